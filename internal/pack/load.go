@@ -1,0 +1,420 @@
+package pack
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Embedded is the Source name of the pack built into the binary; its files
+// are shown as "embedded:panels/x.yaml".
+const Embedded = "embedded"
+
+// Source is one layer of a pack: a tree of YAML files.
+type Source struct {
+	FS fs.FS
+	// Name is how the layer's files are shown in messages: a directory
+	// path ("DIR/panels/x.yaml"), or Embedded or any name ending in ":"
+	// for a pack inside the binary ("embedded:panels/x.yaml").
+	Name string
+}
+
+// Dir is the layer held in a directory on disk, as given with --content.
+func Dir(dir string) Source {
+	return Source{FS: os.DirFS(dir), Name: dir}
+}
+
+// show is how a file of the layer is named in Src and problems.
+func (s Source) show(p string) string {
+	name := s.Name
+	if name == Embedded {
+		name += ":"
+	}
+	switch {
+	case p == ".":
+		if name == "" {
+			return "."
+		}
+		return strings.TrimSuffix(name, ":")
+	case name == "":
+		return p
+	case strings.HasSuffix(name, ":") || strings.HasSuffix(name, "/") || strings.HasSuffix(name, string(os.PathSeparator)):
+		return name + p
+	default:
+		return name + "/" + p
+	}
+}
+
+// Load reads the layers in order, each laid over the ones before it, and
+// validates the result. Within a layer every *.yaml and *.yml file is read,
+// in lexical path order; names starting with "." (editor and VCS files) are
+// skipped. A later layer replaces an earlier layer's entries with the same
+// type and id and adds its new ones at the end; its non-empty pack fields
+// replace the earlier ones. On failure the error is Problems, holding
+// everything found.
+func Load(layers ...Source) (*Pack, error) {
+	return LoadParts(PartAll, layers...)
+}
+
+// LoadParts is Load keeping only the entry types in parts; the others are
+// left empty (Meta zero without PartMeta). A file is parsed only when a
+// byte scan of its top-level keys says it may hold a wanted type, and
+// whenever the scan is unsure it is parsed, so the entries kept are those
+// Load gives, at a fraction of the cost. Problems are those of the files
+// parsed and of the entries kept; references to types not loaded (a
+// panel's rubric without PartRubrics) are not checked, and without
+// PartMeta a missing "pack:" block is not asked for. A pack that Load
+// accepts, LoadParts accepts too, with the same entries.
+func LoadParts(parts Parts, layers ...Source) (*Pack, error) {
+	l := &loader{parts: parts & PartAll, order: map[string]int{}}
+	l.panels.init("panel", func(p *Panel) string { return p.ID }, func(p *Panel) *Pos { return &p.Src })
+	l.rubrics.init("rubric", func(r *Rubric) string { return r.ID }, func(r *Rubric) *Pos { return &r.Src })
+	l.exercises.init("exercise", func(e *Exercise) string { return e.ID }, func(e *Exercise) *Pos { return &e.Src })
+	l.tradeoffs.init("trade-off", func(t *Tradeoff) string { return t.ID }, func(t *Tradeoff) *Pos { return &t.Src })
+	l.followups.init("follow-up", func(f *Followup) string { return f.ID }, func(f *Followup) *Pos { return &f.Src })
+	for _, src := range layers {
+		l.layer(src)
+	}
+	p := &Pack{
+		Panels:    l.panels.items,
+		Rubrics:   l.rubrics.items,
+		Exercises: l.exercises.items,
+		Tradeoffs: l.tradeoffs.items,
+		Followups: l.followups.items,
+	}
+	if l.meta != nil {
+		p.Meta = *l.meta
+	}
+	l.validate(p)
+	if len(l.probs) > 0 {
+		return nil, l.sorted()
+	}
+	return p, nil
+}
+
+type loader struct {
+	parts     Parts
+	meta      *Meta
+	metaBad   bool // a "pack:" block was reported as the wrong type
+	panels    table[Panel]
+	rubrics   table[Rubric]
+	exercises table[Exercise]
+	tradeoffs table[Tradeoff]
+	followups table[Followup]
+
+	root   string // the first layer, where a problem about the whole pack goes
+	probs  []Problem
+	order  map[string]int // file -> reading order, to list problems file by file
+	failed map[*yaml.Node]bool
+	// broken is set once any file could not be read completely; reference
+	// checks are skipped then, since what they refer to may be in that file.
+	broken bool
+}
+
+func (l *loader) add(file string, line int, msg string) {
+	l.probs = append(l.probs, Problem{file, line, msg})
+}
+
+func (l *loader) layer(src Source) {
+	root := src.show(".")
+	if src.FS == nil {
+		if l.root == "" {
+			l.root = root
+		}
+		l.broken = true
+		l.add(root, 0, "no files to read for this pack; give a directory holding the pack's YAML files")
+		return
+	}
+	if l.root == "" {
+		l.root = root
+	}
+	l.order[root] = len(l.order)
+	var files []string
+	unreadable := false
+	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			unreadable = true
+			l.broken = true
+			l.add(src.show(p), 0, "cannot read: "+describe(err)+"; check that it exists and that you may read it")
+			if d != nil && d.IsDir() && p != "." {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		ext := strings.ToLower(path.Ext(p))
+		if ext == ".yaml" || ext == ".yml" {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		l.broken = true
+		l.add(root, 0, "cannot read: "+describe(err)+"; check that it exists and that you may read it")
+		return
+	}
+	if len(files) == 0 && !unreadable {
+		l.add(root, 0, "no .yaml or .yml files found; check the path, or add the pack's YAML files")
+		return
+	}
+	// WalkDir visits in lexical order within each directory, which is not
+	// lexical order of whole paths ("a/b" before "a-b"); sort to match the
+	// documented order.
+	sort.Strings(files)
+
+	ly := layerState{}
+	// One buffer serves every file: nothing decoded points into it (yaml.v3
+	// copies what it keeps), and a partial load skips most of what it reads.
+	var buf []byte
+	for _, p := range files {
+		name := src.show(p)
+		l.order[name] = len(l.order)
+		data, err := readFile(src.FS, p, buf)
+		buf = data
+		if err != nil {
+			l.broken = true
+			l.add(name, 0, err.Error())
+			continue
+		}
+		if l.parts != PartAll && topKeys(data)&l.parts == 0 {
+			continue
+		}
+		res := decodeFile(name, data)
+		l.probs = append(l.probs, res.probs...)
+		if !res.whole {
+			l.broken = true
+		}
+		for n := range res.failed {
+			if l.failed == nil {
+				l.failed = map[*yaml.Node]bool{}
+			}
+			l.failed[n] = true
+		}
+		l.collect(&ly, name, &res)
+	}
+	l.panels.merge(&ly.panels)
+	l.rubrics.merge(&ly.rubrics)
+	l.exercises.merge(&ly.exercises)
+	l.tradeoffs.merge(&ly.tradeoffs)
+	l.followups.merge(&ly.followups)
+	if ly.meta != nil {
+		if l.meta == nil {
+			l.meta = ly.meta
+		} else {
+			overlayMeta(l.meta, ly.meta)
+		}
+	}
+}
+
+func overlayMeta(dst, src *Meta) {
+	if src.Name != "" {
+		dst.Name = src.Name
+	}
+	if src.Company != "" {
+		dst.Company = src.Company
+	}
+	if src.Version != "" {
+		dst.Version = src.Version
+	}
+	if src.Welcome != "" {
+		dst.Welcome = src.Welcome
+	}
+	dst.Src = src.Src
+}
+
+// layerState is what one layer's files declare, before it is laid over
+// the layers below.
+type layerState struct {
+	meta      *Meta
+	panels    table[Panel]
+	rubrics   table[Rubric]
+	exercises table[Exercise]
+	tradeoffs table[Tradeoff]
+	followups table[Followup]
+}
+
+func (l *loader) collect(ly *layerState, file string, res *fileResult) {
+	f := &res.file
+	if l.parts&PartMeta == 0 {
+		f.Pack = nil
+	} else if _, v := lookup(res.root, "pack"); v != nil && res.failed[v] {
+		l.metaBad = true
+	}
+	if f.Pack != nil {
+		k, _ := lookup(res.root, "pack")
+		f.Pack.Src = Pos{file, lineOf(k)}
+		if ly.meta != nil {
+			l.add(file, f.Pack.Src.Line, `a second "pack:" block in this layer (the first is at `+posString(ly.meta.Src)+`); keep one`)
+		} else {
+			ly.meta = f.Pack
+		}
+	}
+	if ly.panels.typ == "" {
+		ly.panels.init(l.panels.typ, l.panels.id, l.panels.src)
+		ly.rubrics.init(l.rubrics.typ, l.rubrics.id, l.rubrics.src)
+		ly.exercises.init(l.exercises.typ, l.exercises.id, l.exercises.src)
+		ly.tradeoffs.init(l.tradeoffs.typ, l.tradeoffs.id, l.tradeoffs.src)
+		ly.followups.init(l.followups.typ, l.followups.id, l.followups.src)
+	}
+	// A file parsed for one type may hold others; they stay out of a
+	// partial pack, unvalidated, as if their files had been skipped.
+	if l.parts&PartPanels != 0 {
+		ly.panels.addFile(l, file, res.root, "panels", f.Panels)
+	}
+	if l.parts&PartRubrics != 0 {
+		ly.rubrics.addFile(l, file, res.root, "rubrics", f.Rubrics)
+	}
+	if l.parts&PartExercises != 0 {
+		ly.exercises.addFile(l, file, res.root, "exercises", f.Exercises)
+	}
+	if l.parts&PartTradeoffs != 0 {
+		ly.tradeoffs.addFile(l, file, res.root, "tradeoffs", f.Tradeoffs)
+	}
+	if l.parts&PartFollowups != 0 {
+		ly.followups.addFile(l, file, res.root, "followups", f.Followups)
+	}
+}
+
+// table holds the entries of one type, with the YAML node each came from
+// so validation can place problems inside it.
+type table[T any] struct {
+	typ   string
+	id    func(*T) string
+	src   func(*T) *Pos
+	items []T
+	nodes []*yaml.Node
+	index map[string]int
+}
+
+func (t *table[T]) init(typ string, id func(*T) string, src func(*T) *Pos) {
+	t.typ, t.id, t.src = typ, id, src
+	t.index = map[string]int{}
+}
+
+// addFile adds one file's entries to a layer; a repeated id within the
+// layer is a problem, and the first declaration stays.
+func (t *table[T]) addFile(l *loader, file string, root *yaml.Node, key string, items []T) {
+	if len(items) == 0 {
+		return
+	}
+	var seq []*yaml.Node
+	if _, v := lookup(root, key); v != nil {
+		seq = v.Content
+	}
+	for i := range items {
+		it := &items[i]
+		var n *yaml.Node
+		if i < len(seq) {
+			n = seq[i]
+			*t.src(it) = Pos{file, n.Line}
+			n = deref(n)
+		} else {
+			*t.src(it) = Pos{File: file}
+		}
+		if n != nil && l.failed[n] {
+			// Already reported as not a mapping; it has no fields to check.
+			continue
+		}
+		id := t.id(it)
+		if j, ok := t.index[id]; ok && id != "" {
+			first := *t.src(&t.items[j])
+			l.add(file, t.src(it).Line, "duplicate "+t.typ+" id "+quote(id)+" (first at "+posString(first)+"); rename or remove one")
+			continue
+		}
+		if id != "" {
+			t.index[id] = len(t.items)
+		}
+		t.items = append(t.items, *it)
+		t.nodes = append(t.nodes, n)
+	}
+}
+
+// merge lays a layer's entries over the table: same id replaces in place,
+// a new id goes at the end.
+func (t *table[T]) merge(ly *table[T]) {
+	for i := range ly.items {
+		id := t.id(&ly.items[i])
+		if j, ok := t.index[id]; ok && id != "" {
+			t.items[j] = ly.items[i]
+			t.nodes[j] = ly.nodes[i]
+			continue
+		}
+		if id != "" {
+			t.index[id] = len(t.items)
+		}
+		t.items = append(t.items, ly.items[i])
+		t.nodes = append(t.nodes, ly.nodes[i])
+	}
+}
+
+// readFile reads a file into buf's storage, growing it as needed.
+func readFile(fsys fs.FS, p string, buf []byte) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return buf[:0], errors.New("cannot read: " + describe(err) + "; check that you may read it")
+	}
+	defer f.Close()
+	// Sizing the buffer from Stat spares io.ReadAll's doubling; the limit
+	// still holds if the size is wrong.
+	if info, err := f.Stat(); err == nil && info.Size() <= maxFileSize {
+		if need := int(info.Size()) + bytes.MinRead; cap(buf) < need {
+			buf = make([]byte, 0, need)
+		}
+	}
+	b := bytes.NewBuffer(buf[:0])
+	if _, err := b.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
+		return buf[:0], errors.New("cannot read: " + describe(err) + "; check that you may read it")
+	}
+	return b.Bytes(), nil
+}
+
+// describe drops the path an fs error repeats, since the problem names it.
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return strings.ReplaceAll(err.Error(), "\n", " ")
+}
+
+// sorted lists problems file by file in reading order, by line, without
+// repeats (an aliased value can be reported once per use).
+func (l *loader) sorted() Problems {
+	ps := Problems(l.probs)
+	rank := func(f string) int {
+		if r, ok := l.order[f]; ok {
+			return r
+		}
+		return len(l.order)
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		ri, rj := rank(ps[i].File), rank(ps[j].File)
+		if ri != rj {
+			return ri < rj
+		}
+		return ps[i].Line < ps[j].Line
+	})
+	out := ps[:0]
+	for _, p := range ps {
+		if len(out) > 0 && p == out[len(out)-1] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,192 @@
+// Package pack loads, lays over and validates prep content packs: the YAML
+// that holds the panels, the rubrics the checker applies and the banks the
+// drills draw from.
+package pack
+
+// File is the shape of one YAML file in a pack. Every top-level key is
+// optional, so an author can keep a whole pack in one file or split it by
+// panel, by rubric or by bank; the loader merges all *.yaml files of a pack.
+type File struct {
+	Pack      *Meta      `yaml:"pack"`
+	Panels    []Panel    `yaml:"panels"`
+	Rubrics   []Rubric   `yaml:"rubrics"`
+	Exercises []Exercise `yaml:"exercises"`
+	Tradeoffs []Tradeoff `yaml:"tradeoffs"`
+	Followups []Followup `yaml:"followups"`
+}
+
+// Pos is where an entry was declared, so every problem can name a file and line.
+type Pos struct {
+	File string
+	Line int
+}
+
+// Meta names the pack. Only one file of a pack may carry it; an overlay's
+// non-empty fields replace the base pack's.
+type Meta struct {
+	Name    string `yaml:"name"`    // required, short: "default", "acme-2026"
+	Company string `yaml:"company"` // who the interviews are with; may be empty
+	Version string `yaml:"version"` // required, the author's own version string
+	Welcome string `yaml:"welcome"` // required, shown where the candidate starts
+
+	Src Pos `yaml:"-"`
+}
+
+// Panel is one interview panel: what it is, what its interviewers listen
+// for, how to prepare and how to behave in the room.
+type Panel struct {
+	ID       string  `yaml:"id"`       // required: background, technical, culture, …
+	Title    string  `yaml:"title"`    // required: "Background Panel"
+	Summary  string  `yaml:"summary"`  // required: one line, shown in menus and lists
+	Overview string  `yaml:"overview"` // required: what the panel is, its format and length
+	Rubric   string  `yaml:"rubric"`   // optional: id of the rubric its answers are checked with
+	LooksFor []Point `yaml:"looks_for"`
+	Prepare  []Point `yaml:"prepare"`
+	During   []Point `yaml:"during"`
+	// Guides are the texts a guided session shows at each of its steps,
+	// looked up by id (for example "resume_walk", "choosing_projects").
+	Guides []Guide `yaml:"guides"`
+
+	Src Pos `yaml:"-"`
+}
+
+// Point is one piece of advice: a short title and a paragraph.
+type Point struct {
+	Title string `yaml:"title"` // required
+	Text  string `yaml:"text"`  // required
+}
+
+// Guide is the text for one step of a guided session.
+type Guide struct {
+	ID        string   `yaml:"id"`    // required, unique within the panel
+	Title     string   `yaml:"title"` // required
+	Text      string   `yaml:"text"`  // required
+	Questions []string `yaml:"questions"`
+}
+
+// Section levels.
+const (
+	Required    = "required"
+	Recommended = "recommended"
+)
+
+// Finding severities, shared by rubric signals and the checker's output.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+)
+
+// Rubric is one kind of answer (star, scale, design, tradeoff, culture): the
+// sections it must have and the signals that flag a weak one.
+type Rubric struct {
+	ID       string    `yaml:"id"`      // required: the kind, as --kind and front matter name it
+	Title    string    `yaml:"title"`   // required
+	Summary  string    `yaml:"summary"` // required: one line
+	Sections []Section `yaml:"sections"`
+	Signals  []Signal  `yaml:"signals"`
+
+	Src Pos `yaml:"-"`
+}
+
+// Section is one part of an answer.
+type Section struct {
+	ID    string `yaml:"id"`    // required, stable: used in JSON output
+	Title string `yaml:"title"` // required, the canonical label: "Result"
+	// Aliases are the other labels people write for this part
+	// ("Outcome", "Impact"). Matching ignores case, punctuation, numbering
+	// and decoration; the title always matches too.
+	Aliases []string `yaml:"aliases"`
+	// Letters are one-letter markers for it ("R" in "R: ..." or "R- ...").
+	Letters []string `yaml:"letters"`
+	// Cues are words and phrases that suggest an unlabelled paragraph
+	// belongs to this section; used only when a write-up marks no sections.
+	Cues     []string `yaml:"cues"`
+	Question string   `yaml:"question"` // required: the question that draws this part out
+	Guidance string   `yaml:"guidance"` // required: what a strong answer to it holds
+	// Missing completes "No <Title>: ..." when the section is absent.
+	Missing  string `yaml:"missing"`   // required
+	MinWords int    `yaml:"min_words"` // below this the section is thin; 0 means no floor
+	Level    string `yaml:"level"`     // required: required | recommended
+}
+
+// Signal types: each is one kind of weak-answer check.
+const (
+	// SignalNeedsNumber fires when Section holds no figure.
+	SignalNeedsNumber = "needs_number"
+	// SignalNeedsPhrase fires when Section contains none of Phrases.
+	SignalNeedsPhrase = "needs_phrase"
+	// SignalVoice fires when the answer says We-words at least MinCount
+	// times and I-words make up less than MinShare of both together.
+	SignalVoice = "voice"
+	// SignalThin fires for each present section under its MinWords.
+	SignalThin = "thin"
+	// SignalSpeakingTime fires when the answer would take longer than
+	// MaxMinutes to say at WordsPerMinute.
+	SignalSpeakingTime = "speaking_time"
+)
+
+// Signal is a weak-answer check declared in the pack. Message and Hint may
+// use the placeholders {section} (the section's title), {words}, {min},
+// {minutes} and {max_minutes}.
+type Signal struct {
+	ID      string `yaml:"id"`      // required, used as the finding's rule
+	Type    string `yaml:"type"`    // required: one of the Signal* constants
+	Section string `yaml:"section"` // the section it inspects; required for needs_number and needs_phrase
+	Level   string `yaml:"level"`   // required: error | warning
+	Message string `yaml:"message"` // required
+	Hint    string `yaml:"hint"`    // required: what to do about it
+
+	Phrases        []string `yaml:"phrases"`          // needs_phrase: any one of these satisfies it
+	We             []string `yaml:"we"`               // voice
+	I              []string `yaml:"i"`                // voice
+	MinShare       float64  `yaml:"min_share"`        // voice: 0..1
+	MinCount       int      `yaml:"min_count"`        // voice
+	WordsPerMinute int      `yaml:"words_per_minute"` // speaking_time
+	MaxMinutes     float64  `yaml:"max_minutes"`      // speaking_time
+}
+
+// Exercise is a practice prompt: a "scale it 100x" system or a Technical
+// Skills scenario. Later drills fill and extend this bank.
+type Exercise struct {
+	ID     string `yaml:"id"`     // required
+	Title  string `yaml:"title"`  // required
+	Kind   string `yaml:"kind"`   // required: the rubric its answers use (scale, design)
+	Track  string `yaml:"track"`  // design: distributed, frontend, debugging
+	Prompt string `yaml:"prompt"` // required
+	// Numbers are today's figures a candidate would ask for
+	// ("peak requests per second": "2,000").
+	Numbers      []Figure `yaml:"numbers"`
+	Architecture string   `yaml:"architecture"`
+	Hints        []string `yaml:"hints"` // revealed one at a time
+	Notes        string   `yaml:"notes"` // reference notes for self-comparison
+
+	Src Pos `yaml:"-"`
+}
+
+// Figure is one named number of an exercise.
+type Figure struct {
+	Name  string `yaml:"name"`
+	Value string `yaml:"value"`
+}
+
+// Tradeoff is one classic engineering decision for recall drills.
+type Tradeoff struct {
+	ID         string   `yaml:"id"`      // required
+	Title      string   `yaml:"title"`   // required: "Queue or direct call"
+	Options    []string `yaml:"options"` // required, at least two
+	Dimensions []string `yaml:"dimensions"`
+	Notes      string   `yaml:"notes"`
+
+	Src Pos `yaml:"-"`
+}
+
+// Followup is a question an interviewer asks at the edge of a decision.
+type Followup struct {
+	ID       string   `yaml:"id"`       // required
+	Question string   `yaml:"question"` // required
+	Sections []string `yaml:"sections"` // section ids it probes (architecture, tradeoffs, …)
+	Topics   []string `yaml:"topics"`   // words in a story that make it relevant
+	Why      string   `yaml:"why"`      // what the interviewer is testing
+
+	Src Pos `yaml:"-"`
+}
