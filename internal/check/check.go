@@ -1,0 +1,358 @@
+// Package check checks a write-up against a rubric: which sections are
+// missing or thin, and which signals an interviewer would find weak. It
+// renders its reports as the JSON of `prep check --format json` or as text
+// for people.
+package check
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/sections"
+)
+
+// RuleMissingSection is the rule of a finding for an absent section.
+const RuleMissingSection = "missing-section"
+
+// Section statuses.
+const (
+	StatusOK      = "ok"
+	StatusThin    = "thin"
+	StatusMissing = "missing"
+)
+
+// Report is the check of one write-up. Its JSON is the product's contract.
+type Report struct {
+	File     string          `json:"file"`
+	Kind     string          `json:"kind"`
+	Sections []SectionStatus `json:"sections"`
+	Findings []Finding       `json:"findings"`
+	Summary  Summary         `json:"summary"`
+	// Inferred is true when the write-up marked no sections and they were
+	// assigned from wording.
+	Inferred bool `json:"inferred,omitempty"`
+}
+
+// SectionStatus is one rubric section and how the write-up fares on it.
+type SectionStatus struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status string `json:"status"` // ok, thin or missing
+	// Line is where the section is marked; 0 (left out of JSON) when the
+	// write-up does not mark it at all.
+	Line  int `json:"line,omitempty"`
+	Words int `json:"words,omitempty"`
+	// MinWords is the rubric's floor, so text output can say how thin.
+	MinWords int `json:"-"`
+}
+
+// Finding is one problem: a missing section or a weak signal.
+type Finding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Section  string `json:"section"` // empty for the answer as a whole
+	Line     int    `json:"line"`    // 0 when the section is not there at all
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+}
+
+// Summary counts findings by severity.
+type Summary struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+}
+
+// HasErrors reports whether the write-up has an error-level finding, which
+// makes `prep check` exit 1.
+func (r Report) HasErrors() bool { return r.Summary.Errors > 0 }
+
+// Check checks doc against rubric r. The rubric is compiled on first use
+// and cached, so it must not change afterwards.
+func Check(doc *document.Doc, r *pack.Rubric) Report {
+	rep := Report{Sections: []SectionStatus{}, Findings: []Finding{}}
+	if doc == nil || r == nil {
+		if doc != nil {
+			rep.File = doc.Name
+		}
+		return rep
+	}
+	rep.File, rep.Kind = doc.Name, r.ID
+	c := compiledFor(r)
+	res, counts := sections.FindCounting(doc, r, c.voice)
+	rep.Inferred = res.Inferred
+	rep.Sections = make([]SectionStatus, 0, len(r.Sections))
+	rep.Findings = make([]Finding, 0, 4)
+	for _, s := range r.Sections {
+		st := SectionStatus{ID: s.ID, Title: s.Title, MinWords: s.MinWords}
+		f, ok := res.Section(s.ID)
+		switch {
+		case !ok || f.Empty:
+			st.Status = StatusMissing
+			st.Line = f.Line
+			rep.Findings = append(rep.Findings, missing(s, f, ok, doc.Format))
+		case s.MinWords > 0 && f.Words < s.MinWords:
+			st.Status, st.Line, st.Words = StatusThin, f.Line, f.Words
+		default:
+			st.Status, st.Line, st.Words = StatusOK, f.Line, f.Words
+		}
+		rep.Sections = append(rep.Sections, st)
+	}
+	sg := signals{r: r, res: res, voice: counts}
+	for i, sig := range r.Signals {
+		rep.Findings = append(rep.Findings, sg.check(sig, c.phrases[i])...)
+	}
+	slices.SortStableFunc(rep.Findings, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)))
+	})
+	for _, f := range rep.Findings {
+		switch f.Severity {
+		case pack.SeverityError:
+			rep.Summary.Errors++
+		case pack.SeverityWarning:
+			rep.Summary.Warnings++
+		}
+	}
+	return rep
+}
+
+func severityRank(s string) int {
+	switch s {
+	case pack.SeverityError:
+		return 0
+	case pack.SeverityWarning:
+		return 1
+	}
+	return 2
+}
+
+// missing is the finding for a section that is absent or only marked: an
+// error when the rubric requires it, a warning when it recommends it, with
+// a hint that says where to write it and the question it answers.
+func missing(s pack.Section, f sections.Section, marked bool, format document.Format) Finding {
+	sev := pack.SeverityWarning
+	if s.Level == pack.Required {
+		sev = pack.SeverityError
+	}
+	msg := "No " + s.Title
+	if s.Missing != "" {
+		msg += ": " + s.Missing
+	}
+	hint := `add a "## ` + s.Title + `" section`
+	if format == document.YAML {
+		hint = `add a "` + s.ID + `:" key`
+	}
+	if marked {
+		hint = "the label has nothing under it yet"
+		if p := firstLine(f.Text); p != "" {
+			hint = "the label has only " + strconv.Quote(p) + " under it"
+		}
+	}
+	if q := strings.TrimSpace(s.Question); q != "" {
+		hint += "; answer: " + q
+	}
+	return Finding{Rule: RuleMissingSection, Severity: sev, Section: s.ID, Line: f.Line, Message: msg, Hint: hint}
+}
+
+// firstLine is the first line of a placeholder, cut short for a hint.
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if r := []rune(s); len(r) > 30 {
+		s = string(r[:30]) + "…"
+	}
+	return s
+}
+
+// signals evaluates a rubric's signals against one write-up.
+type signals struct {
+	r     *pack.Rubric
+	res   sections.Result
+	voice []int // counted while the sections were found; see compiled.voice
+}
+
+// sigPhrases are a signal's word lists, prepared once per rubric.
+type sigPhrases struct {
+	phrases sections.Phrases
+	voice   sections.Phrases // we-words, then I-words, for one section
+	// at is where a whole-answer voice signal's we-count is in
+	// signals.voice (its I-count follows), or -1.
+	at int
+}
+
+func (sg *signals) check(sig pack.Signal, p sigPhrases) []Finding {
+	var sec *pack.Section
+	for i := range sg.r.Sections {
+		if sg.r.Sections[i].ID == sig.Section {
+			sec = &sg.r.Sections[i]
+		}
+	}
+	// present is the inspected section, when it is there to inspect: a
+	// missing section's signals stay quiet, its own finding says enough.
+	present := func() (sections.Section, bool) {
+		if sec == nil {
+			return sections.Section{}, false
+		}
+		f, ok := sg.res.Section(sec.ID)
+		return f, ok && !f.Empty
+	}
+	switch sig.Type {
+	case pack.SignalNeedsNumber:
+		if f, ok := present(); ok && !sections.HasNumber(f.Text) {
+			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0)}
+		}
+	case pack.SignalNeedsPhrase:
+		if f, ok := present(); ok && !p.phrases.Empty() && p.phrases.Count(f.Text) == 0 {
+			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0)}
+		}
+	case pack.SignalVoice:
+		line, words := sg.res.FirstLine, sg.res.Words
+		var we, i int
+		if sig.Section != "" {
+			f, ok := present()
+			if !ok {
+				return nil
+			}
+			line, words = f.Line, f.Words
+			if counts := p.voice.CountEach(f.Text); len(counts) == 2 {
+				we, i = counts[0], counts[1]
+			}
+		} else if p.at >= 0 && p.at+1 < len(sg.voice) {
+			we, i = sg.voice[p.at], sg.voice[p.at+1]
+		}
+		if we > 0 && we >= sig.MinCount && float64(i)/float64(we+i) < sig.MinShare {
+			return []Finding{sg.finding(sig, sec, line, words, 0)}
+		}
+	case pack.SignalThin:
+		var out []Finding
+		for i := range sg.r.Sections {
+			s := &sg.r.Sections[i]
+			if sig.Section != "" && s.ID != sig.Section {
+				continue
+			}
+			if f, ok := sg.res.Section(s.ID); ok && !f.Empty && s.MinWords > 0 && f.Words < s.MinWords {
+				out = append(out, sg.finding(sig, s, f.Line, f.Words, 0))
+			}
+		}
+		return out
+	case pack.SignalSpeakingTime:
+		if sig.WordsPerMinute <= 0 || sig.MaxMinutes <= 0 {
+			return nil
+		}
+		line, words := sg.res.FirstLine, sg.res.Words
+		if sig.Section != "" {
+			f, ok := present()
+			if !ok {
+				return nil
+			}
+			line, words = f.Line, f.Words
+		}
+		if minutes := float64(words) / float64(sig.WordsPerMinute); minutes > sig.MaxMinutes {
+			return []Finding{sg.finding(sig, sec, line, words, minutes)}
+		}
+	}
+	return nil
+}
+
+func (sg *signals) finding(sig pack.Signal, sec *pack.Section, line, words int, minutes float64) Finding {
+	title, id, floor := "answer", "", 0
+	if sec != nil {
+		title, id, floor = sec.Title, sec.ID, sec.MinWords
+	}
+	fill := func(s string) string {
+		if strings.IndexByte(s, '{') < 0 {
+			return s
+		}
+		return fillPlaceholders(s, title, words, floor, minutes, sig.MaxMinutes)
+	}
+	return Finding{
+		Rule:     sig.ID,
+		Severity: sig.Level,
+		Section:  id,
+		Line:     line,
+		Message:  fill(sig.Message),
+		Hint:     fill(sig.Hint),
+	}
+}
+
+// fillPlaceholders puts the figures of a finding into a signal's text:
+// {section}, {words}, {min}, {minutes} and {max_minutes}. Anything else in
+// braces is left as written.
+func fillPlaceholders(s, section string, words, floor int, minutes, maxMinutes float64) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.IndexByte(s, '}')
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		switch s[:j+1] {
+		case "{section}":
+			b.WriteString(section)
+		case "{words}":
+			b.WriteString(strconv.Itoa(words))
+		case "{min}":
+			b.WriteString(strconv.Itoa(floor))
+		case "{minutes}":
+			b.WriteString(strconv.FormatFloat(minutes, 'f', 1, 64))
+		case "{max_minutes}":
+			b.WriteString(strconv.FormatFloat(maxMinutes, 'f', -1, 64))
+		default:
+			b.WriteString(s[:j+1])
+		}
+		s = s[j+1:]
+	}
+}
+
+type compiled struct {
+	signals *pack.Signal
+	n       int
+	phrases []sigPhrases
+	// voice holds the lists of every whole-answer voice signal, we-words
+	// then I-words, counted while the sections are found: one reading.
+	voice sections.Phrases
+}
+
+var compiledRubrics sync.Map // *pack.Rubric → *compiled
+
+// compiledFor prepares a rubric's word lists once; like the section
+// matcher, it is rebuilt if the rubric's signals were replaced.
+func compiledFor(r *pack.Rubric) *compiled {
+	var first *pack.Signal
+	if len(r.Signals) > 0 {
+		first = &r.Signals[0]
+	}
+	if v, ok := compiledRubrics.Load(r); ok {
+		if c := v.(*compiled); c.signals == first && c.n == len(r.Signals) {
+			return c
+		}
+	}
+	c := &compiled{signals: first, n: len(r.Signals), phrases: make([]sigPhrases, len(r.Signals))}
+	var voice [][]string
+	for i, s := range r.Signals {
+		p := sigPhrases{phrases: sections.NewPhrases(s.Phrases), at: -1}
+		if s.Type == pack.SignalVoice {
+			if s.Section != "" {
+				p.voice = sections.NewPhrases(s.We, s.I)
+			} else {
+				p.at = len(voice)
+				voice = append(voice, s.We, s.I)
+			}
+		}
+		c.phrases[i] = p
+	}
+	c.voice = sections.NewPhrases(voice...)
+	compiledRubrics.Store(r, c)
+	return c
+}

@@ -1,0 +1,164 @@
+package check
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// WriteJSON writes reports as one JSON array, one object per input, with
+// [] rather than null for empty lists: scripts index it without checks.
+func WriteJSON(w io.Writer, reports []Report) error {
+	out := make([]Report, len(reports))
+	for i, r := range reports {
+		if r.Sections == nil {
+			r.Sections = []SectionStatus{}
+		}
+		if r.Findings == nil {
+			r.Findings = []Finding{}
+		}
+		out[i] = r
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // messages quote "<fill in>" and "## Result"
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+)
+
+// WriteText writes reports for people: per file its findings by line, its
+// sections at a glance and a summary, then a total. color adds ANSI
+// colours; pass it only for a terminal that wants them.
+func WriteText(w io.Writer, reports []Report, color bool) error {
+	bw := bufio.NewWriter(w)
+	p := painter{color: color}
+	var total Summary
+	for i, r := range reports {
+		if i > 0 {
+			bw.WriteString("\n")
+		}
+		kind := ""
+		if r.Kind != "" {
+			kind = " (" + clean(r.Kind) + ")"
+		}
+		fmt.Fprintf(bw, "%s%s\n", p.paint(ansiBold, clean(r.File)), kind)
+		for _, f := range r.Findings {
+			line := "-"
+			if f.Line > 0 {
+				line = strconv.Itoa(f.Line)
+			}
+			sev := fmt.Sprintf("%-7s", clean(f.Severity))
+			switch f.Severity {
+			case "error":
+				sev = p.paint(ansiRed, sev)
+			case "warning":
+				sev = p.paint(ansiYellow, sev)
+			}
+			fmt.Fprintf(bw, "  %5s  %s  %s\n", line, sev, clean(f.Message))
+			if f.Hint != "" {
+				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.paint(ansiDim, "hint: "+clean(f.Hint)))
+			}
+		}
+		if s := p.sections(r.Sections); s != "" {
+			fmt.Fprintf(bw, "  sections: %s\n", s)
+		}
+		if r.Inferred {
+			label := "Result"
+			if len(r.Sections) > 0 {
+				label = r.Sections[0].Title
+			}
+			fmt.Fprintf(bw, "  note: no section labels found, so sections were inferred from wording; labels like \"## %s\" make the check exact\n", clean(label))
+		}
+		fmt.Fprintf(bw, "  %s\n", p.summary(r.Summary))
+		total.Errors += r.Summary.Errors
+		total.Warnings += r.Summary.Warnings
+	}
+	if len(reports) > 0 {
+		bw.WriteString("\n")
+	}
+	fmt.Fprintf(bw, "checked %s: %s\n", plural(len(reports), "file"), p.summary(total))
+	return bw.Flush()
+}
+
+type painter struct{ color bool }
+
+func (p painter) paint(code, s string) string {
+	if !p.color || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+// sections says in one line which sections are ok, thin or missing.
+func (p painter) sections(secs []SectionStatus) string {
+	var ok, thin, miss []string
+	for _, s := range secs {
+		title := clean(s.Title)
+		switch s.Status {
+		case StatusOK:
+			ok = append(ok, title)
+		case StatusThin:
+			if s.MinWords > 0 {
+				title += fmt.Sprintf(" (%d of %d words)", s.Words, s.MinWords)
+			}
+			thin = append(thin, title)
+		default:
+			miss = append(miss, title)
+		}
+	}
+	var parts []string
+	if len(ok) > 0 {
+		parts = append(parts, p.paint(ansiGreen, "ok:")+" "+strings.Join(ok, ", "))
+	}
+	if len(thin) > 0 {
+		parts = append(parts, p.paint(ansiYellow, "thin:")+" "+strings.Join(thin, ", "))
+	}
+	if len(miss) > 0 {
+		parts = append(parts, p.paint(ansiRed, "missing:")+" "+strings.Join(miss, ", "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (p painter) summary(s Summary) string {
+	e, w := plural(s.Errors, "error"), plural(s.Warnings, "warning")
+	if s.Errors > 0 {
+		e = p.paint(ansiRed, e)
+	}
+	if s.Warnings > 0 {
+		w = p.paint(ansiYellow, w)
+	}
+	return e + ", " + w
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// clean keeps control characters in a file name or a pack's text from
+// reaching the terminal, where they could move the cursor or recolour it.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '?'
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,545 @@
+package sections
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// CountWords counts words as a reader would: runs of non-space text that
+// hold a letter or a digit, so Markdown syntax (**, -, #, >, |) adds nothing.
+func CountWords(s string) int {
+	var ps *phraseSet
+	return ps.countIn(s, nil)
+}
+
+// Byte classes, so the loops that read every byte of an answer take one
+// table lookup per byte.
+const (
+	clsOther = iota // ASCII punctuation and symbols
+	clsAlnum        // ASCII letters and digits
+	clsSpace        // ASCII white space
+	clsApos         // the ASCII apostrophe, which may sit inside a word
+	clsHigh         // a byte of a multi-byte character: decode it
+)
+
+var cls [256]uint8
+
+var asciiAlnum [utf8.RuneSelf]bool
+
+func init() {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			cls[c] = clsHigh
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			cls[c] = clsAlnum
+			asciiAlnum[c] = true
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			cls[c] = clsSpace
+		case c == '\'':
+			cls[c] = clsApos
+		}
+	}
+}
+
+// tokens appends the runs of letters and digits of s (already lowercased)
+// to dst. Apostrophes, hyphens and zero-width characters split runs; a
+// label's key joins them again, so "Trade-offs", "Trade offs" and
+// "Tradeoffs" name one section.
+func tokens(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		var alnum bool
+		size := 1
+		if c < utf8.RuneSelf {
+			alnum = asciiAlnum[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			alnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if alnum {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			dst = append(dst, s[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// Phrases matches lists of words and phrases as whole words, ignoring
+// case, punctuation and spacing: "vs" matches "vs.", "trade-off" matches
+// "tradeoffs", "instead of" matches "Instead of". An apostrophe stays in
+// its word, so "we're" never matches "were"; a word with one also counts as
+// its part before it ("we're" as "we", "team's" as "team") when nothing
+// matches it whole. The zero Phrases matches nothing.
+type Phrases struct {
+	s *phraseSet
+}
+
+type phraseSet struct {
+	keys  []string // lowercase, words joined: "insteadof", "we're"
+	list  []int    // which list each key came from
+	multi []bool   // whether each key was written as several words
+	n     int      // how many lists
+	// byFirst[c]..byFirst[c+1] index the keys that start with byte c, so
+	// most words are passed over without trying a single phrase.
+	byFirst [257]uint16
+}
+
+// NewPhrases prepares lists of phrases for matching; Count counts them all,
+// CountEach each list apart, in one reading of a text.
+func NewPhrases(lists ...[]string) Phrases {
+	type entry struct {
+		key   string
+		list  int
+		multi bool
+	}
+	var entries []entry
+	for li, list := range lists {
+		for _, s := range list {
+			var b strings.Builder
+			text := strings.ReplaceAll(strings.ToLower(s), "’", "'")
+			words := 0
+			for i := 0; ; {
+				start, end := nextWord(text, i)
+				if start < 0 {
+					break
+				}
+				b.WriteString(text[start:end])
+				words++
+				i = end
+			}
+			if k := b.String(); k != "" && len(entries) < 1<<16-1 {
+				entries = append(entries, entry{k, li, words > 1})
+			}
+		}
+	}
+	if len(entries) == 0 {
+		return Phrases{}
+	}
+	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.key[0], b.key[0]) })
+	ps := &phraseSet{n: len(lists)}
+	for _, e := range entries {
+		ps.keys = append(ps.keys, e.key)
+		ps.list = append(ps.list, e.list)
+		ps.multi = append(ps.multi, e.multi)
+	}
+	k := 0
+	for c := 0; c <= 256; c++ {
+		for k < len(ps.keys) && int(ps.keys[k][0]) < c {
+			k++
+		}
+		ps.byFirst[c] = uint16(k)
+	}
+	return Phrases{s: ps}
+}
+
+// Empty reports whether there is nothing to match.
+func (p Phrases) Empty() bool { return p.s == nil }
+
+// Count counts the places in text where a phrase of any list stands.
+func (p Phrases) Count(text string) int {
+	if p.s == nil {
+		return 0
+	}
+	counts := make([]int, p.s.n)
+	p.s.countIn(text, counts)
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+// CountEach counts the places in text where each list's phrases stand.
+func (p Phrases) CountEach(text string) []int {
+	if p.s == nil {
+		return nil
+	}
+	counts := make([]int, p.s.n)
+	p.s.countIn(text, counts)
+	return counts
+}
+
+// countIn adds to counts the places in s where each list's phrases stand,
+// not overlapping, taking the longest phrase at each place so "I'm" counts
+// once. In the same reading it counts words as CountWords does, since the
+// checker wants both for every line of an answer. A nil set counts words.
+// It reads s in place, and passes over a word whose first letter starts
+// no phrase after one table lookup.
+func (ps *phraseSet) countIn(s string, counts []int) (words int) {
+	n := len(s)
+	has := false // the current run of non-space text holds a word
+	skip := 0    // words before this offset are part of a phrase counted already
+	for i := 0; i < n; {
+		switch cls[s[i]] {
+		case clsSpace:
+			if has {
+				words++
+				has = false
+			}
+			i++
+			continue
+		case clsOther, clsApos:
+			i++
+			continue
+		case clsHigh:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				if has {
+					words++
+					has = false
+				}
+				i += size
+				continue
+			}
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				i += size
+				continue
+			}
+		}
+		has = true
+		start := i
+		apos := -1
+		for i < n {
+			for i < n && cls[s[i]] == clsAlnum {
+				i++
+			}
+			if i >= n {
+				break
+			}
+			if c := cls[s[i]]; c == clsApos {
+				if i+1 < n && startsAlnum(s[i+1:]) {
+					if apos < 0 {
+						apos = i
+					}
+					i++
+					continue
+				}
+				break
+			} else if c != clsHigh {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				i += size
+				continue
+			}
+			if r == '’' && i+size < n && startsAlnum(s[i+size:]) {
+				if apos < 0 {
+					apos = i
+				}
+				i += size
+				continue
+			}
+			break
+		}
+		if ps == nil || start < skip {
+			continue
+		}
+		end := i
+		fc := s[start]
+		if fc >= utf8.RuneSelf {
+			fc = foldByte(s, start)
+		} else if 'A' <= fc && fc <= 'Z' {
+			fc += 'a' - 'A'
+		}
+		lo, hi := ps.byFirst[fc], ps.byFirst[int(fc)+1]
+		if lo == hi {
+			continue
+		}
+		best, which := 0, 0
+		for k := lo; k < hi; k++ {
+			// A word longer than the phrase (and its plural s) cannot
+			// match it, whether the phrase is one word or several; a word
+			// of one or two letters starts a one-word phrase only as all
+			// of it ("vs"), not as a piece ("a" of "alternative").
+			if key := ps.keys[k]; end-start <= len(key)+1 && (end-start >= 3 || ps.multi[k] || end-start >= len(key)) {
+				if e := matchFrom(key, s, start, end); e > best {
+					best, which = e, ps.list[k]
+				}
+			}
+		}
+		if best == 0 && apos > 0 {
+			for k := lo; k < hi; k++ {
+				if e := matchFrom(ps.keys[k], s, start, apos); e == apos {
+					best, which = end, ps.list[k]
+					break
+				}
+			}
+		}
+		if best > 0 {
+			counts[which]++
+			skip = best
+		}
+	}
+	if has {
+		words++
+	}
+	return words
+}
+
+// nextWord finds the next word at or after i: a run of letters and
+// digits, with apostrophes inside it ("we're", "didn’t"). start is -1 when
+// there is none.
+func nextWord(s string, i int) (start, end int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiAlnum[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(s) {
+		return -1, -1
+	}
+	start = i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiAlnum[c] {
+				i++
+				continue
+			}
+			if c == '\'' && i+1 < len(s) && startsAlnum(s[i+1:]) {
+				i++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' && i+size < len(s) && startsAlnum(s[i+size:]) {
+			i += size
+			continue
+		}
+		break
+	}
+	return start, i
+}
+
+func startsAlnum(s string) bool {
+	if c := s[0]; c < utf8.RuneSelf {
+		return asciiAlnum[c]
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// foldByte is the first byte of the lowercased word at s[i:].
+func foldByte(s string, i int) byte {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return c
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	var b [utf8.UTFMax]byte
+	utf8.EncodeRune(b[:], unicode.ToLower(r))
+	return b[0]
+}
+
+// matchFrom reports where the words from s[start:end] on spell key, as
+// the offset just past the last of them, or 0 if they do not. A plural s
+// on the last word is allowed for phrases of four letters or more, so
+// "alternative" matches "alternatives" but "I" never matches "is".
+func matchFrom(key, s string, start, end int) int {
+	pos := 0
+	for {
+		word := s[start:end]
+		rem := key[pos:]
+		if n := foldPrefix(rem, word); n >= 0 {
+			pos += n
+			if pos == len(key) {
+				return end
+			}
+		} else {
+			if len(key) >= 4 && len(word) > 1 && (word[len(word)-1] == 's' || word[len(word)-1] == 'S') &&
+				foldPrefix(rem, word[:len(word)-1]) == len(rem) {
+				return end
+			}
+			return 0
+		}
+		start, end = nextWord(s, end)
+		if start < 0 {
+			return 0
+		}
+	}
+}
+
+// foldPrefix reports whether word, lowercased, is a prefix of key, and
+// how many bytes of key it covers; -1 if it is not a prefix.
+func foldPrefix(key, word string) int {
+	if len(word) > len(key) {
+		if !isASCII(word) {
+			return foldPrefixSlow(key, word)
+		}
+		return -1
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return foldPrefixSlow(key, word)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != key[i] {
+			return -1
+		}
+	}
+	return len(word)
+}
+
+func foldPrefixSlow(key, word string) int {
+	w := strings.ReplaceAll(strings.ToLower(word), "’", "'")
+	if strings.HasPrefix(key, w) {
+		return len(w)
+	}
+	return -1
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// numberWords are the figures people write in words; "one" is left out,
+// since "one of the services" names no quantity.
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true,
+	"thirty": true, "forty": true, "fifty": true, "hundred": true, "hundreds": true,
+	"thousand": true, "thousands": true, "million": true, "millions": true, "billion": true,
+	"billions": true, "dozen": true, "dozens": true, "half": true, "halved": true, "twice": true,
+	"thrice": true, "double": true, "doubled": true, "triple": true, "tripled": true,
+	"quadrupled": true, "tenfold": true, "hundredfold": true, "percent": true, "percentage": true,
+	"zero": true,
+}
+
+// HasNumber reports whether text states a figure: a digit, or a number
+// said in words (twice, half, doubled, a dozen, thousands, percent, …).
+func HasNumber(text string) bool {
+	for _, r := range text {
+		if '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
+			return true
+		}
+	}
+	for _, t := range tokens(nil, strings.ToLower(text)) {
+		if numberWords[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeholderStart are words that mark a line as a note to self.
+var placeholderStart = [...]string{"todo", "tbd", "tbc", "tba", "fixme", "xxx", "wip"}
+
+// placeholderLine are whole lines (letters only, joined) that say nothing.
+var placeholderLine = map[string]bool{
+	"todo": true, "na": true, "none": true, "fillin": true, "fillmein": true, "fillthisin": true,
+	"comingsoon": true, "writeme": true, "writethis": true, "placeholder": true, "later": true,
+	"tobedone": true, "tobedecided": true, "tobewritten": true, "tk": true,
+}
+
+// IsPlaceholder reports whether text holds nothing but placeholders: no
+// words at all, "...", TODO or TBD notes, "<fill in>" or "[describe it]".
+func IsPlaceholder(text string) bool {
+	for len(text) > 0 {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		if !placeholder(line) {
+			return false
+		}
+	}
+	return true
+}
+
+func placeholder(line string) bool {
+	if strings.IndexByte(line, '<') >= 0 || strings.IndexByte(line, '[') >= 0 {
+		line = dropBracketed(line)
+	}
+	i := 0
+	for i < len(line) && !wordByte(line[i]) {
+		i++
+	}
+	if i == len(line) {
+		return true // no words: "...", "-", "<fill in>"
+	}
+	j := i
+	for j < len(line) && wordByte(line[j]) {
+		j++
+	}
+	for _, w := range placeholderStart {
+		if strings.EqualFold(line[i:j], w) {
+			return true
+		}
+	}
+	// Every whole-line placeholder is short; a longer line is text.
+	if len(line) > 40 {
+		return false
+	}
+	return placeholderLine[strings.Join(tokens(nil, strings.ToLower(line)), "")]
+}
+
+// dropBracketed removes <…> and […] spans, the shapes of template prompts
+// ("<your situation here>", "[add numbers]"), but keeps Markdown link text.
+func dropBracketed(s string) string {
+	var b strings.Builder
+	// Once a closer is not found it never will be further on: remembering
+	// that keeps a line of a million "<" linear.
+	noAngle, noSquare := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '<' && !noAngle || c == '[' && !noSquare {
+			closer := byte('>')
+			if c == '[' {
+				closer = ']'
+			}
+			j := strings.IndexByte(s[i+1:], closer)
+			if j < 0 {
+				if c == '<' {
+					noAngle = true
+				} else {
+					noSquare = true
+				}
+				b.WriteByte(c)
+				continue
+			}
+			end := i + 1 + j
+			if c == '[' && end+1 < len(s) && s[end+1] == '(' {
+				b.WriteString(s[i+1 : end]) // a link: its text is content
+			}
+			i = end
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
