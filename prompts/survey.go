@@ -1,0 +1,248 @@
+package prompts
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/core"
+	"github.com/AlecAivazis/survey/v2/terminal"
+	"golang.org/x/term"
+)
+
+// Survey asks in a terminal. Build it with NewSurvey or New; it is not safe
+// for concurrent use, and nothing else should read the terminal while it
+// asks.
+type Survey struct {
+	in     *ctrlDReader
+	inFile terminal.FileReader // the real file: the editor must get it as it is
+	out    terminal.FileWriter
+	errOut io.Writer
+	editor string
+}
+
+// Option adjusts a Survey.
+type Option func(*Survey)
+
+// WithColor turns survey's colours on or off (--no-color, NO_COLOR).
+// Survey keeps this setting in a package variable, so it holds for the
+// whole process: one run of prep has one terminal.
+func WithColor(enabled bool) Option {
+	return func(*Survey) { core.DisableColor = !enabled }
+}
+
+// WithEditor sets the command Text runs, with its arguments
+// ("code --wait"); the file to edit is added at the end. Without it, Text
+// uses EditorCommand.
+func WithEditor(command string) Option {
+	return func(s *Survey) { s.editor = command }
+}
+
+type fdReader interface {
+	io.Reader
+	Fd() uintptr
+}
+
+type fdWriter interface {
+	io.Writer
+	Fd() uintptr
+}
+
+// NewSurvey returns a Prompter on a terminal. in and out must be terminal
+// files (os.Stdin and os.Stdout in a real run, the tty of a pseudo-terminal
+// in tests); anything else is ErrNoTerminal, because survey would hang on
+// a pipe or fill it with escape codes. errOut receives the editor's errors.
+func NewSurvey(in io.Reader, out, errOut io.Writer, opts ...Option) (*Survey, error) {
+	inF, ok := in.(fdReader)
+	if !ok || !isTerminal(inF.Fd()) {
+		return nil, ErrNoTerminal
+	}
+	outF, ok := out.(fdWriter)
+	if !ok || !isTerminal(outF.Fd()) {
+		return nil, ErrNoTerminal
+	}
+	if errOut == nil {
+		errOut = io.Discard
+	}
+	s := &Survey{
+		in:     &ctrlDReader{f: inF},
+		inFile: inF,
+		out:    outF,
+		errOut: errOut,
+		editor: EditorCommand(os.Getenv, runtime.GOOS),
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	return s, nil
+}
+
+func isTerminal(fd uintptr) bool {
+	// An fd that does not fit an int is no terminal we can drive.
+	if fd > uintptr(^uint(0)>>1) {
+		return false
+	}
+	return term.IsTerminal(int(fd))
+}
+
+// EditorCommand is the editor Text opens: $VISUAL, else $EDITOR, else
+// notepad on Windows and vi elsewhere. Survey's own fallback is vim, which
+// many systems lack; vi is on every POSIX system. getenv is os.Getenv in a
+// real run.
+func EditorCommand(getenv func(string) string, goos string) string {
+	if v := getenv("VISUAL"); v != "" {
+		return v
+	}
+	if e := getenv("EDITOR"); e != "" {
+		return e
+	}
+	if goos == "windows" {
+		return "notepad"
+	}
+	return "vi"
+}
+
+// ask runs one survey prompt. Interruptions come back as ErrInterrupted
+// itself: which question it was is of no use to the candidate.
+func (s *Survey) ask(id string, p survey.Prompt, resp any, in terminal.FileReader, validate survey.Validator) error {
+	opts := []survey.AskOpt{survey.WithStdio(in, s.out, s.errOut)}
+	if validate != nil {
+		opts = append(opts, survey.WithValidator(validate))
+	}
+	err := survey.AskOne(p, resp, opts...)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, terminal.InterruptErr), errors.Is(err, io.EOF):
+		return ErrInterrupted
+	}
+	return fmt.Errorf("cannot ask %q on this terminal: %v; run again, or give --answers FILE", id, err)
+}
+
+// stringValidator adapts Question.Validate to survey; clean, when set, is
+// applied first so the check sees the answer the caller will get.
+func stringValidator(v func(string) error, clean func(string) string) survey.Validator {
+	if v == nil {
+		return nil
+	}
+	return func(ans any) error {
+		s, _ := ans.(string)
+		if clean != nil {
+			s = clean(s)
+		}
+		return v(s)
+	}
+}
+
+// Input asks for one line; Enter alone gives q.Default.
+func (s *Survey) Input(q Question) (string, error) {
+	var ans string
+	p := &survey.Input{Message: q.Message, Help: q.Help, Default: q.Default}
+	if err := s.ask(q.ID, p, &ans, s.in, stringValidator(q.Validate, nil)); err != nil {
+		return "", err
+	}
+	return ans, nil
+}
+
+// Text opens the editor on a Markdown temporary file holding q.Default,
+// after the candidate presses Enter. What the file holds when the editor
+// exits is the answer, so emptying the file gives an empty answer, and
+// quitting without saving keeps q.Default. At this prompt Ctrl-D opens the
+// editor like Enter (survey's behaviour: the editor needs the terminal
+// as it is); Ctrl-C ends the session.
+func (s *Survey) Text(q Question) (string, error) {
+	var ans string
+	p := &survey.Editor{
+		Message:       q.Message,
+		Help:          q.Help,
+		Default:       q.Default,
+		AppendDefault: true,
+		// The default is the whole current answer: too long for the prompt line.
+		HideDefault: true,
+		FileName:    "prep-*.md",
+		Editor:      s.editor,
+	}
+	opts := []survey.AskOpt{survey.WithStdio(s.inFile, s.out, s.errOut)}
+	if v := stringValidator(q.Validate, cleanText); v != nil {
+		opts = append(opts, survey.WithValidator(v))
+	}
+	if err := survey.AskOne(p, &ans, opts...); err != nil {
+		if errors.Is(err, terminal.InterruptErr) || errors.Is(err, io.EOF) {
+			return "", ErrInterrupted
+		}
+		// Past the key press, what fails is starting or running the editor.
+		return "", fmt.Errorf("editor %q for %q: %v; fix it, or set VISUAL or EDITOR to your editor's command", s.editor, q.ID, err)
+	}
+	return cleanText(ans), nil
+}
+
+// Select asks for one option with the arrow keys (or by typing to filter).
+func (s *Survey) Select(q Question, options []string, def int) (int, error) {
+	if len(options) == 0 {
+		return 0, fmt.Errorf("question %q: no options to choose from", q.ID)
+	}
+	if def < 0 || def >= len(options) {
+		def = 0
+	}
+	var ans core.OptionAnswer
+	p := &survey.Select{Message: q.Message, Help: q.Help, Options: options, Default: def}
+	if err := s.ask(q.ID, p, &ans, s.in, nil); err != nil {
+		return 0, err
+	}
+	return ans.Index, nil
+}
+
+// MultiSelect asks for any number of options: space toggles, Enter ends.
+func (s *Survey) MultiSelect(q Question, options []string, defs []int) ([]int, error) {
+	if len(options) == 0 {
+		return nil, fmt.Errorf("question %q: no options to choose from", q.ID)
+	}
+	var checked []int
+	for _, d := range defs {
+		if d >= 0 && d < len(options) {
+			checked = append(checked, d)
+		}
+	}
+	var ans []core.OptionAnswer
+	p := &survey.MultiSelect{Message: q.Message, Help: q.Help, Options: options, Default: checked}
+	if err := s.ask(q.ID, p, &ans, s.in, nil); err != nil {
+		return nil, err
+	}
+	picked := make([]int, 0, len(ans))
+	for _, a := range ans {
+		picked = append(picked, a.Index)
+	}
+	return picked, nil
+}
+
+// Confirm asks yes or no; Enter alone gives def.
+func (s *Survey) Confirm(q Question, def bool) (bool, error) {
+	var ans bool
+	p := &survey.Confirm{Message: q.Message, Help: q.Help, Default: def}
+	if err := s.ask(q.ID, p, &ans, s.in, nil); err != nil {
+		return false, err
+	}
+	return ans, nil
+}
+
+// ctrlDReader makes Ctrl-D end the session as Ctrl-C does. Survey reads the
+// terminal in raw mode, where Ctrl-D arrives as the byte 0x04 and survey
+// takes it for Enter; a candidate pressing it means "I'm done", as at a
+// shell. Survey reads through Fd on Windows, where this changes nothing
+// (and Ctrl-D means nothing there).
+type ctrlDReader struct{ f fdReader }
+
+func (r *ctrlDReader) Read(p []byte) (int, error) {
+	n, err := r.f.Read(p)
+	for i := range p[:n] {
+		if p[i] == terminal.KeyEndTransmission {
+			p[i] = terminal.KeyInterrupt
+		}
+	}
+	return n, err
+}
+
+func (r *ctrlDReader) Fd() uintptr { return r.f.Fd() }
