@@ -1,0 +1,190 @@
+package workspace
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/prepcli/prep/internal/document"
+)
+
+// tempInfix marks prep's temp files: ".<name>.tmp-<digits>". A process
+// killed mid-write leaves one behind; the dot keeps it out of listings and
+// the next prep to take the lock removes it.
+const tempInfix = ".tmp-"
+
+// maxFile bounds what prep reads from the workspace: the checker's limit,
+// far above any answer, so a stray huge file costs no memory.
+const maxFile = document.MaxSize
+
+// WriteFile writes data to rel (slash-separated, inside the workspace)
+// atomically: a temp file in the same directory is written, synced,
+// closed, made 0600 and renamed over rel, then the directory is synced.
+// Whatever happens, rel holds either its old content or data, never a mix.
+func (w *Workspace) WriteFile(rel string, data []byte) error {
+	local := filepath.FromSlash(rel)
+	if rel == "" || !filepath.IsLocal(local) {
+		return fmt.Errorf("%s: not a path inside the workspace %s; give a relative path such as stories/name.md", rel, w.dir)
+	}
+	unlock, err := w.Lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if d := filepath.Dir(local); d != "." {
+		if err := w.ensureDir(filepath.ToSlash(d)); err != nil {
+			return err
+		}
+	}
+	return writeAtomic(w.path(rel), data)
+}
+
+func writeAtomic(path string, data []byte) error {
+	dir, base := filepath.Split(path)
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("%s: is a symbolic link, and saving would replace the link with a file; put the file itself in the workspace", path)
+	}
+	f, err := os.CreateTemp(dir, "."+base+tempInfix+"*")
+	if err != nil {
+		return saveError(path, err)
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return saveError(path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return saveError(path, err)
+	}
+	if err := f.Close(); err != nil {
+		return saveError(path, err)
+	}
+	// CreateTemp already uses 0600; say it again in case that changes.
+	if err := os.Chmod(tmp, fileMode); err != nil {
+		return saveError(path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return saveError(path, err)
+	}
+	ok = true
+	syncDir(dir)
+	return nil
+}
+
+func saveError(path string, err error) error {
+	return fmt.Errorf("%s: cannot save: %v; check the free space and the permissions of %s", path, unwrap(err), filepath.Dir(path))
+}
+
+// syncDir makes a rename or a new entry in dir durable. Windows cannot
+// sync a directory, and NTFS journals the rename itself. A failure is not
+// reported: the file's own data is already synced, and nothing the caller
+// could do would help.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	d.Sync()
+	d.Close()
+}
+
+// isTemp reports whether name is one of prep's temp files.
+func isTemp(name string) bool {
+	i := strings.LastIndex(name, tempInfix)
+	if !strings.HasPrefix(name, ".") || i <= 0 {
+		return false
+	}
+	digits := name[i+len(tempInfix):]
+	if digits == "" {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanTemp removes the temp files of processes that died mid-write. Only
+// called with the lock just taken: no live prep can be writing one.
+func (w *Workspace) cleanTemp() {
+	for _, rel := range []string{".", StoriesDir, SessionsDir, TrashDir} {
+		dir := w.path(rel)
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && isTemp(e.Name()) {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+}
+
+// readFile reads a workspace file, at most maxFile bytes. A missing file
+// is (nil, false, nil).
+func readFile(path string) ([]byte, bool, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, readError(path, err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, true, fmt.Errorf("%s: is a directory, where prep keeps a file; move it away", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	if err != nil {
+		return nil, true, readError(path, err)
+	}
+	if len(data) > maxFile {
+		return nil, true, &ParseError{Path: path, Msg: "larger than 1 MiB, too large for a prep file; move it out of the workspace"}
+	}
+	return data, true, nil
+}
+
+func readError(path string, err error) error {
+	return fmt.Errorf("%s: cannot read: %v; check the file's permissions", path, unwrap(err))
+}
+
+// stamp is what a file held when prep read it, so a save can tell that
+// someone changed it since (the candidate, in an editor).
+type stamp struct {
+	read   bool // false for a value the caller built: no check
+	exists bool
+	sum    [sha256.Size]byte
+}
+
+func stampOf(data []byte, exists bool) stamp {
+	return stamp{read: true, exists: exists, sum: sha256.Sum256(data)}
+}
+
+// changed reports whether data, now on disk, differs from what was read.
+func (s stamp) changed(data []byte, exists bool) bool {
+	if !s.read {
+		return false
+	}
+	if s.exists != exists {
+		return true
+	}
+	return exists && sha256.Sum256(data) != s.sum
+}
