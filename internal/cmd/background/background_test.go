@@ -1,0 +1,237 @@
+package background
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/internal/cmd/export"
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/config"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/prompts"
+	"github.com/prepcli/prep/prompts/prompttest"
+)
+
+var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
+
+type harness struct {
+	f        *cmdutil.Factory
+	ios      *iostreams.IOStreams
+	out, err *bytes.Buffer
+	dir      string
+}
+
+func newHarness(t *testing.T) *harness {
+	ios, _, out, errOut := iostreams.Test()
+	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
+	dir := filepath.Join(t.TempDir(), "ws")
+	f.SetSettings(config.Settings{Dir: dir})
+	f.Now = func() time.Time { return t0 }
+	return &harness{f: f, ios: ios, out: out, err: errOut, dir: dir}
+}
+
+// execute runs prep background with args; with p, questions go to it
+// instead of a terminal or an answers file.
+func (h *harness) execute(p prompts.Prompter, args ...string) error {
+	var runF func(*Options) error
+	if p != nil {
+		runF = func(o *Options) error {
+			o.Prompter = func(string) (prompts.Prompter, error) { return p, nil }
+			return Run(o)
+		}
+	}
+	cmd := NewCmdBackground(h.f, runF)
+	cmd.SetArgs(args)
+	cmd.SetOut(h.out)
+	cmd.SetErr(h.err)
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	return cmd.Execute()
+}
+
+// The whole journey from a file: an empty workspace to a prep sheet, two
+// stories, the second left incomplete on purpose and reported as such.
+func TestAnswersFileWholeSession(t *testing.T) {
+	h := newHarness(t)
+	if err := h.execute(nil, "--answers", filepath.Join("testdata", "answers.yaml")); err != nil {
+		t.Fatalf("err = %v\nstderr: %s", err, h.err)
+	}
+	if h.err.Len() > 0 {
+		t.Errorf("stderr: %s", h.err)
+	}
+	ws, err := workspace.Open(h.dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := ws.Timeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var companies []string
+	for _, r := range tl.Roles {
+		companies = append(companies, r.Company)
+	}
+	if diff := cmp.Diff([]string{"Ledgerly", "Shipfast"}, companies); diff != "" {
+		t.Errorf("timeline (-want +got):\n%s", diff)
+	}
+	stories, errs := ws.Stories()
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	type meta struct {
+		Name, Title string
+		Rank        int
+	}
+	var got []meta
+	for _, s := range stories {
+		got = append(got, meta{s.Name(), s.Meta.Title, s.Meta.Rank})
+	}
+	want := []meta{
+		{"moving-ledger-writes-off-the-checkout-path.md", "Moving ledger writes off the checkout path", 1},
+		{"order-tracking-at-ten-times-the-traffic.md", "Order tracking at ten times the traffic", 2},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stories (-want +got):\n%s", diff)
+	}
+	sheet, err := os.ReadFile(filepath.Join(h.dir, "prep-sheet.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(sheet, []byte(export.Marker)) || !bytes.Contains(sheet, []byte("Moving ledger writes off the checkout path")) {
+		t.Errorf("prep-sheet.md is not the sheet:\n%s", sheet)
+	}
+	out := h.out.String()
+	for _, s := range []string{
+		"1. Moving ledger writes off the checkout path: passes",
+		"2. Order tracking at ten times the traffic: incomplete: missing Task, Action, Result, Trade-offs, Lessons",
+		"prep story edit 2",
+		"prep-sheet.md\n      your prep sheet",
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("stdout lacks %q:\n%s", s, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(h.dir, "sessions", "background.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("progress left behind: %v", err)
+	}
+}
+
+func TestNoTerminal(t *testing.T) {
+	h := newHarness(t)
+	err := h.execute(nil)
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if err == nil || err.Error() != prompts.ErrNoTerminal.Error() {
+		t.Errorf("err = %v, want the no-terminal line", err)
+	}
+	if h.out.Len() > 0 || h.err.Len() > 0 {
+		t.Errorf("printed %q and %q, want nothing", h.out, h.err)
+	}
+	if _, err := os.Stat(h.dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the workspace was touched: %v", err)
+	}
+}
+
+func TestStoppedAtAPrompt(t *testing.T) {
+	h := newHarness(t)
+	p := prompttest.New(t)
+	p.ExpectConfirm("intro.read", false)
+	p.ExpectInput("timeline.0.company", "Ledgerly")
+	p.ExpectInterrupt("timeline.0.title")
+	err := h.execute(p)
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitInterrupted {
+		t.Errorf("exit %d, want 130", code)
+	}
+	want := "stopped; everything you typed is saved. Run prep background to carry on."
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+	ws, _ := workspace.Open(h.dir, nil)
+	tl, err := ws.Timeline()
+	if err != nil || len(tl.Roles) != 1 || tl.Roles[0].Company != "Ledgerly" {
+		t.Errorf("timeline = %+v, %v; want the company saved", tl, err)
+	}
+}
+
+// An answer missing from the file stops the session with one line naming
+// the file and the question; what came before is saved.
+func TestAnswerMissing(t *testing.T) {
+	h := newHarness(t)
+	answers := filepath.Join(t.TempDir(), "answers.yaml")
+	if err := os.WriteFile(answers, []byte("intro.read: no\ntimeline.0.company: Ledgerly\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := h.execute(nil, "--answers", answers)
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun {
+		t.Errorf("exit %d, want 2", code)
+	}
+	var ae *prompts.AnswerError
+	if !errors.As(err, &ae) || !strings.HasPrefix(err.Error(), answers+": ") || !strings.Contains(err.Error(), `"timeline.0.title"`) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("err = %v, want one line naming %s and timeline.0.title", err, answers)
+	}
+	ws, _ := workspace.Open(h.dir, nil)
+	if tl, err := ws.Timeline(); err != nil || len(tl.Roles) != 1 || tl.Roles[0].Company != "Ledgerly" {
+		t.Errorf("timeline = %+v, %v; want the company saved", tl, err)
+	}
+}
+
+func TestUnusedAnswersWarned(t *testing.T) {
+	h := newHarness(t)
+	data, err := os.ReadFile(filepath.Join("testdata", "answers.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := filepath.Join(t.TempDir(), "answers.yaml")
+	data = append(data, "projects.3.title: Typo\n"...)
+	if err := os.WriteFile(answers, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.execute(nil, "--answers", answers); err != nil {
+		t.Fatal(err)
+	}
+	want := "prep: warning: " + answers + ": 1 answer was never asked for (projects.3.title); check the question ids in --help\n"
+	if diff := cmp.Diff(want, h.err.String()); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+}
+
+func TestBusy(t *testing.T) {
+	h := newHarness(t)
+	ws, err := workspace.Open(h.dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := ws.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	err = h.execute(prompttest.New(t))
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || !errors.Is(err, workspace.ErrBusy) {
+		t.Errorf("err = %v (exit %d), want the busy error and exit 2", err, code)
+	}
+	if h.out.Len() > 0 {
+		t.Errorf("stdout: %s", h.out)
+	}
+}
+
+func TestHelpDocumentsIDs(t *testing.T) {
+	cmd := NewCmdBackground(newHarness(t).f, nil)
+	for _, id := range []string{"intro.read", "timeline.N.company", "timeline.N.more", "projects.count", "projects.N.title", "story.N.SECTION", "story.N.fix.K", "story.N.revise.K", "story.N.followup.K", "resume", "130"} {
+		if !strings.Contains(cmd.Long, id) {
+			t.Errorf("help does not mention %s", id)
+		}
+	}
+	if cmd.Example == "" || cmd.Flags().Lookup("answers") == nil {
+		t.Error("no example or no --answers flag")
+	}
+}

@@ -1,0 +1,268 @@
+// Package export implements `prep export`: the prep sheet, one Markdown
+// document to read before the call.
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	storycmd "github.com/prepcli/prep/internal/cmd/story"
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/sheet"
+	"github.com/prepcli/prep/internal/workspace"
+)
+
+// Marker opens a sheet written with -o. prep overwrites a file only when
+// it starts so (or is empty): a sheet it wrote, never the candidate's own
+// notes under the same name.
+const Marker = "<!-- prep sheet, written by prep export: running it again replaces this file -->"
+
+// Options are what `prep export` needs.
+type Options struct {
+	IO        *iostreams.IOStreams
+	Workspace func() (*workspace.Workspace, error)
+	Pack      func() (*pack.Pack, error)
+	Now       func() time.Time
+
+	// Output is the file to write; "" or "-" is standard output.
+	Output string
+}
+
+// NewCmdExport builds the command; runF replaces Run in tests.
+func NewCmdExport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Workspace: f.Workspace, Pack: f.Pack, Now: f.Now}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the prep sheet: your timeline and top stories on one page",
+		Long: strings.TrimSpace(`
+Write the prep sheet, one Markdown document to read the evening before the
+call: your résumé timeline, most recent role first; then each featured
+story (ranked 1 to 3) condensed to a one-line summary, its numbers, the
+decision and the road not taken, the lesson, and the follow-ups with the
+answers you prepared; then the open gaps the checker still finds; then
+your other stories by title.
+
+The sheet goes to standard output, or with -o to FILE, written whole or
+not at all. prep replaces a sheet it wrote before, but will not overwrite
+any other file. A story file that cannot be read is named on stderr and
+in the sheet's open gaps, the sheet is still written, and the exit status
+is 2.`),
+		Example: strings.Trim(`
+  prep export
+  prep export -o prep-sheet.md
+  prep --dir ~/interview export | less`, "\n"),
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the sheet to `FILE` instead of standard output")
+	return cmd
+}
+
+// Run gathers the workspace and writes the sheet.
+func Run(opts *Options) error {
+	target := ""
+	if opts.Output != "" && opts.Output != "-" {
+		var err error
+		if target, err = checkTarget(opts.Output); err != nil {
+			return err
+		}
+	}
+	ws, err := opts.Workspace()
+	if err != nil {
+		return err
+	}
+	if target != "" {
+		// A sheet among the stories would be read as one.
+		abs, err := filepath.Abs(target)
+		if err == nil && filepath.Dir(abs) == filepath.Join(ws.Dir(), workspace.StoriesDir) {
+			return fmt.Errorf("%s: is in your stories folder, where prep would take it for a story; write the sheet somewhere else", opts.Output)
+		}
+	}
+	if w := ws.Warning(); w != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
+	}
+	p, err := opts.Pack()
+	if err != nil {
+		return err
+	}
+
+	in, problems := SheetInput(ws, p, opts.Now())
+	out := sheet.Render(in)
+	if target == "" {
+		if _, err := fmt.Fprint(opts.IO.Out, out); err != nil {
+			return err
+		}
+	} else {
+		if err := writeSheet(target, []byte(Marker+"\n\n"+out)); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.Out, "wrote the prep sheet to %s\n", opts.Output)
+	}
+	for _, err := range problems {
+		fmt.Fprintf(opts.IO.ErrOut, "prep: unreadable: %s\n", err)
+	}
+	if len(problems) > 0 {
+		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}
+	}
+	return nil
+}
+
+// SheetInput gathers what the sheet shows from the workspace: the
+// timeline, every story that reads with its check, and, as problems, the
+// files that do not read (also named in the sheet's open gaps). A guided
+// session that ends with a sheet can use it to show what prep export would.
+func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Input, []error) {
+	in := sheet.Input{Now: now, Company: p.Meta.Company, Rubrics: p.Rubrics}
+	var problems []error
+	if t, err := ws.Timeline(); err != nil {
+		problems = append(problems, err)
+	} else {
+		in.Timeline = t.Roles
+	}
+	stories, errs := ws.Stories()
+	problems = append(problems, errs...)
+	for i := range stories {
+		s := &stories[i]
+		st := sheet.Story{
+			File:  filepath.ToSlash(filepath.Join(workspace.StoriesDir, s.Name())),
+			Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Body: s.Body,
+		}
+		if r, err := storycmd.CheckStory(p, s); err != nil {
+			st.Unchecked = relative(ws.Dir(), err.Error())
+		} else {
+			st.Report = r
+		}
+		in.Stories = append(in.Stories, st)
+	}
+	for _, err := range problems {
+		in.Problems = append(in.Problems, relative(ws.Dir(), err.Error()))
+	}
+	return in, problems
+}
+
+// relative shortens the workspace's paths in a message to the names the
+// sheet uses ("stories/x.md").
+func relative(dir, msg string) string {
+	return strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
+}
+
+// checkTarget refuses, before any work, a target that is a directory or
+// a file prep did not write; it returns the path to write, through a
+// symbolic link to the file it points at.
+func checkTarget(name string) (string, error) {
+	path := name
+	if real, err := filepath.EvalSymlinks(name); err == nil {
+		path = real
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		dir := filepath.Dir(path)
+		if di, err := os.Stat(dir); err != nil || !di.IsDir() {
+			return "", fmt.Errorf("%s: no directory %s to write it in; create it first or choose another -o", name, dir)
+		}
+		return path, nil
+	case err != nil:
+		return "", fmt.Errorf("%s: cannot check: %v; choose another -o", name, pathErr(err))
+	case fi.IsDir():
+		return "", fmt.Errorf("%s: is a directory; give a file name, such as %s", name, filepath.Join(name, "prep-sheet.md"))
+	case !fi.Mode().IsRegular():
+		return "", fmt.Errorf("%s: not a regular file; give a file name, such as prep-sheet.md", name)
+	}
+	data, err := readHead(path, len(Marker))
+	if err != nil {
+		return "", fmt.Errorf("%s: cannot read: %v; choose another -o", name, pathErr(err))
+	}
+	if len(bytes.TrimSpace(data)) > 0 && !bytes.HasPrefix(data, []byte(Marker)) {
+		return "", fmt.Errorf("%s: exists and is not a sheet prep wrote; prep will not overwrite it: choose another -o or move the file away", name)
+	}
+	return path, nil
+}
+
+func readHead(path string, n int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, n)
+	m, err := io.ReadFull(f, buf)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, err
+	}
+	return buf[:m], nil
+}
+
+// writeSheet writes data to path whole or not at all: a temp file in the
+// same directory, synced, then renamed over path. The sheet holds the
+// candidate's answers, so it is private (0600) like the workspace.
+func writeSheet(path string, data []byte) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot write: %v; check the permissions of %s", path, pathErr(err), dir)
+	}
+	tmp := f.Name()
+	done := false
+	defer func() {
+		if !done {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("%s: cannot write: %v; check the free space", path, pathErr(err))
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("%s: cannot write: %v; check the free space", path, pathErr(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: cannot write: %v; check the free space", path, pathErr(err))
+	}
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		return fmt.Errorf("%s: cannot write: %v", path, pathErr(err))
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("%s: cannot write: %v; check the permissions of %s", path, pathErr(err), dir)
+	}
+	done = true
+	if runtime.GOOS != "windows" {
+		if d, err := os.Open(dir); err == nil {
+			d.Sync()
+			d.Close()
+		}
+	}
+	return nil
+}
+
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}

@@ -1,0 +1,134 @@
+package story
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/prompts"
+)
+
+// NewOptions are what `prep story new` needs; RunNew takes nothing else,
+// so it is tested without cobra.
+type NewOptions struct {
+	IO        *iostreams.IOStreams
+	Pack      func() (*pack.Pack, error)
+	Workspace func() (*workspace.Workspace, error)
+	// Prompter builds the prompter: from the answers file when answers is
+	// not empty, else in the terminal.
+	Prompter func(answers string) (prompts.Prompter, error)
+
+	Title   string // --title; "" asks for it
+	Kind    string // --kind; "" is star
+	Answers string // --answers FILE
+}
+
+// NewCmdNew builds `prep story new`; runF replaces RunNew in tests.
+func NewCmdNew(f *cmdutil.Factory, runF func(*NewOptions) error) *cobra.Command {
+	opts := &NewOptions{
+		IO:        f.IOStreams,
+		Pack:      f.Pack,
+		Workspace: f.Workspace,
+		Prompter: func(answers string) (prompts.Prompter, error) {
+			return prompts.New(f.IOStreams, answers)
+		},
+	}
+	cmd := &cobra.Command{
+		Use:   "new",
+		Short: "Write a new story, one guided question at a time",
+		Long: strings.TrimSpace(`
+Write one story, guided: its title, then each section of its kind in order
+(for a project story: situation, task, action, result, trade-offs, lessons,
+architecture, your own part), with what a strong answer holds shown above
+each question. Long answers open in your editor ($VISUAL or $EDITOR). The
+story is then checked, and you can fix a weak section on the spot or move
+on; a project story ends with three follow-up questions the panel is likely
+to press with, and your answers are kept in the story.
+
+The story is saved in the stories folder of your workspace after every
+answer. Press Ctrl-C at any prompt to stop; run prep story new again to
+resume where you stopped, or to start over (the file is kept).
+
+Without a terminal, give --answers FILE: a YAML file of answers by
+question id. The ids:
+
+  resume              Resume or Start over, when a session stopped halfway
+  title               the story's title (unless --title gives it)
+  story.SECTION       one answer per section, by the rubric's section ids
+                      (prep content show star lists them)
+  story.fix.K         after the check, round K from 0: a section to fix by
+                      its title (Result), or Move on
+  story.revise.K      the new text of that section
+  story.followup.K    your answer to follow-up K, from 0 to 2
+
+Exit status: 0 done, 2 could not run (no terminal and no --answers, an
+answer missing from the file, a workspace file prep cannot read, another
+prep at work), 130 stopped at a prompt with everything saved.`),
+		Example: strings.Trim(`
+  prep story new
+  prep story new --title "Moving ledger writes off checkout"
+  prep story new --kind culture --title "Owning the on-call rota"
+  prep story new --answers story.yaml`, "\n"),
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return RunNew(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Title, "title", "t", "", "the story's `TITLE` (asked for when not given)")
+	cmd.Flags().StringVarP(&opts.Kind, "kind", "k", "", "the kind of story, as prep check knows them: star, culture, … (default star)")
+	cmd.Flags().StringVar(&opts.Answers, "answers", "", "answer the questions from `FILE` (YAML, by question id) instead of a terminal")
+	_ = cmd.RegisterFlagCompletionFunc("kind", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		p, err := f.Pack()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return p.RubricIDs(), cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// RunNew runs the session. Its error carries the exit status (see
+// session.CommandError).
+func RunNew(opts *NewOptions) error {
+	return session.CommandError(opts.IO, runNew(opts), "prep story new")
+}
+
+func runNew(opts *NewOptions) error {
+	pk, err := opts.Pack()
+	if err != nil {
+		return err
+	}
+	if opts.Kind != "" {
+		if _, ok := pk.Rubric(opts.Kind); !ok {
+			return cmdutil.FlagErrorf("--kind %q: not a kind prep knows; use one of %s", opts.Kind, strings.Join(pk.RubricIDs(), ", "))
+		}
+	}
+	// Before anything is written to stdout: without a terminal, the one
+	// line that says what to do is all there is.
+	p, err := opts.Prompter(opts.Answers)
+	if err != nil {
+		return err
+	}
+	ws, err := opts.Workspace()
+	if err != nil {
+		return err
+	}
+	if w := ws.Warning(); w != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
+	}
+	env := session.Env{IO: opts.IO, Prompter: p, Workspace: ws, Pack: pk}
+	if _, err := session.NewStory(env, session.StoryOptions{Title: opts.Title, Kind: opts.Kind}); err != nil {
+		return err
+	}
+	session.WarnUnused(opts.IO.ErrOut, p, opts.Answers)
+	return nil
+}

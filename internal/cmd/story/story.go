@@ -1,0 +1,190 @@
+// Package story implements `prep story`: the candidate's stories, listed,
+// read, checked, edited in its own editor, ranked and removed.
+package story
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prepcli/prep/internal/check"
+	checkcmd "github.com/prepcli/prep/internal/cmd/check"
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/workspace"
+)
+
+// NewCmdStory groups the story subcommands.
+func NewCmdStory(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "story",
+		Short: "List, read, check, edit, rank and remove your stories",
+		Long: strings.TrimSpace(`
+Your stories are Markdown files with YAML front matter in the stories
+folder of your workspace (--dir). Write them with prep story new (or
+prep background), or in your own editor: prep reads them as they are.
+
+Rank your top 2–3 project stories 1, 2 and 3: they are the ones the prep
+sheet (prep export) condenses for the evening before the call. A story is
+named by its rank, its file name, or the start of its file name.`),
+		Example: strings.Trim(`
+  prep story new
+  prep story list
+  prep story show 1
+  prep story edit payments-migration
+  prep story rank payments-migration 1
+  prep story check --format json`, "\n"),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(
+		NewCmdList(f, nil),
+		NewCmdShow(f, nil),
+		NewCmdCheck(f, nil),
+		NewCmdEdit(f, nil),
+		NewCmdRank(f, nil),
+		NewCmdRm(f, nil),
+		NewCmdRestore(f, nil),
+		NewCmdNew(f, nil),
+	)
+	return cmd
+}
+
+// openWorkspace opens the workspace and passes on its warning, if any (the
+// folder is readable by others), on stderr: it is the candidate's privacy.
+func openWorkspace(io *iostreams.IOStreams, open func() (*workspace.Workspace, error)) (*workspace.Workspace, error) {
+	ws, err := open()
+	if err != nil {
+		return nil, err
+	}
+	if w := ws.Warning(); w != "" {
+		fmt.Fprintf(io.ErrOut, "prep: warning: %s\n", w)
+	}
+	return ws, nil
+}
+
+// Doc is a story as the checker reads it. It is built from what the
+// workspace already parsed, so a story is read once and checked exactly as
+// prep check would check its file.
+func Doc(s *workspace.Story) *document.Doc {
+	return &document.Doc{
+		Front: document.Front{Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Panel: s.Meta.Panel},
+		Name:  s.Path, Format: document.Markdown, HasFront: true,
+		Body: s.Body, BodyLine: s.BodyLine,
+	}
+}
+
+// CheckStory checks a story as prep check checks its file. A kind the pack
+// does not know is an error that says how to fix the front matter.
+func CheckStory(p *pack.Pack, s *workspace.Story) (check.Report, error) {
+	if k := s.Meta.Kind; k != "" {
+		if _, ok := p.Rubric(k); !ok {
+			return check.Report{}, fmt.Errorf("%s: kind %q is not one prep knows; write one of %s after kind: in its front matter",
+				s.Path, k, strings.Join(p.RubricIDs(), ", "))
+		}
+	}
+	return checkcmd.CheckDoc(p, Doc(s), "")
+}
+
+// Status says in a few words how a story fares: "passes", "passes, 2
+// warnings", or "2 missing, 1 error, 1 warning". Missing counts required
+// sections that are absent; errors the other error-level findings.
+func Status(r check.Report) string {
+	missing := 0
+	for _, f := range r.Findings {
+		if f.Rule == check.RuleMissingSection && f.Severity == pack.SeverityError {
+			missing++
+		}
+	}
+	var parts []string
+	if r.Summary.Errors == 0 {
+		parts = append(parts, "passes")
+	}
+	if missing > 0 {
+		parts = append(parts, strconv.Itoa(missing)+" missing")
+	}
+	if n := r.Summary.Errors - missing; n > 0 {
+		parts = append(parts, plural(n, "error"))
+	}
+	if n := r.Summary.Warnings; n > 0 {
+		parts = append(parts, plural(n, "warning"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// kindOf is the kind a story is checked as.
+func kindOf(s *workspace.Story) string {
+	if s.Meta.Kind == "" {
+		return checkcmd.DefaultKind
+	}
+	return s.Meta.Kind
+}
+
+// titleOf is how a story is named in messages: its title, else its file.
+func titleOf(s *workspace.Story) string {
+	if t := strings.Join(strings.Fields(s.Meta.Title), " "); t != "" {
+		return t
+	}
+	return s.Name()
+}
+
+// label names a story in a sentence: its title and file, or its file.
+func label(s *workspace.Story) string {
+	if t := strings.Join(strings.Fields(s.Meta.Title), " "); t != "" {
+		return fmt.Sprintf("%s (%s)", t, s.Name())
+	}
+	return s.Name()
+}
+
+// brokenPath is the file a workspace error is about, when it is a story
+// file that does not parse: such a file can still be edited or removed.
+func brokenPath(err error) (string, bool) {
+	var pe *workspace.ParseError
+	if errors.As(err, &pe) && pe.Path != "" {
+		return pe.Path, true
+	}
+	return "", false
+}
+
+// pathErr is what went wrong with a file, without its path: the messages
+// name the path first themselves.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// truncate keeps a table cell on one terminal line.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// cleanCell keeps a title from breaking a tab-separated row or reaching
+// the terminal with control characters.
+func cleanCell(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+}

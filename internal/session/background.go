@@ -1,0 +1,502 @@
+package session
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/workspace"
+)
+
+// BackgroundName names the progress file of prep background
+// (sessions/background.yaml).
+const BackgroundName = "background"
+
+// BackgroundPanel is the id of the pack panel prep background follows.
+const BackgroundPanel = "background"
+
+// SheetFile is where prep background writes the prep sheet, in the
+// workspace.
+const SheetFile = "prep-sheet.md"
+
+// Outcome is what a session leaves behind.
+type Outcome struct {
+	// Timeline is the timeline's path; "" for a session without one.
+	Timeline string
+	Roles    int // roles in the timeline
+	Stories  []StoryStatus
+	// Sheet is the prep sheet's path; "" when it was not written.
+	Sheet string
+}
+
+type background struct {
+	env    Env
+	s      *Session
+	ws     *workspace.Workspace
+	panel  *pack.Panel
+	rubric *pack.Rubric
+}
+
+// Background runs prep background: the intro, the résumé timeline, the
+// choice of 2–3 projects, each project's story with its check and its
+// follow-ups, and the end. Question ids are documented in the command's
+// help. A session that stopped halfway offers to resume.
+//
+// When the candidate stops at a prompt the error is prompts.ErrInterrupted,
+// with every answer given so far saved.
+func Background(env Env) (*Outcome, error) {
+	if err := env.check(); err != nil {
+		return nil, err
+	}
+	panel, ok := env.Pack.Panel(BackgroundPanel)
+	if !ok {
+		return nil, errors.New("the content pack has no background panel; add one to your --content pack (prep content show background shows the built-in one)")
+	}
+	rid := panel.Rubric
+	if rid == "" {
+		rid = workspace.KindStar
+	}
+	rubric, ok := env.Pack.Rubric(rid)
+	if !ok {
+		return nil, fmt.Errorf("the background panel checks stories with rubric %q, which the content pack does not have; add it or fix the panel's rubric", rid)
+	}
+	ws := env.Workspace
+	s, err := Open(ws, BackgroundName, env.Prompter, env.IO.Out)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	// A file prep cannot read stops the session before its first
+	// question, rather than at the answer that could not be saved.
+	if _, err := ws.Timeline(); err != nil {
+		return nil, err
+	}
+	if _, errs := ws.Stories(); len(errs) > 0 {
+		return nil, errs[0]
+	}
+	b := &background{env: env, s: s, ws: ws, panel: panel, rubric: rubric}
+	if step, ok := s.Stopped(); ok {
+		if _, err := s.Resume(b.where(step)); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.intro(); err != nil {
+		return nil, err
+	}
+	if err := b.timeline(); err != nil {
+		return nil, err
+	}
+	n, err := b.projects()
+	if err != nil {
+		return nil, err
+	}
+	var steps []*storyStep
+	for i := range n {
+		st, err := b.story(i, n)
+		if err != nil {
+			return nil, err
+		}
+		if err := st.run(); err != nil {
+			return nil, err
+		}
+		steps = append(steps, st)
+	}
+	return b.end(steps)
+}
+
+// where describes a step id for the resume question.
+func (b *background) where(step string) string {
+	parts := strings.Split(step, ".")
+	num := func(i int) int {
+		if i >= len(parts) {
+			return 0
+		}
+		n, _ := strconv.Atoi(parts[i])
+		return n
+	}
+	switch parts[0] {
+	case "intro":
+		return "the introduction"
+	case "timeline":
+		return fmt.Sprintf("your timeline, role %d", num(1)+1)
+	case "projects":
+		if len(parts) > 1 && parts[1] == "count" {
+			return "choosing your projects"
+		}
+		return fmt.Sprintf("choosing your projects, project %d", num(1)+1)
+	case "story":
+		i := num(1)
+		of := ""
+		if c, ok := b.s.Answered("projects.count"); ok {
+			of = " of " + c
+		}
+		title := ""
+		if t, ok := b.s.Answered(fmt.Sprintf("projects.%d.title", i)); ok {
+			title = " (" + oneLine(t) + ")"
+		}
+		return fmt.Sprintf("story %d%s%s, %s", i+1, of, title, b.stepName(parts[2:]))
+	}
+	return "the question " + strconv.Quote(step)
+}
+
+// stepName names the part of a story a step id's tail points at.
+func (b *background) stepName(tail []string) string {
+	return storyStepName(b.rubric, tail)
+}
+
+func storyStepName(r *pack.Rubric, tail []string) string {
+	if len(tail) == 0 {
+		return "its start"
+	}
+	switch tail[0] {
+	case "fix", "revise":
+		return "the check"
+	case "followup":
+		n := 0
+		if len(tail) > 1 {
+			n, _ = strconv.Atoi(tail[1])
+		}
+		return fmt.Sprintf("follow-up %d", n+1)
+	}
+	if r != nil {
+		if i := slices.IndexFunc(r.Sections, func(s pack.Section) bool { return s.ID == tail[0] }); i >= 0 {
+			return oneLine(r.Sections[i].Title)
+		}
+	}
+	return tail[0]
+}
+
+func (b *background) intro() error {
+	_, done := b.s.Answered("intro.read")
+	read, err := b.s.Ask(Question{
+		ID:       "intro.read",
+		Kind:     Confirm,
+		Message:  fmt.Sprintf("First, read what the %s is and what it listens for?", oneLine(b.panel.Title)),
+		Heading:  b.panel.Title,
+		Guidance: b.panel.Summary,
+		Default:  func() string { return Yes },
+	})
+	if err != nil || done || read != Yes {
+		return err
+	}
+	b.s.Show(guideBlock(b.panel, "intro", false))
+	if len(b.panel.LooksFor) > 0 {
+		lf := &Block{Title: "What the interviewers listen for"}
+		for _, p := range b.panel.LooksFor {
+			lf.Items = append(lf.Items, oneLine(p.Title)+": "+p.Text)
+		}
+		b.s.Show(lf)
+	}
+	return nil
+}
+
+// roleField is one answer about a role in the timeline.
+type roleField struct {
+	key, message string
+	field        func(*workspace.Role) *string
+	required     string // what to say when it is left empty; "" when it may be
+}
+
+var roleFields = []roleField{
+	{"company", "Company", func(r *workspace.Role) *string { return &r.Company }, "give the company's name"},
+	{"title", "Your title there", func(r *workspace.Role) *string { return &r.Title }, "give your job title"},
+	{"start", "Started (as your résumé says it, such as 2021-03)", func(r *workspace.Role) *string { return &r.Start }, ""},
+	{"end", "Ended (or present)", func(r *workspace.Role) *string { return &r.End }, ""},
+	{"owned", "What you owned there", func(r *workspace.Role) *string { return &r.Owned }, ""},
+	{"impact", "The impact you had, with a number", func(r *workspace.Role) *string { return &r.Impact }, ""},
+}
+
+func (b *background) timeline() error {
+	intro := guideBlock(b.panel, "resume_walk", true)
+	for i := 0; ; i++ {
+		heading := fmt.Sprintf("Role %d", i+1)
+		if i == 0 {
+			heading += ", the most recent"
+		}
+		for _, f := range roleFields {
+			q := Question{
+				ID:      fmt.Sprintf("timeline.%d.%s", i, f.key),
+				Kind:    Input,
+				Message: f.message,
+				Intro:   intro,
+				Heading: heading,
+				Default: func() string {
+					v := ""
+					if t, err := b.ws.Timeline(); err == nil && i < len(t.Roles) {
+						v = *f.field(&t.Roles[i])
+					}
+					if v == "" && i == 0 && f.key == "end" {
+						return "present" // the most recent role is most often the current one
+					}
+					return v
+				},
+				Save: func(ans string) error { return b.saveRole(i, f, ans) },
+			}
+			if f.required != "" {
+				q.Validate = required(f.required)
+			}
+			if _, err := b.s.Ask(q); err != nil {
+				return err
+			}
+		}
+		id := fmt.Sprintf("timeline.%d.more", i)
+		_, done := b.s.Answered(id)
+		more, err := b.s.Ask(Question{
+			ID:      id,
+			Kind:    Confirm,
+			Message: "Add the role before this one?",
+			Heading: heading,
+			Default: func() string {
+				t, err := b.ws.Timeline()
+				if i == 0 || err == nil && i+1 < len(t.Roles) {
+					return Yes
+				}
+				return No
+			},
+		})
+		if err != nil {
+			return err
+		}
+		if more == No {
+			if t, err := b.ws.Timeline(); err == nil && len(t.Roles) > i+1 && !done {
+				n, them := len(t.Roles)-i-1, "them"
+				if n == 1 {
+					them = "it"
+				}
+				b.s.Printf("\n%s holds %s from before, kept as written (edit the file to remove %s).\n",
+					workspace.TimelineFile, plural(n, "more role"), them)
+			}
+			return nil
+		}
+	}
+}
+
+// saveRole writes one answer into role i of the timeline, read afresh so
+// an edit made meanwhile in an editor is kept.
+func (b *background) saveRole(i int, f roleField, ans string) error {
+	t, err := b.ws.Timeline()
+	if err != nil {
+		return err
+	}
+	for len(t.Roles) <= i {
+		t.Roles = append(t.Roles, workspace.Role{})
+	}
+	*f.field(&t.Roles[i]) = strings.TrimSpace(ans)
+	return b.ws.SaveTimeline(t)
+}
+
+func required(msg string) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(msg)
+		}
+		return nil
+	}
+}
+
+// projects asks how many projects to feature and their titles; each
+// becomes a story at once, ranked in the order given.
+func (b *background) projects() (int, error) {
+	c, err := b.s.Ask(Question{
+		ID:      "projects.count",
+		Kind:    Select,
+		Message: "How many projects will you prepare?",
+		Intro:   guideBlock(b.panel, "choosing_projects", true),
+		Heading: "Your top projects",
+		Options: []Option{{"2", "2"}, {"3", "3"}},
+		Default: func() string {
+			if st := b.ranked(3); st != nil {
+				return "3"
+			}
+			return "2"
+		},
+	})
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(c)
+	if err != nil || n < 1 || n > workspace.MaxRank {
+		return 0, fmt.Errorf("%s: projects.count is %q, not 2 or 3; run prep background again and choose Start over", b.progressPath(), c)
+	}
+	for i := range n {
+		_, err := b.s.Ask(Question{
+			ID:       fmt.Sprintf("projects.%d.title", i),
+			Kind:     Input,
+			Message:  fmt.Sprintf("Project %d: a short title", i+1),
+			Heading:  "Your top projects",
+			Validate: required("give the project a title, such as \"Moving ledger writes off checkout\""),
+			Default: func() string {
+				if st := b.ranked(i + 1); st != nil {
+					return st.Meta.Title
+				}
+				return ""
+			},
+			Save: func(ans string) error { return b.saveProject(i, ans) },
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+func (b *background) progressPath() string {
+	return filepath.Join(b.ws.Dir(), workspace.SessionsDir, BackgroundName+".yaml")
+}
+
+// ranked is the story holding rank n, or nil.
+func (b *background) ranked(n int) *workspace.Story {
+	stories, _ := b.ws.Stories()
+	for i := range stories {
+		if stories[i].Meta.Rank == n {
+			return &stories[i]
+		}
+	}
+	return nil
+}
+
+func sameTitle(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+// saveProject makes project i's story: the story of that title if there
+// is one (a session run again, or re-asked after a kill), else a new one,
+// ranked i+1 either way. Which file it is goes into the progress with
+// the answer.
+func (b *background) saveProject(i int, title string) error {
+	title = strings.Join(strings.Fields(title), " ")
+	stories, errs := b.ws.Stories()
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	var pick *workspace.Story
+	for k := range stories {
+		st := &stories[k]
+		if !sameTitle(st.Meta.Title, title) || (st.Meta.Kind != "" && st.Meta.Kind != b.rubric.ID) {
+			continue
+		}
+		if pick == nil || st.Meta.Rank == i+1 {
+			pick = st
+		}
+	}
+	switch {
+	case pick == nil:
+		pick = &workspace.Story{
+			Meta: workspace.StoryMeta{Title: title, Kind: b.rubric.ID, Panel: b.panel.ID, Rank: i + 1},
+			Body: skeleton(b.rubric),
+		}
+		if err := b.ws.SaveStory(pick); err != nil {
+			return err
+		}
+	case pick.Meta.Rank != i+1:
+		pick.Meta.Rank = i + 1
+		if err := b.ws.SaveStory(pick); err != nil {
+			return err
+		}
+	}
+	b.s.Note(fmt.Sprintf("file.story.%d", i), pick.Name())
+	return nil
+}
+
+func (b *background) story(i, n int) (*storyStep, error) {
+	title, _ := b.s.Answered(fmt.Sprintf("projects.%d.title", i))
+	name, ok := b.s.Answered(fmt.Sprintf("file.story.%d", i))
+	if !ok {
+		st := b.ranked(i + 1)
+		if st == nil {
+			return nil, fmt.Errorf("%s: no story holds rank %d for project %d; run prep background again and choose Start over", filepath.Join(b.ws.Dir(), workspace.StoriesDir), i+1, i+1)
+		}
+		name = st.Name()
+	}
+	label := fmt.Sprintf("Story %d of %d: %s", i+1, n, oneLine(title))
+	return newStoryStep(b.s, b.env, fmt.Sprintf("story.%d", i), name, label, b.rubric, b.panel), nil
+}
+
+// end writes the prep sheet when this build can, shows the pack's advice
+// for the evening before, and says where everything is and what is next.
+func (b *background) end(steps []*storyStep) (*Outcome, error) {
+	out := &Outcome{Timeline: filepath.Join(b.ws.Dir(), workspace.TimelineFile)}
+	t, err := b.ws.Timeline()
+	if err != nil {
+		return nil, err
+	}
+	out.Roles = len(t.Roles)
+	for _, st := range steps {
+		status, err := st.status()
+		if err != nil {
+			return nil, err
+		}
+		out.Stories = append(out.Stories, status)
+	}
+	sheetNote := ""
+	if b.env.Sheet != nil {
+		data, err := b.env.Sheet()
+		if err != nil {
+			return nil, err
+		}
+		path := filepath.Join(b.ws.Dir(), SheetFile)
+		if ours(path, data) {
+			if err := b.ws.WriteFile(SheetFile, data); err != nil {
+				return nil, err
+			}
+			out.Sheet = path
+		} else {
+			sheetNote = fmt.Sprintf("%s holds a file prep did not write, so the prep sheet was not written there", path)
+		}
+	}
+	b.s.Show(guideBlock(b.panel, "wrap_up", false))
+	b.s.Printf("\nYour files, in %s:\n", b.ws.Dir())
+	b.s.Printf("  %s\n      %s\n", workspace.TimelineFile, plural(out.Roles, "role"))
+	for _, st := range out.Stories {
+		rel := filepath.Join(workspace.StoriesDir, filepath.Base(st.Path))
+		b.s.Printf("  %s\n      %d. %s: %s\n", rel, st.Rank, oneLine(st.Title), st.Summary())
+	}
+	if out.Sheet != "" {
+		b.s.Printf("  %s\n      your prep sheet, to read before the call\n", SheetFile)
+	}
+	if sheetNote != "" {
+		b.s.Printf("\n%s.\n", sheetNote)
+	}
+	b.s.Printf("\nNext:\n")
+	switch {
+	case sheetNote != "":
+		b.s.Printf("  %-34s %s\n", "prep export -o FILE", "write your one-page prep sheet to another file")
+	case out.Sheet == "":
+		b.s.Printf("  %-34s %s\n", "prep export -o "+SheetFile, "write your one-page prep sheet")
+	}
+	for _, st := range out.Stories {
+		if st.Errors > 0 && st.Rank > 0 {
+			b.s.Printf("  %-34s finish %q in your editor\n", fmt.Sprintf("prep story edit %d", st.Rank), oneLine(st.Title))
+		}
+	}
+	b.s.Printf("  %-34s %s\n", "prep background", "go through it again, with what you wrote as defaults")
+	if err := b.s.Finish(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ours reports whether the sheet may be written at path: no file there,
+// an empty one, or a sheet prep wrote, which opens with the same first
+// line as data. Anything else is the candidate's and stays.
+func ours(path string, data []byte) bool {
+	old, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	if err != nil {
+		return false
+	}
+	if len(bytes.TrimSpace(old)) == 0 {
+		return true
+	}
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	return len(first) > 0 && bytes.HasPrefix(old, first)
+}

@@ -1,0 +1,61 @@
+package session
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/prompts"
+)
+
+// CommandError turns the error that ended a session into the command's,
+// with its exit status: 130 for a candidate who stopped at a prompt (with
+// the one line that says how to carry on), 2 for everything else (no
+// terminal, an answers file without the answer, a file prep cannot read,
+// another prep at work). rerun is the command to carry on with.
+func CommandError(ios *iostreams.IOStreams, err error, rerun string) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, prompts.ErrInterrupted) {
+		if ios != nil && ios.IsStdoutTTY() {
+			// The prompt left the cursor on its line; the message that
+			// follows deserves one of its own.
+			fmt.Fprintln(ios.Out)
+		}
+		return &cmdutil.ExitError{Code: cmdutil.ExitInterrupted, Err: fmt.Errorf("stopped; everything you typed is saved. Run %s to carry on.", rerun)}
+	}
+	var ee *cmdutil.ExitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun, Err: err}
+}
+
+// WarnUnused says in one line which answers of an --answers file the
+// session never asked for: most often a misspelt id. Only for a session
+// that ran to its end; p is any Prompter, and only an answers file has
+// something to say.
+func WarnUnused(w io.Writer, p prompts.Prompter, file string) {
+	u, ok := p.(interface{ Unused() []string })
+	if !ok {
+		return
+	}
+	ids := u.Unused()
+	if len(ids) == 0 {
+		return
+	}
+	const show = 5
+	list := strings.Join(ids[:min(show, len(ids))], ", ")
+	if len(ids) > show {
+		list += fmt.Sprintf(" and %d more", len(ids)-show)
+	}
+	what := "answer was"
+	if len(ids) > 1 {
+		what = "answers were"
+	}
+	fmt.Fprintf(w, "prep: warning: %s: %d %s never asked for (%s); check the question ids in --help\n", file, len(ids), what, list)
+}

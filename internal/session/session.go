@@ -1,0 +1,328 @@
+// Package session runs prep's guided sessions: `prep background` and
+// `prep story new` here, and the engine other guided sessions can share.
+//
+// Every question of a session goes through Session.Ask, which keeps one
+// promise: nothing the candidate typed is lost, and a session re-run after
+// Ctrl-C, a killed process or a power cut resumes exactly where it stopped.
+// Ask
+//
+//  1. returns the saved answer when the question was already answered in
+//     this session's progress file, asking and printing nothing;
+//  2. otherwise shows the step's guidance (always text from the content
+//     pack) and asks through the prompts.Prompter;
+//  3. writes the answer to its real home (a story section, the timeline)
+//     and then records it in sessions/<name>.yaml, both atomically, before
+//     it returns, so before the next question is asked.
+//
+// The two writes are ordered so that a kill between them loses nothing:
+// an answer that reached its real home but not the progress file is asked
+// again on resume, with the file's current text as the default.
+//
+// The workspace's lock is held from Open to Close, so a second prep on the
+// same workspace gets the one-line busy error instead of a half session.
+package session
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/prompts"
+)
+
+// Kind is how a question is asked.
+type Kind int
+
+// Kinds of question.
+const (
+	Input   Kind = iota // one line
+	Text                // long text, in the candidate's editor
+	Confirm             // yes or no; the answer is "yes" or "no"
+	Select              // one of Options; the answer is the option's Value
+)
+
+// Confirm answers as they are kept in the progress file.
+const (
+	Yes = "yes"
+	No  = "no"
+)
+
+// Option is one choice of a Select question.
+type Option struct {
+	Value string // what the answer is recorded as
+	Label string // what the candidate sees and an answers file names
+}
+
+// Block is a piece of guidance from the content pack: a title, a
+// paragraph and a list, shown once per run of the session under its Key.
+type Block struct {
+	Key   string
+	Title string
+	Text  string
+	Items []string
+}
+
+// Question is one step of a session.
+type Question struct {
+	// ID is stable and dotted ("timeline.0.company"): the key of the
+	// answer in the progress file and in an --answers file.
+	ID      string
+	Kind    Kind
+	Message string // the prompt, one line
+	Help    string // shown on "?" in a terminal
+
+	// Intro is shown before the question the first time its Key comes
+	// up in this run (a resumed run shows it again, once).
+	Intro *Block
+	// Heading is shown when it differs from the last heading shown: glue
+	// words such as "Role 2" or "Story 1 of 3: Payments · Result".
+	Heading string
+	// Guidance is shown, wrapped, each time the question is asked, and
+	// Notes under it as a list.
+	Guidance string
+	Notes    []string
+
+	Options []Option
+	// Default gives the prefilled answer: the text in the answer's real
+	// home now, so a re-asked question offers what is already saved. For
+	// Confirm it returns Yes or No, for Select an option's Value. Only
+	// called when the question is really asked.
+	Default func() string
+	// Save writes the answer to its real home; nil when the progress file
+	// is its only home (a choice such as "add another role?").
+	Save     func(answer string) error
+	Validate func(answer string) error
+}
+
+// Session is one run of a guided session over a workspace. It is meant
+// for one goroutine.
+type Session struct {
+	name string
+	ws   *workspace.Workspace
+	p    prompts.Prompter
+	out  io.Writer
+
+	prog    *workspace.Progress
+	unlock  func()
+	shown   map[string]bool
+	heading string
+	asked   int
+}
+
+// Open takes the workspace's lock for the whole session and reads where
+// the session name stopped. The lock is released by Close.
+func Open(ws *workspace.Workspace, name string, p prompts.Prompter, out io.Writer) (*Session, error) {
+	if out == nil {
+		out = io.Discard
+	}
+	unlock, err := ws.Lock()
+	if err != nil {
+		return nil, err
+	}
+	prog, err := ws.Progress(name)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	return &Session{name: name, ws: ws, p: p, out: out, prog: prog, unlock: unlock, shown: map[string]bool{}}, nil
+}
+
+// Close releases the workspace. Calling it again does nothing.
+func (s *Session) Close() { s.unlock() }
+
+// Stopped reports whether an earlier run stopped halfway, and at which
+// question: a progress file with at least one answer.
+func (s *Session) Stopped() (step string, ok bool) {
+	return s.prog.Step, len(s.prog.Answers) > 0
+}
+
+// Resume asks (question id "resume") whether to resume a session that
+// stopped at where, or start over. Starting over forgets the progress but
+// keeps every file: the questions come again, with what the files hold now
+// as their defaults. It reports whether the candidate chose to resume.
+func (s *Session) Resume(where string) (bool, error) {
+	msg := "You stopped at " + where + ". Resume there, or start over (your files are kept)?"
+	i, err := s.p.Select(prompts.Question{ID: "resume", Message: clean(msg)}, []string{"Resume", "Start over"}, 0)
+	if err != nil {
+		return false, err
+	}
+	if i == 0 {
+		return true, nil
+	}
+	if err := s.ws.RemoveProgress(s.name); err != nil {
+		return false, err
+	}
+	prog, err := s.ws.Progress(s.name)
+	if err != nil {
+		return false, err
+	}
+	s.prog = prog
+	return false, nil
+}
+
+// Finish forgets the progress of a session that reached its end, so the
+// next run starts afresh (with the files' text as defaults).
+func (s *Session) Finish() error { return s.ws.RemoveProgress(s.name) }
+
+// Answered returns the recorded answer to a question (or a Note), if any.
+func (s *Session) Answered(id string) (string, bool) {
+	v, ok := s.prog.Answers[id]
+	return v, ok
+}
+
+// Note records a value the session needs to resume, such as which file a
+// question created. It reaches the disk with the next save of the
+// progress, which is the one of the answer being saved when it is called
+// from a Save.
+func (s *Session) Note(key, value string) { s.prog.Answers[key] = value }
+
+// Commit saves the progress now, Notes included: for a step that must
+// record what it is about to do before it does it.
+func (s *Session) Commit() error { return s.ws.SaveProgress(s.prog) }
+
+// Asked counts the questions really asked in this run (not replayed), so
+// a step can tell whether it did anything worth a summary.
+func (s *Session) Asked() int { return s.asked }
+
+// Ask asks q, or returns its recorded answer; see the package comment.
+func (s *Session) Ask(q Question) (string, error) {
+	if v, ok := s.prog.Answers[q.ID]; ok {
+		return v, nil
+	}
+	def := ""
+	if q.Default != nil {
+		def = q.Default()
+	}
+	// Where the session is goes to disk before the prompt, so a stop at
+	// this prompt can be described when it resumes.
+	if s.prog.Step != q.ID {
+		s.prog.Step = q.ID
+		if err := s.ws.SaveProgress(s.prog); err != nil {
+			return "", err
+		}
+	}
+	s.show(q)
+	s.asked++
+	ans, err := s.prompt(q, def)
+	if err != nil {
+		return "", err
+	}
+	return ans, s.record(q, ans)
+}
+
+// Set records ans as the answer to q without asking, as when a flag gave
+// it; it is saved exactly as an asked answer would be.
+func (s *Session) Set(q Question, ans string) error {
+	if _, ok := s.prog.Answers[q.ID]; ok {
+		return nil
+	}
+	return s.record(q, ans)
+}
+
+// record writes ans to its real home, then to the progress file.
+func (s *Session) record(q Question, ans string) error {
+	if q.Save != nil {
+		if err := q.Save(ans); err != nil {
+			return err
+		}
+	}
+	s.prog.Answers[q.ID] = ans
+	return s.ws.SaveProgress(s.prog)
+}
+
+func (s *Session) prompt(q Question, def string) (string, error) {
+	pq := prompts.Question{ID: q.ID, Message: clean(q.Message), Help: clean(q.Help), Default: def, Validate: q.Validate}
+	switch q.Kind {
+	case Input:
+		return s.p.Input(pq)
+	case Text:
+		return s.p.Text(pq)
+	case Confirm:
+		pq.Default = ""
+		yes, err := s.p.Confirm(pq, def == Yes)
+		if err != nil {
+			return "", err
+		}
+		if yes {
+			return Yes, nil
+		}
+		return No, nil
+	case Select:
+		if len(q.Options) == 0 {
+			return "", fmt.Errorf("question %q has no options; this is a bug in prep, please report it", q.ID)
+		}
+		pq.Default = ""
+		labels := make([]string, len(q.Options))
+		for i, o := range q.Options {
+			labels[i] = clean(o.Label)
+		}
+		d := slices.IndexFunc(q.Options, func(o Option) bool { return o.Value == def })
+		i, err := s.p.Select(pq, labels, max(d, 0))
+		if err != nil {
+			return "", err
+		}
+		if i < 0 || i >= len(q.Options) {
+			return "", fmt.Errorf("question %q: choice %d is not one of its %d options; this is a bug in prep, please report it", q.ID, i+1, len(q.Options))
+		}
+		return q.Options[i].Value, nil
+	}
+	return "", errors.New("unknown kind of question; this is a bug in prep, please report it")
+}
+
+// show prints what comes before a question: its step's guidance once, a
+// heading when it changes, the question's own guidance.
+func (s *Session) show(q Question) {
+	if q.Intro != nil {
+		s.Show(q.Intro)
+	}
+	s.Heading(q.Heading)
+	if strings.TrimSpace(q.Guidance) != "" {
+		fmt.Fprintf(s.out, "%s\n", wrap(q.Guidance, "  ", "  "))
+	}
+	for _, n := range q.Notes {
+		fmt.Fprintf(s.out, "%s\n", wrap(n, "  - ", "    "))
+	}
+}
+
+// Heading prints h when it differs from the last heading printed.
+func (s *Session) Heading(h string) {
+	if h != "" && h != s.heading {
+		s.heading = h
+		fmt.Fprintf(s.out, "\n%s\n", clean(h))
+	}
+}
+
+// Show prints a block of guidance, unless its Key was shown already in
+// this run.
+func (s *Session) Show(b *Block) {
+	if b == nil {
+		return
+	}
+	if b.Key != "" {
+		if s.shown[b.Key] {
+			return
+		}
+		s.shown[b.Key] = true
+	}
+	if b.Title != "" {
+		fmt.Fprintf(s.out, "\n%s\n", clean(b.Title))
+		s.heading = ""
+	}
+	if strings.TrimSpace(b.Text) != "" {
+		fmt.Fprintf(s.out, "%s\n", wrap(b.Text, "  ", "  "))
+	}
+	if len(b.Items) > 0 {
+		fmt.Fprintln(s.out)
+		for _, it := range b.Items {
+			fmt.Fprintf(s.out, "%s\n", wrap(it, "  - ", "    "))
+		}
+	}
+}
+
+// Printf writes glue output of the session.
+func (s *Session) Printf(format string, args ...any) {
+	fmt.Fprintf(s.out, format, args...)
+}

@@ -1,0 +1,240 @@
+package session
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/prompts"
+	"github.com/prepcli/prep/prompts/prompttest"
+)
+
+func (f *fixture) runNew(p prompts.Prompter, opts StoryOptions) (*Outcome, string, error) {
+	env, out := f.env(p)
+	o, err := NewStory(env, opts)
+	return o, out.String(), err
+}
+
+// newScript is prep story new for the orders story, title asked.
+func newScript() []step {
+	s := []step{{"title", Input, ordersTitle}}
+	s = append(s, storySteps("story", ordersSections)...)
+	s = append(s,
+		step{"story.fix.0", Select, "Result"},
+		step{"story.revise.0", Text, ordersResult},
+	)
+	return append(s, followupSteps("story", ordersFollowups...)...)
+}
+
+func wantOrders(rank int) storyView {
+	secs := sectionMap(ordersSections)
+	secs["Result"] = ordersResult
+	secs["Follow-ups"] = followupsText(ordersQuestions, ordersFollowups)
+	return storyView{File: ordersFile, Title: ordersTitle, Kind: "star", Rank: rank, Panel: "background", Sections: secs}
+}
+
+func TestNewStory(t *testing.T) {
+	f := newFixture(t)
+	o, out, err := f.runNew(stub(t, newScript()...), StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]storyView{wantOrders(0)}, f.stories()); diff != "" {
+		t.Errorf("stories (-want +got):\n%s", diff)
+	}
+	if len(o.Stories) != 1 || o.Stories[0].Summary() != "passes" {
+		t.Errorf("outcome = %+v, want one story that passes", o.Stories)
+	}
+	for _, s := range []string{"Telling a project story", "No Result", "Rehearsing the follow-ups", "prep story edit order-tracking-at-ten-times-the-traffic"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("output lacks %q:\n%s", s, out)
+		}
+	}
+	if got := f.snapshot(); len(got) != 1 {
+		t.Errorf("files left: %v, want only the story", keys(got))
+	}
+}
+
+func TestNewStoryTitleFlag(t *testing.T) {
+	f := newFixture(t)
+	script := newScript()[1:]
+	if _, _, err := f.runNew(stub(t, script...), StoryOptions{Title: "  " + ordersTitle + " "}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]storyView{wantOrders(0)}, f.stories()); diff != "" {
+		t.Errorf("stories (-want +got):\n%s", diff)
+	}
+}
+
+// A culture story has its rubric's sections and no follow-up rehearsal.
+func TestNewStoryCulture(t *testing.T) {
+	f := newFixture(t)
+	secs := []section{
+		{"situation", "Situation", "Our on-call rota had no owner and pages went unanswered at night for a whole quarter, which customers noticed."},
+		{"action", "Action", "I wrote a one-page proposal for a rota with handovers, asked the team for comments in writing, ran it for a month and adjusted the shifts after the first retro."},
+		{"result", "Result", "Unanswered pages were cut from twelve a month to none, and two other teams adopted the rota within a quarter of it starting."},
+		{"reflection", "Reflection", "I learned that a written proposal gets better comments than a meeting, and I should have asked the quieter engineers first."},
+		{"value", "Value", "Ownership: I saw a gap nobody owned, scoped the fix myself and carried it through without waiting to be asked."},
+	}
+	s := []step{{"title", Input, "Owning the on-call rota"}}
+	s = append(s, storySteps("story", secs)...)
+	p := prompttest.New(t)
+	for _, st := range s {
+		st.expect(p)
+	}
+	_, _, err := f.runNew(p, StoryOptions{Kind: "culture"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []storyView{{File: "owning-the-on-call-rota.md", Title: "Owning the on-call rota", Kind: "culture", Panel: "culture", Sections: sectionMap(secs)}}
+	got := f.stories()
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stories (-want +got):\n%s", diff)
+	}
+}
+
+func TestNewStoryUnknownKind(t *testing.T) {
+	f := newFixture(t)
+	_, _, err := f.runNew(prompttest.New(t), StoryOptions{Kind: "poem"})
+	if err == nil || !strings.Contains(err.Error(), `--kind "poem"`) {
+		t.Errorf("err = %v, want --kind refused", err)
+	}
+}
+
+func TestNewStoryResumeAtEveryPrompt(t *testing.T) {
+	script := newScript()
+	ref := newFixture(t)
+	if _, _, err := ref.runNew(stub(t, script...), StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := ref.snapshot()
+	for k := range script {
+		if testing.Short() && k%5 != 0 && k != len(script)-1 {
+			continue // a spread of prompts is enough for a quick run
+		}
+		t.Run(script[k].id, func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t)
+			p := stub(t, script[:k]...)
+			p.ExpectInterrupt(script[k].id)
+			if _, _, err := f.runNew(p, StoryOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
+				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
+			}
+			p = prompttest.New(t)
+			if k > 0 {
+				p.ExpectSelect("resume", "Resume")
+			}
+			for _, s := range script[k:] {
+				s.expect(p)
+			}
+			if _, _, err := f.runNew(p, StoryOptions{}); err != nil {
+				t.Fatalf("second run: %v", err)
+			}
+			if diff := cmp.Diff(want, f.snapshot()); diff != "" {
+				t.Errorf("files after resuming (-uninterrupted +resumed):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNewStoryResumeSaysWhere(t *testing.T) {
+	f := newFixture(t)
+	script := newScript()
+	k := indexOf(t, script, "story.tradeoffs")
+	p := stub(t, script[:k]...)
+	p.ExpectInterrupt("story.tradeoffs")
+	f.runNew(p, StoryOptions{})
+	p = prompttest.New(t)
+	p.ExpectInterrupt("resume")
+	f.runNew(p, StoryOptions{})
+	want := `You stopped at "` + ordersTitle + `", Trade-offs. Resume there, or start over (your files are kept)?`
+	if asked := p.Asked(); len(asked) != 1 || asked[0].Message != want {
+		t.Errorf("resume question = %+v, want message %q", asked, want)
+	}
+}
+
+// Starting over with the same title takes up the same file; a new title
+// starts a new story and keeps the old one as it was.
+func TestNewStoryStartOver(t *testing.T) {
+	script := newScript()
+	k := indexOf(t, script, "story.action")
+	for _, tc := range []struct {
+		title string
+		files []string
+	}{
+		{ordersTitle, []string{ordersFile}},
+		{"Another story", []string{"another-story.md", ordersFile}},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			f := newFixture(t)
+			p := stub(t, script[:k]...)
+			p.ExpectInterrupt("story.action")
+			f.runNew(p, StoryOptions{})
+			p = prompttest.New(t)
+			p.ExpectSelect("resume", "Start over")
+			p.ExpectInput("title", tc.title).WantDefault(ordersTitle)
+			same := tc.title == ordersTitle
+			for _, s := range script[1:] {
+				c := s.expect(p)
+				if s.id == "story.situation" {
+					if same {
+						c.WantDefault(ordersSections[0].text)
+					} else {
+						c.WantDefault("")
+					}
+				}
+			}
+			if _, _, err := f.runNew(p, StoryOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			var files []string
+			for _, v := range f.stories() {
+				files = append(files, v.File)
+			}
+			if diff := cmp.Diff(tc.files, files); diff != "" {
+				t.Errorf("story files (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A kill after the story file was made but before the title reached the
+// progress makes no second copy: the title is asked again and takes up
+// the file named in the progress beforehand.
+func TestNewStoryKillAfterCreate(t *testing.T) {
+	f := newFixture(t)
+	script := newScript()
+	p := stub(t, script[0])
+	p.ExpectInterrupt("story.situation")
+	f.runNew(p, StoryOptions{})
+	ws := f.ws()
+	prog, err := ws.Progress(StoryNewName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	delete(prog.Answers, "title")
+	if err := ws.SaveProgress(prog); err != nil {
+		t.Fatal(err)
+	}
+	p = prompttest.New(t)
+	p.ExpectSelect("resume", "Resume")
+	for _, s := range script {
+		s.expect(p)
+	}
+	if _, _, err := f.runNew(p, StoryOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]storyView{wantOrders(0)}, f.stories()); diff != "" {
+		t.Errorf("stories (-want +got):\n%s", diff)
+	}
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

@@ -1,0 +1,42 @@
+package session
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/prepcli/prep/internal/packdoc"
+)
+
+// wrap fills pack text to the width the rest of prep uses.
+func wrap(text, first, rest string) string {
+	return packdoc.Wrap(clean(text), first, rest, packdoc.Width)
+}
+
+// clean keeps control characters in a pack's text or a file's title from
+// reaching the terminal, where they could move the cursor or recolour it;
+// line ends and tabs stay.
+func clean(s string) string {
+	bad := func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }
+	if !strings.ContainsFunc(s, bad) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if bad(r) {
+			return '?'
+		}
+		return r
+	}, s)
+}
+
+// oneLine is s on one line, for titles shown in headings and messages.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(clean(s)), " ")
+}
+
+// words splits text into lower-case words of letters and digits, so
+// "Postgres," and "postgres" are one word and "trade-off" is two.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}

@@ -1,0 +1,296 @@
+package sheet
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/sections"
+)
+
+// Section ids the sheet draws on: the star rubric's, and their like in
+// the other default rubrics. A story of another kind has some of them or
+// none; the sheet then says less, never fails.
+const (
+	idSituation = "situation"
+	idTask      = "task"
+	idResult    = "result"
+	idFollowups = "followups"
+)
+
+var (
+	// decisionIDs hold the choice, in order of preference.
+	decisionIDs = []string{"tradeoffs", "decision", "architecture", "mitigation"}
+	// roadIDs hold the alternatives turned down.
+	roadIDs = []string{"tradeoffs", "alternatives", "decision", "architecture", "mitigation"}
+	// lessonIDs hold what went wrong and what was learned.
+	lessonIDs = []string{"lessons", "reflection"}
+)
+
+// Limits that keep three stories on about one page. Words, not letters:
+// a cut mid-word reads worse than a slightly longer line.
+const (
+	summaryWords  = 18 // for each of its two sentences
+	sentenceWords = 20 // a number, the decision, the road not taken
+	questionWords = 16
+	answerWords   = 16 // a cue to the answer, not the answer
+	lessonWords   = 25
+	maxNumbers    = 3
+	maxRoads      = 1
+	maxFollowups  = 3
+	maxWeak       = 4
+	roleWords     = 18
+	fullRoles     = 2 // older roles get one line: the recent ones carry the call
+)
+
+// Words that mark a choice, an alternative turned down, a lesson and a
+// mistake. Plain English markers, matched as whole words.
+var (
+	choiceWords = []string{"chose", "choose", "picked", "went with", "decided", "opted", "settled on", "selected", "we used", "i used", "i kept", "we kept"}
+	altWords    = []string{"instead of", "rather than", "ruled out", "rejected", "considered", "versus", "vs", "turned down", "alternative", "alternatives", "could have", "did not choose", "didn't choose", "chose not", "weighed"}
+	learnWords  = []string{"learned", "learnt", "lesson", "lessons", "next time", "now i", "since then", "taught me", "would do differently", "i'd do", "i would", "today i"}
+	wrongWords  = []string{"mistake", "wrong", "should have", "failed", "failure", "outage", "missed", "underestimated", "regret", "broke", "slipped"}
+)
+
+// parsed is one story read for the sheet: its sections' text, by id.
+type parsed struct {
+	text map[string]string
+	// order is the rubric's section ids, in its order.
+	order []string
+	// followups are read from the raw Markdown, where list items and
+	// "A:" lines are still there to part questions from answers.
+	followups []Followup
+}
+
+func parse(body string, r *pack.Rubric) parsed {
+	p := parsed{text: map[string]string{}}
+	if r == nil {
+		p.text[idSituation] = body
+		return p
+	}
+	doc := &document.Doc{Name: "story.md", Format: document.Markdown, Body: body, BodyLine: 1}
+	res := sections.Find(doc, r)
+	for _, s := range r.Sections {
+		p.order = append(p.order, s.ID)
+	}
+	for _, s := range res.Sections {
+		if !s.Empty {
+			p.text[s.ID] = s.Text
+		}
+	}
+	for i := range r.Sections {
+		if r.Sections[i].ID != idFollowups {
+			continue
+		}
+		if raw, ok := rawSection(body, &r.Sections[i]); ok {
+			p.followups = parseFollowups(raw)
+		} else if t := p.text[idFollowups]; t != "" {
+			// Marked some other way (a bold label, "Follow-ups:"): the
+			// checker's text has one question per line.
+			p.followups = parseFollowups(strings.ReplaceAll(t, "\n", "\n\n"))
+		}
+	}
+	return p
+}
+
+// rawSection is the Markdown under the first heading that names sec (its
+// title or an alias), up to the next heading of the same or a higher
+// level; headings inside fenced code do not count.
+func rawSection(body string, sec *pack.Section) (string, bool) {
+	names := map[string]bool{headingKey(sec.Title): true}
+	for _, a := range sec.Aliases {
+		names[headingKey(a)] = true
+	}
+	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
+	fence := ""
+	start, level := -1, 0
+	for i, line := range lines {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			switch {
+			case fence == "":
+				fence = t[:3]
+			case strings.HasPrefix(t, fence):
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		m := reHeading.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		if start < 0 {
+			if names[headingKey(m[2])] {
+				start, level = i, len(m[1])
+			}
+			continue
+		}
+		if len(m[1]) <= level {
+			return strings.Join(lines[start+1:i], "\n"), true
+		}
+	}
+	if start < 0 {
+		return "", false
+	}
+	return strings.Join(lines[start+1:], "\n"), true
+}
+
+var reNumbering = regexp.MustCompile(`^\d{1,2}[.)]\s*`)
+
+// headingKey compares headings as people vary them: "## 9. Follow-ups:"
+// and "follow ups" are one.
+func headingKey(s string) string {
+	s = reNumbering.ReplaceAllString(strings.TrimSpace(s), "")
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// first is the first sentence of a section, "" when it is empty.
+func (p parsed) first(id string) string {
+	if s := sentences(p.text[id]); len(s) > 0 {
+		return s[0]
+	}
+	return ""
+}
+
+// has reports whether the story's rubric has one of the sections ids.
+func (p parsed) has(ids []string) bool {
+	for _, id := range p.order {
+		if slices.Contains(ids, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// summaryIDs are the sections the one-line summary comes from: the
+// situation and the task, or the first two of another kind of answer.
+func (p parsed) summaryIDs() []string {
+	if len(p.order) == 0 || slices.Contains(p.order, idSituation) && slices.Contains(p.order, idTask) {
+		return []string{idSituation, idTask}
+	}
+	return p.order[:min(2, len(p.order))]
+}
+
+// summary is the story in one line: the first sentence of the situation
+// and of the task.
+func (p parsed) summary() (string, bool) {
+	var parts []string
+	cut := false
+	for _, id := range p.summaryIDs() {
+		if s := p.first(id); s != "" {
+			s, c := capWords(s, summaryWords)
+			parts = append(parts, s)
+			cut = cut || c
+		}
+	}
+	return strings.Join(parts, " "), cut
+}
+
+// numbers are the sentences with figures: the result's first, then those
+// elsewhere in the story, in rubric order, leaving out what skip holds.
+func (p parsed) numbers(skip map[string]bool) (out []string, more bool) {
+	ids := []string{idResult}
+	for _, id := range p.order {
+		if id != idResult && id != idFollowups {
+			ids = append(ids, id)
+		}
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		for _, s := range sentences(p.text[id]) {
+			if !hasFigure(s) || seen[s] || skip[s] {
+				continue
+			}
+			seen[s] = true
+			if len(out) == maxNumbers {
+				return out, true
+			}
+			out = append(out, s)
+		}
+	}
+	return out, false
+}
+
+// decision is the choice the story turns on, and the roads not taken:
+// from the trade-offs, else from the architecture.
+func (p parsed) decision() (choice string, roads []string, moreRoads bool) {
+	var ss []string
+	for _, id := range decisionIDs {
+		if ss = sentences(p.text[id]); len(ss) > 0 {
+			break
+		}
+	}
+	if len(ss) == 0 {
+		return "", nil, false
+	}
+	ci := 0
+	for i, s := range ss {
+		if containsAny(s, choiceWords) {
+			ci = i
+			break
+		}
+	}
+	choice = ss[ci]
+	seen := map[string]bool{choice: true}
+	for _, id := range roadIDs {
+		for _, s := range sentences(p.text[id]) {
+			if seen[s] || !containsAny(s, altWords) {
+				continue
+			}
+			seen[s] = true
+			if len(roads) == maxRoads {
+				return choice, roads, true
+			}
+			roads = append(roads, s)
+		}
+	}
+	return choice, roads, false
+}
+
+// choiceNamesAlternative reports whether the decision's sentence already
+// says what was turned down ("X rather than Y").
+func choiceNamesAlternative(s string) bool { return containsAny(s, altWords) }
+
+// lesson is what went wrong and what was learned: the lessons' sentence
+// that names a mistake, then the one that draws the lesson (the first
+// sentence when neither is marked).
+func (p parsed) lesson() string {
+	var ss []string
+	for _, id := range lessonIDs {
+		if ss = sentences(p.text[id]); len(ss) > 0 {
+			break
+		}
+	}
+	if len(ss) == 0 {
+		return ""
+	}
+	wrong, learned := -1, -1
+	for i, s := range ss {
+		if wrong < 0 && containsAny(s, wrongWords) {
+			wrong = i
+		}
+		if learned < 0 && containsAny(s, learnWords) {
+			learned = i
+		}
+	}
+	switch {
+	case wrong >= 0 && learned >= 0 && wrong != learned:
+		if wrong > learned {
+			wrong, learned = learned, wrong
+		}
+		return ss[wrong] + " " + ss[learned]
+	case learned >= 0:
+		return ss[learned]
+	case wrong >= 0:
+		return ss[wrong]
+	}
+	return ss[0]
+}

@@ -1,0 +1,219 @@
+package sheet
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/content"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/workspace"
+)
+
+func TestParseFollowups(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []Followup
+	}{
+		{
+			name: "bold questions, as prep writes them",
+			text: "\n- **Why Kafka and not SQS?** Ordering per merchant.\n- **What breaks at 100x?** The relay: one process.\n",
+			want: []Followup{{"Why Kafka and not SQS?", "Ordering per merchant."}, {"What breaks at 100x?", "The relay: one process."}},
+		},
+		{
+			name: "the guided session's form: the answer indented under the question",
+			text: "- **Why that database? What would have made you pick another?**\n    Postgres held the orders,\n    and the outbox needed its transactions.\n\n    - one more point\n- **What breaks first at 100x?**\n    The relay.\n",
+			want: []Followup{
+				{"Why that database? What would have made you pick another?", "Postgres held the orders, and the outbox needed its transactions. one more point"},
+				{"What breaks first at 100x?", "The relay."},
+			},
+		},
+		{
+			name: "plain questions with the answer after the mark",
+			text: "- Why Kafka and not SQS? Ordering per merchant.\n* How did you measure it? p99 from the load balancer's logs.\n",
+			want: []Followup{{"Why Kafka and not SQS?", "Ordering per merchant."}, {"How did you measure it?", "p99 from the load balancer's logs."}},
+		},
+		{
+			name: "Q: and A: lines, a blank line between pairs",
+			text: "Q: Why Kafka?\nA: Ordering per merchant,\nand replay after a crash.\n\nQ: What would you change?\n\nA: Ship the lag alert first.\n",
+			want: []Followup{{"Why Kafka?", "Ordering per merchant, and replay after a crash."}, {"What would you change?", "Ship the lag alert first."}},
+		},
+		{
+			name: "Q: and A: on one list item",
+			text: "- Q: Why Kafka? A: Ordering.\n",
+			want: []Followup{{"Why Kafka?", "Ordering."}},
+		},
+		{
+			name: "answer in a nested item or an indented line",
+			text: "1. Why not shard the table?\n   - The migration was too risky before the peak.\n2. **Why an outbox?**\n   It commits with the order, so nothing is lost.\n",
+			want: []Followup{{"Why not shard the table?", "The migration was too risky before the peak."}, {"Why an outbox?", "It commits with the order, so nothing is lost."}},
+		},
+		{
+			name: "questions as sub-headings",
+			text: "### Why Kafka and not SQS?\n\nOrdering per merchant.\n\n### What breaks first at 100x?\nThe relay.\n",
+			want: []Followup{{"Why Kafka and not SQS?", "Ordering per merchant."}, {"What breaks first at 100x?", "The relay."}},
+		},
+		{
+			name: "a question not answered yet",
+			text: "- **Why not Postgres full-text search?**\n- What happens when the broker is down?\n",
+			want: []Followup{{"Why not Postgres full-text search?", ""}, {"What happens when the broker is down?", ""}},
+		},
+		{
+			name: "a bold question with a colon and a dash",
+			text: "- **Why Kafka?**: ordering.\n- **Why an outbox?** — atomic with the order.\n",
+			want: []Followup{{"Why Kafka?", "ordering."}, {"Why an outbox?", "atomic with the order."}},
+		},
+		{
+			name: "bare paragraphs",
+			text: "Why Kafka? Ordering per merchant.\n\nWhy not SQS?\n\nNo ordering across a merchant's messages.\n",
+			want: []Followup{{"Why Kafka?", "Ordering per merchant."}, {"Why not SQS?", "No ordering across a merchant's messages."}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, parseFollowups(tt.text)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "p99 fell from 2.1 s to 320 ms. Timeouts fell (to 0.1%).\nWe used e.g. a queue! Did it work? Yes.\n\nA list item with no stop\n"
+	want := []string{"p99 fell from 2.1 s to 320 ms.", "Timeouts fell (to 0.1%).", "We used e.g. a queue!", "Did it work?", "Yes.", "A list item with no stop"}
+	if diff := cmp.Diff(want, sentences(text)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestHasFigure(t *testing.T) {
+	for s, want := range map[string]bool{
+		"p99 latency fell to 320 ms": true,
+		"about 3% of orders":         true,
+		"saved $40k a year":          true,
+		"4,800 orders a minute":      true,
+		"p99 latency fell a lot":     false,
+		"we moved files to S3":       false,
+		"five times the peak load":   false,
+	} {
+		if got := hasFigure(s); got != want {
+			t.Errorf("hasFigure(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func rubrics(t testing.TB) []pack.Rubric {
+	t.Helper()
+	p, err := pack.Load(pack.Source{FS: content.FS, Name: pack.Embedded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Rubrics
+}
+
+// A long story: every section far longer than a sheet can hold.
+func longStory() string {
+	// Every sentence differs, long and full of figures and choices.
+	n := 0
+	para := func(lead string) string {
+		var b strings.Builder
+		for i := 0; i < 12; i++ {
+			n++
+			fmt.Fprintf(&b, "%s %d: I chose Kafka rather than SQS, and I learned that the relay moved %d orders a minute through 12 partitions at a p99 of 320 ms after a long and careful migration. ", lead, i, n)
+		}
+		return b.String()
+	}
+	var b strings.Builder
+	for _, h := range []string{"Situation", "Task", "Architecture", "Action", "Result", "Trade-offs", "Lessons", "Contribution"} {
+		b.WriteString("\n## " + h + "\n\n" + para(h) + "\n")
+	}
+	b.WriteString("\n## Follow-ups\n\n")
+	for i := 0; i < 8; i++ {
+		fmt.Fprintf(&b, "- **Why Kafka and not SQS, and what breaks first at a hundred times the load, question %d?** %s\n", i, para("Because"))
+	}
+	return b.String()
+}
+
+// Three stories of any length still make about one page: the sheet
+// condenses, it does not dump. The bound is the worst case, every part
+// full and cut (about 300 words a story); real stories come in well under.
+func TestSheetOfThreeLongStoriesFitsAboutAPage(t *testing.T) {
+	render := func(body string) string {
+		in := Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t)}
+		for i := 0; i < 5; i++ {
+			in.Timeline = append(in.Timeline, workspace.Role{Company: "Acme", Title: "Engineer", Start: "2020", End: "2022",
+				Owned: strings.Repeat("the checkout service ", 30), Impact: strings.Repeat("p99 down 80% ", 30)})
+		}
+		for rank := 1; rank <= 3; rank++ {
+			in.Stories = append(in.Stories, Story{File: "stories/long.md", Title: "A long story", Kind: "star", Rank: rank, Body: body})
+		}
+		return Render(in)
+	}
+	out := render(longStory())
+	words := len(strings.Fields(out))
+	if words > 1100 {
+		t.Errorf("the sheet has %d words, want at most 1100 (about a page):\n%s", words, out)
+	}
+	if n := strings.Count(out, "(see stories/long.md for the rest)"); n != 3 {
+		t.Errorf("%d stories point to their file for what was cut, want 3:\n%s", n, out)
+	}
+	if twice := len(strings.Fields(render(longStory() + longStory()))); twice != words {
+		t.Errorf("stories twice as long make a sheet of %d words instead of %d", twice, words)
+	}
+}
+
+func TestSheetOfAnEmptyWorkspaceSaysWhatToDo(t *testing.T) {
+	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)})
+	want := `# Prep sheet
+
+Saturday 10 January 2026 · no featured stories yet
+
+## Timeline
+
+No roles yet: ` + "`prep background`" + ` walks you through your résumé, most recent role first.
+
+## Featured stories
+
+None ranked yet: rank your strongest two or three projects with ` + "`prep story rank REF 1` (`prep story list` shows them)." + `
+`
+	if diff := cmp.Diff(want, out); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestExtraSectionsComeAfterTheGaps(t *testing.T) {
+	in := Input{
+		Now:     time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC),
+		Stories: []Story{{File: "stories/a.md", Title: "A", Rank: 1, Body: "## Situation\n\nText.\n"}, {File: "stories/b.md", Title: "B"}},
+		Extra:   []Section{{Title: "Drills due", Markdown: "- scale: the URL shortener"}},
+	}
+	out := Render(in)
+	gaps, drills, others := strings.Index(out, "## Open gaps"), strings.Index(out, "## Drills due"), strings.Index(out, "## Other stories")
+	if gaps < 0 || drills < gaps || others < drills {
+		t.Errorf("sections out of order (gaps %d, drills %d, others %d):\n%s", gaps, drills, others, out)
+	}
+}
+
+// A featured story of another kind shows the parts its rubric has, and
+// no empty Decision or Follow-ups it could never fill.
+func TestFeaturedCultureStory(t *testing.T) {
+	body := "## Situation\n\nA release slipped by two weeks. The team was tired.\n\n## Action\n\nI wrote the plan down.\n\n## Result\n\nWe shipped 3 days later.\n\n## Reflection\n\nI learned to write the risk down on day one.\n"
+	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
+		Stories: []Story{{File: "stories/slip.md", Title: "The slipped release", Kind: "culture", Rank: 1, Body: body}}})
+	block := out[strings.Index(out, "### 1."):strings.Index(out, "## Open gaps")]
+	want := `### 1. The slipped release
+
+*stories/slip.md · passes the check*
+
+- **In one line:** A release slipped by two weeks. I wrote the plan down.
+- **Numbers:** We shipped 3 days later.
+- **Lesson:** I learned to write the risk down on day one.
+
+`
+	if diff := cmp.Diff(want, block); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
