@@ -1,0 +1,343 @@
+package bundle
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// fakeBinary stands in for an executable: the package never looks inside
+// the program part, only at its tail.
+func fakeBinary(t *testing.T, dir string) (string, []byte) {
+	t.Helper()
+	data := append([]byte("\x7fELF"), bytes.Repeat([]byte("program bytes "), 4000)...)
+	p := filepath.Join(dir, "prep")
+	if err := os.WriteFile(p, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p, data
+}
+
+func packFS(version string) fstest.MapFS {
+	return fstest.MapFS{
+		"pack.yaml":             {Data: []byte("pack:\n  name: acme\n  version: \"" + version + "\"\n")},
+		"panels/background.yml": {Data: []byte("panels:\n  - id: background\n    title: Acme\n")},
+		"banks/scale.yaml":      {Data: []byte("exercises: []\n")},
+		".git/config":           {Data: []byte("not part of the pack")},
+		"notes/.draft.yaml":     {Data: []byte("an editor's backup")},
+		"README.md":             {Data: []byte("not yaml")},
+	}
+}
+
+// files reads every file of a pack back, by path.
+func files(t *testing.T, fsys fs.FS) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		out[p] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func mustPayload(t *testing.T, fsys fs.FS, name string) []byte {
+	t.Helper()
+	p, err := Payload(fsys, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestAttachAndRead(t *testing.T) {
+	dir := t.TempDir()
+	src, orig := fakeBinary(t, dir)
+	dst := filepath.Join(dir, "prep-acme")
+	if err := Write(dst, src, mustPayload(t, packFS("1"), "acme")); err != nil {
+		t.Fatal(err)
+	}
+
+	got, err := Open(dst)
+	if err != nil || got == nil {
+		t.Fatalf("Open = %v, %v; want the attached pack", got, err)
+	}
+	if got.Name != "acme" {
+		t.Errorf("name = %q, want acme", got.Name)
+	}
+	// Only the pack's YAML travels: no VCS files, editor files or notes.
+	want := map[string]string{
+		"pack.yaml":             "pack:\n  name: acme\n  version: \"1\"\n",
+		"panels/background.yml": "panels:\n  - id: background\n    title: Acme\n",
+		"banks/scale.yaml":      "exercises: []\n",
+	}
+	if diff := cmp.Diff(want, files(t, got.FS)); diff != "" {
+		t.Errorf("files read back (-want +got):\n%s", diff)
+	}
+
+	out, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(out, orig) {
+		t.Error("the program part of the copy differs from the original; it must stay byte for byte")
+	}
+	if !strings.HasSuffix(string(out), Magic) {
+		t.Error("the copy does not end in the magic")
+	}
+	if runtime.GOOS != "windows" {
+		info, err := os.Stat(dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != 0o755 {
+			t.Errorf("mode = %v, want 0755 so the copy runs", info.Mode().Perm())
+		}
+	}
+	if src, _ := os.ReadFile(src); !bytes.Equal(src, orig) {
+		t.Error("the source binary changed")
+	}
+}
+
+func TestNoPack(t *testing.T) {
+	dir := t.TempDir()
+	src, _ := fakeBinary(t, dir)
+	tiny := filepath.Join(dir, "tiny")
+	if err := os.WriteFile(tiny, []byte("#!"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{src, tiny} {
+		got, err := Open(p)
+		if got != nil || err != nil {
+			t.Errorf("Open(%s) = %v, %v; want nothing attached", filepath.Base(p), got, err)
+		}
+	}
+	if _, err := Open(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open(missing) error = %v, want not exist", err)
+	}
+}
+
+// Bundling a bundled copy replaces its pack: the program part is the
+// original, and only the new pack is there.
+func TestReplace(t *testing.T) {
+	dir := t.TempDir()
+	src, orig := fakeBinary(t, dir)
+	first := filepath.Join(dir, "first")
+	second := filepath.Join(dir, "second")
+	if err := Write(first, src, mustPayload(t, packFS("1"), "acme")); err != nil {
+		t.Fatal(err)
+	}
+	p2 := mustPayload(t, packFS("2"), "acme-2")
+	if err := Write(second, first, p2); err != nil {
+		t.Fatal(err)
+	}
+	out, err := os.ReadFile(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := append(append(append([]byte{}, orig...), p2...), trailer{uint64(len(p2)), sha256.Sum256(p2)}.encode()...)
+	if !bytes.Equal(out, want) {
+		t.Fatalf("second copy is %d bytes, want %d: the original, the new pack and one trailer", len(out), len(want))
+	}
+	got, err := Open(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "acme-2" || files(t, got.FS)["pack.yaml"] != "pack:\n  name: acme\n  version: \"2\"\n" {
+		t.Errorf("second copy carries %q %q, want the new pack", got.Name, files(t, got.FS)["pack.yaml"])
+	}
+
+	// Over an existing output, in place.
+	if err := Write(first, second, mustPayload(t, packFS("3"), "acme-3")); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Open(first); err != nil || got.Name != "acme-3" {
+		t.Errorf("rewritten copy: %v, %v; want acme-3", got, err)
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(tmp) > 0 {
+		t.Errorf("temporary files left behind: %v", tmp)
+	}
+}
+
+func TestDamaged(t *testing.T) {
+	payload := mustPayload(t, packFS("1"), "acme")
+	prog := []byte("\x7fELF the program")
+	withTrailer := func(p []byte, length uint64, sum [32]byte) []byte {
+		b := append(append([]byte{}, prog...), p...)
+		return append(b, trailer{length, sum}.encode()...)
+	}
+	good := withTrailer(payload, uint64(len(payload)), sha256.Sum256(payload))
+
+	flipped := bytes.Clone(good)
+	flipped[len(prog)+len(payload)/2] ^= 0x01
+
+	notZip := []byte("this is not a zip archive")
+	var evil bytes.Buffer
+	zw := zip.NewWriter(&evil)
+	if _, err := zw.Create("bin/payload.sh"); err != nil {
+		t.Fatal(err)
+	}
+	zw.Close()
+
+	tests := []struct {
+		name   string
+		data   []byte
+		reason string
+	}{
+		{"a flipped byte", flipped, "checksum does not match"},
+		{"longer than the file", withTrailer(payload, uint64(len(good)), sha256.Sum256(payload)), "truncated"},
+		{"a huge length", withTrailer(payload, 1<<62, sha256.Sum256(payload)), "truncated"},
+		{"not a zip", withTrailer(notZip, uint64(len(notZip)), sha256.Sum256(notZip)), "not a readable zip"},
+		{"not yaml", withTrailer(evil.Bytes(), uint64(evil.Len()), sha256.Sum256(evil.Bytes())), `unexpected file "bin/payload.sh"`},
+	}
+	dir := t.TempDir()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-"))
+			if err := os.WriteFile(p, tt.data, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			got, err := Open(p)
+			var de *DamagedError
+			if got != nil || !errors.As(err, &de) {
+				t.Fatalf("Open = %v, %v; want a DamagedError", got, err)
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, p+": its bundled content pack is damaged (") ||
+				!strings.Contains(msg, tt.reason) ||
+				!strings.HasSuffix(msg, "); ask the sender for a new copy") ||
+				strings.Contains(msg, "\n") {
+				t.Errorf("error = %q; want one line naming the file, %q and what to do", msg, tt.reason)
+			}
+		})
+	}
+
+	// A damaged copy can still be bundled again: its program part is found
+	// from the trailer, and the new pack replaces the bad one.
+	bad := filepath.Join(dir, "bad")
+	if err := os.WriteFile(bad, flipped, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fixed := filepath.Join(dir, "fixed")
+	if err := Write(fixed, bad, payload); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := os.ReadFile(fixed); !bytes.Equal(out, good) {
+		t.Error("re-bundling a damaged copy did not give a good one")
+	}
+}
+
+func TestWriteRefuses(t *testing.T) {
+	dir := t.TempDir()
+	src, orig := fakeBinary(t, dir)
+	payload := mustPayload(t, packFS("1"), "acme")
+
+	if err := Write(src, src, payload); err == nil || !strings.Contains(err.Error(), "the binary being copied") {
+		t.Errorf("Write over its own source: %v; want a refusal", err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Link(src, link); err == nil {
+		if err := Write(link, src, payload); err == nil {
+			t.Error("Write over a hard link to its source succeeded; want a refusal")
+		}
+	}
+	if got, _ := os.ReadFile(src); !bytes.Equal(got, orig) {
+		t.Error("the source binary changed")
+	}
+
+	if err := Write(filepath.Join(dir, "out"), filepath.Join(dir, "missing"), payload); err == nil || !strings.HasPrefix(err.Error(), filepath.Join(dir, "missing")+": ") {
+		t.Errorf("missing source: %v; want an error naming it", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("a failed Write left an output file")
+	}
+	if err := Write(dir, src, payload); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("output is a directory: %v; want a refusal", err)
+	}
+	if err := Write(filepath.Join(dir, "no", "such", "dir", "out"), src, payload); err == nil {
+		t.Error("Write into a missing directory succeeded")
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(tmp) > 0 {
+		t.Errorf("temporary files left behind: %v", tmp)
+	}
+}
+
+// The same pack gives the same bytes, so the checksum prep version shows
+// depends on the content only.
+func TestPayloadIsReproducible(t *testing.T) {
+	a := mustPayload(t, packFS("1"), "acme")
+	b := mustPayload(t, packFS("1"), "acme")
+	if !bytes.Equal(a, b) {
+		t.Error("two payloads of the same pack differ")
+	}
+	if _, err := Payload(fstest.MapFS{"README.md": {Data: []byte("x")}}, "x"); err == nil {
+		t.Error("Payload of a directory with no YAML succeeded")
+	}
+}
+
+func TestNameIsOneShortLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"acme":                   "acme",
+		"":                       "unnamed",
+		"two words\nand\x1b[31m": "two-words-and-[31m",
+		strings.Repeat("x", 100): strings.Repeat("x", 64),
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The start-up cost of a binary that carries no pack: what every run of
+// an ordinary prep pays.
+func BenchmarkOpenNoPack(b *testing.B) {
+	exe, err := os.Executable()
+	if err != nil {
+		b.Skip(err)
+	}
+	for b.Loop() {
+		if p, err := Open(exe); p != nil || err != nil {
+			b.Fatal(p, err)
+		}
+	}
+}
+
+// The start-up cost of a bundled copy whose pack is the size of the whole
+// built-in one (a recruiter who kept every file of prep content init).
+func BenchmarkOpenPack(b *testing.B) {
+	dir := b.TempDir()
+	src := filepath.Join(dir, "prep")
+	if err := os.WriteFile(src, bytes.Repeat([]byte{0x90}, 10<<20), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	payload, err := Payload(os.DirFS(filepath.Join("..", "..", "content")), "acme")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dst := filepath.Join(dir, "prep-acme")
+	if err := Write(dst, src, payload); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(payload)), "payload-bytes")
+	for b.Loop() {
+		if p, err := Open(dst); p == nil || err != nil {
+			b.Fatal(p, err)
+		}
+	}
+}

@@ -1,0 +1,399 @@
+package bundle_test
+
+import (
+	"bytes"
+	"debug/buildinfo"
+	"debug/macho"
+	"debug/pe"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/internal/bundle"
+)
+
+// These tests build real prep binaries and run them as a recruiter and an
+// applicant would. Each platform's binary is built once per run of the
+// test binary, into a directory removed at the end.
+
+var (
+	buildDir string
+	buildMu  sync.Mutex
+	builds   = map[string]*buildResult{}
+)
+
+type buildResult struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "prep-bundle-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	buildDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// prepFor builds cmd/prep for a platform, once.
+func prepFor(t *testing.T, goos, goarch string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds prep; skipped with -short")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build prep with")
+	}
+	key := goos + "_" + goarch
+	buildMu.Lock()
+	b := builds[key]
+	if b == nil {
+		b = &buildResult{}
+		builds[key] = b
+	}
+	buildMu.Unlock()
+	b.once.Do(func() {
+		out := filepath.Join(buildDir, key, "prep")
+		if goos == "windows" {
+			out += ".exe"
+		}
+		cmd := exec.Command(goTool, "build", "-buildvcs=false", "-o", out, "github.com/prepcli/prep/cmd/prep")
+		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch, "CGO_ENABLED=0")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build for %s: %v\n%s", key, err, msg)
+			return
+		}
+		b.path = out
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.path
+}
+
+func hostPrep(t *testing.T) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("the end-to-end run uses a Unix shell layout")
+	}
+	return prepFor(t, runtime.GOOS, runtime.GOARCH)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs a binary as on a fresh shell: no PREP_* settings, a home of
+// its own, no terminal.
+func run(t *testing.T, dir, bin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	home := filepath.Join(dir, "home")
+	cmd.Env = []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
+		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"), "PATH=" + os.Getenv("PATH")}
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var ee *exec.ExitError
+	code := 0
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %v: %v", bin, args, err)
+	}
+	return result{code, out.String(), errOut.String()}
+}
+
+func (r result) must(t *testing.T, code int) result {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, code, r.stdout, r.stderr)
+	}
+	return r
+}
+
+func edit(t *testing.T, file, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	if err := os.WriteFile(file, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func appendTo(t *testing.T, file, text string) {
+	t.Helper()
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const ledger = `
+  - id: acme-ledger
+    title: Acme's payments ledger at 100x
+    kind: scale
+    prompt: >-
+      Every payment is written to one Postgres primary. A partner brings
+      100x the volume tomorrow. What breaks first?
+`
+
+var versionLine = regexp.MustCompile(`(?m)content: acme 0\.1\.0 \(embedded \+ bundled:acme; sha256 [0-9a-f]{12}\)$`)
+
+// The recruiter's journey, start to end, and the applicant's first run.
+func TestRecruiterJourney(t *testing.T) {
+	prep := hostPrep(t)
+	dir := t.TempDir()
+
+	run(t, dir, prep, "content", "init", "acme", "--company", "Acme").must(t, 0)
+	edit(t, filepath.Join(dir, "acme", "panels", "1-background.yaml"), "title: Background Panel", "title: Acme Background Panel")
+	appendTo(t, filepath.Join(dir, "acme", "banks", "exercises-scale.yaml"), strings.Replace(ledger, "prompt:", "promt:", 1))
+
+	// A misspelt key: every problem with file and line, exit 1, and bundle
+	// writes nothing.
+	r := run(t, dir, prep, "content", "validate", "acme").must(t, 1)
+	for _, want := range []string{`exercise "acme-ledger" has no prompt`, `unknown key "promt"`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("validate does not report %q:\n%s", want, r.stdout)
+		}
+	}
+	b := run(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme").must(t, 1)
+	if b.stdout != r.stdout {
+		t.Errorf("bundle lists problems differently from validate:\n%s", cmp.Diff(r.stdout, b.stdout))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "prep-acme")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("bundle wrote a copy of an invalid pack")
+	}
+
+	edit(t, filepath.Join(dir, "acme", "banks", "exercises-scale.yaml"), "promt:", "prompt:")
+	run(t, dir, prep, "content", "validate", "acme").must(t, 0)
+	b = run(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme").must(t, 0)
+	if !versionLine.MatchString(b.stderr) {
+		t.Errorf("bundle does not say what the copy's version will show:\n%s", b.stderr)
+	}
+
+	// The applicant: no flags, nothing but the file.
+	applicant := t.TempDir()
+	copied := filepath.Join(applicant, "prep-acme")
+	data, err := os.ReadFile(filepath.Join(dir, "prep-acme"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copied, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	v := run(t, applicant, copied, "version").must(t, 0)
+	if got := versionLine.FindString(v.stdout); got == "" || !strings.Contains(b.stderr, got) {
+		t.Errorf("the copy's version line %q is not the one bundle promised:\n%s", v.stdout, b.stderr)
+	}
+	if s := run(t, applicant, copied, "content", "show", "panel/background").must(t, 0); !strings.HasPrefix(s.stdout, "Acme Background Panel\n") {
+		t.Errorf("the copy shows another Background Panel:\n%s", s.stdout)
+	}
+	if s := run(t, applicant, copied, "content", "show", "exercise/acme-ledger").must(t, 0); !strings.HasPrefix(s.stdout, "Acme's payments ledger at 100x") {
+		t.Errorf("the copy does not have the new exercise:\n%s", s.stdout)
+	}
+	// --content still goes over the bundled pack.
+	over := filepath.Join(applicant, "over")
+	if err := os.MkdirAll(over, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(over, "p.yaml"), []byte("panels:\n  - id: background\n    title: Mine\n    summary: s\n    overview: o\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s := run(t, applicant, copied, "--content", "over", "content", "show", "panel/background").must(t, 0); !strings.HasPrefix(s.stdout, "Mine\n") {
+		t.Errorf("--content does not go over the bundled pack:\n%s", s.stdout)
+	}
+	if s := run(t, applicant, copied, "--content", "over", "version").must(t, 0); !strings.Contains(s.stdout, "(embedded + bundled:acme + over; sha256 ") {
+		t.Errorf("version with --content over a bundled pack:\n%s", s.stdout)
+	}
+	// The plain binary is untouched.
+	if s := run(t, dir, prep, "version").must(t, 0); !strings.Contains(s.stdout, "content: default ") {
+		t.Errorf("the original binary changed its pack:\n%s", s.stdout)
+	}
+}
+
+// Bundling a bundled copy replaces its pack; a damaged pack stops every
+// command that needs content, in one line, with exit 2.
+func TestReplaceAndDamage(t *testing.T) {
+	prep := hostPrep(t)
+	dir := t.TempDir()
+	run(t, dir, prep, "content", "init", "acme").must(t, 0)
+	run(t, dir, prep, "content", "bundle", "acme", "-o", "v1").must(t, 0)
+	edit(t, filepath.Join(dir, "acme", "pack.yaml"), `version: "0.1.0"`, `version: "0.2.0"`)
+
+	// The bundled copy bundles itself into a new file...
+	v1 := filepath.Join(dir, "v1")
+	run(t, dir, v1, "content", "bundle", "acme", "-o", "v2").must(t, 0)
+	if s := run(t, dir, filepath.Join(dir, "v2"), "version").must(t, 0); !strings.Contains(s.stdout, "content: acme 0.2.0 (embedded + bundled:acme; ") {
+		t.Errorf("v2 version:\n%s", s.stdout)
+	}
+	// ...but never over itself.
+	before, _ := os.ReadFile(v1)
+	r := run(t, dir, v1, "content", "bundle", "acme", "-o", "v1").must(t, 2)
+	if !strings.Contains(r.stderr, "the binary being copied") {
+		t.Errorf("bundling over itself: %s", r.stderr)
+	}
+	if after, _ := os.ReadFile(v1); !bytes.Equal(before, after) {
+		t.Error("bundling over itself changed the binary")
+	}
+	sizeV2 := fileSize(t, filepath.Join(dir, "v2"))
+	if d := sizeV2 - fileSize(t, v1); d < -64 || d > 64 {
+		t.Errorf("v2 is %d bytes larger than v1; the old pack was not replaced", d)
+	}
+
+	// One flipped byte inside the pack.
+	data, _ := os.ReadFile(filepath.Join(dir, "v2"))
+	data[len(data)-bundle.TrailerSize-100] ^= 0x20
+	damaged := filepath.Join(dir, "damaged")
+	if err := os.WriteFile(damaged, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	want := "prep: " + damaged + ": its bundled content pack is damaged (its checksum does not match); ask the sender for a new copy\n"
+	for _, args := range [][]string{{"version"}, {"content", "list"}, {"content", "show", "panel/background"}, {"check", "-"}} {
+		r := run(t, dir, damaged, args...).must(t, 2)
+		if r.stderr != want {
+			t.Errorf("%v: stderr %q, want %q", args, r.stderr, want)
+		}
+		if strings.Contains(r.stdout, "content:") || strings.Contains(r.stdout, "Background Panel") {
+			t.Errorf("%v fell back to a pack:\n%s", args, r.stdout)
+		}
+	}
+	// Bundling again repairs it.
+	run(t, dir, damaged, "content", "bundle", "acme", "-o", "repaired").must(t, 0)
+	run(t, dir, filepath.Join(dir, "repaired"), "content", "list").must(t, 0)
+}
+
+func fileSize(t *testing.T, p string) int64 {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.Size()
+}
+
+// A Windows or macOS copy is made on Linux from a release binary: it must
+// still be an executable of the same kind, its program bytes untouched.
+func TestOtherPlatforms(t *testing.T) {
+	prep := hostPrep(t)
+	dir := t.TempDir()
+	run(t, dir, prep, "content", "init", "acme").must(t, 0)
+
+	tests := []struct {
+		goos, goarch, out string
+		check             func(t *testing.T, path string, origSize int64)
+	}{
+		{"windows", "amd64", "prep-acme.exe", checkPE},
+		{"darwin", "arm64", "prep-acme", checkMachO},
+	}
+	for _, tt := range tests {
+		t.Run(tt.goos+"_"+tt.goarch, func(t *testing.T) {
+			src := prepFor(t, tt.goos, tt.goarch)
+			out := filepath.Join(dir, tt.goos, tt.out)
+			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			r := run(t, dir, prep, "content", "bundle", "acme", "-o", out, "--binary", src).must(t, 0)
+			if !strings.Contains(r.stdout, "prep for "+tt.goos+"/"+tt.goarch+" with the content pack acme 0.1.0") {
+				t.Errorf("bundle output:\n%s", r.stdout)
+			}
+			orig, _ := os.ReadFile(src)
+			got, _ := os.ReadFile(out)
+			if !bytes.HasPrefix(got, orig) {
+				t.Fatal("the program part of the copy differs from the release binary")
+			}
+			tt.check(t, out, int64(len(orig)))
+
+			// What a second bundle reads to know the platform still reads.
+			info, err := buildinfo.ReadFile(out)
+			if err != nil || info.Path != "github.com/prepcli/prep/cmd/prep" {
+				t.Errorf("build info of the copy: %v, %v", info, err)
+			}
+			p, err := bundle.Open(out)
+			if err != nil || p == nil || p.Name != "acme" {
+				t.Errorf("the pack does not read back: %v, %v", p, err)
+			}
+		})
+	}
+
+	// A Windows copy without .exe gets a note, not a refusal.
+	r := run(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme-win", "--binary", prepFor(t, "windows", "amd64")).must(t, 0)
+	if !strings.Contains(r.stderr, "name the copy prep-acme-win.exe") {
+		t.Errorf("no .exe note:\n%s", r.stderr)
+	}
+}
+
+func checkPE(t *testing.T, path string, _ int64) {
+	f, err := pe.Open(path)
+	if err != nil {
+		t.Fatalf("not a PE file any more: %v", err)
+	}
+	defer f.Close()
+	if f.Machine != pe.IMAGE_FILE_MACHINE_AMD64 {
+		t.Errorf("machine %#x, want amd64", f.Machine)
+	}
+	oh, ok := f.OptionalHeader.(*pe.OptionalHeader64)
+	if !ok || oh.Subsystem != pe.IMAGE_SUBSYSTEM_WINDOWS_CUI {
+		t.Errorf("optional header %T, want a 64-bit console program", f.OptionalHeader)
+	}
+	if f.Section(".text") == nil {
+		t.Error("no .text section")
+	}
+}
+
+func checkMachO(t *testing.T, path string, origSize int64) {
+	f, err := macho.Open(path)
+	if err != nil {
+		t.Fatalf("not a Mach-O file any more: %v", err)
+	}
+	defer f.Close()
+	if f.Cpu != macho.CpuArm64 || f.Type != macho.TypeExec {
+		t.Errorf("cpu %v type %v, want an arm64 executable", f.Cpu, f.Type)
+	}
+	// Apple silicon runs only signed code; Go's linker signs ad hoc. The
+	// signature must still be there and still end inside the original
+	// bytes, which the copy keeps as they were.
+	const lcCodeSignature = 0x1d
+	found := false
+	for _, l := range f.Loads {
+		raw := l.Raw()
+		if len(raw) >= 16 && f.ByteOrder.Uint32(raw) == lcCodeSignature {
+			found = true
+			off, size := binary.LittleEndian.Uint32(raw[8:]), binary.LittleEndian.Uint32(raw[12:])
+			if int64(off)+int64(size) > origSize {
+				t.Errorf("code signature at %d+%d reaches past the original %d bytes", off, size, origSize)
+			}
+		}
+	}
+	if !found {
+		t.Error("no code signature load command")
+	}
+}

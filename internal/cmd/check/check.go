@@ -1,0 +1,174 @@
+// Package check implements `prep check`: missing sections and weak signals
+// in written answers.
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prepcli/prep/internal/check"
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
+)
+
+// DefaultKind is the rubric for a write-up that names none.
+const DefaultKind = "star"
+
+// Options are what `prep check` needs; Run takes nothing else, so it is
+// tested without cobra.
+type Options struct {
+	IO   *iostreams.IOStreams
+	Pack func() (*pack.Pack, error)
+	// Open reads a file by path; "-" is handled by Run itself.
+	Open func(path string) (*document.Doc, error)
+
+	Files  []string
+	Kind   string
+	Format string
+}
+
+// NewCmdCheck builds the command; runF replaces Run in tests.
+func NewCmdCheck(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Pack: func() (*pack.Pack, error) {
+		// A check needs only the rubrics: skip parsing the rest of the pack.
+		return f.PackParts(pack.PartRubrics | pack.PartMeta)
+	}, Open: document.ReadFile}
+	cmd := &cobra.Command{
+		Use:   "check [FILE|-]...",
+		Short: "Check write-ups for missing sections and weak signals",
+		Long: strings.TrimSpace(`
+Check one or more written answers against a rubric: which sections are
+missing, which are too thin, and which signals an interviewer would find
+weak (a result with no number, trade-offs that name no alternative, a story
+told in "we", lessons with no mistake, a story too long to tell).
+
+Sections are found however you mark them: Markdown headings, bold labels,
+"Label:" lines, S:/T:/A:/R: letters, YAML keys. With no FILE and text piped
+in, prep reads standard input; "-" names it explicitly.
+
+The kind of answer comes from --kind, else the file's front matter
+("kind: design"), else star. Exit status: 0 no errors, 1 an error-level
+finding in some input, 2 the check could not run.`),
+		Example: strings.Trim(`
+  prep check story.md
+  prep check stories/*.md --format json
+  pbpaste | prep check --kind scale
+  prep check --kind design - < answer.md`, "\n"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Kind, "kind", "k", "", "rubric to check against: star, scale, design, tradeoff, culture (default: front matter, else star)")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("kind", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		p, err := opts.Pack()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return p.RubricIDs(), cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// Run checks every input, prints one report per readable input, and names
+// each unreadable one on stderr. An unreadable input decides the exit
+// status (2) over findings (1), but never stops the others being checked.
+func Run(opts *Options) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return cmdutil.FlagErrorf("--format %q: use text or json", opts.Format)
+	}
+	files := opts.Files
+	if len(files) == 0 {
+		if opts.IO.IsStdinTTY() {
+			return cmdutil.FlagErrorf("nothing to check; pass a FILE, or pipe text in (prep check - < story.md)")
+		}
+		files = []string{"-"}
+	}
+	p, err := opts.Pack()
+	if err != nil {
+		return err
+	}
+	if opts.Kind != "" {
+		if _, ok := p.Rubric(opts.Kind); !ok {
+			return cmdutil.FlagErrorf("--kind %q: not a kind prep knows; use one of %s", opts.Kind, strings.Join(p.RubricIDs(), ", "))
+		}
+	}
+
+	var reports []check.Report
+	failed := false
+	for _, name := range files {
+		r, err := checkOne(opts, p, name)
+		if err != nil {
+			fmt.Fprintf(opts.IO.ErrOut, "prep: %s\n", err)
+			failed = true
+			continue
+		}
+		reports = append(reports, r)
+	}
+
+	if opts.Format == "json" {
+		err = check.WriteJSON(opts.IO.Out, reports)
+	} else {
+		err = check.WriteText(opts.IO.Out, reports, opts.IO.ColorEnabled())
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case failed:
+		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}
+	case anyErrors(reports):
+		return cmdutil.ErrFindings
+	}
+	return nil
+}
+
+func checkOne(opts *Options, p *pack.Pack, name string) (check.Report, error) {
+	var doc *document.Doc
+	var err error
+	if name == "-" {
+		doc, err = document.Read("-", opts.IO.In)
+	} else {
+		doc, err = opts.Open(name)
+	}
+	if err != nil {
+		return check.Report{}, err
+	}
+	return CheckDoc(p, doc, opts.Kind)
+}
+
+// CheckDoc checks doc as Run does: against kind, else the kind its front
+// matter names, else DefaultKind. Commands that show reports their own way
+// (prep story list, prep export) use it so they agree with prep check.
+func CheckDoc(p *pack.Pack, doc *document.Doc, kind string) (check.Report, error) {
+	if kind == "" {
+		kind = doc.Kind
+	}
+	if kind == "" {
+		kind = DefaultKind
+	}
+	rubric, ok := p.Rubric(kind)
+	if !ok {
+		return check.Report{}, fmt.Errorf("%s: front matter names kind %q, which prep does not know; use one of %s, or pass --kind",
+			doc.Name, kind, strings.Join(p.RubricIDs(), ", "))
+	}
+	return check.Check(doc, rubric), nil
+}
+
+func anyErrors(reports []check.Report) bool {
+	for _, r := range reports {
+		if r.HasErrors() {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,103 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/packdoc"
+)
+
+// ShowOptions are what `prep content show` needs.
+type ShowOptions struct {
+	IO     *iostreams.IOStreams
+	Pack   func() (*pack.Pack, error)
+	Ref    string
+	Format string
+	Reveal bool
+}
+
+// NewCmdShow builds `prep content show`; runF replaces RunShow in tests.
+func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Command {
+	opts := &ShowOptions{IO: f.IOStreams, Pack: f.Pack}
+	cmd := &cobra.Command{
+		Use:   "show ID|TYPE/ID",
+		Short: "Show one entry of the content pack, readably or as YAML",
+		Long: strings.TrimSpace(`
+Show one entry of the pack in use: a panel (what it is, what the
+interviewers look for, how to prepare, how to behave), a rubric (its
+sections, the other names they go by, and the weak signals it flags), an
+exercise, a trade-off or a follow-up question.
+
+Ids are unique within a type, so when an id names two entries (culture is
+a panel and a rubric) say which: panel/culture. Exercises keep their hints
+and reference notes back unless you pass --reveal.`),
+		Example: strings.Trim(`
+  prep content show background
+  prep content show rubric/star
+  prep content show zanzibar-check --reveal
+  prep content show panel/culture --format yaml`, "\n"),
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Ref = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return RunShow(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or yaml")
+	cmd.Flags().BoolVar(&opts.Reveal, "reveal", false, "show an exercise's hints and reference notes")
+	return cmd
+}
+
+// RunShow prints the entry.
+func RunShow(opts *ShowOptions) error {
+	if opts.Format != "text" && opts.Format != "yaml" {
+		return cmdutil.FlagErrorf("--format %q: use text or yaml", opts.Format)
+	}
+	p, err := opts.Pack()
+	if err != nil {
+		return err
+	}
+	found, err := p.Find(opts.Ref)
+	if err != nil {
+		return err
+	}
+	if len(found) > 1 {
+		refs := make([]string, len(found))
+		for i, e := range found {
+			refs[i] = e.Type + "/" + e.ID
+		}
+		return cmdutil.FlagErrorf("%q names more than one entry; say which: %s", opts.Ref, strings.Join(refs, " or "))
+	}
+	e := found[0]
+	out := opts.IO.Out
+	if opts.Format == "yaml" {
+		fmt.Fprintf(out, "# %s:%d\n", e.Src.File, e.Src.Line)
+		enc := yaml.NewEncoder(out)
+		enc.SetIndent(2)
+		if err := enc.Encode(e.Value); err != nil {
+			return err
+		}
+		return enc.Close()
+	}
+	switch v := e.Value.(type) {
+	case *pack.Panel:
+		return packdoc.Panel(out, v)
+	case *pack.Rubric:
+		return packdoc.Rubric(out, v)
+	case *pack.Exercise:
+		return packdoc.Exercise(out, v, opts.Reveal)
+	case *pack.Tradeoff:
+		return packdoc.Tradeoff(out, v)
+	case *pack.Followup:
+		return packdoc.Followup(out, v)
+	}
+	return fmt.Errorf("cannot show a %s yet", e.Type)
+}

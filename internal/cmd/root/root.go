@@ -1,0 +1,148 @@
+// Package root assembles the prep command tree and runs it.
+package root
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	backgroundcmd "github.com/prepcli/prep/internal/cmd/background"
+	checkcmd "github.com/prepcli/prep/internal/cmd/check"
+	contentcmd "github.com/prepcli/prep/internal/cmd/content"
+	exportcmd "github.com/prepcli/prep/internal/cmd/export"
+	storycmd "github.com/prepcli/prep/internal/cmd/story"
+	versioncmd "github.com/prepcli/prep/internal/cmd/version"
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/config"
+	"github.com/prepcli/prep/internal/iostreams"
+)
+
+// Main runs prep with args and returns the process's exit status. It never
+// panics: a bug still ends in one line on stderr and status 2.
+func Main(args []string, streams *iostreams.IOStreams, build cmdutil.BuildInfo) (code int) {
+	return Run(cmdutil.New(streams, build), args)
+}
+
+// Run executes the command tree with a prepared factory.
+func Run(f *cmdutil.Factory, args []string) (code int) {
+	errOut := f.IOStreams.ErrOut
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(errOut, "prep: internal error: %v; please report it with the command you ran\n", r)
+			code = cmdutil.ExitCannotRun
+		}
+	}()
+
+	cmd := NewCmdRoot(f)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	if err == nil {
+		return cmdutil.ExitOK
+	}
+	if !cmdutil.Silent(err) {
+		fmt.Fprintf(errOut, "prep: %s\n", oneLine(err.Error()))
+		var fe *cmdutil.FlagError
+		if errors.As(err, &fe) || isCobraUsage(err) {
+			fmt.Fprintf(errOut, "prep: see '%s --help'\n", commandPath(cmd, args))
+		}
+	}
+	return cmdutil.ExitCode(err)
+}
+
+// NewCmdRoot builds the whole command tree.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "prep",
+		Short: "Offline coach for a three-panel engineering interview",
+		Long: strings.TrimSpace(`
+prep coaches you for a three-panel engineering interview: the Background
+Panel (your résumé and your top projects, told with real technical depth),
+the Technical Skills Panel (systems over syntax) and the Culture Panel.
+
+It teaches what each panel looks for, and checks your written answers for
+missing sections and weak signals. Everything stays on this machine: prep
+never opens a network connection.`),
+		Example: strings.Trim(`
+  prep check story.md              # what is missing from a project story
+  prep check --kind design answer.md
+  prep content show background     # read what the Background Panel wants`, "\n"),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          cobra.NoArgs,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := config.Load(cmd.Root().PersistentFlags(), f.Env)
+			if err != nil {
+				return err
+			}
+			f.SetSettings(s)
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !f.IOStreams.CanPrompt() {
+				return cmd.Help()
+			}
+			return runMenu(f)
+		},
+	}
+	cmd.SetOut(f.IOStreams.Out)
+	cmd.SetErr(f.IOStreams.ErrOut)
+	cmd.SetIn(f.IOStreams.In)
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &cmdutil.FlagError{Err: err}
+	})
+
+	pf := cmd.PersistentFlags()
+	pf.String(config.KeyContent, "", "content pack `DIR` laid over the built-in one (env PREP_CONTENT)")
+	pf.String(config.KeyDir, "", "your workspace `DIR` (env PREP_DIR; default: your data directory)")
+	pf.String("config", "", "config `FILE` (env PREP_CONFIG; default: "+displayConfig(f)+")")
+	pf.Bool(config.KeyNoColor, false, "no colour in output (env PREP_NO_COLOR or NO_COLOR)")
+
+	cmd.AddCommand(
+		backgroundcmd.NewCmdBackground(f, nil),
+		storycmd.NewCmdStory(f),
+		checkcmd.NewCmdCheck(f, nil),
+		exportcmd.NewCmdExport(f, nil),
+		contentcmd.NewCmdContent(f),
+		versioncmd.NewCmdVersion(f, nil),
+		newCmdCompletion(f),
+	)
+	return cmd
+}
+
+func displayConfig(f *cmdutil.Factory) string {
+	if p := config.DefaultConfigFile(f.Env); p != "" {
+		return p
+	}
+	return "none"
+}
+
+// oneLine keeps the promise of one line per error even when a library
+// returns several.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	return s
+}
+
+// isCobraUsage recognises cobra's own usage errors, which are plain errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "invalid argument", "unknown flag", "unknown shorthand"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// commandPath names the (sub)command the user meant, for the --help hint.
+func commandPath(root *cobra.Command, args []string) string {
+	if c, _, err := root.Find(args); err == nil && c != nil {
+		return c.CommandPath()
+	}
+	return root.CommandPath()
+}

@@ -1,0 +1,194 @@
+package root
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/iostreams"
+)
+
+// run executes prep in-process with fresh streams and an environment that
+// keeps it away from the real user's files.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	streams, _, out, errOut := iostreams.Test()
+	f := cmdutil.New(streams, cmdutil.BuildInfo{Version: "test"})
+	home := t.TempDir()
+	env := map[string]string{"HOME": home, "XDG_CONFIG_HOME": filepath.Join(home, "config"), "XDG_DATA_HOME": filepath.Join(home, "data")}
+	f.Env = func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+	code = Run(f, args)
+	return code, out.String(), errOut.String()
+}
+
+func write(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// aliasBomb is the "billion laughs" document: a few lines that expand to
+// billions of nodes if a parser follows every alias.
+const aliasBomb = `a: &a ["x","x","x","x","x","x","x","x","x"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`
+
+// Every kind of bad input ends the same way: exit 2, one line on stderr
+// that starts with the program's name, names what was wrong and says what
+// to do; never a panic or a stack trace.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	story := write(t, dir, "story.md", []byte("## Situation\nWe had a problem.\n"))
+	big := filepath.Join(dir, "big.md")
+	fh, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fh.Truncate(50 << 20); err != nil { // 50 MB, sparse: cheap to make
+		t.Fatal(err)
+	}
+	fh.Close()
+
+	goodPanel := "panels:\n  - id: extra\n    title: Extra\n    summary: s\n    overview: o\n"
+	tests := []struct {
+		name string
+		args []string
+		want []string // each must appear in the one stderr line
+		hint bool     // a second line points at --help
+	}{
+		{"missing file", []string{"check", filepath.Join(dir, "nope.md")}, []string{"nope.md"}, false},
+		{"directory", []string{"check", dir}, []string{dir, "directory"}, false},
+		{"binary file", []string{"check", write(t, dir, "photo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))}, []string{"photo.png", "binary"}, false},
+		{"invalid UTF-8", []string{"check", write(t, dir, "latin1.md", []byte("## Situation\nok\ncaf\xe9 au lait\n"))}, []string{"latin1.md", "UTF-8", "3"}, false},
+		{"empty file", []string{"check", write(t, dir, "empty.md", []byte("  \n\n"))}, []string{"empty.md", "empty"}, false},
+		{"50 MB file", []string{"check", big}, []string{"big.md", "too large"}, false},
+		{"alias bomb in front matter", []string{"check", write(t, dir, "bomb.md", []byte("---\n"+aliasBomb+"---\n## Situation\nx\n"))}, []string{"bomb.md"}, false},
+		{"bad front matter", []string{"check", write(t, dir, "fm.md", []byte("---\ntitle: [unclosed\n---\n## Situation\nx\n"))}, []string{"fm.md", "front matter"}, false},
+		{"unknown kind in front matter", []string{"check", write(t, dir, "kind.md", []byte("---\nkind: poem\n---\n## Situation\nx\n"))}, []string{"kind.md", `"poem"`, "star"}, false},
+		{"unknown --kind", []string{"check", "--kind", "poem", story}, []string{`--kind "poem"`, "star"}, true},
+		{"unknown --format", []string{"check", "--format", "xml", story}, []string{`--format "xml"`, "json"}, true},
+		{"unknown flag", []string{"check", "--frobnicate", story}, []string{"--frobnicate"}, true},
+		{"unknown command", []string{"frobnicate"}, []string{`unknown command "frobnicate"`}, true},
+		{"bad config file", []string{"--config", write(t, dir, "config.yaml", []byte("colour: red\n")), "check", story}, []string{"config.yaml", "line 1", "colour"}, false},
+		{"pack with an unknown key", []string{"--content", filepath.Dir(write(t, dir, "p1/panels.yaml", []byte(goodPanel+"    colour: red\n"))), "content", "list"}, []string{"p1/panels.yaml:6", `"colour"`}, false},
+		{"pack with a duplicate id", []string{"--content", filepath.Dir(write(t, dir, "p2/panels.yaml", []byte(goodPanel+strings.Replace(goodPanel, "panels:\n", "", 1)))), "content", "list"}, []string{"p2/panels.yaml:6", "extra"}, false},
+		{"pack with an alias bomb", []string{"--content", filepath.Dir(write(t, dir, "p3/bomb.yaml", []byte(aliasBomb))), "content", "list"}, []string{"p3/bomb.yaml"}, false},
+		{"pack directory missing", []string{"--content", filepath.Join(dir, "nopack"), "check", story}, []string{"nopack", "no such content pack"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := run(t, tt.args...)
+			if code != cmdutil.ExitCannotRun {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", code, cmdutil.ExitCannotRun, stderr)
+			}
+			lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+			wantLines := 1
+			if tt.hint {
+				wantLines = 2
+			}
+			if len(lines) != wantLines {
+				t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), wantLines, stderr)
+			}
+			for _, l := range lines {
+				if !strings.HasPrefix(l, "prep: ") {
+					t.Errorf("stderr line %q does not start with the program's name", l)
+				}
+			}
+			if tt.hint && !strings.Contains(lines[1], "--help") {
+				t.Errorf("second line %q should point at --help", lines[1])
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(lines[0], w) {
+					t.Errorf("stderr %q does not mention %q", lines[0], w)
+				}
+			}
+			if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
+				t.Errorf("stderr shows a crash:\n%s", stderr)
+			}
+		})
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	good, err := filepath.Abs(filepath.Join("..", "..", "..", "examples", "story.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaps := write(t, dir, "gaps.md", []byte("## Situation\nOur search cluster fell over every Monday morning when reports ran.\n"))
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"passing story", []string{"check", good}, cmdutil.ExitOK},
+		{"story with missing sections", []string{"check", gaps}, cmdutil.ExitFindings},
+		{"one bad among good", []string{"check", good, filepath.Join(dir, "nope.md")}, cmdutil.ExitCannotRun},
+		{"valid pack", []string{"content", "validate"}, cmdutil.ExitOK},
+		{"help", []string{"--help"}, cmdutil.ExitOK},
+		{"version", []string{"version"}, cmdutil.ExitOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code, _, stderr := run(t, tt.args...); code != tt.want {
+				t.Errorf("prep %s: exit status %d, want %d; stderr:\n%s", strings.Join(tt.args, " "), code, tt.want, stderr)
+			}
+		})
+	}
+}
+
+// Without a terminal, bare prep is help, not a menu waiting for keys.
+func TestBareWithoutTerminalIsHelp(t *testing.T) {
+	code, stdout, _ := run(t)
+	if code != 0 || !strings.Contains(stdout, "Usage:") {
+		t.Errorf("exit %d, stdout:\n%s", code, stdout)
+	}
+}
+
+// In a terminal, bare prep greets with the pack's welcome and its panels.
+func TestBareInTerminalShowsPanels(t *testing.T) {
+	streams, _, out, _ := iostreams.Test()
+	streams.SetStdinTTY(true)
+	streams.SetStdoutTTY(true)
+	f := cmdutil.New(streams, cmdutil.BuildInfo{Version: "test"})
+	f.Env = func(string) (string, bool) { return "", false }
+	if code := Run(f, []string{"--dir", t.TempDir()}); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	p, err := f.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(out.String(), "\n") {
+		for _, panel := range p.Panels {
+			if line == "  "+panel.Title {
+				got = append(got, panel.ID)
+			}
+		}
+	}
+	if diff := cmp.Diff([]string{"background", "technical", "culture"}, got); diff != "" {
+		t.Errorf("panels in the menu (-want +got):\n%s\n%s", diff, out.String())
+	}
+	if !bytes.Contains(out.Bytes(), []byte(strings.Fields(p.Meta.Welcome)[0]+" "+strings.Fields(p.Meta.Welcome)[1])) {
+		t.Errorf("menu does not show the welcome:\n%s", out.String())
+	}
+}

@@ -1,0 +1,195 @@
+// Package config resolves prep's settings from flags, PREP_* environment
+// variables, the config file and defaults, in that order of precedence.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+	"gopkg.in/yaml.v3"
+)
+
+// Keys, as they are spelled in the config file and as flags; the
+// environment variable is PREP_ and the key upper-cased with _ for -.
+const (
+	KeyContent = "content"
+	KeyDir     = "dir"
+	KeyNoColor = "no-color"
+)
+
+// Settings are the resolved values one run of prep uses.
+type Settings struct {
+	Content    string // a content pack directory laid over the embedded one; may be empty
+	Dir        string // the candidate's workspace
+	NoColor    bool
+	ConfigFile string // the file the settings were read from; empty when none
+}
+
+// file is the config file's schema: unknown keys are mistakes to report,
+// not to ignore, as in content packs.
+type file struct {
+	Content string `yaml:"content"`
+	Dir     string `yaml:"dir"`
+	NoColor bool   `yaml:"no-color"`
+}
+
+// Env reads the environment; tests pass their own.
+type Env func(string) (string, bool)
+
+// Load resolves the settings. flags must define the global flags (content,
+// dir, config, no-color).
+func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
+	v := viper.New()
+	v.SetEnvPrefix("PREP")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	for _, key := range []string{KeyContent, KeyDir, KeyNoColor} {
+		if f := flags.Lookup(key); f != nil {
+			if err := v.BindPFlag(key, f); err != nil {
+				return Settings{}, err
+			}
+		}
+	}
+	dir, err := defaultDir(env)
+	if err != nil {
+		return Settings{}, err
+	}
+	v.SetDefault(KeyDir, dir)
+
+	path, explicit := configPath(flags, env)
+	if path != "" {
+		data, err := os.ReadFile(path)
+		switch {
+		case err == nil:
+			if err := checkFile(path, data); err != nil {
+				return Settings{}, err
+			}
+			v.SetConfigType("yaml")
+			if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+				return Settings{}, fmt.Errorf("%s: %v; fix the config file", path, err)
+			}
+		case errors.Is(err, fs.ErrNotExist) && !explicit:
+			path = "" // no config file is the usual case
+		default:
+			return Settings{}, fmt.Errorf("%s: cannot read config file: %v; check the path given with --config or PREP_CONFIG", path, unwrapPath(err))
+		}
+	}
+
+	s := Settings{
+		Content:    expandHome(v.GetString(KeyContent), env),
+		Dir:        expandHome(v.GetString(KeyDir), env),
+		NoColor:    v.GetBool(KeyNoColor),
+		ConfigFile: path,
+	}
+	if _, ok := env("NO_COLOR"); ok {
+		s.NoColor = true
+	}
+	return s, nil
+}
+
+// checkFile decodes the config strictly first, so a misspelt key is named
+// with its line instead of being silently ignored by viper.
+func checkFile(path string, data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var f file
+	if err := dec.Decode(&f); err != nil {
+		return fmt.Errorf("%s: %s; known keys are content, dir and no-color", path, yamlMessage(err))
+	}
+	return nil
+}
+
+// yamlMessage turns yaml.v3's messages ("yaml: line 3: …", or a multi-line
+// type error) into one line "line 3: …".
+func yamlMessage(err error) string {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		return strings.TrimSpace(te.Errors[0])
+	}
+	return strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+func configPath(flags *pflag.FlagSet, env Env) (path string, explicit bool) {
+	if f := flags.Lookup("config"); f != nil && f.Changed {
+		return expandHome(f.Value.String(), env), true
+	}
+	if p, ok := env("PREP_CONFIG"); ok && p != "" {
+		return expandHome(p, env), true
+	}
+	dir, err := configDir(env)
+	if err != nil {
+		return "", false
+	}
+	return filepath.Join(dir, "prep", "config.yaml"), false
+}
+
+// DefaultConfigFile is where prep looks for its config file when not told.
+func DefaultConfigFile(env Env) string {
+	dir, err := configDir(env)
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "prep", "config.yaml")
+}
+
+func configDir(env Env) (string, error) {
+	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
+		if x, ok := env("XDG_CONFIG_HOME"); ok && filepath.IsAbs(x) {
+			return x, nil
+		}
+	}
+	return os.UserConfigDir()
+}
+
+// defaultDir is the user's data directory: Go has no os.UserDataDir, so
+// follow each platform's convention by hand.
+func defaultDir(env Env) (string, error) {
+	switch runtime.GOOS {
+	case "windows":
+		if d, ok := env("LocalAppData"); ok && d != "" {
+			return filepath.Join(d, "prep"), nil
+		}
+	case "darwin":
+		home, err := os.UserHomeDir()
+		if err == nil {
+			return filepath.Join(home, "Library", "Application Support", "prep"), nil
+		}
+	default:
+		if x, ok := env("XDG_DATA_HOME"); ok && filepath.IsAbs(x) {
+			return filepath.Join(x, "prep"), nil
+		}
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", errors.New("cannot find your home directory to keep the workspace in; pass --dir or set PREP_DIR")
+	}
+	return filepath.Join(home, ".local", "share", "prep"), nil
+}
+
+func expandHome(p string, env Env) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if home, ok := env("HOME"); ok && home != "" {
+			return filepath.Join(home, p[1:])
+		}
+	}
+	return p
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

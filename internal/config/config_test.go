@@ -1,0 +1,170 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/spf13/pflag"
+)
+
+func flagSet(t *testing.T, args ...string) *pflag.FlagSet {
+	t.Helper()
+	fs := pflag.NewFlagSet("prep", pflag.ContinueOnError)
+	fs.String(KeyContent, "", "")
+	fs.String(KeyDir, "", "")
+	fs.String("config", "", "")
+	fs.Bool(KeyNoColor, false, "")
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+func envOf(m map[string]string) Env {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The brief fixes the order: flag over environment over config file over default.
+func TestPrecedence(t *testing.T) {
+	cfg := writeConfig(t, "dir: /from/file\ncontent: /pack/file\n")
+	home := t.TempDir()
+	baseEnv := map[string]string{"HOME": home, "XDG_DATA_HOME": "/data", "XDG_CONFIG_HOME": "/nowhere"}
+	with := func(extra map[string]string) map[string]string {
+		m := map[string]string{}
+		for k, v := range baseEnv {
+			m[k] = v
+		}
+		for k, v := range extra {
+			m[k] = v
+		}
+		return m
+	}
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want Settings
+	}{
+		{
+			name: "default",
+			env:  baseEnv,
+			want: Settings{Dir: "/data/prep"},
+		},
+		{
+			name: "config file over default",
+			args: []string{"--config", cfg},
+			env:  baseEnv,
+			want: Settings{Dir: "/from/file", Content: "/pack/file", ConfigFile: cfg},
+		},
+		{
+			name: "environment over config file",
+			args: []string{"--config", cfg},
+			env:  with(map[string]string{"PREP_DIR": "/from/env"}),
+			want: Settings{Dir: "/from/env", Content: "/pack/file", ConfigFile: cfg},
+		},
+		{
+			name: "flag over environment",
+			args: []string{"--config", cfg, "--dir", "/from/flag"},
+			env:  with(map[string]string{"PREP_DIR": "/from/env"}),
+			want: Settings{Dir: "/from/flag", Content: "/pack/file", ConfigFile: cfg},
+		},
+		{
+			name: "PREP_CONFIG names the file",
+			env:  with(map[string]string{"PREP_CONFIG": cfg}),
+			want: Settings{Dir: "/from/file", Content: "/pack/file", ConfigFile: cfg},
+		},
+		{
+			name: "NO_COLOR turns colour off",
+			env:  with(map[string]string{"NO_COLOR": ""}),
+			want: Settings{Dir: "/data/prep", NoColor: true},
+		},
+		{
+			name: "PREP_NO_COLOR turns colour off",
+			env:  with(map[string]string{"PREP_NO_COLOR": "true"}),
+			want: Settings{Dir: "/data/prep", NoColor: true},
+		},
+		{
+			name: "tilde in a flag is the home directory",
+			args: []string{"--dir", "~/prep-ws"},
+			env:  baseEnv,
+			want: Settings{Dir: filepath.Join(home, "prep-ws")},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// viper reads the real environment for PREP_* keys.
+			for _, k := range []string{"PREP_DIR", "PREP_CONTENT", "PREP_NO_COLOR", "PREP_CONFIG"} {
+				if v, ok := tt.env[k]; ok {
+					t.Setenv(k, v)
+				} else {
+					t.Setenv(k, "")
+					os.Unsetenv(k)
+				}
+			}
+			got, err := Load(flagSet(t, tt.args...), envOf(tt.env))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("settings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestConfigFileErrors(t *testing.T) {
+	env := envOf(map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": "/nowhere"})
+	unknown := writeConfig(t, "dir: /x\ncolour: false\n")
+	broken := writeConfig(t, "dir: [unclosed\n")
+	missing := filepath.Join(t.TempDir(), "absent.yaml")
+	tests := []struct {
+		name string
+		path string
+		want []string // all must appear in the one-line message
+	}{
+		{"unknown key names file and line", unknown, []string{unknown, "line 2", "colour", "known keys"}},
+		{"syntax error names file and line", broken, []string{broken, "line"}},
+		{"explicit missing file", missing, []string{missing, "cannot read config file", "--config"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(flagSet(t, "--config", tt.path), env)
+			if err == nil {
+				t.Fatal("want an error")
+			}
+			msg := err.Error()
+			if strings.Contains(msg, "\n") {
+				t.Errorf("error is more than one line: %q", msg)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("error %q does not mention %q", msg, w)
+				}
+			}
+		})
+	}
+}
+
+// A missing config file in the default place is the normal case, not an error.
+func TestNoDefaultConfigFile(t *testing.T) {
+	env := envOf(map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir(), "XDG_DATA_HOME": "/d"})
+	got, err := Load(flagSet(t), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ConfigFile != "" {
+		t.Errorf("ConfigFile = %q, want none", got.ConfigFile)
+	}
+}

@@ -1,0 +1,202 @@
+// Package packdoc renders content-pack entries as text a candidate reads in
+// a terminal: headings, wrapped paragraphs and lists, no markup.
+package packdoc
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/prepcli/prep/internal/pack"
+)
+
+// Width is the column paragraphs are wrapped at.
+const Width = 78
+
+// doc accumulates output and remembers the first write error, so renderers
+// read as a list of what to say.
+type doc struct {
+	w   io.Writer
+	err error
+}
+
+func (d *doc) printf(format string, args ...any) {
+	if d.err == nil {
+		_, d.err = fmt.Fprintf(d.w, format, args...)
+	}
+}
+
+func (d *doc) heading(s string) { d.printf("\n%s\n", s) }
+
+func (d *doc) para(indent, text string) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	d.printf("%s\n", Wrap(text, indent, indent, Width))
+}
+
+func (d *doc) bullet(text string) {
+	d.printf("%s\n", Wrap(text, "  - ", "    ", Width))
+}
+
+func (d *doc) points(title string, ps []pack.Point) {
+	if len(ps) == 0 {
+		return
+	}
+	d.heading(title)
+	for _, p := range ps {
+		d.printf("\n  %s\n", p.Title)
+		d.para("    ", p.Text)
+	}
+}
+
+// Panel renders a panel: overview, what it looks for, how to prepare, how to
+// behave, and the guides its session uses.
+func Panel(w io.Writer, p *pack.Panel) error {
+	d := &doc{w: w}
+	d.printf("%s\n", p.Title)
+	d.para("", p.Summary)
+	d.printf("\n")
+	d.para("", p.Overview)
+	d.points("What the interviewers look for", p.LooksFor)
+	d.points("How to prepare", p.Prepare)
+	d.points("In the room", p.During)
+	if len(p.Guides) > 0 {
+		d.heading("Guides")
+		for _, g := range p.Guides {
+			d.printf("\n  %s (%s)\n", g.Title, g.ID)
+			d.para("    ", g.Text)
+			for _, q := range g.Questions {
+				d.printf("%s\n", Wrap(q, "    ? ", "      ", Width))
+			}
+		}
+	}
+	if p.Rubric != "" {
+		d.printf("\nAnswers for this panel are checked as %q: prep content show rubric/%s\n", p.Rubric, p.Rubric)
+	}
+	return d.err
+}
+
+// Rubric renders a rubric: each section with its other names, the question
+// that draws it out and what a strong one holds; then its signals.
+func Rubric(w io.Writer, r *pack.Rubric) error {
+	d := &doc{w: w}
+	d.printf("%s (kind %q)\n", r.Title, r.ID)
+	d.para("", r.Summary)
+	d.heading("Sections")
+	for _, s := range r.Sections {
+		words := ""
+		if s.MinWords > 0 {
+			words = fmt.Sprintf(", at least %d words", s.MinWords)
+		}
+		d.printf("\n  %s  [%s, %s%s]\n", s.Title, s.ID, s.Level, words)
+		names := append([]string{}, s.Aliases...)
+		names = append(names, s.Letters...)
+		if len(names) > 0 {
+			d.printf("%s\n", Wrap("Also found as: "+strings.Join(names, ", "), "    ", "    ", Width))
+		}
+		d.para("    ", "Ask yourself: "+s.Question)
+		d.para("    ", s.Guidance)
+	}
+	if len(r.Signals) > 0 {
+		d.heading("Weak signals flagged")
+		for _, s := range r.Signals {
+			target := ""
+			if s.Section != "" {
+				target = " on " + s.Section
+			}
+			d.printf("\n  %s  [%s%s]\n", s.ID, s.Level, target)
+			d.para("    ", s.Message)
+			d.para("    ", "Hint: "+s.Hint)
+		}
+	}
+	return d.err
+}
+
+// Exercise renders a practice prompt with its figures and architecture.
+// The hints and reference notes are withheld unless asked for, as an
+// interviewer would withhold them.
+func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
+	d := &doc{w: w}
+	track := ""
+	if e.Track != "" {
+		track = ", track " + e.Track
+	}
+	d.printf("%s (kind %q%s)\n\n", e.Title, e.Kind, track)
+	d.para("", e.Prompt)
+	if len(e.Numbers) > 0 {
+		d.heading("Numbers")
+		for _, f := range e.Numbers {
+			d.bullet(f.Name + ": " + f.Value)
+		}
+	}
+	if e.Architecture != "" {
+		d.heading("Architecture today")
+		d.para("  ", e.Architecture)
+	}
+	if !reveal {
+		if len(e.Hints) > 0 || e.Notes != "" {
+			d.printf("\n(%d hints and reference notes withheld; add --reveal to show them)\n", len(e.Hints))
+		}
+		return d.err
+	}
+	if len(e.Hints) > 0 {
+		d.heading("Hints")
+		for i, h := range e.Hints {
+			d.printf("%s\n", Wrap(h, fmt.Sprintf("  %d. ", i+1), "     ", Width))
+		}
+	}
+	if e.Notes != "" {
+		d.heading("Reference notes")
+		d.para("  ", e.Notes)
+	}
+	return d.err
+}
+
+// Tradeoff renders one decision from the trade-off bank.
+func Tradeoff(w io.Writer, t *pack.Tradeoff) error {
+	d := &doc{w: w}
+	d.printf("%s\n", t.Title)
+	d.heading("Options")
+	for _, o := range t.Options {
+		d.bullet(o)
+	}
+	if len(t.Dimensions) > 0 {
+		d.heading("What decides it")
+		d.para("  ", strings.Join(t.Dimensions, ", "))
+	}
+	if t.Notes != "" {
+		d.heading("Notes")
+		d.para("  ", t.Notes)
+	}
+	return d.err
+}
+
+// Followup renders one follow-up question and what it tests.
+func Followup(w io.Writer, f *pack.Followup) error {
+	d := &doc{w: w}
+	d.para("", f.Question)
+	if f.Why != "" {
+		d.printf("\n")
+		d.para("", "Why they ask: "+f.Why)
+	}
+	if len(f.Sections) > 0 {
+		d.printf("\nProbes: %s\n", strings.Join(f.Sections, ", "))
+	}
+	if len(f.Topics) > 0 {
+		d.printf("Asked when a story mentions: %s\n", strings.Join(f.Topics, ", "))
+	}
+	return d.err
+}
+
+// Meta renders the pack's name and welcome.
+func Meta(w io.Writer, m *pack.Meta) error {
+	d := &doc{w: w}
+	name := m.Name + " " + m.Version
+	if m.Company != "" {
+		name += " · " + m.Company
+	}
+	d.printf("%s\n\n", name)
+	d.para("", m.Welcome)
+	return d.err
+}
