@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -23,22 +24,29 @@ const (
 	KeyContent = "content"
 	KeyDir     = "dir"
 	KeyNoColor = "no-color"
+	// KeyInterview is the interview's date (YYYY-MM-DD): drills compress
+	// their schedule so every card is seen before it.
+	KeyInterview = "interview"
 )
 
 // Settings are the resolved values one run of prep uses.
 type Settings struct {
-	Content    string // a content pack directory laid over the embedded one; may be empty
-	Dir        string // the candidate's workspace
-	NoColor    bool
+	Content string // a content pack directory laid over the embedded one; may be empty
+	Dir     string // the candidate's workspace
+	NoColor bool
+	// Interview is the interview's date, at midnight local time; zero when
+	// not set.
+	Interview  time.Time
 	ConfigFile string // the file the settings were read from; empty when none
 }
 
 // file is the config file's schema: unknown keys are mistakes to report,
 // not to ignore, as in content packs.
 type file struct {
-	Content string `yaml:"content"`
-	Dir     string `yaml:"dir"`
-	NoColor bool   `yaml:"no-color"`
+	Content   string `yaml:"content"`
+	Dir       string `yaml:"dir"`
+	NoColor   bool   `yaml:"no-color"`
+	Interview string `yaml:"interview"`
 }
 
 // Env reads the environment; tests pass their own.
@@ -51,7 +59,7 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 	v.SetEnvPrefix("PREP")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{KeyContent, KeyDir, KeyNoColor} {
+	for _, key := range []string{KeyContent, KeyDir, KeyNoColor, KeyInterview} {
 		if f := flags.Lookup(key); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
 				return Settings{}, err
@@ -92,6 +100,13 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 	if _, ok := env("NO_COLOR"); ok {
 		s.NoColor = true
 	}
+	if d := v.GetString(KeyInterview); d != "" {
+		t, err := time.ParseInLocation(time.DateOnly, d, time.Local)
+		if err != nil {
+			return Settings{}, fmt.Errorf("interview date %q is not a date; write it as YYYY-MM-DD (--interview, PREP_INTERVIEW or \"interview:\" in %s)", d, displayPath(path))
+		}
+		s.Interview = t
+	}
 	return s, nil
 }
 
@@ -105,7 +120,7 @@ func checkFile(path string, data []byte) error {
 	dec.KnownFields(true)
 	var f file
 	if err := dec.Decode(&f); err != nil {
-		return fmt.Errorf("%s: %s; known keys are content, dir and no-color", path, yamlMessage(err))
+		return fmt.Errorf("%s: %s; known keys are content, dir, interview and no-color", path, yamlMessage(err))
 	}
 	return nil
 }
@@ -192,4 +207,11 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+func displayPath(p string) string {
+	if p == "" {
+		return "the config file"
+	}
+	return p
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spf13/pflag"
@@ -16,6 +17,7 @@ func flagSet(t *testing.T, args ...string) *pflag.FlagSet {
 	fs.String(KeyContent, "", "")
 	fs.String(KeyDir, "", "")
 	fs.String("config", "", "")
+	fs.String(KeyInterview, "", "")
 	fs.Bool(KeyNoColor, false, "")
 	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
@@ -166,5 +168,22 @@ func TestNoDefaultConfigFile(t *testing.T) {
 	}
 	if got.ConfigFile != "" {
 		t.Errorf("ConfigFile = %q, want none", got.ConfigFile)
+	}
+}
+
+func TestInterviewDate(t *testing.T) {
+	env := envOf(map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": "/nowhere", "XDG_DATA_HOME": "/d"})
+	got, err := Load(flagSet(t, "--interview", "2026-12-01"), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2026, 12, 1, 0, 0, 0, 0, time.Local)
+	if !got.Interview.Equal(want) {
+		t.Errorf("Interview = %v, want %v", got.Interview, want)
+	}
+
+	_, err = Load(flagSet(t, "--interview", "next tuesday"), env)
+	if err == nil || !strings.Contains(err.Error(), "YYYY-MM-DD") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("a bad date gives %v, want one line asking for YYYY-MM-DD", err)
 	}
 }
