@@ -205,7 +205,7 @@ func (sg *signals) check(sig pack.Signal, p sigPhrases) []Finding {
 			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0)}
 		}
 	case pack.SignalNeedsPhrase:
-		if f, ok := present(); ok && !p.phrases.Empty() && p.phrases.Count(f.Text) == 0 {
+		if f, ok := present(); ok && !p.phrases.Empty() && !p.phrases.Contains(f.Text) {
 			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0)}
 		}
 	case pack.SignalVoice:

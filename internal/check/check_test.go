@@ -287,6 +287,10 @@ func TestWriteTextColour(t *testing.T) {
 	if !strings.HasSuffix(plain.String(), "checked 2 files: 10 errors, 10 warnings\n") {
 		t.Errorf("no total:\n%s", plain.String())
 	}
+	var none bytes.Buffer
+	if err := check.WriteText(&none, nil, false); err != nil || none.Len() != 0 {
+		t.Errorf("no reports wrote %q, %v", none.String(), err)
+	}
 }
 
 // TestCheckConcurrently checks one rubric from many goroutines at once, as

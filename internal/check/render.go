@@ -39,8 +39,9 @@ const (
 )
 
 // WriteText writes reports for people: per file its findings by line, its
-// sections at a glance and a summary, then a total. color adds ANSI
-// colours; pass it only for a terminal that wants them.
+// sections at a glance and a summary, then a total; nothing for no
+// reports. color adds ANSI colours; pass it only for a terminal that
+// wants them.
 func WriteText(w io.Writer, reports []Report, color bool) error {
 	bw := bufio.NewWriter(w)
 	p := painter{color: color}
@@ -85,10 +86,11 @@ func WriteText(w io.Writer, reports []Report, color bool) error {
 		total.Errors += r.Summary.Errors
 		total.Warnings += r.Summary.Warnings
 	}
+	// With nothing checked there is nothing to total: the reasons each
+	// input could not be read are on stderr already.
 	if len(reports) > 0 {
-		bw.WriteString("\n")
+		fmt.Fprintf(bw, "\nchecked %s: %s\n", plural(len(reports), "file"), p.summary(total))
 	}
-	fmt.Fprintf(bw, "checked %s: %s\n", plural(len(reports), "file"), p.summary(total))
 	return bw.Flush()
 }
 

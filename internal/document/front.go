@@ -48,6 +48,8 @@ func (d *Doc) parseFront(text string) error {
 	return fmt.Errorf("%s:1: front matter has no closing ---; end it with a line of --- or remove the opening one", d.Name)
 }
 
+// readFront reads the front matter's YAML, the plain shape prep writes
+// without the parser, anything else with it.
 func (d *Doc) readFront(src string) error {
 	if f, ok := fastFront(src); ok {
 		d.Front = f

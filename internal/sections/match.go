@@ -119,10 +119,13 @@ func (m *matcher) mayStart(t string) bool {
 	}
 	j := i
 	for j < len(t) && j-i < 32 && (t[j] >= utf8.RuneSelf || asciiAlnum[t[j]]) {
+		if t[j] >= utf8.RuneSelf {
+			return true // a word beyond ASCII: let appendKey fold its case
+		}
 		j++
 	}
-	if i == j || j-i >= 32 || isDigit(t[i]) || t[i] >= utf8.RuneSelf {
-		return true // numbering, or a word to read with care
+	if i == j || j-i >= 32 || isDigit(t[i]) {
+		return true // numbering, or a word too long to judge here
 	}
 	var buf [32]byte
 	w := buf[:0]

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
 )
 
@@ -399,6 +400,8 @@ func TestMarkers(t *testing.T) {
 		{"setext", "Result\n======\n40% faster", found{"result": "Result"}},
 		{"plain label alone", "Result\n40% faster", found{"result": "Result"}},
 		{"indented code is text", "    Result: 40% faster", nil},
+		{"letters under a heading are a Q and A list", "## Follow-ups\nQ: Why Kafka?\nA: Ordering per merchant.", found{"followups": "Follow-ups"}},
+		{"letters after an inline label still mark", "Situation: slow pages\nA: I added a cache", found{"situation": "Situation", "action": "A"}},
 
 		{"sentence with colon", "The result of that was: a faster page.", nil},
 		{"note", "Note: we considered this.", nil},
@@ -423,5 +426,46 @@ func TestMarkers(t *testing.T) {
 				t.Errorf("markers in %q (-want +got):\n%s", tt.text, diff)
 			}
 		})
+	}
+}
+
+// TestLabelsBeyondASCII uses a rubric written as a Go literal, with labels
+// whose case folds outside ASCII.
+func TestLabelsBeyondASCII(t *testing.T) {
+	r := &pack.Rubric{ID: "fr", Sections: []pack.Section{
+		{ID: "result", Title: "Résultat", Aliases: []string{"Bilan"}, Level: pack.Required},
+		{ID: "lessons", Title: "Leçons apprises", Level: pack.Required},
+	}}
+	for _, text := range []string{"RÉSULTAT: 40 % plus rapide", "## résultat\n40 % plus rapide", "**Bilan :** 40 %"} {
+		doc, err := document.Parse("a.md", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := sections.Find(doc, r)
+		if len(got.Sections) != 1 || got.Sections[0].ID != "result" {
+			t.Errorf("%q: found %+v, want the result", text, got.Sections)
+		}
+	}
+}
+
+func TestCountWordsIgnoresMarkdown(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"**Bold** and _italic_ and `code`", 5},
+		{"- a list item\n- another", 4},
+		{"| a | table | row |", 3},
+		{"### --- *** > # |", 0},
+		{"see [the docs](https://example.com/x) now", 4},
+		{"p99 fell 40% — from 800 ms to 120 ms", 9},
+		{"don't split we're", 3},
+		{"naïve café\u00a0résumé", 3},
+	}
+	for _, tt := range tests {
+		if got := sections.CountWords(tt.text); got != tt.want {
+			t.Errorf("CountWords(%q) = %d, want %d", tt.text, got, tt.want)
+		}
 	}
 }

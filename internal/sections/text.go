@@ -37,6 +37,8 @@ func (m *matcher) scanText(body string, firstLine int, ps *phraseSet, counts []i
 	n := firstLine - 1
 	var f fence
 	inComment := false
+	// Most answers have no HTML comment; then no line needs looking at.
+	comments := strings.Contains(body, "<!--")
 	prevBlank := true
 	for pos := 0; pos < len(body); {
 		line, next := cutLine(body, pos)
@@ -50,7 +52,7 @@ func (m *matcher) scanText(body string, firstLine int, ps *phraseSet, counts []i
 			}
 			continue
 		}
-		if inComment || strings.Contains(line, "<!--") {
+		if inComment || comments && strings.Contains(line, "<!--") {
 			line, inComment = stripComments(line, inComment)
 		}
 		if blankLine(line) {
@@ -138,7 +140,10 @@ func (sc *scanner) line(raw string, n int, prevBlank bool) {
 		}
 	}
 	if label, rest, ok := findSep(t, m.maxLabel); ok {
-		if i, ok := m.label(label); ok {
+		// Under a heading that names a section, "A:" and "Q:" are a
+		// question-and-answer list, not STAR letters: letters mark
+		// sections only where headings do not.
+		if i, ok := m.label(label); ok && !(sc.underHeading() && isLetterLabel(label)) {
 			sc.open([]int{i}, inlineLevel, strings.TrimSpace(label), n, blockIndicator(rest))
 			return
 		}
@@ -152,6 +157,17 @@ func (sc *scanner) line(raw string, n int, prevBlank bool) {
 		}
 	}
 	sc.content(n, strings.TrimSpace(body))
+}
+
+// underHeading reports whether the text now belongs to a section opened by
+// a Markdown heading.
+func (sc *scanner) underHeading() bool { return len(sc.cur) > 0 && sc.level < inlineLevel }
+
+// isLetterLabel reports whether a label is a single letter, as in "R:".
+func isLetterLabel(label string) bool {
+	t := trimDecor(label)
+	_, size := utf8.DecodeRuneInString(t)
+	return t != "" && size == len(t)
 }
 
 func (sc *scanner) open(secs []int, level int, label string, n int, rest string) {

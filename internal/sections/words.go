@@ -163,6 +163,12 @@ func (p Phrases) Count(text string) int {
 	return n
 }
 
+// Contains reports whether a phrase of any list stands in text. It stops
+// at the first, so a trade-off named early costs a few words' reading.
+func (p Phrases) Contains(text string) bool {
+	return p.s != nil && p.s.scan(text, nil, true) < 0
+}
+
 // CountEach counts the places in text where each list's phrases stand.
 func (p Phrases) CountEach(text string) []int {
 	if p.s == nil {
@@ -180,6 +186,12 @@ func (p Phrases) CountEach(text string) []int {
 // It reads s in place, and passes over a word whose first letter starts
 // no phrase after one table lookup.
 func (ps *phraseSet) countIn(s string, counts []int) (words int) {
+	return ps.scan(s, counts, false)
+}
+
+// scan is countIn; with stop it returns -1 at the first phrase found,
+// for a signal that only asks whether there is one.
+func (ps *phraseSet) scan(s string, counts []int, stop bool) (words int) {
 	n := len(s)
 	has := false // the current run of non-space text holds a word
 	skip := 0    // words before this offset are part of a phrase counted already
@@ -281,6 +293,9 @@ func (ps *phraseSet) countIn(s string, counts []int) (words int) {
 			}
 		}
 		if best > 0 {
+			if stop {
+				return -1
+			}
 			counts[which]++
 			skip = best
 		}
