@@ -195,7 +195,8 @@ func Payload(pack fs.FS, name string) ([]byte, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && d.Type().IsRegular() && isYAML(p) {
+		// As the loader does: a symlinked file counts, read through the link.
+		if !d.IsDir() && isYAML(p) {
 			files = append(files, p)
 		}
 		return nil

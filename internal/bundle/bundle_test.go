@@ -341,3 +341,32 @@ func BenchmarkOpenPack(b *testing.B) {
 		}
 	}
 }
+
+// Whatever the tail of a binary holds, Read answers nothing, a pack or an
+// error: never a panic, and never a pack whose checksum does not match.
+func FuzzRead(f *testing.F) {
+	payload, err := Payload(packFS("1"), "acme")
+	if err != nil {
+		f.Fatal(err)
+	}
+	good := append(append([]byte("\x7fELF"), payload...), trailer{uint64(len(payload)), sha256.Sum256(payload)}.encode()...)
+	f.Add(good)
+	f.Add([]byte(Magic))
+	f.Add(append(make([]byte, 40), Magic...))
+	f.Add(append(bytes.Repeat([]byte{0xff}, 40), Magic...))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Read(bytes.NewReader(data), int64(len(data)))
+		if p != nil && err != nil {
+			t.Fatal("both a pack and an error")
+		}
+		if p != nil {
+			files(t, p.FS)
+		}
+		if _, err := Base(bytes.NewReader(data), int64(len(data))); err != nil {
+			var de *DamagedError
+			if !errors.As(err, &de) {
+				t.Fatalf("Base error %v is not a DamagedError", err)
+			}
+		}
+	})
+}

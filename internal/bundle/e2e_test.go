@@ -74,7 +74,7 @@ func prepFor(t *testing.T, goos, goarch string) string {
 			out += ".exe"
 		}
 		cmd := exec.Command(goTool, "build", "-buildvcs=false", "-o", out, "github.com/prepcli/prep/cmd/prep")
-		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch, "CGO_ENABLED=0")
+		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch)
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			b.err = fmt.Errorf("go build for %s: %v\n%s", key, err, msg)
 			return

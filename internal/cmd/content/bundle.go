@@ -1,8 +1,9 @@
 package content
 
 import (
-	"debug/buildinfo"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -138,6 +139,9 @@ func sourceBinary(opts *BundleOptions) (string, error) {
 	if opts.Binary != "" {
 		return opts.Binary, nil
 	}
+	if opts.Executable == nil {
+		return "", errors.New("cannot tell which prep binary to copy; give its path with --binary")
+	}
 	exe, err := opts.Executable()
 	if err != nil {
 		return "", fmt.Errorf("cannot find this prep binary to copy it (%v); give its path with --binary", err)
@@ -157,33 +161,17 @@ type build struct {
 // executable format carries, to refuse files that are not prep and to say
 // which system the copy runs on.
 func prepBuild(bin string) (build, error) {
-	info, err := buildinfo.ReadFile(bin)
+	info, err := bundle.ReadBuildInfo(bin)
 	if err != nil {
 		if _, serr := os.Stat(bin); serr != nil {
 			return build{}, fmt.Errorf("%s: cannot read the binary: %v; check --binary", bin, describeErr(serr))
 		}
-		// buildinfo's message repeats the path; its last part is the reason.
-		msg := err.Error()
-		if i := strings.LastIndex(msg, ": "); i >= 0 {
-			msg = msg[i+2:]
-		}
-		return build{}, fmt.Errorf("%s: not a prep binary (%s); give --binary the prep program from a release archive", bin, msg)
+		return build{}, fmt.Errorf("%s: not a prep binary (%s); give --binary the prep program from a release archive", bin, describeErr(err))
 	}
 	if info.Path != prepMain {
 		return build{}, fmt.Errorf("%s: not a prep binary (it is %s); give --binary the prep program from a release archive", bin, info.Path)
 	}
-	b := build{version: knownVersion(info.Main.Version)}
-	var arch string
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "GOOS":
-			b.goos = s.Value
-		case "GOARCH":
-			arch = s.Value
-		}
-	}
-	b.platform = b.goos + "/" + arch
-	return b, nil
+	return build{version: knownVersion(info.Version), goos: info.GOOS, platform: info.GOOS + "/" + info.GOARCH}, nil
 }
 
 func selfVersion() string {
@@ -203,7 +191,8 @@ func knownVersion(v string) string {
 
 // describeErr drops the path an os error repeats.
 func describeErr(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return pe.Err.Error()
 	}
 	return err.Error()

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -8,7 +9,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"testing/fstest"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -112,38 +112,69 @@ func packName(dir string) string {
 
 // starter is the embedded pack with a note on top of each file and a new
 // pack.yaml.
-func starter(embedded fs.FS, name, company string) (fstest.MapFS, error) {
-	out := fstest.MapFS{}
+func starter(embedded fs.FS, name, company string) (fs.FS, error) {
+	files := map[string][]byte{}
 	err := fs.WalkDir(embedded, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !isYAMLFile(p) {
-			return nil
+		if d.IsDir() || !isYAMLFile(p) || p == "pack.yaml" {
+			return nil // pack.yaml is replaced below, whatever the built-in one holds
 		}
 		data, err := fs.ReadFile(embedded, p)
 		if err != nil {
 			return err
 		}
-		if p == "pack.yaml" {
-			return nil // replaced below, whatever the built-in one holds
-		}
 		note, err := fileNote(data)
 		if err != nil {
 			return fmt.Errorf("embedded:%s: %v", p, err)
 		}
-		if note != "" {
-			data = append([]byte(note), data...)
-		}
-		out[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+		files[p] = append([]byte(note), data...)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	out["pack.yaml"] = &fstest.MapFile{Data: []byte(packFile(name, company)), Mode: 0o644}
-	return out, nil
+	if _, err := fs.Stat(embedded, "pack.yaml"); err != nil {
+		return nil, fmt.Errorf("embedded:pack.yaml: %v", err)
+	}
+	files["pack.yaml"] = []byte(packFile(name, company))
+	return rewritten{embedded, files}, nil
 }
+
+// rewritten is a file tree with the contents of some of its files
+// replaced; its directories and every other file are the tree's own.
+type rewritten struct {
+	fs.FS
+	files map[string][]byte
+}
+
+func (r rewritten) Open(name string) (fs.File, error) {
+	data, ok := r.files[name]
+	if !ok {
+		return r.FS.Open(name)
+	}
+	info, err := fs.Stat(r.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	return &memFile{bytes.NewReader(data), sized{info, int64(len(data))}}, nil
+}
+
+type memFile struct {
+	*bytes.Reader
+	info fs.FileInfo
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *memFile) Close() error               { return nil }
+
+type sized struct {
+	fs.FileInfo
+	size int64
+}
+
+func (s sized) Size() int64 { return s.size }
 
 func isYAMLFile(p string) bool {
 	ext := strings.ToLower(path.Ext(p))
@@ -189,7 +220,9 @@ var notes = map[string]string{
 #   Required: id, title, summary (one line, shown in menus), overview (what
 #   the panel is, who is in the room, how long it lasts).
 #   Optional: rubric (the id of the rubric answers are checked with),
-#   looks_for / prepare / during (lists of points, each a title and a text),
+#   looks_for / prepare / during (lists of points, each a title and a text;
+#   a looks_for point may list evidence: ids of the rubric's sections and
+#   signals that show it in a story, for prep status),
 #   guides (the texts a guided session shows at each step; it finds them by
 #   id, so keep the ids: intro, resume_walk, choosing_projects, ...).
 #   To change: the overview, what your interviewers look for, how long each
@@ -201,7 +234,7 @@ var notes = map[string]string{
 # flag weak answers (a result with no number, a story told only in "we").
 #   Required in a rubric: id, title, summary, sections; in a section: id,
 #   title, question, guidance, missing, level; in a signal: id, type, level,
-#   message, hint.
+#   message, hint. A section's minutes are its share of a timed answer.
 #   Section ids appear in ` + "`prep check --format json`" + `; keep them stable.
 #   Most packs leave rubrics alone: delete this file unless you change one.
 `,
