@@ -14,7 +14,7 @@ import (
 func NewCmdContent(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "content",
-		Short: "List, read, validate and export content packs",
+		Short: "List, read, validate, export and bundle content packs",
 		Long: strings.TrimSpace(`
 A content pack is a directory of YAML files: the panels, the rubrics the
 checker applies, and the banks of exercises, trade-offs and follow-up
