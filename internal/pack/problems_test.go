@@ -59,7 +59,7 @@ rubrics:
         severity: high
 `},
 		want: Problems{
-			{"over/a.yaml", 13, `unknown key "requried" in a rubric section; remove it or check its spelling (known keys: id, title, aliases, letters, cues, question, guidance, missing, min_words, level)`},
+			{"over/a.yaml", 13, `unknown key "requried" in a rubric section; remove it or check its spelling (known keys: id, title, aliases, letters, cues, question, guidance, missing, min_words, level, minutes)`},
 			{"over/a.yaml", 20, `unknown key "severity" in a signal; remove it or check its spelling (known keys: id, type, section, level, message, hint, phrases, we, i, min_share, min_count, words_per_minute, max_minutes)`},
 		},
 	}, {

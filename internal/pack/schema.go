@@ -54,6 +54,11 @@ type Panel struct {
 type Point struct {
 	Title string `yaml:"title"` // required
 	Text  string `yaml:"text"`  // required
+	// Evidence, under looks_for only, names the sections and signals of
+	// the panel's rubric that show this point in a story: prep status
+	// counts the point covered by a featured story whose check finds each
+	// of those sections present and not thin, and none of those signals.
+	Evidence []string `yaml:"evidence"`
 }
 
 // Guide is the text for one step of a guided session.
@@ -107,6 +112,11 @@ type Section struct {
 	Missing  string `yaml:"missing"`   // required
 	MinWords int    `yaml:"min_words"` // below this the section is thin; 0 means no floor
 	Level    string `yaml:"level"`     // required: required | recommended
+	// Minutes is this part's share of a timed answer, in minutes of an
+	// answer as long as the rubric's sections add up to; a timer of
+	// another length scales every share alike. 0 gives it no time of its
+	// own; a rubric with none shares the time equally.
+	Minutes int `yaml:"minutes"`
 }
 
 // Signal types: each is one kind of weak-answer check.

@@ -49,6 +49,9 @@ func (l *loader) validate(p *Pack) {
 				pc := c.sub("point "+strconv.Itoa(j+1)+" of "+list.key, list.key, j)
 				pc.required(pt.Title, "title")
 				pc.required(pt.Text, "text")
+				if len(pt.Evidence) > 0 {
+					l.validateEvidence(pc, list.key, e, rubrics[e.Rubric], refs, pt.Evidence)
+				}
 			}
 		}
 		guides := map[string]int{}
@@ -106,6 +109,36 @@ func (l *loader) validate(p *Pack) {
 	}
 }
 
+// validateEvidence checks that a point's evidence names sections or
+// signals of its panel's rubric, the only place prep status looks them up.
+func (l *loader) validateEvidence(c check, key string, p *Panel, r *Rubric, refs bool, evidence []string) {
+	switch {
+	case key != "looks_for":
+		c.at(c.line("evidence"), `has evidence, which prep reads only under "looks_for"; move the point there or remove its evidence`)
+		return
+	case p.Rubric == "":
+		c.at(c.line("evidence"), `has evidence, but panel `+quote(p.ID)+` names no rubric to find it in; add "rubric: ..." to the panel or remove the evidence`)
+		return
+	case !refs || r == nil:
+		return // the panel's rubric is reported, or was not loaded
+	}
+	known := map[string]bool{}
+	var names []string
+	for _, s := range r.Sections {
+		known[s.ID] = true
+		names = append(names, s.ID)
+	}
+	for _, s := range r.Signals {
+		known[s.ID] = true
+		names = append(names, s.ID)
+	}
+	for j, id := range evidence {
+		if !known[id] {
+			c.at(c.line("evidence", j), "has evidence "+quote(id)+", which is neither a section nor a signal of rubric "+quote(r.ID)+"; use one of: "+strings.Join(names, ", "))
+		}
+	}
+}
+
 func (l *loader) validateMeta() {
 	if l.meta == nil {
 		if l.metaBad {
@@ -152,6 +185,9 @@ func (l *loader) validateRubric(r *Rubric, n *yaml.Node) {
 		sc.required(s.Missing, "missing")
 		if s.MinWords < 0 {
 			sc.at(sc.line("min_words"), "has min_words "+strconv.Itoa(s.MinWords)+"; use 0 for no floor or a positive number of words")
+		}
+		if s.Minutes < 0 {
+			sc.at(sc.line("minutes"), "has minutes "+strconv.Itoa(s.Minutes)+"; use 0 to give it no time of its own or a positive share, like 5")
 		}
 		if sc.required(s.Level, "level") && s.Level != Required && s.Level != Recommended {
 			sc.at(sc.line("level"), "has level "+quote(s.Level)+`; use "required" or "recommended"`)

@@ -35,6 +35,14 @@ func (d *doc) para(indent, text string) {
 	d.printf("%s\n", Wrap(text, indent, indent, Width))
 }
 
+// verbatim prints text line by line: an architecture sketch's layout is
+// its meaning, so it is never refilled.
+func (d *doc) verbatim(indent, text string) {
+	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		d.printf("%s\n", strings.TrimRight(indent+line, " "))
+	}
+}
+
 func (d *doc) bullet(text string) {
 	d.printf("%s\n", Wrap(text, "  - ", "    ", Width))
 }
@@ -132,7 +140,7 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 	}
 	if e.Architecture != "" {
 		d.heading("Architecture today")
-		d.para("  ", e.Architecture)
+		d.verbatim("  ", e.Architecture)
 	}
 	if !reveal {
 		if len(e.Hints) > 0 || e.Notes != "" {

@@ -220,16 +220,21 @@ func (st *storyStep) fixable(r check.Report) []*pack.Section {
 
 // showReport prints a check in the session's compact form.
 func (st *storyStep) showReport(r check.Report) {
-	rel := filepath.Join(workspace.StoriesDir, st.name)
+	showCheck(st.s, filepath.Join(workspace.StoriesDir, st.name), r)
+}
+
+// showCheck prints the check of the file rel (in the workspace) in the
+// session's compact form.
+func showCheck(s *Session, rel string, r check.Report) {
 	if len(r.Findings) == 0 {
-		st.s.Printf("\nThe check of %s finds nothing to fix.\n", rel)
+		s.Printf("\nThe check of %s finds nothing to fix.\n", rel)
 		return
 	}
-	st.s.Printf("\nThe check of %s finds %s:\n", rel, counts(r.Summary))
+	s.Printf("\nThe check of %s finds %s:\n", rel, counts(r.Summary))
 	for _, f := range r.Findings {
-		st.s.Printf("%s\n", wrap(f.Message, fmt.Sprintf("  %-7s  ", f.Severity), "           "))
+		s.Printf("%s\n", wrap(f.Message, fmt.Sprintf("  %-7s  ", f.Severity), "           "))
 		if f.Hint != "" {
-			st.s.Printf("%s\n", wrap("hint: "+f.Hint, "           ", "           "))
+			s.Printf("%s\n", wrap("hint: "+f.Hint, "           ", "           "))
 		}
 	}
 }

@@ -8,6 +8,7 @@
 // Layout of a workspace:
 //
 //	<dir>/stories/<slug>.md      the stories
+//	<dir>/practice/<id>.md       answers to practice scenarios
 //	<dir>/timeline.yaml          the résumé timeline
 //	<dir>/sessions/<name>.yaml   where each guided session stopped
 //	<dir>/.trash/                removed stories, recoverable

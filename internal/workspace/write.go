@@ -124,7 +124,7 @@ func isTemp(name string) bool {
 // cleanTemp removes the temp files of processes that died mid-write. Only
 // called with the lock just taken: no live prep can be writing one.
 func (w *Workspace) cleanTemp() {
-	for _, rel := range []string{".", StoriesDir, SessionsDir, TrashDir} {
+	for _, rel := range []string{".", StoriesDir, SessionsDir, TrashDir, PracticeDir} {
 		dir := w.path(rel)
 		entries, err := os.ReadDir(dir)
 		if err != nil {

@@ -11,8 +11,10 @@ import (
 	backgroundcmd "github.com/prepcli/prep/internal/cmd/background"
 	checkcmd "github.com/prepcli/prep/internal/cmd/check"
 	contentcmd "github.com/prepcli/prep/internal/cmd/content"
+	culturecmd "github.com/prepcli/prep/internal/cmd/culture"
 	exportcmd "github.com/prepcli/prep/internal/cmd/export"
 	storycmd "github.com/prepcli/prep/internal/cmd/story"
+	technicalcmd "github.com/prepcli/prep/internal/cmd/technical"
 	versioncmd "github.com/prepcli/prep/internal/cmd/version"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/config"
@@ -102,6 +104,8 @@ never opens a network connection.`),
 
 	cmd.AddCommand(
 		backgroundcmd.NewCmdBackground(f, nil),
+		technicalcmd.NewCmdTechnical(f, nil),
+		culturecmd.NewCmdCulture(f, nil),
 		storycmd.NewCmdStory(f),
 		checkcmd.NewCmdCheck(f, nil),
 		exportcmd.NewCmdExport(f, nil),

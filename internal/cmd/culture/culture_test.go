@@ -1,0 +1,157 @@
+package culture
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/internal/check"
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/config"
+	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/prompts"
+	"github.com/prepcli/prep/prompts/prompttest"
+)
+
+var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
+
+type harness struct {
+	f        *cmdutil.Factory
+	out, err *bytes.Buffer
+	dir      string
+}
+
+func newHarness(t *testing.T) *harness {
+	ios, _, out, errOut := iostreams.Test()
+	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
+	dir := filepath.Join(t.TempDir(), "ws")
+	f.SetSettings(config.Settings{Dir: dir})
+	f.Now = func() time.Time { return t0 }
+	return &harness{f: f, out: out, err: errOut, dir: dir}
+}
+
+func (h *harness) execute(p prompts.Prompter, args ...string) error {
+	var runF func(*Options) error
+	if p != nil {
+		runF = func(o *Options) error {
+			o.Prompter = func(string) (prompts.Prompter, error) { return p, nil }
+			return Run(o)
+		}
+	}
+	cmd := NewCmdCulture(h.f, runF)
+	cmd.SetArgs(args)
+	cmd.SetOut(h.out)
+	cmd.SetErr(h.err)
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	return cmd.Execute()
+}
+
+// The whole session from a file: an ownership story saved among the
+// stories, with kind culture, and passing its check.
+func TestAnswersFileWholeSession(t *testing.T) {
+	h := newHarness(t)
+	if err := h.execute(nil, "--answers", filepath.Join("testdata", "answers.yaml")); err != nil {
+		t.Fatalf("err = %v\nstderr: %s", err, h.err)
+	}
+	if h.err.Len() > 0 {
+		t.Errorf("stderr: %s", h.err)
+	}
+	ws, err := workspace.Open(h.dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, errs := ws.Stories()
+	if len(errs) > 0 || len(stories) != 1 {
+		t.Fatalf("stories = %d, %v; want one", len(stories), errs)
+	}
+	st := stories[0]
+	type meta struct{ Name, Title, Kind, Panel string }
+	if diff := cmp.Diff(meta{"owning-the-flaky-deploy-pipeline.md", "Owning the flaky deploy pipeline", "culture", "culture"}, meta{st.Name(), st.Meta.Title, st.Meta.Kind, st.Meta.Panel}); diff != "" {
+		t.Errorf("story (-want +got):\n%s", diff)
+	}
+	doc, err := document.ReadFile(st.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, _ := h.f.Pack()
+	r, _ := pk.Rubric("culture")
+	if rep := check.Check(doc, r); rep.Summary != (check.Summary{}) {
+		t.Errorf("check of the saved story: %+v", rep.Findings)
+	}
+	if !strings.Contains(h.out.String(), "Your story is in "+st.Path+": passes.") {
+		t.Errorf("stdout:\n%s", h.out)
+	}
+	if _, err := os.Stat(filepath.Join(h.dir, "sessions", "culture.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("progress left behind: %v", err)
+	}
+}
+
+func TestNoTerminal(t *testing.T) {
+	h := newHarness(t)
+	err := h.execute(nil)
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if err == nil || err.Error() != prompts.ErrNoTerminal.Error() {
+		t.Errorf("err = %v, want the no-terminal line", err)
+	}
+	if h.out.Len() > 0 || h.err.Len() > 0 {
+		t.Errorf("printed %q and %q, want nothing", h.out, h.err)
+	}
+	if _, err := os.Stat(h.dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the workspace was touched: %v", err)
+	}
+}
+
+func TestStoppedAtAPrompt(t *testing.T) {
+	h := newHarness(t)
+	p := prompttest.New(t)
+	p.ExpectSelect("question", "When did you insist on doing something properly despite pressure to move faster?")
+	p.ExpectInput("title", "Owning the on-call rota")
+	p.ExpectInterrupt("story.situation")
+	err := h.execute(p, "--value", "pragmatism")
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitInterrupted {
+		t.Errorf("exit %d, want 130", code)
+	}
+	want := "stopped; everything you typed is saved. Run prep culture to carry on."
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+	ws, _ := workspace.Open(h.dir, nil)
+	if _, err := ws.Story("owning-the-on-call-rota"); err != nil {
+		t.Errorf("the story was not saved: %v", err)
+	}
+}
+
+func TestValueRefused(t *testing.T) {
+	h := newHarness(t)
+	err := h.execute(prompttest.New(t), "--value", "grit")
+	var fe *cmdutil.FlagError
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), `--value "grit": not a value of the culture panel`) {
+		t.Errorf("err = %v (exit %d), want the usage error and exit 2", err, code)
+	}
+	if h.out.Len() > 0 {
+		t.Errorf("stdout: %s", h.out)
+	}
+}
+
+func TestHelpDocumentsIDs(t *testing.T) {
+	cmd := NewCmdCulture(newHarness(t).f, nil)
+	for _, id := range []string{"resume", "value", "question", "title", "story.SECTION", "situation, action, result, reflection", "story.fix.K", "story.revise.K", "Ctrl-C", "130"} {
+		if !strings.Contains(cmd.Long, id) {
+			t.Errorf("help does not mention %s", id)
+		}
+	}
+	if cmd.Example == "" || cmd.Flags().Lookup("answers") == nil || cmd.Flags().Lookup("value") == nil {
+		t.Error("no example, or no --answers or --value flag")
+	}
+}

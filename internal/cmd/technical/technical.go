@@ -1,0 +1,192 @@
+// Package technical implements `prep technical`: the guided Technical
+// Skills Panel session.
+package technical
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/prompts"
+)
+
+// maxTimer is far beyond any panel; a longer --timer is a typo (45h).
+const maxTimer = 8 * time.Hour
+
+// Options are what `prep technical` needs; Run takes nothing else, so it
+// is tested without cobra.
+type Options struct {
+	IO        *iostreams.IOStreams
+	Pack      func() (*pack.Pack, error)
+	Workspace func() (*workspace.Workspace, error)
+	// Prompter builds the prompter: from the answers file when answers is
+	// not empty, else in the terminal.
+	Prompter func(answers string) (prompts.Prompter, error)
+	// Now is the timer's clock.
+	Now func() time.Time
+
+	Track    string        // --track
+	Scenario string        // --scenario
+	Timer    time.Duration // --timer; 0 is none
+	Answers  string        // --answers FILE
+}
+
+// NewCmdTechnical builds the command; runF replaces Run in tests.
+func NewCmdTechnical(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{
+		IO:        f.IOStreams,
+		Pack:      f.Pack,
+		Workspace: f.Workspace,
+		Now:       f.Now,
+		Prompter: func(answers string) (prompts.Prompter, error) {
+			return prompts.New(f.IOStreams, answers)
+		},
+	}
+	cmd := &cobra.Command{
+		Use:   "technical",
+		Short: "The guided Technical Skills Panel session: a scenario answered step by step, with hints and a timer",
+		Long: strings.TrimSpace(`
+Practise the Technical Skills Panel on a scenario from the content pack,
+answered in the order the panel rewards:
+
+  1. the track your role's panel uses (distributed systems design,
+     frontend architecture, debugging) and a scenario of that track;
+  2. the scenario as an interviewer would put it: the problem, the numbers
+     they would give when asked, the system as it stands;
+  3. your answer, one step at a time: requirements, assumptions and
+     constraints, the MVP, trade-offs, edge cases, bottlenecks, and how you
+     would validate it and measure success. Above each step, what a strong
+     answer holds; long answers open in your editor ($VISUAL or $EDITOR);
+  4. before each step, a hint if you want one (Enter declines): hints come
+     one at a time, as the interviewers would nudge you, and the answer
+     file records how many you took and at which steps;
+  5. the check of your answer, then the scenario's reference notes to
+     compare it with.
+
+With --timer (such as --timer 45m) the session suggests how to split the
+time between the steps, shows the time left before each step and, when
+time is up, offers to go straight to validation; it never stops you.
+
+The answer is saved after every step in practice/SCENARIO.md in your
+workspace (front matter: title, kind design, panel, scenario, track, hints,
+hint_steps, timer, created, updated); prep check reads it like any answer.
+Answering a scenario again offers what you wrote as defaults.
+
+Press Ctrl-C at any prompt to stop; run prep technical again to resume
+where you stopped (time used so far is kept), or to start over (the answer
+file is kept).
+
+Without a terminal, give --answers FILE: a YAML file of answers by
+question id, flat ("answer.mvp: ...") or nested. The ids:
+
+  resume             Resume or Start over, when a scenario stopped halfway
+  track              the track, by its text in the menu or its number from
+                     1 (unless --track or --scenario gives it)
+  scenario           the scenario, by its title or its number from 1
+                     (unless --scenario gives it)
+  hint.STEP.K        before step STEP, hint K from 0 of that step: yes to
+                     take a hint, no to answer (asked while hints are left)
+  answer.STEP        your answer to a step, by the design rubric's section
+                     ids: requirements, assumptions, mvp, tradeoffs,
+                     edge_cases, bottlenecks, validation
+  timeup             when the timer has run out: Go to Validation, or
+                     Carry on
+
+Exit status: 0 done, 2 could not run (no terminal and no --answers, an
+answer missing from the file, an unknown --track or --scenario, a
+workspace file prep cannot read, another prep at work), 130 stopped at a
+prompt with everything saved.`),
+		Example: strings.Trim(`
+  prep technical
+  prep technical --track debugging
+  prep technical --scenario permissions-audit-log --timer 45m
+  prep technical --answers answers.yaml`, "\n"),
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Track, "track", "", "the `TRACK` to practise: distributed, frontend or debugging (asked when not given)")
+	cmd.Flags().StringVar(&opts.Scenario, "scenario", "", "the scenario to answer, by its `ID` (prep content list --type exercise shows them)")
+	cmd.Flags().DurationVar(&opts.Timer, "timer", 0, "answer against the clock, such as 45m: the time left is shown before each step")
+	cmd.Flags().StringVar(&opts.Answers, "answers", "", "answer the questions from `FILE` (YAML, by question id) instead of a terminal")
+	_ = cmd.RegisterFlagCompletionFunc("track", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		p, err := f.Pack()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var ids []string
+		for _, t := range session.Tracks(p) {
+			ids = append(ids, t.ID+"\t"+t.Title)
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("scenario", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		p, err := f.Pack()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var ids []string
+		for _, t := range session.Tracks(p) {
+			if opts.Track != "" && t.ID != opts.Track {
+				continue
+			}
+			for _, e := range t.Scenarios {
+				ids = append(ids, e.ID+"\t"+e.Title)
+			}
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// Run runs the session. Its error carries the exit status (see
+// session.CommandError).
+func Run(opts *Options) error {
+	return session.CommandError(opts.IO, run(opts), "prep technical")
+}
+
+func run(opts *Options) error {
+	if opts.Timer < 0 || opts.Timer > maxTimer {
+		return cmdutil.FlagErrorf("--timer %s: give the time the answer may take, up to %s, such as 45m", opts.Timer, maxTimer)
+	}
+	pk, err := opts.Pack()
+	if err != nil {
+		return err
+	}
+	if opts.Track != "" || opts.Scenario != "" {
+		if err := session.CheckTechnicalFlags(pk, opts.Track, opts.Scenario); err != nil {
+			return &cmdutil.FlagError{Err: err}
+		}
+	}
+	// Before anything is written to stdout: without a terminal, the one
+	// line that says what to do is all there is.
+	p, err := opts.Prompter(opts.Answers)
+	if err != nil {
+		return err
+	}
+	ws, err := opts.Workspace()
+	if err != nil {
+		return err
+	}
+	if w := ws.Warning(); w != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
+	}
+	env := session.Env{IO: opts.IO, Prompter: p, Workspace: ws, Pack: pk}
+	so := session.TechnicalOptions{Track: opts.Track, Scenario: opts.Scenario, Timer: opts.Timer, Now: opts.Now}
+	if _, err := session.Technical(env, so); err != nil {
+		return err
+	}
+	session.WarnUnused(opts.IO.ErrOut, p, opts.Answers)
+	return nil
+}

@@ -1,0 +1,206 @@
+package technical
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/config"
+	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/prompts"
+	"github.com/prepcli/prep/prompts/prompttest"
+)
+
+var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
+
+type harness struct {
+	f        *cmdutil.Factory
+	out, err *bytes.Buffer
+	dir      string
+}
+
+func newHarness(t *testing.T) *harness {
+	ios, _, out, errOut := iostreams.Test()
+	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
+	dir := filepath.Join(t.TempDir(), "ws")
+	f.SetSettings(config.Settings{Dir: dir})
+	f.Now = func() time.Time { return t0 }
+	return &harness{f: f, out: out, err: errOut, dir: dir}
+}
+
+// execute runs prep technical with args; with p, questions go to it
+// instead of a terminal or an answers file.
+func (h *harness) execute(p prompts.Prompter, args ...string) error {
+	var runF func(*Options) error
+	if p != nil {
+		runF = func(o *Options) error {
+			o.Prompter = func(string) (prompts.Prompter, error) { return p, nil }
+			return Run(o)
+		}
+	}
+	cmd := NewCmdTechnical(h.f, runF)
+	cmd.SetArgs(args)
+	cmd.SetOut(h.out)
+	cmd.SetErr(h.err)
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	return cmd.Execute()
+}
+
+// The whole session from a file: the first scenario of the first track,
+// two hints, the answer saved, checked and compared with the notes.
+func TestAnswersFileWholeSession(t *testing.T) {
+	h := newHarness(t)
+	if err := h.execute(nil, "--answers", filepath.Join("testdata", "answers.yaml"), "--timer", "45m"); err != nil {
+		t.Fatalf("err = %v\nstderr: %s", err, h.err)
+	}
+	if h.err.Len() > 0 {
+		t.Errorf("stderr: %s", h.err)
+	}
+	pk, err := h.f.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := session.Tracks(pk)[0].Scenarios[0]
+	path := filepath.Join(h.dir, "practice", ex.ID+".md")
+	doc, err := document.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := doc.Front
+	got.Created, got.Updated = "", ""
+	if diff := cmp.Diff(document.Front{Title: ex.Title, Kind: "design", Panel: "technical"}, got); diff != "" {
+		t.Errorf("front matter (-want +got):\n%s", diff)
+	}
+	for _, s := range []string{"\nscenario: " + ex.ID + "\n", "\ntrack: distributed\n", "\nhints: 2\n", "\nhint_steps: [mvp, mvp]\n", "\ntimer: 45m\n", "## Validation\n\nReconcile daily"} {
+		if data, _ := os.ReadFile(path); !strings.Contains(string(data), s) {
+			t.Errorf("%s lacks %q:\n%s", path, s, data)
+		}
+	}
+	out := h.out.String()
+	for _, s := range []string{"Technical Skills Panel", "Hint 2 of", "The check of practice/" + ex.ID + ".md finds nothing to fix.", "Reference notes", "Hints taken: 2 of"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("stdout lacks %q:\n%s", s, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(h.dir, "sessions", "technical-"+ex.ID+".yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("progress left behind: %v", err)
+	}
+}
+
+func TestNoTerminal(t *testing.T) {
+	h := newHarness(t)
+	err := h.execute(nil)
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if err == nil || err.Error() != prompts.ErrNoTerminal.Error() {
+		t.Errorf("err = %v, want the no-terminal line", err)
+	}
+	if h.out.Len() > 0 || h.err.Len() > 0 {
+		t.Errorf("printed %q and %q, want nothing", h.out, h.err)
+	}
+	if _, err := os.Stat(h.dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the workspace was touched: %v", err)
+	}
+}
+
+func TestStoppedAtAPrompt(t *testing.T) {
+	h := newHarness(t)
+	p := prompttest.New(t)
+	p.ExpectConfirm("hint.requirements.0", false)
+	p.ExpectText("answer.requirements", "Who uses it and what it must do.")
+	p.ExpectInterrupt("hint.assumptions.0")
+	err := h.execute(p, "--scenario", "access-after-revoke")
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitInterrupted {
+		t.Errorf("exit %d, want 130", code)
+	}
+	want := "stopped; everything you typed is saved. Run prep technical to carry on."
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+	ws, _ := workspace.Open(h.dir, nil)
+	p2, err := ws.Practice("access-after-revoke.md")
+	if text, _ := p2.Section("Requirements"); err != nil || text != "Who uses it and what it must do." {
+		t.Errorf("requirements = %q, %v; want the answer saved", text, err)
+	}
+	// The bare command offers to resume it.
+	p = prompttest.New(t)
+	p.ExpectSelect("resume", "Resume")
+	p.ExpectInterrupt("hint.assumptions.0")
+	h.execute(p)
+	if asked := p.Asked(); len(asked) == 0 || !strings.Contains(asked[0].Message, `"Access still allowed after a revoke", Assumptions`) {
+		t.Errorf("resume question = %+v", asked)
+	}
+}
+
+func TestFlagsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--track", "backend"}, `--track "backend": not a track of the content pack; use one of distributed, frontend, debugging`},
+		{[]string{"--scenario", "nope"}, `--scenario "nope": no Technical Skills scenario has that id`},
+		{[]string{"--timer", "-5m"}, "--timer -5m0s: give the time the answer may take"},
+		{[]string{"--timer", "45"}, `invalid argument "45" for "--timer" flag`},
+	} {
+		h := newHarness(t)
+		err := h.execute(prompttest.New(t), tc.args...)
+		var fe *cmdutil.FlagError
+		if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%v: err = %v (exit %d), want %q…, exit 2", tc.args, err, code, tc.want)
+		} else if !errors.As(err, &fe) && !strings.Contains(err.Error(), "invalid argument") {
+			t.Errorf("%v: %v is not a usage error", tc.args, err)
+		}
+		if h.out.Len() > 0 {
+			t.Errorf("%v: stdout %q", tc.args, h.out)
+		}
+	}
+}
+
+func TestBusy(t *testing.T) {
+	h := newHarness(t)
+	ws, err := workspace.Open(h.dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := ws.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	err = h.execute(prompttest.New(t))
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || !errors.Is(err, workspace.ErrBusy) {
+		t.Errorf("err = %v (exit %d), want the busy error and exit 2", err, code)
+	}
+	if h.out.Len() > 0 {
+		t.Errorf("stdout: %s", h.out)
+	}
+}
+
+func TestHelpDocumentsIDs(t *testing.T) {
+	cmd := NewCmdTechnical(newHarness(t).f, nil)
+	for _, id := range []string{"resume", "track", "scenario", "hint.STEP.K", "answer.STEP", "timeup", "requirements, assumptions, mvp, tradeoffs", "edge_cases, bottlenecks, validation", "Ctrl-C", "130", "practice/"} {
+		if !strings.Contains(cmd.Long, id) {
+			t.Errorf("help does not mention %s", id)
+		}
+	}
+	for _, f := range []string{"answers", "track", "scenario", "timer"} {
+		if cmd.Flags().Lookup(f) == nil {
+			t.Errorf("no --%s flag", f)
+		}
+	}
+	if cmd.Example == "" {
+		t.Error("no example")
+	}
+}

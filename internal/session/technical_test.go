@@ -1,0 +1,570 @@
+package session
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/prompts"
+	"github.com/prepcli/prep/prompts/prompttest"
+)
+
+// Two scenarios of their own, so the tests do not move when the pack's
+// are edited; the panel, its guides and the design rubric are the pack's.
+var (
+	ledgerScenario = pack.Exercise{
+		ID: "ledger-api", Title: "A ledger API", Kind: "design", Track: "distributed",
+		Prompt:       "Design the API that records every payment in a ledger. Money must never be lost.",
+		Numbers:      []pack.Figure{{Name: "writes", Value: "2,000/s at peak"}},
+		Architecture: "checkout -> payments service -> Postgres\n  (one primary)",
+		Hints:        []string{"What happens when the same payment arrives twice?", "Which number decides the storage?", "How would you prove no money was lost?"},
+		Notes:        "Clarifying questions:\n- Who reads the ledger?\n\nMVP: one table, one writer.",
+	}
+	leakScenario = pack.Exercise{
+		ID: "memory-leak", Title: "A slow memory leak", Kind: "design", Track: "debugging",
+		Prompt: "A service is killed for memory every three days. Find out why.",
+		Hints:  []string{"What changed three days before it started?"},
+		Notes:  "Look at the heap over time.",
+	}
+)
+
+// techPack is the test pack with only the two scenarios above.
+func techPack(t *testing.T) *pack.Pack {
+	p := testPack(t)
+	p.Exercises = []pack.Exercise{leakScenario, ledgerScenario}
+	return p
+}
+
+// ledgerAnswers is one answer per step of the design rubric, in its order.
+var ledgerAnswers = []section{
+	{"requirements", "Requirements", "Record every payment exactly once for the checkout service; refunds, finance reports and support read it back. Out of scope for now: currency conversion and payouts."},
+	{"assumptions", "Assumptions", "2,000 writes per second at peak, 50 million entries a month, reads mostly by account; p99 under 100 ms; 99.95% availability."},
+	{"mvp", "MVP", "One payments service writes an append-only entries table in Postgres, keyed by an idempotency key from checkout; balances are a view summed per account, cached for reports. Left out for now: multi-currency and payouts."},
+	{"tradeoffs", "Trade-offs", "An append-only table instead of updating balances in place: no lock on hot accounts, at the cost of summing. Postgres rather than a ledger database: the team knows it."},
+	{"edge_cases", "Edge cases", "Checkout retries after a timeout: the idempotency key makes the second write a no-op. The primary fails over mid-write: the transaction either committed or not, and the retry settles it."},
+	{"bottlenecks", "Bottlenecks", "At 100x the single primary saturates first, around 30,000 writes per second; partition entries by account and batch inserts, at the cost of cross-partition reports."},
+	{"validation", "Validation", "Reconcile daily: the sum of entries equals the payment provider's totals. Watch p99 write latency under 100 ms and the error rate; load test at 5x peak; canary one merchant first."},
+}
+
+// techScript answers the ledger scenario: track and scenario chosen, a
+// hint taken at Assumptions and another at MVP, then every step written.
+func techScript(t *testing.T, p *pack.Pack) []step {
+	s := []step{
+		{"track", Select, trackTitle(t, p, "distributed")},
+		{"scenario", Select, "A ledger API"},
+	}
+	for _, sec := range ledgerAnswers {
+		switch sec.id {
+		case "assumptions", "mvp":
+			s = append(s, step{"hint." + sec.id + ".0", Confirm, Yes}, step{"hint." + sec.id + ".1", Confirm, No})
+		default:
+			s = append(s, step{"hint." + sec.id + ".0", Confirm, No})
+		}
+		s = append(s, step{"answer." + sec.id, Text, sec.text})
+	}
+	return s
+}
+
+func trackTitle(t *testing.T, p *pack.Pack, id string) string {
+	t.Helper()
+	for _, tr := range Tracks(p) {
+		if tr.ID == id {
+			return tr.Title
+		}
+	}
+	t.Fatalf("no track %q", id)
+	return ""
+}
+
+func (f *fixture) runTech(p prompts.Prompter, opts TechnicalOptions) (*TechnicalOutcome, string, error) {
+	env, out := f.env(p)
+	o, err := Technical(env, opts)
+	return o, out.String(), err
+}
+
+// answerView is an answer file as a test compares it.
+type answerView struct {
+	Front    map[string]any
+	Prompt   string            // the quoted prompt on top
+	Sections map[string]string // by heading
+}
+
+func (f *fixture) answer(name string) answerView {
+	f.t.Helper()
+	p, err := f.ws().Practice(name)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	data, err := os.ReadFile(p.Path)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(data), "---\n")
+	front, _, _ := strings.Cut(rest, "---\n")
+	v := answerView{Front: map[string]any{}, Sections: map[string]string{}}
+	if err := yaml.Unmarshal([]byte(front), &v.Front); err != nil {
+		f.t.Fatal(err)
+	}
+	for _, line := range strings.Split(p.Body, "\n") {
+		if q, ok := strings.CutPrefix(line, "> "); ok {
+			v.Prompt = q
+		}
+	}
+	for _, sec := range ledgerAnswers {
+		if text, ok := p.Section(sec.heading); ok && text != "" {
+			v.Sections[sec.heading] = text
+		}
+	}
+	return v
+}
+
+// saysInOrder checks that out says each of wants, in that order, whatever
+// the wrapping.
+func saysInOrder(t *testing.T, out string, wants ...string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(out), " ")
+	rest := flat
+	for _, w := range wants {
+		w = strings.Join(strings.Fields(w), " ")
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Errorf("output lacks %q after what came before; output:\n%s", w, out)
+			return
+		}
+		rest = rest[i+len(w):]
+	}
+}
+
+func designMap(skip ...string) map[string]string {
+	m := map[string]string{}
+	for _, s := range ledgerAnswers {
+		if !slices.Contains(skip, s.id) {
+			m[s.heading] = s.text
+		}
+	}
+	return m
+}
+
+func ledgerFront(hints []string, timer string) map[string]any {
+	steps := []any{}
+	for _, h := range hints {
+		steps = append(steps, h)
+	}
+	m := map[string]any{
+		"title": "A ledger API", "kind": "design", "panel": "technical",
+		"scenario": "ledger-api", "track": "distributed",
+		"hints": len(hints), "hint_steps": steps,
+		"created": t0, "updated": t0,
+	}
+	if timer != "" {
+		m["timer"] = timer
+	}
+	return m
+}
+
+func TestTechnicalWholeSession(t *testing.T) {
+	f := newFixture(t)
+	f.pack = techPack(t)
+	o, out, err := f.runTech(stub(t, techScript(t, f.pack)...), TechnicalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := answerView{Front: ledgerFront([]string{"assumptions", "mvp"}, ""), Prompt: ledgerScenario.Prompt, Sections: designMap()}
+	if diff := cmp.Diff(want, f.answer("ledger-api.md")); diff != "" {
+		t.Errorf("answer file (-want +got):\n%s", diff)
+	}
+	wantOut := &TechnicalOutcome{
+		Answer:   StoryStatus{Path: filepath.Join(f.dir, "practice", "ledger-api.md"), Title: "A ledger API"},
+		Scenario: "ledger-api",
+		Hints:    []string{"assumptions", "mvp"},
+	}
+	if diff := cmp.Diff(wantOut, o); diff != "" {
+		t.Errorf("outcome (-want +got):\n%s", diff)
+	}
+	// What the candidate reads, in the order it comes.
+	saysInOrder(t, out,
+		"Technical Skills Panel",
+		"Scenarios",
+		"- A ledger API: Design the API that records every payment in a ledger.",
+		"Scenario: A ledger API (distributed)",
+		"- writes: 2,000/s at peak",
+		"A ledger API · Requirements (step 1 of 7)",
+		"> Hint 1 of 3: What happens when the same payment arrives twice?",
+		"> Hint 2 of 3: Which number decides the storage?",
+		"The check of practice/ledger-api.md finds nothing to fix.",
+		"Reference notes: compare them with your answer Clarifying questions: - Who reads the ledger? MVP: one table, one writer.",
+		"Hints taken: 2 of 3.",
+		"prep technical --scenario ledger-api",
+	)
+	// A sketch keeps its lines.
+	if !strings.Contains(out, "    checkout -> payments service -> Postgres\n      (one primary)\n") {
+		t.Errorf("the architecture sketch lost its lines:\n%s", out)
+	}
+	if got := f.snapshot(); len(got) != 1 {
+		t.Errorf("files left: %v, want only the answer", keys(got))
+	}
+	if _, err := os.Stat(filepath.Join(f.dir, "stories")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stories/ was touched: %v", err)
+	}
+}
+
+// Hints run out: once all are taken, no step offers one.
+func TestTechnicalHintsRunOut(t *testing.T) {
+	f := newFixture(t)
+	f.pack = techPack(t)
+	script := []step{{"hint.requirements.0", Confirm, Yes}, {"hint.requirements.1", Confirm, Yes}, {"hint.requirements.2", Confirm, Yes}}
+	for _, sec := range ledgerAnswers {
+		script = append(script, step{"answer." + sec.id, Text, sec.text})
+	}
+	o, out, err := f.runTech(stub(t, script...), TechnicalOptions{Scenario: "ledger-api"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"requirements", "requirements", "requirements"}, o.Hints); diff != "" {
+		t.Errorf("hints (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(out, "Hint 3 of 3: How would you prove no money was lost?") {
+		t.Errorf("third hint not shown:\n%s", out)
+	}
+	if got := f.answer("ledger-api.md").Front["hints"]; got != 3 {
+		t.Errorf("front matter hints = %v, want 3", got)
+	}
+}
+
+// --track asks only for the scenario; a track with one scenario still asks
+// which, and the track's guide is shown.
+func TestTechnicalTrackFlag(t *testing.T) {
+	f := newFixture(t)
+	f.pack = techPack(t)
+	p := stub(t,
+		step{"scenario", Select, "A slow memory leak"},
+		step{"hint.requirements.0", Confirm, No},
+		step{"answer.requirements", Text, ledgerAnswers[0].text},
+		step{"hint.assumptions.0", Confirm, No},
+	)
+	p.ExpectInterrupt("answer.assumptions")
+	_, out, err := f.runTech(p, TechnicalOptions{Track: "debugging"})
+	if !errors.Is(err, prompts.ErrInterrupted) {
+		t.Fatalf("err = %v, want ErrInterrupted", err)
+	}
+	g, _ := f.pack.Panels[slices.IndexFunc(f.pack.Panels, func(p pack.Panel) bool { return p.ID == "technical" })].Guide("track_debugging")
+	if !strings.Contains(out, oneLine(g.Title)) {
+		t.Errorf("the track's guide %q is not shown:\n%s", g.Title, out)
+	}
+	if got := f.answer("memory-leak.md"); got.Front["track"] != "debugging" || got.Sections["Requirements"] != ledgerAnswers[0].text {
+		t.Errorf("answer = %+v", got)
+	}
+}
+
+func TestTechnicalFlagsRefused(t *testing.T) {
+	p := techPack(t)
+	for _, tc := range []struct{ track, scenario, want string }{
+		{"backend", "", `--track "backend": not a track of the content pack; use one of distributed, frontend, debugging`},
+		{"", "nope", `--scenario "nope": no Technical Skills scenario has that id`},
+		{"distributed", "memory-leak", `--scenario "memory-leak" is in track debugging, not distributed`},
+	} {
+		pk := p
+		if tc.track == "backend" {
+			pk = testPack(t) // every built-in track
+		}
+		err := CheckTechnicalFlags(pk, tc.track, tc.scenario)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("CheckTechnicalFlags(%q, %q) = %v, want %q…", tc.track, tc.scenario, err, tc.want)
+		}
+	}
+	if err := CheckTechnicalFlags(p, "debugging", "memory-leak"); err != nil {
+		t.Errorf("a matching track and scenario: %v", err)
+	}
+}
+
+// The built-in pack has the three tracks, in the order of their guides,
+// each with at least four scenarios that have hints and notes.
+func TestTechnicalBuiltInTracks(t *testing.T) {
+	var got []string
+	for _, tr := range Tracks(testPack(t)) {
+		got = append(got, tr.ID)
+		if tr.Guide == nil || len(tr.Scenarios) < 4 {
+			t.Errorf("track %s: guide %v, %d scenarios; want a guide and at least 4", tr.ID, tr.Guide != nil, len(tr.Scenarios))
+		}
+		for _, e := range tr.Scenarios {
+			if len(e.Hints) < 2 || e.Notes == "" || len(e.Numbers) == 0 {
+				t.Errorf("scenario %s: %d hints, %d numbers, notes %v", e.ID, len(e.Hints), len(e.Numbers), e.Notes != "")
+			}
+		}
+	}
+	if diff := cmp.Diff([]string{"distributed", "frontend", "debugging"}, got); diff != "" {
+		t.Errorf("tracks (-want +got):\n%s", diff)
+	}
+}
+
+// Stopped at any prompt, the next run resumes there and ends with the
+// same file as a session never stopped.
+func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
+	pk := techPack(t)
+	script := techScript(t, pk)
+	ref := newFixture(t)
+	ref.pack = pk
+	if _, _, err := ref.runTech(stub(t, script...), TechnicalOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := ref.snapshot()
+	for k := range script {
+		if testing.Short() && k%4 != 0 {
+			continue
+		}
+		t.Run(script[k].id, func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t)
+			f.pack = pk
+			p := stub(t, script[:k]...)
+			p.ExpectInterrupt(script[k].id)
+			if _, _, err := f.runTech(p, TechnicalOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
+				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
+			}
+			p = prompttest.New(t)
+			rest := script[k:]
+			if k >= 2 { // the scenario was chosen: its session resumes
+				p.ExpectSelect("resume", "Resume")
+			} else {
+				rest = script
+			}
+			for _, s := range rest {
+				s.expect(p)
+			}
+			_, out, err := f.runTech(p, TechnicalOptions{})
+			if err != nil {
+				t.Fatalf("second run: %v", err)
+			}
+			if diff := cmp.Diff(want, f.snapshot()); diff != "" {
+				t.Errorf("files after resuming (-uninterrupted +resumed):\n%s", diff)
+			}
+			// A hint taken before the stop is shown again with its step.
+			if script[k].id == "hint.mvp.1" || script[k].id == "answer.mvp" {
+				if !strings.Contains(out, "Hint 2 of 3: Which number decides the storage?") {
+					t.Errorf("the hint taken before the stop is not shown again:\n%s", out)
+				}
+			}
+		})
+	}
+}
+
+func TestTechnicalResumeSaysWhere(t *testing.T) {
+	f := newFixture(t)
+	f.pack = techPack(t)
+	script := techScript(t, f.pack)
+	k := indexOf(t, script, "answer.mvp")
+	p := stub(t, script[:k]...)
+	p.ExpectInterrupt("answer.mvp")
+	f.runTech(p, TechnicalOptions{})
+	p = prompttest.New(t)
+	p.ExpectInterrupt("resume")
+	f.runTech(p, TechnicalOptions{})
+	want := `You stopped at "A ledger API", MVP. Resume there, or start over (your files are kept)?`
+	if asked := p.Asked(); len(asked) != 1 || asked[0].Message != want {
+		t.Errorf("resume question = %+v, want message %q", asked, want)
+	}
+}
+
+// Starting over chooses again; the same scenario offers what the answer
+// file holds, and the hints start again from none.
+func TestTechnicalStartOver(t *testing.T) {
+	f := newFixture(t)
+	f.pack = techPack(t)
+	script := techScript(t, f.pack)
+	k := indexOf(t, script, "answer.tradeoffs")
+	p := stub(t, script[:k]...)
+	p.ExpectInterrupt("answer.tradeoffs")
+	f.runTech(p, TechnicalOptions{})
+
+	p = prompttest.New(t)
+	p.ExpectSelect("resume", "Start over")
+	p.ExpectSelect("track", trackTitle(t, f.pack, "distributed"))
+	p.ExpectSelect("scenario", "A ledger API")
+	for _, sec := range ledgerAnswers {
+		p.ExpectConfirm("hint."+sec.id+".0", false)
+		c := p.ExpectText("answer."+sec.id, sec.text)
+		if sec.id == "requirements" {
+			c.WantDefault(sec.text)
+		}
+		if sec.id == "tradeoffs" {
+			c.WantDefault("")
+		}
+	}
+	o, _, err := f.runTech(p, TechnicalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Hints) != 0 || f.answer("ledger-api.md").Front["hints"] != 0 {
+		t.Errorf("hints = %v, front matter %v; want none after starting over", o.Hints, f.answer("ledger-api.md").Front["hints"])
+	}
+}
+
+// slowPrompter is a candidate who takes per to answer each question, on
+// the clock the timer reads.
+type slowPrompter struct {
+	prompts.Prompter
+	now *time.Time
+	per time.Duration
+}
+
+func (s slowPrompter) Input(q prompts.Question) (string, error) {
+	*s.now = s.now.Add(s.per)
+	return s.Prompter.Input(q)
+}
+
+func (s slowPrompter) Text(q prompts.Question) (string, error) {
+	*s.now = s.now.Add(s.per)
+	return s.Prompter.Text(q)
+}
+
+func (s slowPrompter) Select(q prompts.Question, o []string, d int) (int, error) {
+	*s.now = s.now.Add(s.per)
+	return s.Prompter.Select(q, o, d)
+}
+
+func (s slowPrompter) Confirm(q prompts.Question, d bool) (bool, error) {
+	*s.now = s.now.Add(s.per)
+	return s.Prompter.Confirm(q, d)
+}
+
+// The timer: the split up front, the time left before each step going
+// down, and when it runs out, the offer to go to validation.
+func TestTechnicalTimer(t *testing.T) {
+	f := newFixture(t)
+	f.pack = techPack(t)
+	now := t0
+	p := prompttest.New(t)
+	// 10 minutes a question: steps start at 0, 20 and 40 minutes, and the
+	// fourth finds the time up.
+	for _, sec := range ledgerAnswers[:3] {
+		p.ExpectConfirm("hint."+sec.id+".0", false)
+		p.ExpectText("answer."+sec.id, sec.text)
+	}
+	p.ExpectSelect("timeup", "Go to Validation")
+	p.ExpectConfirm("hint.validation.0", false)
+	p.ExpectText("answer.validation", ledgerAnswers[6].text)
+	sp := slowPrompter{Prompter: p, now: &now, per: 10 * time.Minute}
+	o, out, err := f.runTech(sp, TechnicalOptions{Scenario: "ledger-api", Timer: 45 * time.Minute, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	split := `Your 45 min, split the way the panel would spend them:
+  Requirements    6 min   done by 6 min
+  Assumptions     5 min   done by 11 min
+  MVP            10 min   done by 21 min
+  Trade-offs      8 min   done by 29 min
+  Edge cases      6 min   done by 35 min
+  Bottlenecks     6 min   done by 41 min
+  Validation      4 min   done by 45 min
+`
+	if !strings.Contains(out, split) {
+		t.Errorf("output lacks the split:\n%s", out)
+	}
+	saysInOrder(t, out,
+		"- 45 min left of 45 min; the split gives Requirements about 6 min.",
+		"- 25 min left of 45 min; the split gives Assumptions about 5 min (you are 14 min behind it).",
+		"- 5 min left of 45 min; the split gives MVP about 10 min (you are 29 min behind it).",
+		"When time runs out",
+		"A ledger API · Trade-offs (step 4 of 7) Time is up after 45 min.",
+		"A ledger API · Validation (step 7 of 7)",
+		"- Time is up: 25 min over your 45 min.",
+		"Time: 90 min of 45 min.",
+	)
+	if diff := cmp.Diff([]string{"tradeoffs", "edge_cases", "bottlenecks"}, o.Skipped); diff != "" {
+		t.Errorf("skipped (-want +got):\n%s", diff)
+	}
+	want := answerView{Front: ledgerFront(nil, "45m"), Prompt: ledgerScenario.Prompt, Sections: designMap("tradeoffs", "edge_cases", "bottlenecks")}
+	if diff := cmp.Diff(want, f.answer("ledger-api.md")); diff != "" {
+		t.Errorf("answer file (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"Trade-offs", "Edge cases", "Bottlenecks"}, o.Answer.Missing); diff != "" {
+		t.Errorf("missing (-want +got):\n%s", diff)
+	}
+}
+
+// A timed session resumed keeps its timer and the time already used; the
+// break between the runs does not count.
+func TestTechnicalTimerResumes(t *testing.T) {
+	f := newFixture(t)
+	f.pack = techPack(t)
+	now := t0
+	clock := func() time.Time { return now }
+	p := prompttest.New(t)
+	p.ExpectConfirm("hint.requirements.0", false)
+	p.ExpectText("answer.requirements", ledgerAnswers[0].text)
+	p.ExpectInterrupt("hint.assumptions.0")
+	sp := slowPrompter{Prompter: p, now: &now, per: 3 * time.Minute}
+	if _, _, err := f.runTech(sp, TechnicalOptions{Scenario: "ledger-api", Timer: 30 * time.Minute, Now: clock}); !errors.Is(err, prompts.ErrInterrupted) {
+		t.Fatalf("err = %v", err)
+	}
+	now = now.Add(24 * time.Hour)
+	p = prompttest.New(t)
+	p.ExpectSelect("resume", "Resume")
+	p.ExpectInterrupt("hint.assumptions.0")
+	_, out, _ := f.runTech(slowPrompter{Prompter: p, now: &now, per: time.Minute}, TechnicalOptions{Now: clock})
+	saysInOrder(t, out, "- 24 min left of 30 min; the split gives Assumptions about 3 min (you are 2 min behind it).")
+}
+
+func TestTimerHelpers(t *testing.T) {
+	got := []string{sayMinutes(45 * time.Minute), sayMinutes(270 * time.Second), sayMinutes(40 * time.Second), sayRoughly(1430 * time.Second), sayRoughly(100 * time.Second),
+		shortDuration(45 * time.Minute), shortDuration(90 * time.Minute), shortDuration(time.Hour), shortDuration(90 * time.Second), shortDuration(20 * time.Second)}
+	want := []string{"45 min", "4 min 30 s", "40 s", "24 min", "1 min 40 s", "45m", "1h30m", "1h", "1m30s", "20s"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A 30-minute answer keeps the rubric's proportions in whole minutes
+	// that add up to 30.
+	f := newFixture(t)
+	f.pack = techPack(t)
+	_, r, _ := technicalContent(f.pack)
+	tc := &technical{rubric: r, now: func() time.Time { return t0 }, s: &Session{prog: &workspace.Progress{Answers: map[string]string{}}}}
+	c := tc.startTimer(30 * time.Minute)
+	var shares []string
+	for i := range r.Sections {
+		shares = append(shares, sayMinutes(c.share(i)))
+	}
+	if diff := cmp.Diff([]string{"4 min", "3 min", "7 min", "5 min", "4 min", "4 min", "3 min"}, shares); diff != "" {
+		t.Errorf("30-minute split (-want +got):\n%s", diff)
+	}
+}
+
+func TestFirstSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"Design it. Then scale it.":                                "Design it.",
+		"One long sentence with no end that goes on and on and on": "One long sentence with…",
+		"Short": "Short",
+	} {
+		if got := firstSentence(in, 25); got != want {
+			t.Errorf("firstSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A company's pack names the company where the session starts, and
+// greets its applicants on a fresh start.
+func TestTechnicalShowsTheCompany(t *testing.T) {
+	f := newFixture(t)
+	cp := *techPack(t)
+	cp.Meta.Company = "Acme"
+	cp.Meta.Welcome = "Welcome to Acme's interview prep."
+	f.pack = &cp
+	p := prompttest.New(t)
+	p.ExpectInterrupt("track")
+	_, out, err := f.runTech(p, TechnicalOptions{})
+	if !errors.Is(err, prompts.ErrInterrupted) {
+		t.Fatalf("err = %v", err)
+	}
+	if !strings.HasPrefix(out, "Acme · Technical Skills Panel\n") {
+		t.Errorf("output starts %q, want the company and the panel", out[:min(len(out), 40)])
+	}
+	saysInOrder(t, out, "Welcome to Acme's interview prep.", "What the Technical Skills Panel is")
+}
