@@ -12,7 +12,9 @@ import (
 	checkcmd "github.com/prepcli/prep/internal/cmd/check"
 	contentcmd "github.com/prepcli/prep/internal/cmd/content"
 	culturecmd "github.com/prepcli/prep/internal/cmd/culture"
+	drillcmd "github.com/prepcli/prep/internal/cmd/drill"
 	exportcmd "github.com/prepcli/prep/internal/cmd/export"
+	statuscmd "github.com/prepcli/prep/internal/cmd/status"
 	storycmd "github.com/prepcli/prep/internal/cmd/story"
 	technicalcmd "github.com/prepcli/prep/internal/cmd/technical"
 	versioncmd "github.com/prepcli/prep/internal/cmd/version"
@@ -106,6 +108,8 @@ never opens a network connection.`),
 		backgroundcmd.NewCmdBackground(f, nil),
 		technicalcmd.NewCmdTechnical(f, nil),
 		culturecmd.NewCmdCulture(f, nil),
+		drillcmd.NewCmdDrill(f),
+		statuscmd.NewCmdStatus(f, nil),
 		storycmd.NewCmdStory(f),
 		checkcmd.NewCmdCheck(f, nil),
 		exportcmd.NewCmdExport(f, nil),

@@ -1,0 +1,317 @@
+// Package drill implements `prep drill` and its subcommands: trade-off
+// recall, "scale it 100x tomorrow: what breaks first?" and follow-up
+// rehearsal, each card back on a spaced-repetition schedule.
+package drill
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prepcli/prep/internal/cmdutil"
+	drills "github.com/prepcli/prep/internal/drill"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/prompts"
+)
+
+// Options are what a drill command needs; Run takes nothing else, so it is
+// tested without cobra.
+type Options struct {
+	IO        *iostreams.IOStreams
+	Pack      func() (*pack.Pack, error)
+	Workspace func() (*workspace.Workspace, error)
+	// Prompter builds the prompter: from the answers file when answers is
+	// not empty, else in the terminal.
+	Prompter func(answers string) (prompts.Prompter, error)
+	Now      func() time.Time
+	// Interview is the interview's date, read when the command runs (the
+	// settings are resolved after the command is built); zero when unset.
+	Interview func() time.Time
+
+	// Deck is the subcommand's deck; "" for bare prep drill, every deck.
+	Deck     drills.Deck
+	Count    int    // --count
+	Exercise string // prep drill scale --exercise
+	Mine     bool   // prep drill scale --mine
+	Answers  string // --answers FILE
+}
+
+// command is how the candidate runs this drill again.
+func (o *Options) command() string {
+	if o.Deck == "" {
+		return "prep drill"
+	}
+	return "prep drill " + string(o.Deck)
+}
+
+func newOptions(f *cmdutil.Factory, deck drills.Deck) *Options {
+	return &Options{
+		IO:        f.IOStreams,
+		Pack:      f.Pack,
+		Workspace: f.Workspace,
+		Now:       f.Now,
+		Interview: func() time.Time { return f.Settings().Interview },
+		Prompter: func(answers string) (prompts.Prompter, error) {
+			return prompts.New(f.IOStreams, answers)
+		},
+		Deck:  deck,
+		Count: session.DefaultDrillCount,
+	}
+}
+
+// ids documents the question ids every drill command shares.
+const ids = `
+Without a terminal, give --answers FILE: a YAML file of answers by
+question id. K counts the round's cards from 0, in the order they come:
+
+  resume               Resume or Start over, when a round stopped halfway
+  card.K.answer        a trade-off or follow-up card: your answer, one line
+  card.K.SECTION       a scale card: your answer to each section of the
+                       scale rubric: breaks_first, why_designed,
+                       bottlenecks, mitigation, validation
+  card.K.hint.SECTION.H  a scale card: yes to see the next hint before
+                       SECTION (H from 0, asked while hints are left), no
+                       to answer
+  card.K.grade         how well you recalled it: Again, Hard, Good or Easy
+
+Your schedule is drills.yaml in your workspace. Trade-off and follow-up
+answers go to practice/drills-DATE.md (follow-up answers also to the
+story's Follow-ups section); a scale answer is practice/scale-ID-DATE.md,
+kind scale, checked like any other. Every answer is on disk before the
+next question. Press Ctrl-C at any prompt to stop; run the command again
+to resume the same round, or start over.
+
+With an interview date (--interview, PREP_INTERVIEW or interview: in the
+config file) the schedule crams: every card is seen at least once before
+the date, and a review due after it is brought forward to the day before.
+
+Exit status: 0 done (or nothing due), 2 could not run (no terminal and no
+--answers, an answer missing from the file, a workspace file prep cannot
+read, another prep at work), 130 stopped at a prompt with everything
+saved.`
+
+// NewCmdDrill builds prep drill with its subcommands. Bare prep drill
+// runs what is due in every deck.
+func NewCmdDrill(f *cmdutil.Factory) *cobra.Command {
+	return newCmdDrill(f, nil)
+}
+
+func newCmdDrill(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := newOptions(f, "")
+	cmd := &cobra.Command{
+		Use:   "drill",
+		Short: "Recall drills on a spaced schedule: trade-offs, scale it 100x, follow-ups",
+		Long: strings.TrimSpace(`
+Drill what the panels will press on, a few minutes a day: trade-off
+recall (the decisions in your own stories and classic ones), "scale it
+100x tomorrow: what breaks first?" and the follow-up questions on your
+featured stories. After each card you grade your own recall, and the
+card comes back on a spaced-repetition schedule (FSRS): soon when it was
+hard, later when it was easy.
+
+Bare prep drill runs one round of whatever is due in all three decks: up
+to --count trade-off and follow-up cards, then at most one scale exercise.
+With nothing due, it says when the next card is.
+` + ids),
+		Example: strings.Trim(`
+  prep drill
+  prep drill tradeoffs --count 5
+  prep drill scale --exercise webhook-dispatcher
+  prep drill followups
+  prep --interview 2026-03-02 drill`, "\n"),
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return run(opts, runF) },
+	}
+	addCount(cmd, opts)
+	addAnswers(cmd, opts)
+	cmd.AddCommand(NewCmdTradeoffs(f, runF), NewCmdScale(f, runF), NewCmdFollowups(f, runF))
+	return cmd
+}
+
+// NewCmdTradeoffs builds prep drill tradeoffs; runF replaces Run in tests.
+func NewCmdTradeoffs(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := newOptions(f, drills.Tradeoffs)
+	cmd := &cobra.Command{
+		Use:   "tradeoffs",
+		Short: "Trade-off recall: what you chose, what you did not, why, and the cost",
+		Long: strings.TrimSpace(`
+Recall the trade-offs behind decisions: a round of the cards due today
+(--count, 10 by default). Cards come from two places: every decision in
+your own stories (each sentence of a Trade-offs section that says what
+you chose or ruled out, and each sentence of an Architecture section:
+"you chose this; what did you not choose, and why?"), and the pack's bank
+of classic trade-offs (consistency or availability, a queue or a direct
+call, push or pull, …). Your own come first.
+
+Answer each card in a line or two. The answer is checked for an
+alternative, a reason and the cost you accepted, and what is missing is
+named; then you compare with the bank's notes, or with what your story
+says, and grade your recall. Editing a story keeps the progress of every
+decision whose sentence you did not change.
+` + ids),
+		Example: strings.Trim(`
+  prep drill tradeoffs
+  prep drill tradeoffs --count 5
+  prep drill tradeoffs --answers answers.yaml`, "\n"),
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return run(opts, runF) },
+	}
+	addCount(cmd, opts)
+	addAnswers(cmd, opts)
+	return cmd
+}
+
+// NewCmdScale builds prep drill scale; runF replaces Run in tests.
+func NewCmdScale(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := newOptions(f, drills.Scale)
+	cmd := &cobra.Command{
+		Use:   "scale",
+		Short: `"Scale it 100x tomorrow: what breaks first?" on a system, or on your own project`,
+		Long: strings.TrimSpace(`
+"If it had to handle 100x the load tomorrow, what would break first?"
+One system, the one due (or --exercise ID): its numbers today and a
+sketch of its architecture, then your answer in the scale rubric's order,
+one step at a time with what a strong answer holds: what breaks first,
+why it was designed this way, the bottlenecks, the fixes in order, how
+you would validate them. Before each step you may reveal one of the
+system's hints, one at a time, as an interviewer would nudge you. Your
+answer is saved in practice/ and checked, then the system's reference
+notes are shown for comparison, and you grade your recall.
+
+With --mine, the system is one of your featured projects instead, as its
+story's Architecture and Action tell it; there are no hints or reference
+notes, since you know it best. prep content list shows the exercise ids.
+` + ids),
+		Example: strings.Trim(`
+  prep drill scale
+  prep drill scale --exercise chat-fanout
+  prep drill scale --mine`, "\n"),
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return run(opts, runF) },
+	}
+	cmd.Flags().StringVar(&opts.Exercise, "exercise", "", "drill the scale exercise `ID`, due or not")
+	cmd.Flags().BoolVar(&opts.Mine, "mine", false, "drill one of your featured projects instead of a bank system")
+	addAnswers(cmd, opts)
+	_ = cmd.RegisterFlagCompletionFunc("exercise", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		p, err := f.Pack()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return scaleIDs(p), cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// NewCmdFollowups builds prep drill followups; runF replaces Run in tests.
+func NewCmdFollowups(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := newOptions(f, drills.Followups)
+	cmd := &cobra.Command{
+		Use:   "followups",
+		Short: "Rehearse the follow-up questions the panel will ask about your featured stories",
+		Long: strings.TrimSpace(`
+Rehearse the follow-ups the interviewers are likely to press with on each
+of your featured stories (ranked 1 to 3): the questions of the pack's
+bank that fit the story best, as prep background chooses them. A round
+takes the cards due today (--count, 10 by default). Each answer is kept
+with the story, in its Follow-ups section, in place of the answer it had
+(which goes to the day's log), then you grade your recall.
+
+It needs featured stories: write them with prep background, or prep story
+new and prep story rank.
+` + ids),
+		Example: strings.Trim(`
+  prep drill followups
+  prep drill followups --count 3`, "\n"),
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return run(opts, runF) },
+	}
+	addCount(cmd, opts)
+	addAnswers(cmd, opts)
+	return cmd
+}
+
+func addCount(cmd *cobra.Command, opts *Options) {
+	cmd.Flags().IntVarP(&opts.Count, "count", "n", session.DefaultDrillCount, "take at most `N` trade-off and follow-up cards this round")
+}
+
+func addAnswers(cmd *cobra.Command, opts *Options) {
+	cmd.Flags().StringVar(&opts.Answers, "answers", "", "answer the questions from `FILE` (YAML, by question id) instead of a terminal")
+}
+
+func run(opts *Options, runF func(*Options) error) error {
+	if runF != nil {
+		return runF(opts)
+	}
+	return Run(opts)
+}
+
+// scaleIDs are the pack's scale exercises.
+func scaleIDs(p *pack.Pack) []string {
+	var out []string
+	for _, e := range p.Exercises {
+		if e.Kind == workspace.KindScale {
+			out = append(out, e.ID)
+		}
+	}
+	return out
+}
+
+// Run runs the round. Its error carries the exit status (see
+// session.CommandError).
+func Run(opts *Options) error {
+	return session.CommandError(opts.IO, runRound(opts), opts.command())
+}
+
+func runRound(opts *Options) error {
+	if opts.Count < 1 {
+		return cmdutil.FlagErrorf("--count %d: give a number of cards of 1 or more", opts.Count)
+	}
+	if opts.Mine && opts.Exercise != "" {
+		return cmdutil.FlagErrorf("--mine and --exercise both choose the system; give one of them")
+	}
+	pk, err := opts.Pack()
+	if err != nil {
+		return err
+	}
+	if opts.Exercise != "" && !slices.Contains(scaleIDs(pk), opts.Exercise) {
+		return cmdutil.FlagErrorf("--exercise %q: no scale exercise has that id; use one of %s", opts.Exercise, strings.Join(scaleIDs(pk), ", "))
+	}
+	// Before anything is written to stdout: without a terminal, the one
+	// line that says what to do is all there is.
+	p, err := opts.Prompter(opts.Answers)
+	if err != nil {
+		return err
+	}
+	ws, err := opts.Workspace()
+	if err != nil {
+		return err
+	}
+	if w := ws.Warning(); w != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
+	}
+	do := session.DrillOptions{
+		Count:    opts.Count,
+		Exercise: opts.Exercise,
+		Mine:     opts.Mine,
+		Now:      opts.Now,
+		Command:  opts.command(),
+	}
+	if opts.Deck != "" {
+		do.Decks = []drills.Deck{opts.Deck}
+	}
+	if opts.Interview != nil {
+		do.Interview = opts.Interview()
+	}
+	env := session.Env{IO: opts.IO, Prompter: p, Workspace: ws, Pack: pk}
+	if _, err := session.Drill(env, do); err != nil {
+		return err
+	}
+	session.WarnUnused(opts.IO.ErrOut, p, opts.Answers)
+	return nil
+}

@@ -1,0 +1,518 @@
+package status
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/prepcli/prep/internal/check"
+	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/drill"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/workspace"
+)
+
+// Report is prep status: readiness per panel. Its JSON (--format json) is
+// a contract: keys are never renamed or removed, only added.
+type Report struct {
+	Date string `json:"date"` // today, 2006-01-02
+	// Interview is null when no interview date is set.
+	Interview  *Interview  `json:"interview"`
+	Background *Background `json:"background"` // null when the pack has no such panel
+	Technical  *Technical  `json:"technical"`
+	Culture    *Culture    `json:"culture"`
+	Drills     Drills      `json:"drills"`
+	// Problems are the workspace files that could not be read, one line
+	// each: path (and line), what is wrong, what to do.
+	Problems []string `json:"problems"`
+}
+
+// Interview is the interview date and the days left to it (0 on the day,
+// negative after it).
+type Interview struct {
+	Date     string `json:"date"`
+	DaysLeft int    `json:"days_left"`
+}
+
+// Progress is a figure out of a target: what a bar shows.
+type Progress struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
+}
+
+// Background is the Background Panel's readiness.
+type Background struct {
+	Title         string `json:"title"`
+	TimelineRoles int    `json:"timeline_roles"`
+	// Drafted counts the featured stories (ranked 1–3) out of 3, Passing
+	// those whose check finds no error.
+	Drafted Progress `json:"drafted"`
+	Passing Progress `json:"passing"`
+	// Stories are the featured stories, by rank.
+	Stories []StoryStatus `json:"stories"`
+	// Signals are what the panel's interviewers look for, each covered
+	// or not by a featured story (see coverage in the command's help).
+	Signals SignalList `json:"signals"`
+	// Followups counts the follow-ups answered in the featured stories,
+	// out of 3 per story.
+	Followups Progress `json:"followups"`
+}
+
+// StoryStatus is one story and how it fares.
+type StoryStatus struct {
+	File     string `json:"file"` // stories/name.md
+	Title    string `json:"title"`
+	Rank     int    `json:"rank"`
+	Kind     string `json:"kind"`
+	Passes   bool   `json:"passes"`
+	Errors   int    `json:"errors"`
+	Warnings int    `json:"warnings"`
+	// Followups counts its follow-up questions with an answer.
+	Followups int `json:"followups"`
+}
+
+// SignalList is a panel's signals, how many are covered, and each one.
+type SignalList struct {
+	Progress
+	Items []Signal `json:"items"`
+}
+
+// Signal is one point the panel looks for.
+type Signal struct {
+	Title string `json:"title"`
+	// Evidence are the rubric's section and signal ids that show it; empty
+	// when the pack gives none, and the candidate judges it alone.
+	Evidence []string `json:"evidence"`
+	// CoveredBy are the featured stories that show it.
+	CoveredBy []string `json:"covered_by"`
+	// needs says in words what the evidence asks of a story.
+	needs string
+}
+
+// Technical is the Technical Skills Panel's readiness.
+type Technical struct {
+	Title string `json:"title"`
+	// Practice are the practice answers saved (prep technical, prep drill
+	// scale): how many of each kind, how many pass their check, and each.
+	Practice Practice `json:"practice"`
+	// Decks are the drills, one per deck.
+	Decks []Deck `json:"decks"`
+}
+
+// Practice sums up practice/.
+type Practice struct {
+	Design  int            `json:"design"`
+	Scale   int            `json:"scale"`
+	Passing int            `json:"passing"`
+	Files   []PracticeFile `json:"files"`
+}
+
+// PracticeFile is one practice answer.
+type PracticeFile struct {
+	File   string `json:"file"` // practice/name.md
+	Title  string `json:"title"`
+	Kind   string `json:"kind"`
+	Passes bool   `json:"passes"`
+}
+
+// Deck is one drill deck's figures.
+type Deck struct {
+	Deck  string `json:"deck"`  // tradeoffs, scale, followups
+	Cards int    `json:"cards"` // cards it has now
+	Seen  int    `json:"seen"`  // of them, reviewed at least once
+	Due   int    `json:"due"`   // due today
+	Done  int    `json:"done_7_days"`
+}
+
+// Culture is the Culture Panel's readiness.
+type Culture struct {
+	Title string `json:"title"`
+	// Stories counts the culture stories.
+	Stories int `json:"stories"`
+	// Values are the values the team names (prep culture's), each with
+	// the culture stories that show it.
+	Values ValueList `json:"values"`
+}
+
+// ValueList is the values, how many have a story, and each one.
+type ValueList struct {
+	Progress
+	Items []Value `json:"items"`
+}
+
+// Value is one value and its stories.
+type Value struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Stories []string `json:"stories"`
+}
+
+// Drills is the drills overall.
+type Drills struct {
+	DueToday int `json:"due_today"`
+	Done     int `json:"done_7_days"`
+	// NextDue is the first day after today with a card due, when no card
+	// is due today; "" otherwise.
+	NextDue string `json:"next_due"`
+}
+
+// followupsPerStory is how many follow-ups prep background rehearses for
+// each featured story: the target a story's follow-ups are counted
+// against.
+const followupsPerStory = 3
+
+// gather reads the workspace and builds the report.
+func gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*Report, error) {
+	plan := drill.Plan{Now: now, Interview: interview}
+	rep := &Report{Date: plan.Today().String(), Problems: []string{}}
+	if n, ok := plan.DaysLeft(); ok {
+		iv, _ := plan.InterviewDay()
+		rep.Interview = &Interview{Date: iv.String(), DaysLeft: n}
+	}
+	stories, errs := ws.Stories()
+	for _, e := range errs {
+		rep.Problems = append(rep.Problems, oneLine(e.Error()))
+	}
+	checks := map[string]check.Report{}
+	for i := range stories {
+		s := &stories[i]
+		if r, ok := p.Rubric(kindOf(s)); ok {
+			checks[s.Path] = check.Check(drill.Doc(s), r)
+		}
+	}
+	if panel, ok := p.Panel(session.BackgroundPanel); ok {
+		bg, err := background(ws, p, panel, stories, checks)
+		if err != nil {
+			return nil, err
+		}
+		rep.Background = bg
+	}
+	store, err := drill.Load(ws)
+	if err != nil {
+		return nil, err
+	}
+	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Choose: session.ChooseFollowups})
+	stats := plan.Stats(cards, store)
+	for _, s := range stats {
+		rep.Drills.DueToday += s.Due
+		rep.Drills.Done += s.Done
+	}
+	if rep.Drills.DueToday == 0 {
+		if next, ok := plan.NextDue(cards, store); ok {
+			rep.Drills.NextDue = next.String()
+		}
+	}
+	if panel, ok := p.Panel("technical"); ok {
+		rep.Technical = technical(ws, p, panel, stats, rep)
+	}
+	if panel, ok := p.Panel(session.CulturePanel); ok {
+		rep.Culture = culture(p, panel, stories)
+	}
+	return rep, nil
+}
+
+func kindOf(s *workspace.Story) string {
+	if s.Meta.Kind == "" {
+		return workspace.KindStar
+	}
+	return s.Meta.Kind
+}
+
+func rel(ws *workspace.Workspace, path string) string {
+	r, err := filepath.Rel(ws.Dir(), path)
+	if err != nil {
+		return path
+	}
+	return filepath.ToSlash(r)
+}
+
+// background is the Background Panel: the timeline, the featured stories
+// and their checks, the signals they cover, the follow-ups rehearsed.
+func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stories []workspace.Story, checks map[string]check.Report) (*Background, error) {
+	bg := &Background{
+		Title:     oneLine(panel.Title),
+		Drafted:   Progress{Total: workspace.MaxRank},
+		Passing:   Progress{Total: workspace.MaxRank},
+		Stories:   []StoryStatus{},
+		Signals:   SignalList{Items: []Signal{}},
+		Followups: Progress{},
+	}
+	if t, err := ws.Timeline(); err == nil {
+		bg.TimelineRoles = len(t.Roles)
+	}
+	var featured []*workspace.Story
+	for i := range stories {
+		s := &stories[i]
+		if s.Meta.Rank < 1 || s.Meta.Rank > workspace.MaxRank {
+			continue
+		}
+		featured = append(featured, s)
+		st := StoryStatus{File: rel(ws, s.Path), Title: oneLine(s.Meta.Title), Rank: s.Meta.Rank, Kind: kindOf(s)}
+		if rep, ok := checks[s.Path]; ok {
+			st.Errors, st.Warnings = rep.Summary.Errors, rep.Summary.Warnings
+			st.Passes = rep.Summary.Errors == 0
+		}
+		if r, ok := p.Rubric(kindOf(s)); ok {
+			st.Followups = answeredFollowups(s, r)
+		}
+		bg.Drafted.Done++
+		if st.Passes {
+			bg.Passing.Done++
+		}
+		bg.Followups.Done += st.Followups
+		bg.Stories = append(bg.Stories, st)
+	}
+	bg.Drafted.Done = min(bg.Drafted.Done, bg.Drafted.Total)
+	bg.Passing.Done = min(bg.Passing.Done, bg.Passing.Total)
+	bg.Followups.Total = followupsPerStory * max(len(featured), 1)
+	bg.Followups.Done = min(bg.Followups.Done, bg.Followups.Total)
+
+	rubric, _ := p.Rubric(panel.Rubric)
+	for _, pt := range panel.LooksFor {
+		sig := Signal{Title: oneLine(pt.Title), Evidence: slices.Clone(pt.Evidence), CoveredBy: []string{}, needs: needs(rubric, pt.Evidence)}
+		if sig.Evidence == nil {
+			sig.Evidence = []string{}
+		}
+		for _, s := range featured {
+			if rep, ok := checks[s.Path]; ok && rubric != nil && rep.Kind == rubric.ID && covers(rep, rubric, pt.Evidence) {
+				sig.CoveredBy = append(sig.CoveredBy, rel(ws, s.Path))
+			}
+		}
+		bg.Signals.Total++
+		if len(sig.CoveredBy) > 0 {
+			bg.Signals.Done++
+		}
+		bg.Signals.Items = append(bg.Signals.Items, sig)
+	}
+	return bg, nil
+}
+
+// covers reports whether a story's check shows every piece of evidence:
+// each section present and not thin, and no finding of each signal. No
+// evidence shows nothing.
+func covers(rep check.Report, r *pack.Rubric, evidence []string) bool {
+	if len(evidence) == 0 {
+		return false
+	}
+	status := map[string]string{}
+	for _, s := range rep.Sections {
+		status[s.ID] = s.Status
+	}
+	fired := map[string]bool{}
+	for _, f := range rep.Findings {
+		fired[f.Rule] = true
+	}
+	for _, id := range evidence {
+		isSection := slices.ContainsFunc(r.Sections, func(s pack.Section) bool { return s.ID == id })
+		switch {
+		case isSection && status[id] != check.StatusOK:
+			return false
+		case !isSection && fired[id]:
+			return false
+		}
+	}
+	return true
+}
+
+// needs says what evidence asks of a story: "Task and Contribution, and
+// no we-not-i finding".
+func needs(r *pack.Rubric, evidence []string) string {
+	var secs, sigs []string
+	for _, id := range evidence {
+		i := -1
+		if r != nil {
+			i = slices.IndexFunc(r.Sections, func(s pack.Section) bool { return s.ID == id })
+		}
+		if i >= 0 {
+			secs = append(secs, oneLine(r.Sections[i].Title))
+		} else {
+			sigs = append(sigs, id)
+		}
+	}
+	out := andList(secs)
+	if len(sigs) > 0 {
+		if out != "" {
+			out += ", and "
+		}
+		out += "no " + andList(sigs) + " finding"
+	}
+	return out
+}
+
+func andList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// answeredFollowups counts the items of a story's follow-ups section
+// (id followups of its rubric) that have an answer: on the item's line
+// after the question, or indented under it, as prep background keeps
+// them.
+func answeredFollowups(s *workspace.Story, r *pack.Rubric) int {
+	i := slices.IndexFunc(r.Sections, func(sec pack.Section) bool { return sec.ID == "followups" })
+	if i < 0 {
+		return 0
+	}
+	sec := r.Sections[i]
+	text, ok := "", false
+	for _, h := range append([]string{sec.Title}, sec.Aliases...) {
+		if text, ok = s.Section(h); ok {
+			break
+		}
+	}
+	if !ok {
+		return 0
+	}
+	n := 0
+	item, answered := false, false
+	flush := func() {
+		if item && answered {
+			n++
+		}
+		item, answered = false, false
+	}
+	for _, line := range strings.Split(text, "\n") {
+		trimmed := strings.TrimSpace(line)
+		indented := len(line) > 0 && (line[0] == ' ' || line[0] == '\t')
+		switch {
+		case trimmed == "":
+		case !indented && isItem(trimmed):
+			flush()
+			item = true
+			answered = afterQuestion(trimmed) != ""
+		case item:
+			answered = true
+		}
+	}
+	flush()
+	return n
+}
+
+func isItem(line string) bool {
+	return strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "+ ")
+}
+
+// afterQuestion is what follows the question on an item's line: the text
+// after its bold question, or after its question mark.
+func afterQuestion(line string) string {
+	rest := strings.TrimSpace(line[2:])
+	if strings.HasPrefix(rest, "**") {
+		if end := strings.Index(rest[2:], "**"); end >= 0 {
+			return strings.TrimSpace(rest[end+4:])
+		}
+		return ""
+	}
+	if i := strings.Index(rest, "? "); i >= 0 {
+		return strings.TrimSpace(rest[i+2:])
+	}
+	return ""
+}
+
+// technical is the Technical Skills Panel: the practice answers saved and
+// the drill decks.
+func technical(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stats []drill.Stats, rep *Report) *Technical {
+	t := &Technical{Title: oneLine(panel.Title), Practice: Practice{Files: []PracticeFile{}}, Decks: []Deck{}}
+	dir := ws.Path(workspace.PracticeDir)
+	entries, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		rep.Problems = append(rep.Problems, dir+": cannot read: "+err.Error()+"; check its permissions")
+	}
+	names := []string{}
+	for _, e := range entries {
+		n := e.Name()
+		if e.Type().IsRegular() && !strings.HasPrefix(n, ".") && strings.EqualFold(filepath.Ext(n), ".md") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		path := filepath.Join(dir, n)
+		doc, err := document.ReadFile(path)
+		if err != nil {
+			rep.Problems = append(rep.Problems, oneLine(err.Error()))
+			continue
+		}
+		if doc.Kind != workspace.KindDesign && doc.Kind != workspace.KindScale {
+			continue // the day's drill log, or notes of the candidate's own
+		}
+		f := PracticeFile{File: workspace.PracticeDir + "/" + n, Title: oneLine(doc.Title), Kind: doc.Kind}
+		if r, ok := p.Rubric(doc.Kind); ok {
+			f.Passes = !check.Check(doc, r).HasErrors()
+		}
+		if doc.Kind == workspace.KindDesign {
+			t.Practice.Design++
+		} else {
+			t.Practice.Scale++
+		}
+		if f.Passes {
+			t.Practice.Passing++
+		}
+		t.Practice.Files = append(t.Practice.Files, f)
+	}
+	for _, s := range stats {
+		t.Decks = append(t.Decks, Deck{Deck: string(s.Deck), Cards: s.Cards, Seen: s.Seen, Due: s.Due, Done: s.Done})
+	}
+	return t
+}
+
+// culture is the Culture Panel: for each value prep culture offers, the
+// culture stories that show it.
+//
+// A culture story shows the value its Value section names (prep culture
+// writes the value's name there: "Ownership. The question it answers:
+// …"): the section, or the story's title when it has none, contains the
+// value's name (its guide's title up to a colon) or its id.
+func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Culture {
+	c := &Culture{Title: oneLine(panel.Title), Values: ValueList{Items: []Value{}}}
+	rid := panel.Rubric
+	if rid == "" {
+		rid = workspace.KindCulture
+	}
+	rubric, _ := p.Rubric(rid)
+	var named []string // what each culture story says its value is
+	var files []string
+	for i := range stories {
+		s := &stories[i]
+		if kindOf(s) != rid && s.Meta.Panel != panel.ID {
+			continue
+		}
+		c.Stories++
+		text := s.Meta.Title
+		if rubric != nil {
+			if sec, ok := sections.Find(drill.Doc(s), rubric).Section("value"); ok && !sec.Empty {
+				text = sec.Text
+			}
+		}
+		named = append(named, " "+strings.Join(words(text), " ")+" ")
+		files = append(files, filepath.ToSlash(filepath.Join(workspace.StoriesDir, s.Name())))
+	}
+	for _, g := range session.CultureValues(p) {
+		name, _, _ := strings.Cut(oneLine(g.Title), ":")
+		v := Value{ID: g.ID, Title: strings.TrimSpace(name), Stories: []string{}}
+		keys := []string{strings.Join(words(name), " "), strings.Join(words(g.ID), " ")}
+		for i, hay := range named {
+			for _, k := range keys {
+				if k != "" && strings.Contains(hay, " "+k+" ") {
+					v.Stories = append(v.Stories, files[i])
+					break
+				}
+			}
+		}
+		c.Values.Total++
+		if len(v.Stories) > 0 {
+			c.Values.Done++
+		}
+		c.Values.Items = append(c.Values.Items, v)
+	}
+	return c
+}

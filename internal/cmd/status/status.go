@@ -1,0 +1,363 @@
+// Package status implements `prep status`: readiness for each panel at a
+// glance.
+package status
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/workspace"
+)
+
+// Options are what `prep status` needs; Run takes nothing else, so it is
+// tested without cobra.
+type Options struct {
+	IO        *iostreams.IOStreams
+	Pack      func() (*pack.Pack, error)
+	Workspace func() (*workspace.Workspace, error)
+	Now       func() time.Time
+	// Interview is the interview's date, read when the command runs; zero
+	// when unset.
+	Interview func() time.Time
+
+	Format string // --format: text or json
+}
+
+// NewCmdStatus builds the command; runF replaces Run in tests.
+func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{
+		IO:        f.IOStreams,
+		Pack:      f.Pack,
+		Workspace: f.Workspace,
+		Now:       f.Now,
+		Interview: func() time.Time { return f.Settings().Interview },
+		Format:    "text",
+	}
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Readiness per panel: stories drafted and passing, signals covered, drills due",
+		Long: strings.TrimSpace(`
+How ready you are for each panel, at a glance:
+
+  Background   your timeline; your featured stories (ranked 1 to 3)
+               drafted and passing the check; which of the signals the
+               panel looks for your stories cover, and which none does;
+               the follow-ups you have rehearsed (3 per story)
+  Technical    the practice answers you saved (prep technical, prep drill
+               scale), and each drill deck: cards due today, cards seen,
+               reviews done in the last 7 days
+  Culture      for each value the team names, your culture stories that
+               show it
+  Overall      drills due today, reviews done in the last 7 days, days to
+               your interview (--interview)
+
+A signal of the Background Panel is covered when a featured story shows
+its evidence, which the content pack lists for each signal (evidence under
+the panel's looks_for): each section named is present and not thin in the
+story's check, and each signal named does not fire. In the built-in pack:
+ownership is Task and Contribution told with "I"; pragmatic perfectionism
+is Trade-offs that name the option not taken; communication is a clear
+Situation and a Result with a number, told in about three minutes;
+technical depth is Architecture, Action and Lessons that own a mistake.
+A culture story shows the value its Value section names.
+
+In a terminal the figures come with bars; otherwise as plain text. With
+--format json, one object:
+
+  {"date": "2026-01-10",
+   "interview": {"date": "2026-02-01", "days_left": 22} or null,
+   "background": {"title", "timeline_roles",
+     "drafted": {"done", "total"}, "passing": {"done", "total"},
+     "stories": [{"file", "title", "rank", "kind", "passes", "errors",
+                  "warnings", "followups"}],
+     "signals": {"done", "total",
+                 "items": [{"title", "evidence": [...], "covered_by": [...]}]},
+     "followups": {"done", "total"}},
+   "technical": {"title",
+     "practice": {"design", "scale", "passing",
+                  "files": [{"file", "title", "kind", "passes"}]},
+     "decks": [{"deck", "cards", "seen", "due", "done_7_days"}]},
+   "culture": {"title", "stories",
+     "values": {"done", "total", "items": [{"id", "title", "stories": [...]}]}},
+   "drills": {"due_today", "done_7_days", "next_due"},
+   "problems": ["path:line: what is wrong; what to do"]}
+
+A panel the content pack lacks is null. Keys are only ever added.
+
+Exit status: 0 shown (files that cannot be read are listed as problems),
+2 could not run (a bad content pack, an unreadable drill schedule).`),
+		Example: strings.Trim(`
+  prep status
+  prep --interview 2026-02-01 status
+  prep status --format json | jq .drills`, "\n"),
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// Run gathers the report and prints it.
+func Run(opts *Options) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return cmdutil.FlagErrorf("--format %q: use text or json", opts.Format)
+	}
+	p, err := opts.Pack()
+	if err != nil {
+		return err
+	}
+	ws, err := opts.Workspace()
+	if err != nil {
+		return err
+	}
+	if w := ws.Warning(); w != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
+	}
+	now := time.Now()
+	if opts.Now != nil {
+		now = opts.Now()
+	}
+	var interview time.Time
+	if opts.Interview != nil {
+		interview = opts.Interview()
+	}
+	rep, err := gather(ws, p, now, interview)
+	if err != nil {
+		return err
+	}
+	if opts.Format == "json" {
+		return writeJSON(opts.IO.Out, rep)
+	}
+	return writeText(opts.IO.Out, rep, style{bars: opts.IO.IsStdoutTTY(), color: opts.IO.ColorEnabled()})
+}
+
+func writeJSON(w io.Writer, rep *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
+
+// style is how text output looks: bars and marks in a terminal, colour
+// when wanted.
+type style struct{ bars, color bool }
+
+const barWidth = 12
+
+func (s style) paint(code, text string) string {
+	if !s.color {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+// progress shows done out of total: a bar and "4/6" in a terminal, "4/6"
+// otherwise.
+func (s style) progress(p Progress) string {
+	figure := fmt.Sprintf("%d/%d", p.Done, p.Total)
+	if !s.bars || p.Total <= 0 {
+		return figure
+	}
+	filled := min(barWidth, p.Done*barWidth/p.Total)
+	bar := strings.Repeat("█", filled) + strings.Repeat("░", barWidth-filled)
+	code := "33" // yellow: under way
+	switch {
+	case p.Done >= p.Total:
+		code = "32"
+	case p.Done == 0:
+		code = "31"
+	}
+	return s.paint(code, bar) + " " + figure
+}
+
+// mark is a list item's mark: covered or not.
+func (s style) mark(ok bool) string {
+	switch {
+	case s.bars && ok:
+		return s.paint("32", "✓")
+	case s.bars:
+		return s.paint("31", "✗")
+	case ok:
+		return "[x]"
+	}
+	return "[ ]"
+}
+
+// line is one labelled line of a panel.
+func line(w io.Writer, label, value string) {
+	fmt.Fprintf(w, "  %-20s%s\n", label, value)
+}
+
+func writeText(w io.Writer, rep *Report, st style) error {
+	head := "prep status · " + rep.Date
+	if iv := rep.Interview; iv != nil {
+		head += " · " + session.InterviewPhrase(iv.DaysLeft) + " (" + iv.Date + ")"
+	}
+	fmt.Fprintln(w, head)
+
+	if bg := rep.Background; bg != nil {
+		fmt.Fprintf(w, "\n%s\n", bg.Title)
+		line(w, "Timeline", plural(bg.TimelineRoles, "role"))
+		line(w, "Featured stories", st.progress(bg.Drafted)+" drafted")
+		line(w, "Passing the check", st.progress(bg.Passing))
+		for _, s := range bg.Stories {
+			verdict := "passes"
+			if !s.Passes {
+				verdict = plural(s.Errors, "error")
+			}
+			if s.Warnings > 0 {
+				verdict += ", " + plural(s.Warnings, "warning")
+			}
+			fmt.Fprintf(w, "    %d. %s: %s\n", s.Rank, s.Title, verdict)
+		}
+		line(w, "Signals covered", st.progress(bg.Signals.Progress))
+		for _, sig := range bg.Signals.Items {
+			what := ""
+			switch {
+			case len(sig.CoveredBy) > 0:
+				what = byRank(bg, sig.CoveredBy)
+			case len(sig.Evidence) == 0:
+				what = "judge it yourself: the pack names no evidence"
+			default:
+				what = "no featured story shows it yet: it needs " + sig.needs
+			}
+			fmt.Fprintf(w, "    %s %s: %s\n", st.mark(len(sig.CoveredBy) > 0), sig.Title, what)
+		}
+		line(w, "Follow-ups", st.progress(bg.Followups)+" rehearsed")
+	}
+
+	if t := rep.Technical; t != nil {
+		fmt.Fprintf(w, "\n%s\n", t.Title)
+		pr := t.Practice
+		line(w, "Practice answers", fmt.Sprintf("%d design, %d scale (%d passing the check)", pr.Design, pr.Scale, pr.Passing))
+		for _, d := range t.Decks {
+			line(w, "Drills: "+deckName(d.Deck), fmt.Sprintf("%d due, %s seen, %d done in 7 days", d.Due, st.progress(Progress{d.Seen, d.Cards}), d.Done))
+		}
+	}
+
+	if c := rep.Culture; c != nil {
+		fmt.Fprintf(w, "\n%s\n", c.Title)
+		line(w, "Culture stories", fmt.Sprintf("%d", c.Stories))
+		line(w, "Values with a story", st.progress(c.Values.Progress))
+		for _, v := range c.Values.Items {
+			what := "none yet"
+			if len(v.Stories) > 0 {
+				what = strings.Join(v.Stories, ", ")
+			}
+			fmt.Fprintf(w, "    %s %s: %s\n", st.mark(len(v.Stories) > 0), v.Title, what)
+		}
+	}
+
+	fmt.Fprintf(w, "\nOverall\n")
+	line(w, "Drills due today", fmt.Sprintf("%d", rep.Drills.DueToday))
+	line(w, "Done, last 7 days", fmt.Sprintf("%d", rep.Drills.Done))
+	if rep.Drills.NextDue != "" {
+		line(w, "Next card due", rep.Drills.NextDue)
+	}
+	if iv := rep.Interview; iv != nil {
+		line(w, "Interview", iv.Date+", "+session.InterviewPhrase(iv.DaysLeft))
+	}
+	if len(rep.Problems) > 0 {
+		fmt.Fprintf(w, "\nProblems\n")
+		for _, p := range rep.Problems {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+	}
+	if next := nextSteps(rep); len(next) > 0 {
+		fmt.Fprintf(w, "\nNext\n")
+		for _, n := range next {
+			fmt.Fprintf(w, "  %-22s%s\n", n[0], n[1])
+		}
+	}
+	return nil
+}
+
+// byRank names featured stories by their rank in the list above them:
+// "story 1", "stories 1 and 3".
+func byRank(bg *Background, files []string) string {
+	var ranks []string
+	for _, f := range files {
+		for _, s := range bg.Stories {
+			if s.File == f {
+				ranks = append(ranks, strconv.Itoa(s.Rank))
+			}
+		}
+	}
+	switch len(ranks) {
+	case 0:
+		return strings.Join(files, ", ")
+	case 1:
+		return "story " + ranks[0]
+	}
+	return "stories " + strings.Join(ranks[:len(ranks)-1], ", ") + " and " + ranks[len(ranks)-1]
+}
+
+func deckName(d string) string {
+	switch d {
+	case "tradeoffs":
+		return "trade-offs"
+	case "followups":
+		return "follow-ups"
+	}
+	return d
+}
+
+// nextSteps are the commands that would move the figures most, at most
+// three, the biggest gap first.
+func nextSteps(rep *Report) [][2]string {
+	var out [][2]string
+	if bg := rep.Background; bg != nil {
+		switch {
+		case bg.Drafted.Done < 2:
+			out = append(out, [2]string{"prep background", "write your timeline and top stories"})
+		case bg.Passing.Done < bg.Drafted.Done:
+			out = append(out, [2]string{"prep story check", "see what your featured stories still miss"})
+		}
+	}
+	if rep.Drills.DueToday > 0 {
+		out = append(out, [2]string{"prep drill", fmt.Sprintf("%s due today", plural(rep.Drills.DueToday, "card"))})
+	}
+	if t := rep.Technical; t != nil && t.Practice.Design == 0 {
+		out = append(out, [2]string{"prep technical", "practise a scenario end to end"})
+	}
+	if c := rep.Culture; c != nil && c.Values.Done < c.Values.Total {
+		out = append(out, [2]string{"prep culture", "a story for a value none shows yet"})
+	}
+	return out[:min(3, len(out))]
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// oneLine is s on one line, without control characters.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
+}
+
+// words splits text into lower-case words of letters and digits.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}

@@ -1,0 +1,244 @@
+package status
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/content"
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/config"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// t0 is the tests' clock; the interview is ten days on.
+var (
+	t0        = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
+	interview = time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC)
+)
+
+// testPack is the built-in pack with small banks of its own, so the
+// figures do not move when the content is edited.
+func testPack() (*pack.Pack, error) {
+	p, err := pack.Load(pack.Source{FS: content.FS, Name: pack.Embedded})
+	if err != nil {
+		return nil, err
+	}
+	p.Tradeoffs = []pack.Tradeoff{
+		{ID: "queue-or-call", Title: "A queue or a direct call", Options: []string{"Direct call", "Queue"}},
+		{ID: "push-or-pull", Title: "Push or pull", Options: []string{"Push", "Pull"}},
+	}
+	p.Exercises = []pack.Exercise{{ID: "rate-limiter", Title: "A rate limiter", Kind: "scale", Prompt: "Scale it."}}
+	p.Followups = []pack.Followup{
+		{ID: "why-db", Question: "Why that database?", Sections: []string{"architecture"}, Topics: []string{"postgresql"}},
+		{ID: "second-best", Question: "What was the second-best option?", Sections: []string{"tradeoffs"}},
+	}
+	return p, nil
+}
+
+// fixture copies testdata/ws to a private workspace.
+func fixture(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "ws")
+	err := filepath.WalkDir(filepath.Join("testdata", "ws"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(filepath.Join("testdata", "ws"), path)
+		target := filepath.Join(dir, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o700)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o600)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+type harness struct {
+	f        *cmdutil.Factory
+	ios      *iostreams.IOStreams
+	out, err *bytes.Buffer
+}
+
+func newHarness(t *testing.T, dir string) *harness {
+	ios, _, out, errOut := iostreams.Test()
+	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
+	f.SetSettings(config.Settings{Dir: dir, Interview: interview, NoColor: true})
+	f.Now = func() time.Time { return t0 }
+	return &harness{f: f, ios: ios, out: out, err: errOut}
+}
+
+func (h *harness) run(args ...string) error {
+	cmd := NewCmdStatus(h.f, func(o *Options) error {
+		o.Pack = testPack
+		return Run(o)
+	})
+	cmd.SetArgs(append([]string{}, args...))
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	return cmd.Execute()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+// Plain text when stdout is no terminal: no bars, no colour, no marks a
+// script would trip on.
+func TestStatusText(t *testing.T) {
+	h := newHarness(t, fixture(t))
+	if err := h.run(); err != nil {
+		t.Fatalf("%v\n%s", err, h.err)
+	}
+	if h.err.Len() > 0 {
+		t.Errorf("stderr: %s", h.err)
+	}
+	out := h.out.String()
+	if strings.ContainsAny(out, "█░✓✗\x1b") {
+		t.Errorf("bars, marks or escapes without a terminal:\n%s", out)
+	}
+	golden(t, "status.txt", out)
+}
+
+// The JSON: the documented shape, read back into the report.
+func TestStatusJSON(t *testing.T) {
+	h := newHarness(t, fixture(t))
+	if err := h.run("--format", "json"); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "status.json", h.out.String())
+	var rep Report
+	if err := json.Unmarshal(h.out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	type signal struct {
+		Title   string
+		Covered bool
+	}
+	var signals []signal
+	for _, s := range rep.Background.Signals.Items {
+		signals = append(signals, signal{s.Title, len(s.CoveredBy) > 0})
+	}
+	wantSignals := []signal{
+		{"High agency and ownership", true},
+		{"Pragmatic perfectionism", true},
+		{"Exceptional, written-first communication", true},
+		{"Technical depth you can defend", false},
+	}
+	if diff := cmp.Diff(wantSignals, signals); diff != "" {
+		t.Errorf("signals (-want +got):\n%s", diff)
+	}
+	want := struct {
+		Drafted, Passing, Followups Progress
+		Practice                    [3]int
+		Drills                      Drills
+		Values                      Progress
+		Interview                   Interview
+	}{
+		Drafted: Progress{2, 3}, Passing: Progress{1, 3}, Followups: Progress{2, 6},
+		Practice:  [3]int{1, 1, 1},
+		Drills:    Drills{DueToday: 9, Done: 2},
+		Values:    Progress{1, 4},
+		Interview: Interview{Date: "2026-01-12", DaysLeft: 10},
+	}
+	got := want
+	got.Drafted, got.Passing, got.Followups = rep.Background.Drafted, rep.Background.Passing, rep.Background.Followups
+	got.Practice = [3]int{rep.Technical.Practice.Design, rep.Technical.Practice.Scale, rep.Technical.Practice.Passing}
+	got.Drills, got.Values, got.Interview = rep.Drills, rep.Culture.Values.Progress, *rep.Interview
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("figures (-want +got):\n%s", diff)
+	}
+}
+
+// In a terminal: bars and marks, and colour only when it is wanted.
+func TestStatusTerminal(t *testing.T) {
+	h := newHarness(t, fixture(t))
+	h.ios.SetStdoutTTY(true)
+	if err := h.run(); err != nil {
+		t.Fatal(err)
+	}
+	out := h.out.String()
+	for _, s := range []string{"Featured stories    ████████░░░░ 2/3 drafted", "    ✓ High agency and ownership", "    ✗ Pragmatic perfectionism: none yet"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("output lacks %q:\n%s", s, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour with --no-color:\n%s", out)
+	}
+}
+
+// An empty workspace: every figure at zero, and where to start.
+func TestStatusEmpty(t *testing.T) {
+	h := newHarness(t, filepath.Join(t.TempDir(), "ws"))
+	if err := h.run(); err != nil {
+		t.Fatal(err)
+	}
+	out := h.out.String()
+	for _, s := range []string{"Featured stories    0/3 drafted", "  prep background       write your timeline and top stories"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("output lacks %q:\n%s", s, out)
+		}
+	}
+}
+
+// A broken story is listed as a problem; a broken drill schedule stops
+// the command with its line, exit 2.
+func TestStatusProblems(t *testing.T) {
+	dir := fixture(t)
+	if err := os.WriteFile(filepath.Join(dir, "stories", "broken.md"), []byte("---\ntitle: Broken\nrank: 7\n---\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, dir)
+	if err := h.run(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(h.out.String(), "Problems\n  "+filepath.Join(dir, "stories", "broken.md")+":3: rank \"7\" is not 0 to 3") {
+		t.Errorf("output:\n%s", h.out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "drills.yaml"), []byte("cards: [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := h.run()
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || err == nil || !strings.Contains(err.Error(), "drills.yaml:1: not valid YAML") {
+		t.Errorf("err = %v (exit %d); want the schedule's line and exit 2", err, code)
+	}
+}
+
+func TestStatusBadFormat(t *testing.T) {
+	h := newHarness(t, fixture(t))
+	err := h.run("--format", "yaml")
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || err == nil || err.Error() != `--format "yaml": use text or json` {
+		t.Errorf("err = %v (exit %d)", err, code)
+	}
+}

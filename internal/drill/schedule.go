@@ -1,0 +1,269 @@
+package drill
+
+import (
+	"slices"
+	"time"
+)
+
+// DefaultNewPerDay is how many new cards of each deck a day brings when no
+// interview date asks for more: a trade-off card takes a minute, a
+// follow-up two, a scale exercise twenty.
+var DefaultNewPerDay = map[Deck]int{Tradeoffs: 10, Scale: 1, Followups: 5}
+
+// Plan decides what is due on the day of Now. Days are calendar days in
+// Now's location, so a card due at 21:00 is due all that day.
+//
+// With an Interview date still to come, the plan crams: every card is seen
+// at least once before the date (the new cards left are spread over the
+// days left, never fewer a day than DefaultNewPerDay), and a review that
+// FSRS puts on or after the date is pulled in to the day before it,
+// unless the card was already reviewed that day.
+type Plan struct {
+	Now time.Time
+	// Interview is the interview's date (its calendar date counts); zero
+	// when there is none.
+	Interview time.Time
+	// NewPerDay overrides DefaultNewPerDay, by deck.
+	NewPerDay map[Deck]int
+}
+
+// Day is a calendar date, kept as midnight UTC so days subtract exactly
+// whatever the time zone and its daylight saving.
+type Day struct{ t time.Time }
+
+// DayOf is t's calendar date in t's own location.
+func DayOf(t time.Time) Day {
+	y, m, d := t.Date()
+	return Day{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// Add is the day n days later.
+func (d Day) Add(n int) Day { return Day{d.t.AddDate(0, 0, n)} }
+
+// Sub is the number of days from e to d.
+func (d Day) Sub(e Day) int { return int(d.t.Sub(e.t).Hours() / 24) }
+
+// Before reports whether d comes before e.
+func (d Day) Before(e Day) bool { return d.t.Before(e.t) }
+
+// Equal reports whether d and e are the same day.
+func (d Day) Equal(e Day) bool { return d.t.Equal(e.t) }
+
+// IsZero reports the zero Day.
+func (d Day) IsZero() bool { return d.t.IsZero() }
+
+// Format formats the day with a time layout.
+func (d Day) Format(layout string) string { return d.t.Format(layout) }
+
+// String is the day as 2006-01-02.
+func (d Day) String() string { return d.t.Format(time.DateOnly) }
+
+// Today is the plan's day.
+func (p Plan) Today() Day { return DayOf(p.Now) }
+
+func (p Plan) day(t time.Time) Day { return DayOf(t.In(p.Now.Location())) }
+
+// InterviewDay is the interview's date, if one is set.
+func (p Plan) InterviewDay() (Day, bool) {
+	if p.Interview.IsZero() {
+		return Day{}, false
+	}
+	return DayOf(p.Interview), true
+}
+
+// DaysLeft is the number of days from today to the interview: 0 on its
+// day, negative after it.
+func (p Plan) DaysLeft() (int, bool) {
+	iv, ok := p.InterviewDay()
+	if !ok {
+		return 0, false
+	}
+	return iv.Sub(p.Today()), true
+}
+
+// cramming reports whether the interview is still to come.
+func (p Plan) cramming() (Day, bool) {
+	iv, ok := p.InterviewDay()
+	return iv, ok && p.Today().Before(iv)
+}
+
+// DueOn is the day a reviewed card is due: FSRS's date, pulled in to the
+// day before the interview when it falls on or after it.
+func (p Plan) DueOn(s *State) Day {
+	due := p.day(s.Due)
+	if iv, ok := p.cramming(); ok {
+		eve := iv.Add(-1)
+		if !due.Before(iv) && p.day(s.LastReview).Before(eve) {
+			return eve
+		}
+	}
+	return due
+}
+
+// Item is a card and where it stands today.
+type Item struct {
+	Card  Card
+	State *State // nil for a card never reviewed
+	Due   Day    // the day it is due; today for a new card let in today
+	// Pulled is set for a review brought forward to the day before the
+	// interview.
+	Pulled bool
+}
+
+// New reports whether the card was never reviewed.
+func (it Item) New() bool { return it.State == nil }
+
+// Due lists the cards due today, in the order a round takes them: the
+// reviews, longest overdue first, then the new cards today lets in, in
+// the order of cards. Cards of the store that are not in cards (a
+// decision since deleted from its story) are left alone.
+func (p Plan) Due(cards []Card, st *Store) []Item {
+	today := p.Today()
+	var reviews, fresh []Item
+	quota := p.newQuota(cards, st)
+	for _, c := range cards {
+		s := st.state(c.ID)
+		if s == nil {
+			if quota[c.Deck] > 0 {
+				quota[c.Deck]--
+				fresh = append(fresh, Item{Card: c, Due: today})
+			}
+			continue
+		}
+		due := p.DueOn(s)
+		if !today.Before(due) {
+			reviews = append(reviews, Item{Card: c, State: s, Due: due, Pulled: !due.Equal(p.day(s.Due))})
+		}
+	}
+	slices.SortStableFunc(reviews, func(a, b Item) int { return a.Due.Sub(b.Due) })
+	return append(reviews, fresh...)
+}
+
+// newQuota is how many new cards of each deck today may still bring.
+func (p Plan) newQuota(cards []Card, st *Store) map[Deck]int {
+	today := p.Today()
+	unseen := map[Deck]int{}
+	introduced := map[Deck]int{}
+	for _, c := range cards {
+		s := st.state(c.ID)
+		switch {
+		case s == nil:
+			unseen[c.Deck]++
+		case p.day(s.FirstReview).Equal(today):
+			introduced[c.Deck]++
+		}
+	}
+	left, cram := 0, false
+	if _, ok := p.cramming(); ok {
+		left, _ = p.DaysLeft()
+		cram = left > 0
+	}
+	out := map[Deck]int{}
+	for _, d := range Decks {
+		n := DefaultNewPerDay[d]
+		if v, ok := p.NewPerDay[d]; ok {
+			n = v
+		}
+		if cram {
+			// Recomputed every day from what is left, so a day missed
+			// is made up over the days that remain.
+			n = max(n, ceilDiv(unseen[d]+introduced[d], left))
+		}
+		out[d] = max(0, n-introduced[d])
+	}
+	return out
+}
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// NextDue is the first day after today on which a card will be due, when
+// there is one: the earliest review, or tomorrow while new cards are left
+// that today's share did not let in.
+func (p Plan) NextDue(cards []Card, st *Store) (Day, bool) {
+	today := p.Today()
+	var next Day
+	found := false
+	for _, c := range cards {
+		s := st.state(c.ID)
+		due := today.Add(1)
+		if s != nil {
+			due = p.DueOn(s)
+		}
+		if !today.Before(due) {
+			continue // due today already
+		}
+		if !found || due.Before(next) {
+			next, found = due, true
+		}
+	}
+	return next, found
+}
+
+// NextReview is the day the card with state s comes back, as the
+// candidate is told after grading it.
+func (p Plan) NextReview(s State) Day { return p.DueOn(&s) }
+
+// Stats are one deck's figures for prep status.
+type Stats struct {
+	Deck  Deck
+	Cards int // cards the deck has now
+	Seen  int // of them, reviewed at least once
+	Due   int // due today
+	Done  int // reviews in the last 7 days, today included
+}
+
+// Stats gives each deck's figures, in deck order.
+func (p Plan) Stats(cards []Card, st *Store) []Stats {
+	byDeck := map[Deck]*Stats{}
+	var out []Stats
+	for _, d := range Decks {
+		byDeck[d] = &Stats{Deck: d}
+	}
+	deckOf := map[string]Deck{}
+	for _, c := range cards {
+		s := byDeck[c.Deck]
+		if s == nil {
+			continue
+		}
+		deckOf[c.ID] = c.Deck
+		s.Cards++
+		if st.state(c.ID) != nil {
+			s.Seen++
+		}
+	}
+	for _, it := range p.Due(cards, st) {
+		byDeck[it.Card.Deck].Due++
+	}
+	week := p.Today().Add(-6)
+	for _, r := range st.Reviews {
+		d, ok := deckOf[r.Card]
+		if !ok {
+			d = deckFromID(r.Card)
+		}
+		if s := byDeck[d]; s != nil && !p.day(r.At).Before(week) {
+			s.Done++
+		}
+	}
+	for _, d := range Decks {
+		out = append(out, *byDeck[d])
+	}
+	return out
+}
+
+// deckFromID is the deck a card id names, for reviews of cards that are
+// gone.
+func deckFromID(id string) Deck {
+	for _, d := range Decks {
+		if len(id) > len(d) && id[:len(d)] == string(d) && id[len(d)] == '/' {
+			return d
+		}
+	}
+	return ""
+}
+
+func (st *Store) state(id string) *State {
+	if st == nil {
+		return nil
+	}
+	return st.Cards[id]
+}
