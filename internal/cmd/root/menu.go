@@ -1,15 +1,29 @@
 package root
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"text/tabwriter"
 
+	statuscmd "github.com/prepcli/prep/internal/cmd/status"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/session"
 )
 
+// panelCommands are the guided sessions of the panels prep knows; a pack's
+// own extra panels are read with prep content show.
+var panelCommands = map[string]string{
+	session.BackgroundPanel: "prep background",
+	session.TechnicalPanel:  "prep technical",
+	session.CulturePanel:    "prep culture",
+}
+
 // runMenu is what a candidate sees on typing just `prep` in a terminal: the
-// pack's welcome, the panels in interview order, and where to go next.
+// pack's welcome, the panels in interview order with where the candidate
+// stands on each, and what is due today.
 func runMenu(f *cmdutil.Factory) error {
 	p, err := f.Pack()
 	if err != nil {
@@ -20,17 +34,81 @@ func runMenu(f *cmdutil.Factory) error {
 	if p.Meta.Company != "" {
 		title += " · " + p.Meta.Company
 	}
-	fmt.Fprintf(out, "%s\n\n%s\n\nPanels\n", title, packdoc.Wrap(p.Meta.Welcome, "", "", packdoc.Width))
-	for _, panel := range p.Panels {
-		fmt.Fprintf(out, "  %s\n%s\n", panel.Title, packdoc.Wrap(panel.Summary, "    ", "    ", packdoc.Width))
-	}
+	fmt.Fprintf(out, "%s\n\n%s\n", title, packdoc.Wrap(p.Meta.Welcome, "", "", packdoc.Width))
 
-	fmt.Fprintln(out, "\nNext")
+	rep := readiness(f)
+	fmt.Fprintln(out, "\nPanels")
 	tw := tabwriter.NewWriter(out, 0, 0, 3, ' ', 0)
 	for _, panel := range p.Panels {
-		fmt.Fprintf(tw, "  prep content show panel/%s\twhat the %s looks for\n", panel.ID, panel.Title)
+		cmd, ok := panelCommands[panel.ID]
+		if !ok {
+			cmd = "prep content show panel/" + panel.ID
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", panel.Title, cmd, standing(rep, panel.ID))
 	}
-	fmt.Fprintf(tw, "  prep check FILE\tcheck a written answer for missing sections\n")
-	fmt.Fprintf(tw, "  prep --help\tevery command\n")
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(out, "\nToday")
+	switch {
+	case rep == nil:
+		fmt.Fprintln(out, "  start with prep background")
+	case rep.Drills.DueToday > 0:
+		fmt.Fprintf(out, "  %d drill cards due: prep drill\n", rep.Drills.DueToday)
+	case rep.Drills.NextDue != "":
+		fmt.Fprintf(out, "  no drills due; the next is due %s\n", rep.Drills.NextDue)
+	default:
+		fmt.Fprintln(out, "  no drills due")
+	}
+	if rep != nil && rep.Interview != nil {
+		fmt.Fprintf(out, "  interview: %s (%s)\n", session.InterviewPhrase(rep.Interview.DaysLeft), rep.Interview.Date)
+	}
+	fmt.Fprintln(out, "\nprep status shows the detail; prep --help lists every command.")
+	return nil
+}
+
+// readiness reads where the candidate stands, or nil when there is no
+// workspace yet or it cannot be read: the menu is a greeting, so it never
+// creates the workspace and never fails on it (prep status reports why).
+func readiness(f *cmdutil.Factory) *statuscmd.Report {
+	dir := f.Settings().Dir
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) || err != nil {
+		return nil
+	}
+	ws, err := f.Workspace()
+	if err != nil {
+		return nil
+	}
+	p, err := f.Pack()
+	if err != nil {
+		return nil
+	}
+	rep, err := statuscmd.Gather(ws, p, f.Now(), f.Settings().Interview)
+	if err != nil {
+		return nil
+	}
+	return rep
+}
+
+// standing is one panel's progress in a few words.
+func standing(rep *statuscmd.Report, panel string) string {
+	if rep == nil {
+		return ""
+	}
+	switch panel {
+	case session.BackgroundPanel:
+		if b := rep.Background; b != nil {
+			return fmt.Sprintf("%d of %d featured stories, %d passing", b.Drafted.Done, b.Drafted.Total, b.Passing.Done)
+		}
+	case session.TechnicalPanel:
+		if t := rep.Technical; t != nil {
+			return fmt.Sprintf("%d practice answers", t.Practice.Design+t.Practice.Scale)
+		}
+	case session.CulturePanel:
+		if c := rep.Culture; c != nil {
+			return fmt.Sprintf("%d of %d values with a story", c.Values.Done, c.Values.Total)
+		}
+	}
+	return ""
 }

@@ -180,9 +180,14 @@ func TestBareInTerminalShowsPanels(t *testing.T) {
 	var got []string
 	for _, line := range strings.Split(out.String(), "\n") {
 		for _, panel := range p.Panels {
-			if line == "  "+panel.Title {
+			if strings.HasPrefix(line, "  "+panel.Title+"  ") {
 				got = append(got, panel.ID)
 			}
+		}
+	}
+	for _, want := range []string{"prep background", "prep technical", "prep culture", "drill cards due: prep drill"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("menu does not offer %q:\n%s", want, out.String())
 		}
 	}
 	if diff := cmp.Diff([]string{"background", "technical", "culture"}, got); diff != "" {

@@ -166,8 +166,8 @@ type Drills struct {
 // against.
 const followupsPerStory = 3
 
-// gather reads the workspace and builds the report.
-func gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*Report, error) {
+// Gather reads the workspace and builds the report.
+func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*Report, error) {
 	plan := drill.Plan{Now: now, Interview: interview}
 	rep := &Report{Date: plan.Today().String(), Problems: []string{}}
 	if n, ok := plan.DaysLeft(); ok {

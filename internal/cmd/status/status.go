@@ -138,7 +138,7 @@ func Run(opts *Options) error {
 	if opts.Interview != nil {
 		interview = opts.Interview()
 	}
-	rep, err := gather(ws, p, now, interview)
+	rep, err := Gather(ws, p, now, interview)
 	if err != nil {
 		return err
 	}
