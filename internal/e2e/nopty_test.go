@@ -1,0 +1,16 @@
+//go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly)
+
+package e2e
+
+import (
+	"runtime"
+	"testing"
+)
+
+func TestBackgroundPTY(t *testing.T) {
+	t.Skipf("no pseudo-terminal on %s; prep background is driven through one on Unix", runtime.GOOS)
+}
+
+func TestKillNeverLosesAnAnswer(t *testing.T) {
+	t.Skipf("no pseudo-terminal on %s; the kill test runs on Unix", runtime.GOOS)
+}
