@@ -8,8 +8,53 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/prompts"
 )
+
+// Guide runs a guided session for its command: it builds the prompter,
+// loads the pack, opens the workspace (saying on stderr what is odd about
+// it), runs the session, and when the session ran to its end names the
+// answers of an --answers file it never asked for.
+//
+// The prompter is built before anything reaches stdout: without a terminal
+// the one line that says what to do is all there is. checkFlags, when not
+// nil, tests the command's flags against the pack before that, so that a
+// wrong flag is a usage error with or without a terminal; without it the
+// prompter comes first of all.
+func Guide(g cmdutil.Guided, checkFlags func(*pack.Pack) error, run func(Env) error) error {
+	var p prompts.Prompter
+	var err error
+	if checkFlags == nil {
+		if p, err = g.Prompter(g.Answers); err != nil {
+			return err
+		}
+	}
+	pk, err := g.Pack()
+	if err != nil {
+		return err
+	}
+	if checkFlags != nil {
+		if err := checkFlags(pk); err != nil {
+			return err
+		}
+		if p, err = g.Prompter(g.Answers); err != nil {
+			return err
+		}
+	}
+	ws, err := g.Workspace()
+	if err != nil {
+		return err
+	}
+	if w := ws.Warning(); w != "" {
+		fmt.Fprintf(g.IO.ErrOut, "prep: warning: %s\n", w)
+	}
+	if err := run(Env{IO: g.IO, Prompter: p, Workspace: ws, Pack: pk}); err != nil {
+		return err
+	}
+	WarnUnused(g.IO.ErrOut, p, g.Answers)
+	return nil
+}
 
 // CommandError turns the error that ended a session into the command's,
 // with its exit status: 130 for a candidate who stopped at a prompt (with

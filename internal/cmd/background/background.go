@@ -3,46 +3,25 @@
 package background
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/iostreams"
-	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/session"
-	"github.com/prepcli/prep/internal/workspace"
-	"github.com/prepcli/prep/prompts"
 )
 
 // Options are what `prep background` needs; Run takes nothing else, so it
 // is tested without cobra.
 type Options struct {
-	IO        *iostreams.IOStreams
-	Pack      func() (*pack.Pack, error)
-	Workspace func() (*workspace.Workspace, error)
-	// Prompter builds the prompter: from the answers file when answers is
-	// not empty, else in the terminal.
-	Prompter func(answers string) (prompts.Prompter, error)
-	Now      func() time.Time
-
-	// Answers is --answers FILE.
-	Answers string
+	cmdutil.Guided
+	Now func() time.Time
 }
 
 // NewCmdBackground builds the command; runF replaces Run in tests.
 func NewCmdBackground(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{
-		IO:        f.IOStreams,
-		Pack:      f.Pack,
-		Workspace: f.Workspace,
-		Now:       f.Now,
-		Prompter: func(answers string) (prompts.Prompter, error) {
-			return prompts.New(f.IOStreams, answers)
-		},
-	}
+	opts := &Options{Guided: f.Guided(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "background",
 		Short: "The guided Background Panel session: timeline, top projects, stories, follow-ups",
@@ -99,14 +78,9 @@ prep at work), 130 stopped at a prompt with everything saved.`),
   prep --dir ~/interview background
   prep background --answers answers.yaml`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
-		},
+		RunE: cmdutil.RunE(opts, runF, Run),
 	}
-	cmd.Flags().StringVar(&opts.Answers, "answers", "", "answer the questions from `FILE` (YAML, by question id) instead of a terminal")
+	opts.AddAnswersFlag(cmd)
 	return cmd
 }
 
@@ -117,37 +91,13 @@ func Run(opts *Options) error {
 }
 
 func run(opts *Options) error {
-	// First, so that without a terminal nothing at all is written to
-	// stdout before the one line that says what to do.
-	p, err := opts.Prompter(opts.Answers)
-	if err != nil {
-		return err
-	}
-	pk, err := opts.Pack()
-	if err != nil {
-		return err
-	}
-	ws, err := opts.Workspace()
-	if err != nil {
-		return err
-	}
-	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
-	}
 	now := opts.Now
 	if now == nil {
 		now = time.Now
 	}
-	env := session.Env{
-		IO:        opts.IO,
-		Prompter:  p,
-		Workspace: ws,
-		Pack:      pk,
-		Sheet:     func() ([]byte, error) { return Sheet(ws, pk, now()) },
-	}
-	if _, err := session.Background(env); err != nil {
+	return session.Guide(opts.Guided, nil, func(env session.Env) error {
+		env.Sheet = func() ([]byte, error) { return Sheet(env.Workspace, env.Pack, now()) }
+		_, err := session.Background(env)
 		return err
-	}
-	session.WarnUnused(opts.IO.ErrOut, p, opts.Answers)
-	return nil
+	})
 }

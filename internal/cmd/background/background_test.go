@@ -14,8 +14,8 @@ import (
 
 	"github.com/prepcli/prep/internal/cmd/export"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
 	"github.com/prepcli/prep/internal/config"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -25,36 +25,19 @@ var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
 
 type harness struct {
 	f        *cmdutil.Factory
-	ios      *iostreams.IOStreams
 	out, err *bytes.Buffer
 	dir      string
 }
 
 func newHarness(t *testing.T) *harness {
-	ios, _, out, errOut := iostreams.Test()
-	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
-	dir := filepath.Join(t.TempDir(), "ws")
-	f.SetSettings(config.Settings{Dir: dir})
-	f.Now = func() time.Time { return t0 }
-	return &harness{f: f, ios: ios, out: out, err: errOut, dir: dir}
+	e := cmdtest.New(t, t0, config.Settings{})
+	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
 }
 
 // execute runs prep background with args; with p, questions go to it
 // instead of a terminal or an answers file.
 func (h *harness) execute(p prompts.Prompter, args ...string) error {
-	var runF func(*Options) error
-	if p != nil {
-		runF = func(o *Options) error {
-			o.Prompter = func(string) (prompts.Prompter, error) { return p, nil }
-			return Run(o)
-		}
-	}
-	cmd := NewCmdBackground(h.f, runF)
-	cmd.SetArgs(args)
-	cmd.SetOut(h.out)
-	cmd.SetErr(h.err)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	return cmd.Execute()
+	return cmdtest.Execute(NewCmdBackground(h.f, cmdtest.Scripted(p, Run)), h.out, h.err, args...)
 }
 
 // The whole journey from a file: an empty workspace to a prep sheet, two
@@ -166,10 +149,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 // the file and the question; what came before is saved.
 func TestAnswerMissing(t *testing.T) {
 	h := newHarness(t)
-	answers := filepath.Join(t.TempDir(), "answers.yaml")
-	if err := os.WriteFile(answers, []byte("intro.read: no\ntimeline.0.company: Ledgerly\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	answers := cmdtest.AnswersFile(t, "intro.read: no\ntimeline.0.company: Ledgerly\n")
 	err := h.execute(nil, "--answers", answers)
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun {
 		t.Errorf("exit %d, want 2", code)
@@ -190,11 +170,7 @@ func TestUnusedAnswersWarned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	answers := filepath.Join(t.TempDir(), "answers.yaml")
-	data = append(data, "projects.3.title: Typo\n"...)
-	if err := os.WriteFile(answers, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	answers := cmdtest.AnswersFile(t, string(data)+"projects.3.title: Typo\n")
 	if err := h.execute(nil, "--answers", answers); err != nil {
 		t.Fatal(err)
 	}

@@ -3,43 +3,26 @@
 package culture
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/session"
-	"github.com/prepcli/prep/internal/workspace"
-	"github.com/prepcli/prep/prompts"
 )
 
 // Options are what `prep culture` needs; Run takes nothing else, so it is
 // tested without cobra.
 type Options struct {
-	IO        *iostreams.IOStreams
-	Pack      func() (*pack.Pack, error)
-	Workspace func() (*workspace.Workspace, error)
-	// Prompter builds the prompter: from the answers file when answers is
-	// not empty, else in the terminal.
-	Prompter func(answers string) (prompts.Prompter, error)
+	cmdutil.Guided
 
-	Value   string // --value
-	Answers string // --answers FILE
+	Value string // --value
 }
 
 // NewCmdCulture builds the command; runF replaces Run in tests.
 func NewCmdCulture(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{
-		IO:        f.IOStreams,
-		Pack:      f.Pack,
-		Workspace: f.Workspace,
-		Prompter: func(answers string) (prompts.Prompter, error) {
-			return prompts.New(f.IOStreams, answers)
-		},
-	}
+	opts := &Options{Guided: f.Guided()}
 	cmd := &cobra.Command{
 		Use:   "culture",
 		Short: "The guided Culture Panel session: a short true story for one of the values the team lives by",
@@ -90,26 +73,17 @@ everything saved.`),
   prep culture --value ownership
   prep culture --answers culture.yaml`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
-		},
+		RunE: cmdutil.RunE(opts, runF, Run),
 	}
 	cmd.Flags().StringVar(&opts.Value, "value", "", "the `VALUE` your story shows: ownership, pragmatism, communication or collaboration (asked when not given)")
-	cmd.Flags().StringVar(&opts.Answers, "answers", "", "answer the questions from `FILE` (YAML, by question id) instead of a terminal")
-	_ = cmd.RegisterFlagCompletionFunc("value", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		p, err := f.Pack()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
+	opts.AddAnswersFlag(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("value", f.PackCompletion(func(p *pack.Pack) []string {
 		var ids []string
 		for _, g := range session.CultureValues(p) {
 			ids = append(ids, g.ID+"\t"+g.Title)
 		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
-	})
+		return ids
+	}))
 	return cmd
 }
 
@@ -120,32 +94,17 @@ func Run(opts *Options) error {
 }
 
 func run(opts *Options) error {
-	pk, err := opts.Pack()
-	if err != nil {
-		return err
-	}
-	if opts.Value != "" {
+	checkFlags := func(pk *pack.Pack) error {
+		if opts.Value == "" {
+			return nil
+		}
 		if err := session.CheckCultureFlags(pk, opts.Value); err != nil {
 			return &cmdutil.FlagError{Err: err}
 		}
+		return nil
 	}
-	// Before anything is written to stdout: without a terminal, the one
-	// line that says what to do is all there is.
-	p, err := opts.Prompter(opts.Answers)
-	if err != nil {
+	return session.Guide(opts.Guided, checkFlags, func(env session.Env) error {
+		_, err := session.Culture(env, session.CultureOptions{Value: opts.Value})
 		return err
-	}
-	ws, err := opts.Workspace()
-	if err != nil {
-		return err
-	}
-	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
-	}
-	env := session.Env{IO: opts.IO, Prompter: p, Workspace: ws, Pack: pk}
-	if _, err := session.Culture(env, session.CultureOptions{Value: opts.Value}); err != nil {
-		return err
-	}
-	session.WarnUnused(opts.IO.ErrOut, p, opts.Answers)
-	return nil
+	})
 }

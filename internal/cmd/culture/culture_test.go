@@ -14,9 +14,9 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/document"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -31,28 +31,12 @@ type harness struct {
 }
 
 func newHarness(t *testing.T) *harness {
-	ios, _, out, errOut := iostreams.Test()
-	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
-	dir := filepath.Join(t.TempDir(), "ws")
-	f.SetSettings(config.Settings{Dir: dir})
-	f.Now = func() time.Time { return t0 }
-	return &harness{f: f, out: out, err: errOut, dir: dir}
+	e := cmdtest.New(t, t0, config.Settings{})
+	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
 }
 
 func (h *harness) execute(p prompts.Prompter, args ...string) error {
-	var runF func(*Options) error
-	if p != nil {
-		runF = func(o *Options) error {
-			o.Prompter = func(string) (prompts.Prompter, error) { return p, nil }
-			return Run(o)
-		}
-	}
-	cmd := NewCmdCulture(h.f, runF)
-	cmd.SetArgs(args)
-	cmd.SetOut(h.out)
-	cmd.SetErr(h.err)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	return cmd.Execute()
+	return cmdtest.Execute(NewCmdCulture(h.f, cmdtest.Scripted(p, Run)), h.out, h.err, args...)
 }
 
 // The whole session from a file: an ownership story saved among the

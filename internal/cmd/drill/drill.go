@@ -4,7 +4,6 @@
 package drill
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -13,23 +12,16 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	drills "github.com/prepcli/prep/internal/drill"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
-	"github.com/prepcli/prep/prompts"
 )
 
 // Options are what a drill command needs; Run takes nothing else, so it is
 // tested without cobra.
 type Options struct {
-	IO        *iostreams.IOStreams
-	Pack      func() (*pack.Pack, error)
-	Workspace func() (*workspace.Workspace, error)
-	// Prompter builds the prompter: from the answers file when answers is
-	// not empty, else in the terminal.
-	Prompter func(answers string) (prompts.Prompter, error)
-	Now      func() time.Time
+	cmdutil.Guided
+	Now func() time.Time
 	// Interview is the interview's date, read when the command runs (the
 	// settings are resolved after the command is built); zero when unset.
 	Interview func() time.Time
@@ -39,7 +31,6 @@ type Options struct {
 	Count    int    // --count
 	Exercise string // prep drill scale --exercise
 	Mine     bool   // prep drill scale --mine
-	Answers  string // --answers FILE
 }
 
 // command is how the candidate runs this drill again.
@@ -52,16 +43,11 @@ func (o *Options) command() string {
 
 func newOptions(f *cmdutil.Factory, deck drills.Deck) *Options {
 	return &Options{
-		IO:        f.IOStreams,
-		Pack:      f.Pack,
-		Workspace: f.Workspace,
+		Guided:    f.Guided(),
 		Now:       f.Now,
 		Interview: func() time.Time { return f.Settings().Interview },
-		Prompter: func(answers string) (prompts.Prompter, error) {
-			return prompts.New(f.IOStreams, answers)
-		},
-		Deck:  deck,
-		Count: session.DefaultDrillCount,
+		Deck:      deck,
+		Count:     session.DefaultDrillCount,
 	}
 }
 
@@ -126,10 +112,10 @@ With nothing due, it says when the next card is.
   prep drill followups
   prep --interview 2026-03-02 drill`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return run(opts, runF) },
+		RunE: cmdutil.RunE(opts, runF, Run),
 	}
 	addCount(cmd, opts)
-	addAnswers(cmd, opts)
+	opts.AddAnswersFlag(cmd)
 	cmd.AddCommand(NewCmdTradeoffs(f, runF), NewCmdScale(f, runF), NewCmdFollowups(f, runF))
 	return cmd
 }
@@ -160,10 +146,10 @@ decision whose sentence you did not change.
   prep drill tradeoffs --count 5
   prep drill tradeoffs --answers answers.yaml`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return run(opts, runF) },
+		RunE: cmdutil.RunE(opts, runF, Run),
 	}
 	addCount(cmd, opts)
-	addAnswers(cmd, opts)
+	opts.AddAnswersFlag(cmd)
 	return cmd
 }
 
@@ -193,18 +179,12 @@ notes, since you know it best. prep content list shows the exercise ids.
   prep drill scale --exercise chat-fanout
   prep drill scale --mine`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return run(opts, runF) },
+		RunE: cmdutil.RunE(opts, runF, Run),
 	}
 	cmd.Flags().StringVar(&opts.Exercise, "exercise", "", "drill the scale exercise `ID`, due or not")
 	cmd.Flags().BoolVar(&opts.Mine, "mine", false, "drill one of your featured projects instead of a bank system")
-	addAnswers(cmd, opts)
-	_ = cmd.RegisterFlagCompletionFunc("exercise", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		p, err := f.Pack()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		return scaleIDs(p), cobra.ShellCompDirectiveNoFileComp
-	})
+	opts.AddAnswersFlag(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("exercise", f.PackCompletion(scaleIDs))
 	return cmd
 }
 
@@ -229,26 +209,15 @@ new and prep story rank.
   prep drill followups
   prep drill followups --count 3`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return run(opts, runF) },
+		RunE: cmdutil.RunE(opts, runF, Run),
 	}
 	addCount(cmd, opts)
-	addAnswers(cmd, opts)
+	opts.AddAnswersFlag(cmd)
 	return cmd
 }
 
 func addCount(cmd *cobra.Command, opts *Options) {
 	cmd.Flags().IntVarP(&opts.Count, "count", "n", session.DefaultDrillCount, "take at most `N` trade-off and follow-up cards this round")
-}
-
-func addAnswers(cmd *cobra.Command, opts *Options) {
-	cmd.Flags().StringVar(&opts.Answers, "answers", "", "answer the questions from `FILE` (YAML, by question id) instead of a terminal")
-}
-
-func run(opts *Options, runF func(*Options) error) error {
-	if runF != nil {
-		return runF(opts)
-	}
-	return Run(opts)
 }
 
 // scaleIDs are the pack's scale exercises.
@@ -275,43 +244,27 @@ func runRound(opts *Options) error {
 	if opts.Mine && opts.Exercise != "" {
 		return cmdutil.FlagErrorf("--mine and --exercise both choose the system; give one of them")
 	}
-	pk, err := opts.Pack()
-	if err != nil {
+	checkFlags := func(pk *pack.Pack) error {
+		if opts.Exercise != "" && !slices.Contains(scaleIDs(pk), opts.Exercise) {
+			return cmdutil.FlagErrorf("--exercise %q: no scale exercise has that id; use one of %s", opts.Exercise, strings.Join(scaleIDs(pk), ", "))
+		}
+		return nil
+	}
+	return session.Guide(opts.Guided, checkFlags, func(env session.Env) error {
+		do := session.DrillOptions{
+			Count:    opts.Count,
+			Exercise: opts.Exercise,
+			Mine:     opts.Mine,
+			Now:      opts.Now,
+			Command:  opts.command(),
+		}
+		if opts.Deck != "" {
+			do.Decks = []drills.Deck{opts.Deck}
+		}
+		if opts.Interview != nil {
+			do.Interview = opts.Interview()
+		}
+		_, err := session.Drill(env, do)
 		return err
-	}
-	if opts.Exercise != "" && !slices.Contains(scaleIDs(pk), opts.Exercise) {
-		return cmdutil.FlagErrorf("--exercise %q: no scale exercise has that id; use one of %s", opts.Exercise, strings.Join(scaleIDs(pk), ", "))
-	}
-	// Before anything is written to stdout: without a terminal, the one
-	// line that says what to do is all there is.
-	p, err := opts.Prompter(opts.Answers)
-	if err != nil {
-		return err
-	}
-	ws, err := opts.Workspace()
-	if err != nil {
-		return err
-	}
-	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
-	}
-	do := session.DrillOptions{
-		Count:    opts.Count,
-		Exercise: opts.Exercise,
-		Mine:     opts.Mine,
-		Now:      opts.Now,
-		Command:  opts.command(),
-	}
-	if opts.Deck != "" {
-		do.Decks = []drills.Deck{opts.Deck}
-	}
-	if opts.Interview != nil {
-		do.Interview = opts.Interview()
-	}
-	env := session.Env{IO: opts.IO, Prompter: p, Workspace: ws, Pack: pk}
-	if _, err := session.Drill(env, do); err != nil {
-		return err
-	}
-	session.WarnUnused(opts.IO.ErrOut, p, opts.Answers)
-	return nil
+	})
 }

@@ -14,9 +14,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
 	"github.com/prepcli/prep/internal/config"
 	drills "github.com/prepcli/prep/internal/drill"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -31,12 +31,8 @@ type harness struct {
 }
 
 func newHarness(t *testing.T, interview time.Time) *harness {
-	ios, _, out, errOut := iostreams.Test()
-	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
-	dir := filepath.Join(t.TempDir(), "ws")
-	f.SetSettings(config.Settings{Dir: dir, Interview: interview})
-	f.Now = func() time.Time { return t0 }
-	return &harness{f: f, out: out, err: errOut, dir: dir}
+	e := cmdtest.New(t, t0, config.Settings{Interview: interview})
+	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
 }
 
 // story writes a featured story with one decision in its Trade-offs.
@@ -55,35 +51,14 @@ func (h *harness) story(t *testing.T) {
 // execute runs prep drill ARGS as the root command would; with p, the
 // questions go to it.
 func (h *harness) execute(p prompts.Prompter, args ...string) error {
-	var runF func(*Options) error
-	if p != nil {
-		runF = func(o *Options) error {
-			o.Prompter = func(string) (prompts.Prompter, error) { return p, nil }
-			return Run(o)
-		}
-	}
-	cmd := newCmdDrill(h.f, runF)
-	cmd.SetArgs(append([]string{}, args...))
-	cmd.SetOut(h.out)
-	cmd.SetErr(h.err)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	return cmd.Execute()
-}
-
-func (h *harness) answers(t *testing.T, yaml string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "answers.yaml")
-	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return cmdtest.Execute(newCmdDrill(h.f, cmdtest.Scripted(p, Run)), h.out, h.err, args...)
 }
 
 // A trade-off round from an answers file, the story's decision first.
 func TestTradeoffsFromAnswersFile(t *testing.T) {
 	h := newHarness(t, time.Date(2026, 1, 12, 0, 0, 0, 0, time.Local))
 	h.story(t)
-	file := h.answers(t, `card:
+	file := cmdtest.AnswersFile(t, `card:
   - answer: DynamoDB instead, but multi-row transactions decided it; the cost was running Postgres ourselves.
     grade: Good
   - {answer: "", grade: Again}

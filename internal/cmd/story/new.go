@@ -1,44 +1,27 @@
 package story
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/session"
-	"github.com/prepcli/prep/internal/workspace"
-	"github.com/prepcli/prep/prompts"
 )
 
 // NewOptions are what `prep story new` needs; RunNew takes nothing else,
 // so it is tested without cobra.
 type NewOptions struct {
-	IO        *iostreams.IOStreams
-	Pack      func() (*pack.Pack, error)
-	Workspace func() (*workspace.Workspace, error)
-	// Prompter builds the prompter: from the answers file when answers is
-	// not empty, else in the terminal.
-	Prompter func(answers string) (prompts.Prompter, error)
+	cmdutil.Guided
 
-	Title   string // --title; "" asks for it
-	Kind    string // --kind; "" is star
-	Answers string // --answers FILE
+	Title string // --title; "" asks for it
+	Kind  string // --kind; "" is star
 }
 
 // NewCmdNew builds `prep story new`; runF replaces RunNew in tests.
 func NewCmdNew(f *cmdutil.Factory, runF func(*NewOptions) error) *cobra.Command {
-	opts := &NewOptions{
-		IO:        f.IOStreams,
-		Pack:      f.Pack,
-		Workspace: f.Workspace,
-		Prompter: func(answers string) (prompts.Prompter, error) {
-			return prompts.New(f.IOStreams, answers)
-		},
-	}
+	opts := &NewOptions{Guided: f.Guided()}
 	cmd := &cobra.Command{
 		Use:   "new",
 		Short: "Write a new story, one guided question at a time",
@@ -76,23 +59,12 @@ prep at work), 130 stopped at a prompt with everything saved.`),
   prep story new --kind culture --title "Owning the on-call rota"
   prep story new --answers story.yaml`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return RunNew(opts)
-		},
+		RunE: cmdutil.RunE(opts, runF, RunNew),
 	}
 	cmd.Flags().StringVarP(&opts.Title, "title", "t", "", "the story's `TITLE` (asked for when not given)")
 	cmd.Flags().StringVarP(&opts.Kind, "kind", "k", "", "the kind of story, as prep check knows them: star, culture, … (default star)")
-	cmd.Flags().StringVar(&opts.Answers, "answers", "", "answer the questions from `FILE` (YAML, by question id) instead of a terminal")
-	_ = cmd.RegisterFlagCompletionFunc("kind", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		p, err := f.Pack()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		return p.RubricIDs(), cobra.ShellCompDirectiveNoFileComp
-	})
+	opts.AddAnswersFlag(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("kind", f.PackCompletion((*pack.Pack).RubricIDs))
 	return cmd
 }
 
@@ -103,32 +75,17 @@ func RunNew(opts *NewOptions) error {
 }
 
 func runNew(opts *NewOptions) error {
-	pk, err := opts.Pack()
-	if err != nil {
-		return err
-	}
-	if opts.Kind != "" {
+	checkFlags := func(pk *pack.Pack) error {
+		if opts.Kind == "" {
+			return nil
+		}
 		if _, ok := pk.Rubric(opts.Kind); !ok {
 			return cmdutil.FlagErrorf("--kind %q: not a kind prep knows; use one of %s", opts.Kind, strings.Join(pk.RubricIDs(), ", "))
 		}
+		return nil
 	}
-	// Before anything is written to stdout: without a terminal, the one
-	// line that says what to do is all there is.
-	p, err := opts.Prompter(opts.Answers)
-	if err != nil {
+	return session.Guide(opts.Guided, checkFlags, func(env session.Env) error {
+		_, err := session.NewStory(env, session.StoryOptions{Title: opts.Title, Kind: opts.Kind})
 		return err
-	}
-	ws, err := opts.Workspace()
-	if err != nil {
-		return err
-	}
-	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
-	}
-	env := session.Env{IO: opts.IO, Prompter: p, Workspace: ws, Pack: pk}
-	if _, err := session.NewStory(env, session.StoryOptions{Title: opts.Title, Kind: opts.Kind}); err != nil {
-		return err
-	}
-	session.WarnUnused(opts.IO.ErrOut, p, opts.Answers)
-	return nil
+	})
 }

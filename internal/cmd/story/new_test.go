@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
 	"github.com/prepcli/prep/internal/config"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -28,29 +27,13 @@ type newCmdHarness struct {
 }
 
 func newCmdSetup(t *testing.T) *newCmdHarness {
-	ios, _, out, errOut := iostreams.Test()
-	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
-	dir := filepath.Join(t.TempDir(), "ws")
-	f.SetSettings(config.Settings{Dir: dir})
-	f.Now = func() time.Time { return time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC) }
-	return &newCmdHarness{f: f, out: out, err: errOut, dir: dir}
+	e := cmdtest.New(t, time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC), config.Settings{})
+	return &newCmdHarness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
 }
 
 // exec runs the command; with p, questions go to it.
 func (h *newCmdHarness) exec(p prompts.Prompter, args ...string) error {
-	var runF func(*NewOptions) error
-	if p != nil {
-		runF = func(o *NewOptions) error {
-			o.Prompter = func(string) (prompts.Prompter, error) { return p, nil }
-			return RunNew(o)
-		}
-	}
-	cmd := NewCmdNew(h.f, runF)
-	cmd.SetArgs(append([]string{}, args...))
-	cmd.SetOut(h.out)
-	cmd.SetErr(h.err)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	return cmd.Execute()
+	return cmdtest.Execute(NewCmdNew(h.f, cmdtest.Scripted(p, RunNew)), h.out, h.err, args...)
 }
 
 const newCmdAnswers = `
@@ -73,10 +56,7 @@ story:
 // incomplete, and reported as such.
 func TestNewAnswersFile(t *testing.T) {
 	h := newCmdSetup(t)
-	answers := filepath.Join(t.TempDir(), "answers.yaml")
-	if err := os.WriteFile(answers, []byte(newCmdAnswers), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	answers := cmdtest.AnswersFile(t, newCmdAnswers)
 	if err := h.exec(nil, "--title", "Order tracking", "--answers", answers); err != nil {
 		t.Fatalf("err = %v\nstderr: %s", err, h.err)
 	}

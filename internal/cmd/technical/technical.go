@@ -3,18 +3,14 @@
 package technical
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/session"
-	"github.com/prepcli/prep/internal/workspace"
-	"github.com/prepcli/prep/prompts"
 )
 
 // maxTimer is far beyond any panel; a longer --timer is a typo (45h).
@@ -23,32 +19,18 @@ const maxTimer = 8 * time.Hour
 // Options are what `prep technical` needs; Run takes nothing else, so it
 // is tested without cobra.
 type Options struct {
-	IO        *iostreams.IOStreams
-	Pack      func() (*pack.Pack, error)
-	Workspace func() (*workspace.Workspace, error)
-	// Prompter builds the prompter: from the answers file when answers is
-	// not empty, else in the terminal.
-	Prompter func(answers string) (prompts.Prompter, error)
+	cmdutil.Guided
 	// Now is the timer's clock.
 	Now func() time.Time
 
 	Track    string        // --track
 	Scenario string        // --scenario
 	Timer    time.Duration // --timer; 0 is none
-	Answers  string        // --answers FILE
 }
 
 // NewCmdTechnical builds the command; runF replaces Run in tests.
 func NewCmdTechnical(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{
-		IO:        f.IOStreams,
-		Pack:      f.Pack,
-		Workspace: f.Workspace,
-		Now:       f.Now,
-		Prompter: func(answers string) (prompts.Prompter, error) {
-			return prompts.New(f.IOStreams, answers)
-		},
-	}
+	opts := &Options{Guided: f.Guided(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "technical",
 		Short: "The guided Technical Skills Panel session: a scenario answered step by step, with hints and a timer",
@@ -109,33 +91,20 @@ prompt with everything saved.`),
   prep technical --scenario permissions-audit-log --timer 45m
   prep technical --answers answers.yaml`, "\n"),
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
-		},
+		RunE: cmdutil.RunE(opts, runF, Run),
 	}
 	cmd.Flags().StringVar(&opts.Track, "track", "", "the `TRACK` to practise: distributed, frontend or debugging (asked when not given)")
 	cmd.Flags().StringVar(&opts.Scenario, "scenario", "", "the scenario to answer, by its `ID` (prep content list --type exercise shows them)")
 	cmd.Flags().DurationVar(&opts.Timer, "timer", 0, "answer against the clock, such as 45m: the time left is shown before each step")
-	cmd.Flags().StringVar(&opts.Answers, "answers", "", "answer the questions from `FILE` (YAML, by question id) instead of a terminal")
-	_ = cmd.RegisterFlagCompletionFunc("track", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		p, err := f.Pack()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
+	opts.AddAnswersFlag(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("track", f.PackCompletion(func(p *pack.Pack) []string {
 		var ids []string
 		for _, t := range session.Tracks(p) {
 			ids = append(ids, t.ID+"\t"+t.Title)
 		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
-	})
-	_ = cmd.RegisterFlagCompletionFunc("scenario", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		p, err := f.Pack()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
+		return ids
+	}))
+	_ = cmd.RegisterFlagCompletionFunc("scenario", f.PackCompletion(func(p *pack.Pack) []string {
 		var ids []string
 		for _, t := range session.Tracks(p) {
 			if opts.Track != "" && t.ID != opts.Track {
@@ -145,8 +114,8 @@ prompt with everything saved.`),
 				ids = append(ids, e.ID+"\t"+e.Title)
 			}
 		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
-	})
+		return ids
+	}))
 	return cmd
 }
 
@@ -160,33 +129,18 @@ func run(opts *Options) error {
 	if opts.Timer < 0 || opts.Timer > maxTimer {
 		return cmdutil.FlagErrorf("--timer %s: give the time the answer may take, up to %s, such as 45m", opts.Timer, maxTimer)
 	}
-	pk, err := opts.Pack()
-	if err != nil {
-		return err
-	}
-	if opts.Track != "" || opts.Scenario != "" {
+	checkFlags := func(pk *pack.Pack) error {
+		if opts.Track == "" && opts.Scenario == "" {
+			return nil
+		}
 		if err := session.CheckTechnicalFlags(pk, opts.Track, opts.Scenario); err != nil {
 			return &cmdutil.FlagError{Err: err}
 		}
+		return nil
 	}
-	// Before anything is written to stdout: without a terminal, the one
-	// line that says what to do is all there is.
-	p, err := opts.Prompter(opts.Answers)
-	if err != nil {
+	return session.Guide(opts.Guided, checkFlags, func(env session.Env) error {
+		so := session.TechnicalOptions{Track: opts.Track, Scenario: opts.Scenario, Timer: opts.Timer, Now: opts.Now}
+		_, err := session.Technical(env, so)
 		return err
-	}
-	ws, err := opts.Workspace()
-	if err != nil {
-		return err
-	}
-	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
-	}
-	env := session.Env{IO: opts.IO, Prompter: p, Workspace: ws, Pack: pk}
-	so := session.TechnicalOptions{Track: opts.Track, Scenario: opts.Scenario, Timer: opts.Timer, Now: opts.Now}
-	if _, err := session.Technical(env, so); err != nil {
-		return err
-	}
-	session.WarnUnused(opts.IO.ErrOut, p, opts.Answers)
-	return nil
+	})
 }

@@ -13,9 +13,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/document"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
@@ -31,30 +31,14 @@ type harness struct {
 }
 
 func newHarness(t *testing.T) *harness {
-	ios, _, out, errOut := iostreams.Test()
-	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
-	dir := filepath.Join(t.TempDir(), "ws")
-	f.SetSettings(config.Settings{Dir: dir})
-	f.Now = func() time.Time { return t0 }
-	return &harness{f: f, out: out, err: errOut, dir: dir}
+	e := cmdtest.New(t, t0, config.Settings{})
+	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
 }
 
 // execute runs prep technical with args; with p, questions go to it
 // instead of a terminal or an answers file.
 func (h *harness) execute(p prompts.Prompter, args ...string) error {
-	var runF func(*Options) error
-	if p != nil {
-		runF = func(o *Options) error {
-			o.Prompter = func(string) (prompts.Prompter, error) { return p, nil }
-			return Run(o)
-		}
-	}
-	cmd := NewCmdTechnical(h.f, runF)
-	cmd.SetArgs(args)
-	cmd.SetOut(h.out)
-	cmd.SetErr(h.err)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	return cmd.Execute()
+	return cmdtest.Execute(NewCmdTechnical(h.f, cmdtest.Scripted(p, Run)), h.out, h.err, args...)
 }
 
 // The whole session from a file: the first scenario of the first track,

@@ -1,0 +1,77 @@
+// Package cmdtest holds what the tests of the guided commands share: a
+// factory on a workspace of its own, a command run as the root command
+// runs it, and answers files. Only tests import it.
+package cmdtest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/config"
+	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/prompts"
+)
+
+// Env is a factory on test streams, with no terminal, and the buffers its
+// output goes to.
+type Env struct {
+	F        *cmdutil.Factory
+	Out, Err *bytes.Buffer
+	// Dir is the workspace: in a temp dir, and not made yet, so that a
+	// test can tell that a command never touched it.
+	Dir string
+}
+
+// New returns an Env whose factory has settings s with Dir as the
+// workspace, and a clock stopped at now.
+func New(t *testing.T, now time.Time, s config.Settings) Env {
+	ios, _, out, errOut := iostreams.Test()
+	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
+	s.Dir = filepath.Join(t.TempDir(), "ws")
+	f.SetSettings(s)
+	f.Now = func() time.Time { return now }
+	return Env{F: f, Out: out, Err: errOut, Dir: s.Dir}
+}
+
+// Execute runs cmd with args, its output to out and errOut, and returns
+// its error without printing it, as the root command leaves that to main.
+func Execute(cmd *cobra.Command, out, errOut *bytes.Buffer, args ...string) error {
+	cmd.SetArgs(append([]string{}, args...))
+	cmd.SetOut(out)
+	cmd.SetErr(errOut)
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	return cmd.Execute()
+}
+
+// Scripted is the runF a guided command's NewCmd takes in tests: nil
+// without p, so the command asks as it would for the candidate, else run
+// with every question going to p.
+func Scripted[O any, PO interface {
+	*O
+	UsePrompter(prompts.Prompter)
+}](p prompts.Prompter, run func(PO) error) func(PO) error {
+	if p == nil {
+		return nil
+	}
+	return func(o PO) error {
+		o.UsePrompter(p)
+		return run(o)
+	}
+}
+
+// AnswersFile writes yaml to an answers file in a temp dir and returns its
+// path.
+func AnswersFile(t *testing.T, yaml string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "answers.yaml")
+	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
