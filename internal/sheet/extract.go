@@ -184,8 +184,12 @@ func (p parsed) summaryIDs() []string {
 func (p parsed) summary() (string, bool) {
 	var parts []string
 	cut := false
+	seen := map[string]bool{}
 	for _, id := range p.summaryIDs() {
-		if s := p.first(id); s != "" {
+		// A story that opens Situation and Task with the same sentence
+		// says it once.
+		if s := p.first(id); s != "" && !seen[s] {
+			seen[s] = true
 			s, c := capWords(s, summaryWords)
 			parts = append(parts, s)
 			cut = cut || c

@@ -217,3 +217,14 @@ func TestFeaturedCultureStory(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// A story whose Situation and Task open with the same sentence gets it
+// once in its one-line summary.
+func TestSummarySaysARepeatedSentenceOnce(t *testing.T) {
+	body := "## Situation\n\nThe invoice run took six hours.\n\n## Task\n\nThe invoice run took six hours.\n"
+	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
+		Stories: []Story{{File: "stories/inv.md", Title: "Invoices", Kind: "star", Rank: 1, Body: body}}})
+	if !strings.Contains(out, "- **In one line:** The invoice run took six hours.\n") {
+		t.Errorf("summary repeats its sentence:\n%s", out)
+	}
+}
