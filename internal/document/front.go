@@ -192,18 +192,9 @@ func decodeFront(name, what string, m *yaml.Node, off int) (Front, error) {
 			continue
 		}
 		var dst *string
-		switch k.Value {
-		case "title":
-			dst = &f.Title
-		case "kind":
-			dst = &f.Kind
-		case "panel":
-			dst = &f.Panel
-		case "created":
-			dst = &f.Created
-		case "updated":
-			dst = &f.Updated
-		case "rank":
+		switch dst = f.text(k.Value); {
+		case dst != nil:
+		case k.Value == "rank":
 			if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 				continue
 			}
@@ -227,6 +218,24 @@ func decodeFront(name, what string, m *yaml.Node, off int) (Front, error) {
 		*dst = strings.TrimSpace(v.Value)
 	}
 	return f, nil
+}
+
+// text is where a front-matter key that holds text goes; nil for the
+// others. Both readers, the fast one and yaml.v3, share it.
+func (f *Front) text(key string) *string {
+	switch key {
+	case "title":
+		return &f.Title
+	case "kind":
+		return &f.Kind
+	case "panel":
+		return &f.Panel
+	case "created":
+		return &f.Created
+	case "updated":
+		return &f.Updated
+	}
+	return nil
 }
 
 func short(s string) string {
@@ -328,18 +337,9 @@ func fastFront(src string) (Front, bool) {
 			null = true
 		}
 		var dst *string
-		switch key {
-		case "title":
-			dst = &f.Title
-		case "kind":
-			dst = &f.Kind
-		case "panel":
-			dst = &f.Panel
-		case "created":
-			dst = &f.Created
-		case "updated":
-			dst = &f.Updated
-		case "rank":
+		switch dst = f.text(key); {
+		case dst != nil:
+		case key == "rank":
 			if null {
 				continue
 			}
