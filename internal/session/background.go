@@ -175,11 +175,16 @@ func storyStepName(r *pack.Rubric, tail []string) string {
 
 func (b *background) intro() error {
 	_, done := b.s.Answered("intro.read")
+	if !done {
+		// A fresh start: a company's applicants are greeted by its name
+		// and welcome, as prep technical and prep culture greet them.
+		b.s.Heading(panelHeader(b.env.Pack, b.panel))
+		showWelcome(b.s, b.env.Pack)
+	}
 	read, err := b.s.Ask(Question{
 		ID:       "intro.read",
 		Kind:     Confirm,
 		Message:  fmt.Sprintf("First, read what the %s is and what it listens for?", oneLine(b.panel.Title)),
-		Heading:  b.panel.Title,
 		Guidance: b.panel.Summary,
 		Default:  func() string { return Yes },
 	})

@@ -542,3 +542,20 @@ func indexOf(t *testing.T, script []step, id string) int {
 	t.Fatalf("no step %q", id)
 	return -1
 }
+
+// A company's pack greets its applicants by name at the start of the
+// session, as prep with no arguments does.
+func TestBackgroundShowsTheCompany(t *testing.T) {
+	f := newFixture(t)
+	cp := *f.pack
+	cp.Meta.Company = "Acme"
+	cp.Meta.Welcome = "Welcome to Acme's interview prep."
+	f.pack = &cp
+	p := prompttest.New(t)
+	p.ExpectInterrupt("intro.read")
+	_, out, _ := f.run(p)
+	if !strings.HasPrefix(strings.TrimLeft(out, "\n"), "Acme · Background Panel\n") {
+		t.Errorf("output starts %q, want the company and the panel", out[:min(len(out), 40)])
+	}
+	saysInOrder(t, out, "Welcome to Acme's interview prep.")
+}
