@@ -258,15 +258,15 @@ func (sg *signals) check(sig pack.Signal, p sigPhrases) []Finding {
 }
 
 func (sg *signals) finding(sig pack.Signal, sec *pack.Section, line, words int, minutes float64) Finding {
-	title, id, floor := "answer", "", 0
+	title, id, floor, question := "answer", "", 0, ""
 	if sec != nil {
-		title, id, floor = sec.Title, sec.ID, sec.MinWords
+		title, id, floor, question = sec.Title, sec.ID, sec.MinWords, sec.Question
 	}
 	fill := func(s string) string {
 		if strings.IndexByte(s, '{') < 0 {
 			return s
 		}
-		return fillPlaceholders(s, title, words, floor, minutes, sig.MaxMinutes)
+		return fillPlaceholders(s, title, question, words, floor, minutes, sig.MaxMinutes)
 	}
 	return Finding{
 		Rule:     sig.ID,
@@ -279,9 +279,9 @@ func (sg *signals) finding(sig pack.Signal, sec *pack.Section, line, words int, 
 }
 
 // fillPlaceholders puts the figures of a finding into a signal's text:
-// {section}, {words}, {min}, {minutes} and {max_minutes}. Anything else in
-// braces is left as written.
-func fillPlaceholders(s, section string, words, floor int, minutes, maxMinutes float64) string {
+// {section}, {question} (the section's own question), {words}, {min},
+// {minutes} and {max_minutes}. Anything else in braces is left as written.
+func fillPlaceholders(s, section, question string, words, floor int, minutes, maxMinutes float64) string {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	for {
@@ -300,6 +300,8 @@ func fillPlaceholders(s, section string, words, floor int, minutes, maxMinutes f
 		switch s[:j+1] {
 		case "{section}":
 			b.WriteString(section)
+		case "{question}":
+			b.WriteString(question)
 		case "{words}":
 			b.WriteString(strconv.Itoa(words))
 		case "{min}":

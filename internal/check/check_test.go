@@ -333,3 +333,29 @@ func TestYAMLAnswerHintsAtKeys(t *testing.T) {
 		t.Errorf("hints (-want +got):\n%s", diff)
 	}
 }
+
+// A signal's hint can quote the question of the section it is about, so a
+// thin section's hint says what to answer, not just "add detail".
+func TestHintQuotesTheSectionsQuestion(t *testing.T) {
+	r := *rubric(t, "star")
+	r.Sections = append([]pack.Section(nil), r.Sections...)
+	r.Signals = []pack.Signal{{ID: "thin-section", Type: pack.SignalThin, Level: pack.SeverityWarning,
+		Message: "Only {words} words under {section}.", Hint: "Answer {question} in full."}}
+	var task *pack.Section
+	for i := range r.Sections {
+		if r.Sections[i].ID == "task" {
+			task = &r.Sections[i]
+		}
+	}
+	task.Question = "What did you own?"
+	got := check.Check(parse(t, "story.md", weStory), &r)
+	var hints []string
+	for _, f := range got.Findings {
+		if f.Rule == "thin-section" && f.Section == "task" {
+			hints = append(hints, f.Hint)
+		}
+	}
+	if diff := cmp.Diff([]string{"Answer What did you own? in full."}, hints); diff != "" {
+		t.Errorf("thin Task hint (-want +got):\n%s", diff)
+	}
+}

@@ -136,7 +136,8 @@ const (
 )
 
 // Signal is a weak-answer check declared in the pack. Message and Hint may
-// use the placeholders {section} (the section's title), {words}, {min},
+// use the placeholders {section} (the section's title), {question} (the
+// question that draws the section out), {words}, {min},
 // {minutes} and {max_minutes}.
 type Signal struct {
 	ID      string `yaml:"id"`      // required, used as the finding's rule
