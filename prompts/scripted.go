@@ -7,12 +7,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/yamlerr"
 )
 
 const (
@@ -115,7 +116,7 @@ func ParseScripted(file string, data []byte) (*Scripted, error) {
 		return nil, s.errorf(0, "the answers file is over 4 MiB; is it the right file?")
 	}
 	if !utf8.Valid(data) {
-		return nil, s.errorf(badUTF8Line(data), "the answers file is not UTF-8 text; save it as UTF-8")
+		return nil, s.errorf(yamlerr.BadUTF8Line(data), "the answers file is not UTF-8 text; save it as UTF-8")
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -156,41 +157,15 @@ func (s *Scripted) errorf(line int, format string, args ...any) *AnswerError {
 	return &AnswerError{File: s.file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 func (s *Scripted) syntaxError(data []byte, err error) error {
-	msg := err.Error()
-	line := 0
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		// yaml.v3 gives no line for an undefined anchor; find its use.
-		if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
-			name, _, _ = strings.Cut(name, "'")
-			if i := bytes.Index(data, []byte("*"+name)); i >= 0 {
-				line = 1 + bytes.Count(data[:i], []byte("\n"))
-			}
-			return s.errorf(line, "alias *%s names no anchor; define &%s on a value above it, or fix the name", name, name)
-		}
+	e := yamlerr.Parse(data, err)
+	switch {
+	case e.Anchor != "":
+		return s.errorf(e.Line, "alias *%s names no anchor; define &%s on a value above it, or fix the name", e.Anchor, e.Anchor)
+	case e.Line == 0:
+		return s.errorf(0, "invalid YAML: %s; check the file's indentation and quoting", e.Msg)
 	}
-	msg = strings.ReplaceAll(msg, "\n", " ")
-	if line == 0 {
-		return s.errorf(0, "invalid YAML: %s; check the file's indentation and quoting", msg)
-	}
-	return s.errorf(line, "invalid YAML: %s; check the indentation and quoting on this line", msg)
-}
-
-func badUTF8Line(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return 1 + bytes.Count(data[:i], []byte("\n"))
-		}
-		i += size
-	}
-	return 0
+	return s.errorf(e.Line, "invalid YAML: %s; check the indentation and quoting on this line", e.Msg)
 }
 
 // walker flattens the file into dotted ids.

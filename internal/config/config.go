@@ -16,6 +16,8 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/yamlerr"
 )
 
 // Keys, as they are spelled in the config file and as flags; the
@@ -120,19 +122,18 @@ func checkFile(path string, data []byte) error {
 	dec.KnownFields(true)
 	var f file
 	if err := dec.Decode(&f); err != nil {
-		return fmt.Errorf("%s: %s; known keys are content, dir, interview and no-color", path, yamlMessage(err))
+		return fmt.Errorf("%s: %s; known keys are content, dir, interview and no-color", path, yamlMessage(data, err))
 	}
 	return nil
 }
 
-// yamlMessage turns yaml.v3's messages ("yaml: line 3: …", or a multi-line
-// type error) into one line "line 3: …".
-func yamlMessage(err error) string {
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		return strings.TrimSpace(te.Errors[0])
+// yamlMessage puts a yaml.v3 error on one line: "line 3: …".
+func yamlMessage(data []byte, err error) string {
+	e := yamlerr.Parse(data, err)
+	if e.Line == 0 {
+		return e.Msg
 	}
-	return strings.TrimPrefix(err.Error(), "yaml: ")
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
 }
 
 func configPath(flags *pflag.FlagSet, env Env) (path string, explicit bool) {

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/yamlerr"
 )
 
 // parseFront splits a --- front matter block off the top of a Markdown
@@ -259,42 +261,8 @@ func safely(f func() error) (err error) {
 // yamlError splits a yaml.v3 error into its line (0 when it names none)
 // and a one-line message without the library's prefixes.
 func yamlError(err error) (int, string) {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = strings.TrimPrefix(strings.TrimSpace(msg), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		num, after, ok := strings.Cut(rest, ":")
-		if n, err := strconv.Atoi(num); ok && err == nil {
-			line = n
-			msg = strings.TrimSpace(after)
-		}
-	}
-	// yaml.v3 gives the parser's errors (not the scanner's) a line counted
-	// from 0, and none at all for line 0; count them from 1 like the rest.
-	if parserProblems[msg] {
-		line++
-	}
-	return line, oneLine(msg)
-}
-
-// parserProblems are the messages of yaml.v3's parser, as opposed to its
-// scanner; the two sets do not overlap.
-var parserProblems = map[string]bool{
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected <document start>": true,
-	"did not find expected <stream-start>":   true,
-	"did not find expected key":              true,
-	"did not find expected node content":     true,
-	"found duplicate %TAG directive":         true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found undefined tag handle":             true,
+	e := yamlerr.Parse(nil, err)
+	return e.Line, e.Msg
 }
 
 // fastFront reads front matter made only of simple "key: value" lines, the

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"io"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/yamlerr"
 )
 
 const (
@@ -107,7 +108,7 @@ func decodeFile(file string, data []byte) fileResult {
 	}
 	if !utf8.Valid(data) {
 		res.whole = false
-		res.probs = append(res.probs, Problem{file, invalidUTF8Line(data), "file is not UTF-8 text; save it as UTF-8"})
+		res.probs = append(res.probs, Problem{file, yamlerr.BadUTF8Line(data), "file is not UTF-8 text; save it as UTF-8"})
 		return res
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -419,41 +420,15 @@ func found(n *yaml.Node) string {
 	return strconv.Quote(s)
 }
 
-var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // syntaxProblem turns a yaml.v3 parse error into a Problem with a line.
 func syntaxProblem(file string, data []byte, err error) Problem {
-	msg := err.Error()
-	line := 0
-	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		// yaml.v3 gives no line for an undefined anchor; find its use.
-		if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
-			name, _, _ = strings.Cut(name, "'")
-			if i := bytes.Index(data, []byte("*"+name)); i >= 0 {
-				line = 1 + bytes.Count(data[:i], []byte("\n"))
-			}
-			return Problem{file, line, "alias *" + name + " names no anchor; define \"&" + name + "\" on a value above it or fix the name"}
-		}
+	e := yamlerr.Parse(data, err)
+	if e.Anchor != "" {
+		return Problem{file, e.Line, "alias *" + e.Anchor + " names no anchor; define \"&" + e.Anchor + "\" on a value above it or fix the name"}
 	}
-	msg = strings.ReplaceAll(msg, "\n", " ")
 	hint := "check the indentation and quoting on this line"
-	if line == 0 {
+	if e.Line == 0 {
 		hint = "check the file's indentation and quoting"
 	}
-	return Problem{file, line, "invalid YAML: " + msg + "; " + hint}
-}
-
-func invalidUTF8Line(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return 1 + bytes.Count(data[:i], []byte("\n"))
-		}
-		i += size
-	}
-	return 0
+	return Problem{file, e.Line, "invalid YAML: " + e.Msg + "; " + hint}
 }

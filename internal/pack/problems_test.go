@@ -100,6 +100,10 @@ rubrics:
 		over: files{"a.yaml": "panels:\n  - id: x\n    title: Queue: or not\n"},
 		want: Problems{{"over/a.yaml", 3, "invalid YAML: mapping values are not allowed in this context; check the indentation and quoting on this line"}},
 	}, {
+		name: "parser error at the line that holds it",
+		over: files{"a.yaml": "panels:\n  - id: x\n    title: [unclosed\n    summary: s\n"},
+		want: Problems{{"over/a.yaml", 3, "invalid YAML: did not find expected ',' or ']'; check the indentation and quoting on this line"}},
+	}, {
 		name: "undefined alias",
 		over: files{"a.yaml": "tradeoffs:\n  - id: x\n    title: X\n    options: *opts\n"},
 		want: Problems{{"over/a.yaml", 4, `alias *opts names no anchor; define "&opts" on a value above it or fix the name`}},

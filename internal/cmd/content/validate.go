@@ -78,7 +78,11 @@ func RunValidate(opts *ValidateOptions) error {
 		for _, pr := range problems {
 			fmt.Fprintln(opts.IO.Out, pr.Error())
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "prep: %s: %s; fix them and run prep content validate again\n", name, plural(len(problems), "problem"))
+		them := "them"
+		if len(problems) == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "prep: %s: %s; fix %s and run prep content validate again\n", name, plural(len(problems), "problem"), them)
 		return cmdutil.ErrFindings
 	case err != nil:
 		return err
