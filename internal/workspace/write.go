@@ -45,6 +45,12 @@ func (w *Workspace) WriteFile(rel string, data []byte) error {
 	return writeAtomic(w.path(rel), data)
 }
 
+// WriteFileAtomic writes data to path, inside the workspace or not, whole
+// or not at all: a temp file in the same directory, fsync, mode 0600,
+// rename, then the directory synced. prep export writes the prep sheet
+// with it wherever -o says.
+func WriteFileAtomic(path string, data []byte) error { return writeAtomic(path, data) }
+
 func writeAtomic(path string, data []byte) error {
 	dir, base := filepath.Split(path)
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {

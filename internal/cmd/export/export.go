@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -110,7 +109,7 @@ func Run(opts *Options) error {
 			return err
 		}
 	} else {
-		if err := writeSheet(target, []byte(Marker+"\n\n"+out)); err != nil {
+		if err := workspace.WriteFileAtomic(target, []byte(Marker+"\n\n"+out)); err != nil {
 			return err
 		}
 		fmt.Fprintf(opts.IO.Out, "wrote the prep sheet to %s\n", opts.Output)
@@ -208,51 +207,6 @@ func readHead(path string, n int) ([]byte, error) {
 		return nil, err
 	}
 	return buf[:m], nil
-}
-
-// writeSheet writes data to path whole or not at all: a temp file in the
-// same directory, synced, then renamed over path. The sheet holds the
-// candidate's answers, so it is private (0600) like the workspace.
-func writeSheet(path string, data []byte) error {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("%s: cannot write: %v; check the permissions of %s", path, pathErr(err), dir)
-	}
-	tmp := f.Name()
-	done := false
-	defer func() {
-		if !done {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("%s: cannot write: %v; check the free space", path, pathErr(err))
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("%s: cannot write: %v; check the free space", path, pathErr(err))
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("%s: cannot write: %v; check the free space", path, pathErr(err))
-	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		return fmt.Errorf("%s: cannot write: %v", path, pathErr(err))
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("%s: cannot write: %v; check the permissions of %s", path, pathErr(err), dir)
-	}
-	done = true
-	if runtime.GOOS != "windows" {
-		if d, err := os.Open(dir); err == nil {
-			d.Sync()
-			d.Close()
-		}
-	}
-	return nil
 }
 
 func pathErr(err error) error {
