@@ -1,0 +1,161 @@
+package wording
+
+import "strings"
+
+// Voice counts who acts in text: the candidate ("I profiled", "I've
+// rewritten", "my patch", "did it myself") and the group ("we", "our",
+// "us", "the team", "my team"). "I think", "I remember", "the I in I/O",
+// "I would" and "my team did" are not the candidate acting.
+type Voice struct {
+	Own   int   // the candidate as the one who acts
+	Group int   // we-words
+	First Match // the first own action, for quoting
+	// FirstGroup is the first sentence in "we", quoted when the story
+	// is told without an own action.
+	FirstGroup Match
+}
+
+// CountVoice counts the voice of text; we adds words that count as the
+// group's, beyond the usual ones.
+func CountVoice(text string, we []string) Voice {
+	extra := newSet()
+	for _, w := range we {
+		extra[strings.ToLower(strings.TrimSpace(w))] = true
+	}
+	var v Voice
+	for _, sent := range Sentences(text) {
+		toks := tokenize(sent)
+		for i := range toks {
+			if k, ok := ownAction(toks, i); ok {
+				if v.Own == 0 {
+					v.First = match(sent, toks, i, k)
+				}
+				v.Own++
+				continue
+			}
+			if groupWord(toks, i) || extra[toks[i].low] && !pronounI(toks[i].low) {
+				if v.Group == 0 {
+					v.FirstGroup = Match{Sentence: sent, Words: sent}
+				}
+				v.Group++
+			}
+		}
+	}
+	return v
+}
+
+func groupWord(toks []token, i int) bool {
+	switch toks[i].low {
+	case "we", "our", "us", "ours", "we've", "we'd", "we're", "we'll", "ourselves":
+		// "US" the country, in capitals, is no one.
+		return toks[i].text != "US"
+	case "team":
+		p := at(toks, i-1)
+		return p == "the" || p == "my" || p == "our"
+	}
+	return false
+}
+
+// ownAction reports whether token i starts the candidate acting, and the
+// last token of the words that show it.
+func ownAction(toks []token, i int) (int, bool) {
+	t := toks[i]
+	switch t.low {
+	case "i", "i've", "i'd":
+		if t.text[0] != 'I' && t.text[0] != 'i' {
+			return i, false
+		}
+		if strings.ContainsAny(t.text, "/") {
+			return i, false // I/O
+		}
+		prev := at(toks, i-1)
+		if prev == "the" || prev == "an" || prev == "letter" || prev == "in" && t.low == "i" && at(toks, i+1) == "" {
+			return i, false // "the I in I/O"
+		}
+		j := i + 1
+		if t.low == "i'd" {
+			// "I'd built" is an action; "I'd say" is not.
+			if v := at(toks, j); !strings.HasSuffix(v, "ed") || stative[v] {
+				return i, false
+			}
+		}
+		for j < len(toks) && adverbs[at(toks, j)] {
+			j++
+		}
+		v := at(toks, j)
+		if v == "had" || v == "have" && t.low == "i" || v == "then" {
+			j++
+			v = at(toks, j)
+		}
+		switch {
+		case v == "":
+			return i, false
+		case v == "was" || v == "am" || v == "'m":
+			// "I was responsible for", "I was the one who", "I was asked
+			// to lead" count; "I was surprised" does not.
+			w := at(toks, j+1)
+			if w == "responsible" || w == "tasked" || w == "asked" || w == "assigned" || w == "the" || w == "in" && at(toks, j+2) == "charge" || w == "leading" || w == "brought" || w == "on" && at(toks, j+2) == "call" {
+				return j + 1, true
+			}
+			return i, false
+		case stative[v] || modal[v]:
+			return i, false
+		}
+		if verbLike(v) {
+			return j, true
+		}
+		return i, false
+	case "my":
+		n := at(toks, i+1)
+		if ownNouns[n] {
+			return i + 1, true
+		}
+	case "myself":
+		p := at(toks, i-1)
+		return i, p != "" && !stative[p] && p != "told" && p != "asked"
+	}
+	return i, false
+}
+
+// verbLike is a rough test that a word after "I" is a verb of doing.
+func verbLike(v string) bool {
+	if doingVerbs[v] {
+		return true
+	}
+	return strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ied") || strings.HasSuffix(v, "t") && len(v) > 3 && irregularPast[v]
+}
+
+var (
+	adverbs = newSet("also", "then", "personally", "eventually", "first", "quickly", "just", "still", "actually",
+		"finally", "initially", "later", "immediately", "carefully", "manually", "myself", "alone", "single-handedly",
+		"directly", "ultimately", "instead", "soon", "proactively", "independently", "together", "again", "simply",
+		"mostly", "largely", "partly", "even", "only", "always", "often", "usually", "never")
+	stative = newSet("think", "thought", "believe", "believed", "remember", "remembered", "recall", "guess", "guessed", "feel",
+		"felt", "hope", "hoped", "suppose", "mean", "meant", "wonder", "wondered", "imagine", "like", "liked", "love",
+		"loved", "enjoy", "enjoyed", "know", "knew", "reckon", "learned", "learnt", "realized", "realised", "understood",
+		"understand", "saw", "see", "wish", "wished", "want", "wanted", "agree", "agreed", "appreciated",
+		"appreciate", "say", "said", "heard", "hear", "joined", "sat", "needed", "need",
+		"admit", "was", "am", "'m", "would", "will", "should", "could", "can", "might", "must", "may", "do", "don't", "didn't",
+		"did", "have", "haven't", "hadn't", "wasn't", "can't", "couldn't", "won't", "wouldn't", "shall", "assumed", "expected",
+		"trusted", "underestimated", "overestimated", "forgot", "missed", "misjudged", "overlooked", "hesitated", "struggled",
+		"worried", "panicked", "doubted", "did't", "ignored", "neglected", "skipped", "rushed", "regret", "regretted", "failed")
+	modal = newSet("would", "will", "should", "could", "can", "might", "must", "may", "shall", "'d", "'ll")
+	// ownNouns follow "my" when the thing was the candidate's own work.
+	ownNouns = newSet("change", "changes", "patch", "patches", "pr", "prs", "pull", "design", "proposal", "script", "scripts",
+		"fix", "fixes", "code", "part", "role", "contribution", "prototype", "rfc", "doc", "plan", "migration", "tool",
+		"analysis", "benchmark", "benchmarks", "implementation", "commit", "commits", "work", "idea", "draft", "query",
+		"refactor", "rewrite", "decision", "recommendation", "spike", "investigation", "own")
+	doingVerbs = newSet("built", "wrote", "led", "ran", "drove", "took", "made", "found", "split", "set", "cut", "put",
+		"rewrote", "shipped", "sent", "chose", "brought", "began", "began", "did", "hit", "kept", "held", "caught", "dug",
+		"own", "owned", "lead", "build", "write", "run", "drive", "design", "profile", "pair", "paired", "own", "spent",
+		"spun", "stood", "sat", "taught", "gave", "got", "rolled", "went", "broke", "tore", "swapped", "replaced", "read",
+		"fed", "bisected", "traced", "debugged", "benchmarked", "migrated", "moved", "convinced", "pushed", "pitched",
+		"mentored", "coached", "paired", "reviewed", "wrote", "added", "removed", "started", "kicked", "opened", "filed",
+		"took", "sketched", "drew", "measured", "instrumented", "proposed", "negotiated", "personally", "single-handedly")
+	irregularPast = newSet("built", "sent", "spent", "kept", "dealt", "meant", "felt", "lent", "lost", "left", "slept", "swept", "went")
+)
+
+// pronounI keeps a pack's list of we-words from counting the candidate.
+func pronounI(w string) bool {
+	return w == "i" || w == "my" || w == "me" || w == "mine" || w == "myself"
+}
