@@ -26,7 +26,7 @@ func TestDefaultPackLoads(t *testing.T) {
 			t.Errorf("default pack has no %q panel", id)
 		}
 	}
-	for _, id := range []string{"star", "scale", "design"} {
+	for _, id := range []string{"star", "scale", "design", "debug", "tradeoff", "culture"} {
 		if _, ok := p.Rubric(id); !ok {
 			t.Errorf("default pack has no %q rubric", id)
 		}

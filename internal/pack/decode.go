@@ -286,6 +286,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, at place) {
 			return
 		}
 		v.SetInt(int64(i))
+	case reflect.Bool:
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
+			d.fail(n, at.String()+" must be true or false, not "+found(n))
+			return
+		}
+		v.SetBool(b)
 	case reflect.Float64:
 		var f float64
 		tag := n.ShortTag()

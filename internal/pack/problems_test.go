@@ -59,8 +59,8 @@ rubrics:
         severity: high
 `},
 		want: Problems{
-			{"over/a.yaml", 13, `unknown key "requried" in a rubric section; remove it or check its spelling (known keys: id, title, aliases, letters, cues, question, guidance, missing, min_words, level, minutes)`},
-			{"over/a.yaml", 20, `unknown key "severity" in a signal; remove it or check its spelling (known keys: id, type, section, level, message, hint, phrases, we, i, min_share, min_count, words_per_minute, max_minutes)`},
+			{"over/a.yaml", 13, `unknown key "requried" in a rubric section; remove it or check its spelling (known keys: id, title, aliases, letters, cues, question, guidance, missing, min_words, level, minutes, reserve)`},
+			{"over/a.yaml", 20, `unknown key "severity" in a signal; remove it or check its spelling (known keys: id, type, section, level, message, hint, reason, phrases, we, i, min_share, min_count, words_per_minute, max_minutes)`},
 		},
 	}, {
 		name: "wrong types",
@@ -228,13 +228,50 @@ rubrics:
 			{"over/a.yaml", 11, `signal "p" of rubric "r" has level "fatal"; use "error" or "warning"`},
 			{"over/a.yaml", 11, `signal "p" of rubric "r" has no section; add "section: ..."`},
 			{"over/a.yaml", 11, `signal "p" of rubric "r" is a needs_phrase signal with no phrases; list the words that satisfy it under "phrases:"`},
-			{"over/a.yaml", 12, `signal "v" of rubric "r" is a voice signal with no "i" words; list them under "i:", like I, me, my`},
 			{"over/a.yaml", 12, `signal "v" of rubric "r" has min_share 1.5; give the smallest share of I-words as a number above 0 and at most 1, like 0.3`},
 			{"over/a.yaml", 13, `signal "t" of rubric "r" has words_per_minute 0; give a speaking pace above 0, like 140`},
 			{"over/a.yaml", 13, `signal "t" of rubric "r" has max_minutes 0; give the longest an answer should take, above 0, like 3`},
 			{"over/a.yaml", 14, `signal "t" of rubric "r" repeats signal id "t" (first at line 13); signal ids must be unique within a rubric`},
-			{"over/a.yaml", 14, `signal "t" of rubric "r" has unknown type "tone"; use one of: needs_number, needs_phrase, voice, thin, speaking_time`},
+			{"over/a.yaml", 14, `signal "t" of rubric "r" has unknown type "tone"; use one of: needs_number, needs_phrase, needs_alternative, needs_mistake, voice, thin, speaking_time`},
 			{"over/a.yaml", 15, `rubric "empty" has no sections; list at least one under "sections:"`},
+		},
+	}, {
+		// prep check files a label under one section only; a label two
+		// sections claim is reported where the second one writes it, read
+		// as the checker reads labels (case, punctuation, fillers, plurals).
+		name: "a label claimed by two sections",
+		over: files{"a.yaml": `
+rubrics:
+  - id: r
+    title: R
+    summary: S
+    sections:
+      - {id: result, title: Result, aliases: [Outcome, Metrics, Metrics], letters: [R], question: Q, guidance: G, missing: M, level: required}
+      - id: validation
+        title: The outcomes
+        aliases:
+          - Success metrics
+          - metrics
+          - Result (what changed)
+        letters: [r, V]
+        question: Q
+        guidance: G
+        missing: M
+        level: required
+      - {id: other, title: Other, aliases: [Outcome, RESULT], question: Q, guidance: G, missing: M, level: recommended}
+  - id: r2
+    title: R2
+    summary: S
+    sections:
+      - {id: result, title: Outcome, question: Q, guidance: G, missing: M, level: required}
+`},
+		want: Problems{
+			{"over/a.yaml", 9, `section "validation" of rubric "r" has title "The outcomes", which section "result" already claims (as "Outcome" at line 7); prep check files a label under one section only, so remove it from one of them`},
+			{"over/a.yaml", 12, `section "validation" of rubric "r" has alias "metrics", which section "result" already claims (as "Metrics" at line 7); prep check files a label under one section only, so remove it from one of them`},
+			{"over/a.yaml", 13, `section "validation" of rubric "r" has alias "Result (what changed)", which section "result" already claims (as "result" at line 7); prep check files a label under one section only, so remove it from one of them`},
+			{"over/a.yaml", 14, `section "validation" of rubric "r" has letter "r", which section "result" already claims (as "R" at line 7); prep check files a label under one section only, so remove it from one of them`},
+			{"over/a.yaml", 19, `section "other" of rubric "r" has alias "Outcome", which section "result" already claims (as "Outcome" at line 7); prep check files a label under one section only, so remove it from one of them`},
+			{"over/a.yaml", 19, `section "other" of rubric "r" has alias "RESULT", which section "result" already claims (as "result" at line 7); prep check files a label under one section only, so remove it from one of them`},
 		},
 	}, {
 		name: "trade-off options and guide ids",

@@ -81,7 +81,7 @@ const (
 	SeverityWarning = "warning"
 )
 
-// Rubric is one kind of answer (star, scale, design, tradeoff, culture): the
+// Rubric is one kind of answer (star, scale, design, debug, tradeoff, culture): the
 // sections it must have and the signals that flag a weak one.
 type Rubric struct {
 	ID       string    `yaml:"id"`      // required: the kind, as --kind and front matter name it
@@ -117,21 +117,35 @@ type Section struct {
 	// another length scales every share alike. 0 gives it no time of its
 	// own; a rubric with none shares the time equally.
 	Minutes int `yaml:"minutes"`
+	// Reserve marks a part the candidate keeps for when it is asked
+	// (follow-up answers, architecture notes): a speaking_time signal does
+	// not count it.
+	Reserve bool `yaml:"reserve"`
 }
 
 // Signal types: each is one kind of weak-answer check.
 const (
-	// SignalNeedsNumber fires when Section holds no figure.
+	// SignalNeedsNumber fires when Section states no real quantity: a
+	// version, a year, a quarter or a name with a digit in it is none.
 	SignalNeedsNumber = "needs_number"
 	// SignalNeedsPhrase fires when Section contains none of Phrases.
 	SignalNeedsPhrase = "needs_phrase"
-	// SignalVoice fires when the answer says We-words at least MinCount
-	// times and I-words make up less than MinShare of both together.
+	// SignalNeedsAlternative fires when Section names no option that was
+	// turned down ("other options" or "speed vs. quality" name none).
+	SignalNeedsAlternative = "needs_alternative"
+	// SignalNeedsMistake fires when Section tells of nothing that went
+	// wrong or was misjudged; a platitude is not a mistake.
+	SignalNeedsMistake = "needs_mistake"
+	// SignalVoice fires when the answer says we-words at least MinCount
+	// times while the candidate acts ("I profiled", "my patch") less than
+	// MinShare of the time and never in the action section. "I think",
+	// "I/O" and "my team did" are not the candidate acting.
 	SignalVoice = "voice"
 	// SignalThin fires for each present section under its MinWords.
 	SignalThin = "thin"
 	// SignalSpeakingTime fires when the answer would take longer than
-	// MaxMinutes to say at WordsPerMinute.
+	// MaxMinutes to say at WordsPerMinute, counting only the sections
+	// that are told (not those the rubric marks Reserve).
 	SignalSpeakingTime = "speaking_time"
 )
 
@@ -146,10 +160,16 @@ type Signal struct {
 	Level   string `yaml:"level"`   // required: error | warning
 	Message string `yaml:"message"` // required
 	Hint    string `yaml:"hint"`    // required: what to do about it
+	// Reason is the few words a story list gives for the verdict this
+	// signal causes: "no figure in {section}". Without one, the rule id
+	// is shown.
+	Reason string `yaml:"reason"`
 
-	Phrases        []string `yaml:"phrases"`          // needs_phrase: any one of these satisfies it
-	We             []string `yaml:"we"`               // voice
-	I              []string `yaml:"i"`                // voice
+	Phrases []string `yaml:"phrases"` // needs_phrase: any one of these satisfies it
+	// We and I add words to the voice signal's own lists (we, our, us,
+	// the team; I as the subject of a verb of doing, my patch, myself).
+	We             []string `yaml:"we"`
+	I              []string `yaml:"i"`
 	MinShare       float64  `yaml:"min_share"`        // voice: 0..1
 	MinCount       int      `yaml:"min_count"`        // voice
 	WordsPerMinute int      `yaml:"words_per_minute"` // speaking_time

@@ -193,6 +193,7 @@ func (l *loader) validateRubric(r *Rubric, n *yaml.Node) {
 			sc.at(sc.line("level"), "has level "+quote(s.Level)+`; use "required" or "recommended"`)
 		}
 	}
+	l.validateLabels(c, r)
 	known := strings.Join(names, ", ")
 	signals := map[string]int{}
 	for j, s := range r.Signals {
@@ -225,13 +226,9 @@ func (l *loader) validateRubric(r *Rubric, n *yaml.Node) {
 			if nonEmpty(s.Phrases) == 0 && !gc.failed("phrases") {
 				gc.at(gc.line("phrases"), `is a needs_phrase signal with no phrases; list the words that satisfy it under "phrases:"`)
 			}
+		case SignalNeedsAlternative, SignalNeedsMistake:
+			gc.required(s.Section, "section")
 		case SignalVoice:
-			if nonEmpty(s.We) == 0 && !gc.failed("we") {
-				gc.at(gc.line("we"), `is a voice signal with no "we" words; list them under "we:", like we, us, our`)
-			}
-			if nonEmpty(s.I) == 0 && !gc.failed("i") {
-				gc.at(gc.line("i"), `is a voice signal with no "i" words; list them under "i:", like I, me, my`)
-			}
 			if !(s.MinShare > 0 && s.MinShare <= 1) && !gc.failed("min_share") {
 				gc.at(gc.line("min_share"), "has min_share "+formatFloat(s.MinShare)+"; give the smallest share of I-words as a number above 0 and at most 1, like 0.3")
 			}
@@ -247,7 +244,7 @@ func (l *loader) validateRubric(r *Rubric, n *yaml.Node) {
 			}
 		case SignalThin:
 		default:
-			gc.at(gc.line("type"), "has unknown type "+quote(s.Type)+"; use one of: needs_number, needs_phrase, voice, thin, speaking_time")
+			gc.at(gc.line("type"), "has unknown type "+quote(s.Type)+"; use one of: needs_number, needs_phrase, needs_alternative, needs_mistake, voice, thin, speaking_time")
 		}
 	}
 }

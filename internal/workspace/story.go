@@ -22,6 +22,7 @@ const (
 	KindStar     = "star"
 	KindCulture  = "culture"
 	KindDesign   = "design"
+	KindDebug    = "debug"
 	KindScale    = "scale"
 	KindTradeoff = "tradeoff"
 )

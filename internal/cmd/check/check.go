@@ -66,7 +66,7 @@ finding in some input, 2 the check could not run.`),
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Kind, "kind", "k", "", "rubric to check against: star, scale, design, tradeoff, culture (default: front matter, else star)")
+	cmd.Flags().StringVarP(&opts.Kind, "kind", "k", "", "rubric to check against: star, scale, design, debug, tradeoff, culture (default: front matter, else star)")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

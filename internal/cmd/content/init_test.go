@@ -34,7 +34,7 @@ func TestInitWritesAValidStarter(t *testing.T) {
 	if err := RunInit(&InitOptions{IO: streams, Embedded: embedded.FS, Dir: dir, Company: `Acme: "the" #1 co.`}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out.String(), "wrote 15 files to ") {
+	if !strings.HasPrefix(out.String(), "wrote 16 files to ") {
 		t.Errorf("stdout = %q", out.String())
 	}
 	if !strings.Contains(errOut.String(), "prep content bundle "+dir+" -o prep-acme-corp") {
@@ -45,7 +45,7 @@ func TestInitWritesAValidStarter(t *testing.T) {
 	if err := RunValidate(&ValidateOptions{IO: streams, Embedded: builtIn, Dir: dir}); err != nil {
 		t.Fatalf("the starter does not validate: %v\n%s", err, out.String())
 	}
-	if !strings.HasPrefix(out.String(), dir+": valid: 3 panels, 5 rubrics") {
+	if !strings.HasPrefix(out.String(), dir+": valid: 3 panels, 6 rubrics") {
 		t.Errorf("validate says %q", out.String())
 	}
 
