@@ -14,6 +14,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/wording"
 )
 
 // RuleMissingSection is the rule of a finding for an absent section.
@@ -36,6 +37,29 @@ type Report struct {
 	// Inferred is true when the write-up marked no sections and they were
 	// assigned from wording.
 	Inferred bool `json:"inferred,omitempty"`
+	// Verdict sums the report up: incomplete (an error-level finding),
+	// needs-work (a weak signal) or ready.
+	Verdict string `json:"verdict"`
+	// Reasons say why in a few words each, for lists: "no Result", "no
+	// figure in Result".
+	Reasons []string `json:"reasons,omitempty"`
+}
+
+// Verdicts.
+const (
+	VerdictIncomplete = "incomplete"
+	VerdictNeedsWork  = "needs-work"
+	VerdictReady      = "ready"
+)
+
+// VerdictLine is the verdict with its reasons, as lists show it:
+// "needs work: no figure in Result, no alternative named".
+func (r Report) VerdictLine() string {
+	v := strings.ReplaceAll(r.Verdict, "-", " ")
+	if len(r.Reasons) == 0 {
+		return v
+	}
+	return v + ": " + strings.Join(r.Reasons, ", ")
 }
 
 // SectionStatus is one rubric section and how the write-up fares on it.
@@ -47,6 +71,12 @@ type SectionStatus struct {
 	// write-up does not mark it at all.
 	Line  int `json:"line,omitempty"`
 	Words int `json:"words,omitempty"`
+	// Inferred is true when the write-up does not label the section and
+	// it was placed from its wording.
+	Inferred bool `json:"inferred,omitempty"`
+	// Within names the section whose text holds this one, when it was
+	// found inside another ("a trade-off weighed inside Action").
+	Within string `json:"within,omitempty"`
 	// MinWords is the rubric's floor, so text output can say how thin.
 	MinWords int `json:"-"`
 }
@@ -59,6 +89,11 @@ type Finding struct {
 	Line     int    `json:"line"`    // 0 when the section is not there at all
 	Message  string `json:"message"`
 	Hint     string `json:"hint,omitempty"`
+	// Quote is the words the finding is about, as written.
+	Quote string `json:"quote,omitempty"`
+	// Reason is the few words the verdict gives for this finding ("no
+	// figure in Result"); the report's reasons carry it in JSON.
+	Reason string `json:"-"`
 }
 
 // Summary counts findings by severity.
@@ -83,7 +118,7 @@ func Check(doc *document.Doc, r *pack.Rubric) Report {
 	}
 	rep.File, rep.Kind = doc.Name, r.ID
 	c := compiledFor(r)
-	res, counts := sections.FindCounting(doc, r, c.voice)
+	res := sections.Find(doc, r)
 	rep.Inferred = res.Inferred
 	rep.Sections = make([]SectionStatus, 0, len(r.Sections))
 	rep.Findings = make([]Finding, 0, 4)
@@ -95,14 +130,19 @@ func Check(doc *document.Doc, r *pack.Rubric) Report {
 			st.Status = StatusMissing
 			st.Line = f.Line
 			rep.Findings = append(rep.Findings, missing(s, f, ok, doc.Format))
+		case f.Within != "":
+			// Told inside another section: it serves, and its few
+			// sentences are not a thin section of their own.
+			st.Status, st.Line, st.Words, st.Within = StatusOK, f.Line, f.Words, f.Within
 		case s.MinWords > 0 && f.Words < s.MinWords:
 			st.Status, st.Line, st.Words = StatusThin, f.Line, f.Words
 		default:
 			st.Status, st.Line, st.Words = StatusOK, f.Line, f.Words
 		}
+		st.Inferred = ok && f.Inferred && !res.Inferred
 		rep.Sections = append(rep.Sections, st)
 	}
-	sg := signals{r: r, res: res, voice: counts}
+	sg := signals{r: r, res: res}
 	for i, sig := range r.Signals {
 		rep.Findings = append(rep.Findings, sg.check(sig, c.phrases[i])...)
 	}
@@ -117,7 +157,44 @@ func Check(doc *document.Doc, r *pack.Rubric) Report {
 			rep.Summary.Warnings++
 		}
 	}
+	rep.Verdict, rep.Reasons = verdict(rep.Findings, r)
 	return rep
+}
+
+// verdict sums findings up. An error makes a write-up incomplete; a weak
+// signal (any but a thin section or a missing recommended one) makes it
+// need work. The reasons name the errors, or else the weak signals.
+func verdict(fs []Finding, r *pack.Rubric) (string, []string) {
+	var errs, weak []string
+	for _, f := range fs {
+		switch {
+		case f.Severity == pack.SeverityError:
+			if f.Reason != "" {
+				errs = append(errs, f.Reason)
+			}
+		case f.Rule == RuleMissingSection || isThin(f.Rule, r):
+		default:
+			if f.Reason != "" && !slices.Contains(weak, f.Reason) {
+				weak = append(weak, f.Reason)
+			}
+		}
+	}
+	switch {
+	case len(errs) > 0:
+		return VerdictIncomplete, errs
+	case len(weak) > 0:
+		return VerdictNeedsWork, weak
+	}
+	return VerdictReady, nil
+}
+
+func isThin(rule string, r *pack.Rubric) bool {
+	for _, s := range r.Signals {
+		if s.ID == rule {
+			return s.Type == pack.SignalThin
+		}
+	}
+	return false
 }
 
 func severityRank(s string) int {
@@ -155,7 +232,7 @@ func missing(s pack.Section, f sections.Section, marked bool, format document.Fo
 	if q := strings.TrimSpace(s.Question); q != "" {
 		hint += "; answer: " + q
 	}
-	return Finding{Rule: RuleMissingSection, Severity: sev, Section: s.ID, Line: f.Line, Message: msg, Hint: hint}
+	return Finding{Rule: RuleMissingSection, Severity: sev, Section: s.ID, Line: f.Line, Message: msg, Hint: hint, Reason: "no " + s.Title}
 }
 
 // firstLine is the first line of a placeholder, cut short for a hint.
@@ -169,18 +246,13 @@ func firstLine(s string) string {
 
 // signals evaluates a rubric's signals against one write-up.
 type signals struct {
-	r     *pack.Rubric
-	res   sections.Result
-	voice []int // counted while the sections were found; see compiled.voice
+	r   *pack.Rubric
+	res sections.Result
 }
 
 // sigPhrases are a signal's word lists, prepared once per rubric.
 type sigPhrases struct {
 	phrases sections.Phrases
-	voice   sections.Phrases // we-words, then I-words, for one section
-	// at is where a whole-answer voice signal's we-count is in
-	// signals.voice (its I-count follows), or -1.
-	at int
 }
 
 func (sg *signals) check(sig pack.Signal, p sigPhrases) []Finding {
@@ -201,31 +273,24 @@ func (sg *signals) check(sig pack.Signal, p sigPhrases) []Finding {
 	}
 	switch sig.Type {
 	case pack.SignalNeedsNumber:
-		if f, ok := present(); ok && !sections.HasNumber(f.Text) {
-			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0)}
+		if f, ok := present(); ok && !wording.Quantity(f.Text).Found() {
+			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0, opening(f.Text))}
 		}
 	case pack.SignalNeedsPhrase:
 		if f, ok := present(); ok && !p.phrases.Empty() && !p.phrases.Contains(f.Text) {
-			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0)}
+			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0, opening(f.Text))}
+		}
+	case pack.SignalNeedsAlternative:
+		// A label can name the option itself: "Why not Kafka".
+		if f, ok := present(); ok && !wording.Alternative(f.Text).Found() && !wording.Alternative(f.Label).Found() {
+			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0, opening(f.Text))}
+		}
+	case pack.SignalNeedsMistake:
+		if f, ok := present(); ok && !wording.Mistake(f.Text).Found() {
+			return []Finding{sg.finding(sig, sec, f.Line, f.Words, 0, opening(f.Text))}
 		}
 	case pack.SignalVoice:
-		line, words := sg.res.FirstLine, sg.res.Words
-		var we, i int
-		if sig.Section != "" {
-			f, ok := present()
-			if !ok {
-				return nil
-			}
-			line, words = f.Line, f.Words
-			if counts := p.voice.CountEach(f.Text); len(counts) == 2 {
-				we, i = counts[0], counts[1]
-			}
-		} else if p.at >= 0 && p.at+1 < len(sg.voice) {
-			we, i = sg.voice[p.at], sg.voice[p.at+1]
-		}
-		if we > 0 && we >= sig.MinCount && float64(i)/float64(we+i) < sig.MinShare {
-			return []Finding{sg.finding(sig, sec, line, words, 0)}
-		}
+		return sg.voice(sig, sec, present)
 	case pack.SignalThin:
 		var out []Finding
 		for i := range sg.r.Sections {
@@ -234,7 +299,7 @@ func (sg *signals) check(sig pack.Signal, p sigPhrases) []Finding {
 				continue
 			}
 			if f, ok := sg.res.Section(s.ID); ok && !f.Empty && s.MinWords > 0 && f.Words < s.MinWords {
-				out = append(out, sg.finding(sig, s, f.Line, f.Words, 0))
+				out = append(out, sg.finding(sig, s, f.Line, f.Words, 0, opening(f.Text)))
 			}
 		}
 		return out
@@ -242,7 +307,7 @@ func (sg *signals) check(sig pack.Signal, p sigPhrases) []Finding {
 		if sig.WordsPerMinute <= 0 || sig.MaxMinutes <= 0 {
 			return nil
 		}
-		line, words := sg.res.FirstLine, sg.res.Words
+		line, words := sg.res.FirstLine, sg.told()
 		if sig.Section != "" {
 			f, ok := present()
 			if !ok {
@@ -251,13 +316,92 @@ func (sg *signals) check(sig pack.Signal, p sigPhrases) []Finding {
 			line, words = f.Line, f.Words
 		}
 		if minutes := float64(words) / float64(sig.WordsPerMinute); minutes > sig.MaxMinutes {
-			return []Finding{sg.finding(sig, sec, line, words, minutes)}
+			return []Finding{sg.finding(sig, sec, line, words, minutes, "")}
 		}
 	}
 	return nil
 }
 
-func (sg *signals) finding(sig pack.Signal, sec *pack.Section, line, words int, minutes float64) Finding {
+// told is how many words the candidate would say telling the answer: its
+// sections, less those the rubric keeps in reserve. Text that serves a
+// section from inside another is counted where it stands, once.
+func (sg *signals) told() int {
+	if len(sg.res.Sections) == 0 {
+		return sg.res.Words
+	}
+	n := 0
+	for _, f := range sg.res.Sections {
+		if f.Within != "" {
+			continue
+		}
+		if s := sg.section(f.ID); s != nil && s.Reserve {
+			continue
+		}
+		n += f.Words
+	}
+	return n
+}
+
+func (sg *signals) section(id string) *pack.Section {
+	for i := range sg.r.Sections {
+		if sg.r.Sections[i].ID == id {
+			return &sg.r.Sections[i]
+		}
+	}
+	return nil
+}
+
+// voice fires for an answer told in "we" in which the candidate hardly
+// acts: no own action in the action section (or the inspected one) and
+// own actions under MinShare of the we-words overall.
+func (sg *signals) voice(sig pack.Signal, sec *pack.Section, present func() (sections.Section, bool)) []Finding {
+	line, words := sg.res.FirstLine, sg.res.Words
+	var text string
+	if sig.Section != "" {
+		f, ok := present()
+		if !ok {
+			return nil
+		}
+		line, words, text = f.Line, f.Words, f.Text
+	} else {
+		text = sg.toldText()
+	}
+	v := wording.CountVoice(text, sig.We)
+	if v.Group == 0 || v.Group < sig.MinCount {
+		return nil
+	}
+	if float64(v.Own)/float64(v.Own+v.Group) >= sig.MinShare {
+		return nil
+	}
+	if f, ok := sg.res.Section("action"); ok && sig.Section == "" && wording.CountVoice(f.Text, nil).Own > 0 {
+		return nil
+	}
+	return []Finding{sg.finding(sig, sec, line, words, 0, v.FirstGroup.Sentence)}
+}
+
+// toldText is the text of the sections that are told, joined.
+func (sg *signals) toldText() string {
+	var b strings.Builder
+	for _, f := range sg.res.Sections {
+		if s := sg.section(f.ID); f.Within != "" || s != nil && s.Reserve {
+			continue
+		}
+		b.WriteString(f.Text)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// opening is the start of a text, to quote what a finding is about.
+func opening(text string) string {
+	ss := wording.Sentences(text)
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[0]
+}
+
+func (sg *signals) finding(sig pack.Signal, sec *pack.Section, line, words int, minutes float64, quote string) Finding {
 	title, id, floor, question := "answer", "", 0, ""
 	if sec != nil {
 		title, id, floor, question = sec.Title, sec.ID, sec.MinWords, sec.Question
@@ -275,6 +419,8 @@ func (sg *signals) finding(sig pack.Signal, sec *pack.Section, line, words int, 
 		Line:     line,
 		Message:  fill(sig.Message),
 		Hint:     fill(sig.Hint),
+		Quote:    shorten(quote, 120),
+		Reason:   cmp.Or(fill(sig.Reason), strings.ReplaceAll(sig.ID, "-", " ")),
 	}
 }
 
@@ -321,9 +467,6 @@ type compiled struct {
 	signals *pack.Signal
 	n       int
 	phrases []sigPhrases
-	// voice holds the lists of every whole-answer voice signal, we-words
-	// then I-words, counted while the sections are found: one reading.
-	voice sections.Phrases
 }
 
 var compiledRubrics sync.Map // *pack.Rubric → *compiled
@@ -341,20 +484,23 @@ func compiledFor(r *pack.Rubric) *compiled {
 		}
 	}
 	c := &compiled{signals: first, n: len(r.Signals), phrases: make([]sigPhrases, len(r.Signals))}
-	var voice [][]string
 	for i, s := range r.Signals {
-		p := sigPhrases{phrases: sections.NewPhrases(s.Phrases), at: -1}
-		if s.Type == pack.SignalVoice {
-			if s.Section != "" {
-				p.voice = sections.NewPhrases(s.We, s.I)
-			} else {
-				p.at = len(voice)
-				voice = append(voice, s.We, s.I)
-			}
-		}
-		c.phrases[i] = p
+		c.phrases[i] = sigPhrases{phrases: sections.NewPhrases(s.Phrases)}
 	}
-	c.voice = sections.NewPhrases(voice...)
 	compiledRubrics.Store(r, c)
 	return c
+}
+
+// shorten cuts s to about n characters at a word, with an ellipsis.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }

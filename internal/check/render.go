@@ -68,6 +68,9 @@ func WriteText(w io.Writer, reports []Report, color bool) error {
 				sev = p.paint(ansiYellow, sev)
 			}
 			fmt.Fprintf(bw, "  %5s  %s  %s\n", line, sev, clean(f.Message))
+			if f.Quote != "" {
+				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.paint(ansiDim, "“"+clean(f.Quote)+"”"))
+			}
 			if f.Hint != "" {
 				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.paint(ansiDim, "hint: "+clean(f.Hint)))
 			}
@@ -82,7 +85,13 @@ func WriteText(w io.Writer, reports []Report, color bool) error {
 			}
 			fmt.Fprintf(bw, "  note: no section labels found, so sections were inferred from wording; labels like \"## %s\" make the check exact\n", clean(label))
 		}
+		for _, n := range placedNotes(r.Sections) {
+			fmt.Fprintf(bw, "  note: %s\n", n)
+		}
 		fmt.Fprintf(bw, "  %s\n", p.summary(r.Summary))
+		if r.Verdict != "" {
+			fmt.Fprintf(bw, "  verdict: %s\n", p.verdict(r))
+		}
 		total.Errors += r.Summary.Errors
 		total.Warnings += r.Summary.Warnings
 	}
@@ -131,6 +140,38 @@ func (p painter) sections(secs []SectionStatus) string {
 		parts = append(parts, p.paint(ansiRed, "missing:")+" "+strings.Join(miss, ", "))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// placedNotes say which sections were found without a label of their
+// own, so the candidate can label them and make the check exact.
+func placedNotes(secs []SectionStatus) []string {
+	var out []string
+	for _, s := range secs {
+		switch {
+		case s.Within != "":
+			host := s.Within
+			for _, h := range secs {
+				if h.ID == s.Within {
+					host = h.Title
+				}
+			}
+			out = append(out, fmt.Sprintf("%s was found inside %s (line %d); give it its own label, such as \"## %s\"", clean(s.Title), clean(host), s.Line, clean(s.Title)))
+		case s.Inferred && s.Status != StatusMissing:
+			out = append(out, fmt.Sprintf("%s at line %d was placed from its wording; a \"## %s\" label makes the check exact", clean(s.Title), s.Line, clean(s.Title)))
+		}
+	}
+	return out
+}
+
+func (p painter) verdict(r Report) string {
+	line := clean(r.VerdictLine())
+	switch r.Verdict {
+	case VerdictIncomplete:
+		return p.paint(ansiRed, line)
+	case VerdictNeedsWork:
+		return p.paint(ansiYellow, line)
+	}
+	return p.paint(ansiGreen, line)
 }
 
 func (p painter) summary(s Summary) string {

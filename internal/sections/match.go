@@ -1,6 +1,7 @@
 package sections
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,6 +27,8 @@ type matcher struct {
 	// come before one (fillers, numbering), so most text is turned away
 	// after one lookup.
 	starts map[string]bool
+	det    detectors
+	kind   string // the rubric's id, which names its model
 }
 
 type cached struct {
@@ -62,6 +65,8 @@ func newMatcher(r *pack.Rubric) *matcher {
 		letters:   make(map[rune]int),
 		cues:      make([]Phrases, len(r.Sections)),
 		cueWeight: make([][]float64, len(r.Sections)),
+		det:       newDetectors(r),
+		kind:      r.ID,
 	}
 	longest := 0
 	for i, s := range r.Sections {
@@ -251,7 +256,57 @@ func (m *matcher) heading(text string) (secs []int, label, rest string) {
 	return m.parts(s), text, ""
 }
 
+// labelParts matches an inline label that names several sections
+// ("Outcome & impact", "What went wrong / lessons learned"): every part
+// must be a label itself.
+func (m *matcher) labelParts(s string) []int {
+	ps := splitParts(s)
+	if len(ps) < 2 {
+		return nil
+	}
+	var out []int
+	for _, p := range ps {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		i, ok := m.label(p)
+		if !ok {
+			return nil
+		}
+		if !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// parts matches the parts of a heading. When it has several, each must
+// name a section: "Use cases and constraints" names two, while "Metrics
+// and analytics" is a feature's name, not Validation.
 func (m *matcher) parts(s string) []int {
+	ps := splitParts(s)
+	if len(ps) > 1 {
+		var out []int
+		for _, p := range ps {
+			if len(labelWords(p)) == 0 {
+				continue
+			}
+			got := m.partsOf([]string{p})
+			if len(got) == 0 {
+				return nil
+			}
+			for _, i := range got {
+				if !slices.Contains(out, i) {
+					out = append(out, i)
+				}
+			}
+		}
+		return out
+	}
+	return m.partsOf(ps)
+}
+
+func (m *matcher) partsOf(ps []string) []int {
 	var out []int
 	add := func(i int) {
 		for _, j := range out {
@@ -261,7 +316,7 @@ func (m *matcher) parts(s string) []int {
 		}
 		out = append(out, i)
 	}
-	for _, p := range splitParts(s) {
+	for _, p := range ps {
 		w := labelWords(p)
 		if len(w) == 0 {
 			continue

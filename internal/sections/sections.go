@@ -23,6 +23,15 @@ type Section struct {
 	// Empty is true for a marker with nothing under it, or only a
 	// placeholder (TODO, TBD, "...", "<fill in>"): the section is missing.
 	Empty bool
+	// Inferred is true when no label names the section and it was
+	// placed from its wording.
+	Inferred bool
+	// Within is the id of the section whose text holds this one's, when
+	// the write-up tells it inside another ("instead of X" in Action);
+	// Text is then those sentences alone.
+	Within string
+	// End is the last line of the section's text (Line when it has none).
+	End int
 }
 
 // Result is what Find found.
@@ -61,6 +70,18 @@ func Find(doc *document.Doc, r *pack.Rubric) Result {
 // out). The checker needs both, and reading an answer once instead of
 // twice is much of what keeps `prep check` fast.
 func FindCounting(doc *document.Doc, r *pack.Rubric, p Phrases) (Result, []int) {
+	return find(doc, r, p, true)
+}
+
+// FindMarked finds only what labels mark: no text is placed by its
+// wording. The model's trainer learns from it, so that what it learns
+// does not depend on what an earlier model placed.
+func FindMarked(doc *document.Doc, r *pack.Rubric) Result {
+	res, _ := find(doc, r, Phrases{}, false)
+	return res
+}
+
+func find(doc *document.Doc, r *pack.Rubric, p Phrases, place bool) (Result, []int) {
 	var counts []int
 	if p.s != nil {
 		counts = make([]int, p.s.n)
@@ -86,11 +107,17 @@ func FindCounting(doc *document.Doc, r *pack.Rubric, p Phrases) (Result, []int) 
 			res.FirstLine = first - 1 // "---" ended the file: its last line
 		}
 	}
+	if !place {
+		res.Sections = sc.collect(m)
+		return res, counts
+	}
 	if !sc.marked {
 		res.Inferred = sc.words > 0
 		m.infer(sc)
+	} else {
+		m.placeBlocks(sc)
 	}
-	res.Sections = sc.collect(m)
+	res.Sections = m.within(sc.collect(m))
 	return res, counts
 }
 
@@ -103,6 +130,10 @@ type acc struct {
 	words int
 	size  int  // bytes of text so far, separators included
 	brk   bool // a blank line is due before the next text
+	end   int  // the last line of its text
+	// inferred is true when no label named it: its text was placed by
+	// its wording.
+	inferred bool
 }
 
 type span struct {
@@ -190,7 +221,8 @@ func (g *gather) collect(m *matcher) []Section {
 		if !a.found {
 			continue
 		}
-		s := Section{ID: m.secs[i].ID, Label: a.label, Line: a.line, Text: strings.Trim(all[bounds[i][0]:bounds[i][1]], "\n"), Words: a.words}
+		s := Section{ID: m.secs[i].ID, Label: a.label, Line: a.line, End: max(a.end, a.line), Inferred: a.inferred,
+			Text: strings.Trim(all[bounds[i][0]:bounds[i][1]], "\n"), Words: a.words}
 		if IsPlaceholder(s.Text) {
 			s.Empty, s.Words = true, 0
 		}

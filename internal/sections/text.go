@@ -13,9 +13,21 @@ const inlineLevel = 7
 // piece is one line of text outside any section, kept in case the
 // write-up turns out to mark no sections and they must be inferred.
 type piece struct {
-	line int
-	text string
-	para int // paragraph number, to keep paragraphs apart
+	line  int
+	text  string
+	para  int // paragraph number, to keep paragraphs apart
+	block int // the unlabelled stretch it is in: see scanner.blocks
+}
+
+// block is a stretch of a write-up that no section's label opens: the
+// text before the first label, or the text under a label that names no
+// section ("## The migration", "Step 4: Scale the design", "**Stack:**").
+// Its text is placed by what it says.
+type block struct {
+	label string // as written; empty before the first label
+	line  int
+	// after is the section whose text came just before it, or -1.
+	after int
 }
 
 type scanner struct {
@@ -30,10 +42,18 @@ type scanner struct {
 	first  int
 	loose  []piece
 	para   int
+	blocks []block
+	// last is the section that received text most recently, or -1.
+	last int
+	// titled is true when the body has one "# " heading and deeper ones
+	// under it: that heading, at the top, is a title.
+	titled bool
 }
 
 func (m *matcher) scanText(body string, firstLine int, ps *phraseSet, counts []int) *scanner {
-	sc := &scanner{gather: newGather(len(m.secs)), m: m, cur: make([]int, 0, 4), ps: ps, counts: counts}
+	sc := &scanner{gather: newGather(len(m.secs)), m: m, cur: make([]int, 0, 4), ps: ps, counts: counts, last: -1}
+	sc.blocks = append(sc.blocks, block{after: -1})
+	sc.titled = strings.Count(body, "\n# ")+boolInt(strings.HasPrefix(body, "# ")) == 1 && strings.Contains(body, "\n## ")
 	n := firstLine - 1
 	var f fence
 	inComment := false
@@ -117,6 +137,12 @@ func (sc *scanner) line(raw string, n int, prevBlank bool) {
 	}
 	if s[0] == '#' {
 		if level, text, spaced := atx(s); level > 0 {
+			if spaced && level == 1 && sc.first == n && sc.titled {
+				// "# Scaling the URL shortener" over "##" sections is the
+				// answer's title, not its Bottlenecks section.
+				sc.openBlock(cleanLabel(text), n, level)
+				return
+			}
 			if spaced {
 				if secs, label, rest := m.heading(text); len(secs) > 0 {
 					sc.open(secs, level, label, n, rest)
@@ -138,6 +164,22 @@ func (sc *scanner) line(raw string, n int, prevBlank bool) {
 			sc.open(secs, inlineLevel, label, n, rest)
 			return
 		}
+		if label, rest, ok := boldLabel(t); ok && !sc.underHeading() && unknownLabel(label, true) {
+			// "**Option 1**", "**Stack:** Go and Postgres": a label that
+			// names no section still ends the one before it.
+			sc.openBlock(label, n, inlineLevel)
+			if rest = strings.TrimSpace(rest); rest != "" {
+				sc.content(n, rest)
+			}
+			return
+		}
+	}
+	if len(t) >= 3 && 'A' <= t[0] && t[0] <= 'Z' && t[1] == '-' && 'A' <= t[2] && t[2] <= 'Z' && !sc.underHeading() {
+		// "A-I profiled the job": a STAR letter with no space after it.
+		if i, ok := m.letters[rune(t[0])]; ok {
+			sc.open([]int{i}, inlineLevel, t[:1], n, t[2:])
+			return
+		}
 	}
 	if label, rest, ok := findSep(t, m.maxLabel); ok {
 		// Under a heading that names a section, "A:" and "Q:" are a
@@ -145,6 +187,18 @@ func (sc *scanner) line(raw string, n int, prevBlank bool) {
 		// sections only where headings do not.
 		if i, ok := m.label(label); ok && !(sc.underHeading() && isLetterLabel(label)) {
 			sc.open([]int{i}, inlineLevel, strings.TrimSpace(label), n, blockIndicator(rest))
+			return
+		}
+		if secs := m.labelParts(label); len(secs) > 0 && !sc.underHeading() {
+			// "Outcome & impact:", "What went wrong / lessons learned:"
+			sc.open(secs, inlineLevel, strings.TrimSpace(label), n, blockIndicator(rest))
+			return
+		}
+		if !sc.underHeading() && unknownLabel(label, prevBlank || bullet != 0) {
+			sc.openBlock(cleanLabel(label), n, inlineLevel)
+			if r := strings.TrimSpace(blockIndicator(rest)); r != "" {
+				sc.content(n, r)
+			}
 			return
 		}
 	} else if prevBlank && bullet != '-' && len(t) <= m.maxLabel && strings.Count(t, " ") <= m.maxToks+4 {
@@ -170,6 +224,14 @@ func isLetterLabel(label string) bool {
 	return t != "" && size == len(t)
 }
 
+// openBlock starts a stretch under a label that names no section.
+func (sc *scanner) openBlock(label string, n, level int) {
+	sc.cur = sc.cur[:0]
+	sc.level = level
+	sc.blocks = append(sc.blocks, block{label: label, line: n, after: sc.last})
+	sc.para++
+}
+
 func (sc *scanner) open(secs []int, level int, label string, n int, rest string) {
 	sc.marked = true
 	label = cleanLabel(label)
@@ -193,21 +255,23 @@ func (sc *scanner) heading(level, n int, text string) {
 		sc.content(n, strings.TrimSpace(text))
 		return
 	}
-	sc.para++ // a title is no answer text, and it ends a paragraph
+	sc.openBlock(cleanLabel(text), n, level)
 }
 
 func (sc *scanner) content(n int, text string) {
 	w := sc.ps.countIn(text, sc.counts)
 	sc.words += w
 	if len(sc.cur) == 0 {
-		if !sc.marked && w > 0 {
-			sc.loose = append(sc.loose, piece{line: n, text: text, para: sc.para})
+		if w > 0 && !signOff(text) {
+			sc.loose = append(sc.loose, piece{line: n, text: text, para: sc.para, block: len(sc.blocks) - 1})
 		}
 		return
 	}
 	for _, i := range sc.cur {
 		sc.add(i, text, w, "\n")
+		sc.accs[i].end = n
 	}
+	sc.last = sc.cur[len(sc.cur)-1]
 }
 
 func (sc *scanner) blank() {
@@ -556,4 +620,73 @@ func cleanLabel(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\ufe0f'
 	})
+}
+
+// boldLabel reads a bold or italic label at the start of a line that may
+// name no section: "**Option 1**", "**Stack:** Go", "__Why Kafka?__". The
+// emphasis must end the label: "**Important** we had to…" is text.
+func boldLabel(t string) (label, rest string, ok bool) {
+	mark := t[:1]
+	if len(t) > 1 && t[1] == t[0] {
+		mark = t[:2]
+	}
+	inner := t[len(mark):]
+	end := strings.Index(inner, mark)
+	if end <= 0 || end > 80 {
+		return "", "", false
+	}
+	label = strings.TrimSpace(strings.Trim(inner[:end], "*_"))
+	after := strings.TrimSpace(strings.TrimLeft(inner[end+len(mark):], "*_"))
+	colon := strings.HasSuffix(label, ":") || strings.HasSuffix(label, "：")
+	label = strings.TrimSpace(strings.TrimRight(label, ":："))
+	switch {
+	case strings.HasPrefix(after, ":"):
+		after, colon = after[1:], true
+	case strings.HasPrefix(after, "- ") || strings.HasPrefix(after, "— ") || strings.HasPrefix(after, "– "):
+		_, after, _ = strings.Cut(after, " ")
+		colon = true
+	}
+	if !colon && after != "" {
+		return "", "", false
+	}
+	return label, after, label != ""
+}
+
+// unknownLabel reports whether text before a colon, or in bold, reads as a
+// label that names no section ("Stack", "Step 4: Scale the design",
+// "Option 1") rather than the start of a sentence. A plain label must
+// start its paragraph or list item; asides (Note, E.g.) are no labels.
+func unknownLabel(label string, atStart bool) bool {
+	t := strings.TrimSpace(label)
+	if !atStart || t == "" || len(t) > 60 || strings.Contains(t, "://") {
+		return false
+	}
+	words := CountWords(t)
+	if words == 0 || words > 6 {
+		return false
+	}
+	r := []rune(t)
+	if !(unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])) {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', ',', ';', '!':
+		return false
+	}
+	for _, a := range asides {
+		if strings.EqualFold(t, a) {
+			return false
+		}
+	}
+	return true
+}
+
+// asides lead a remark inside a section rather than a section of their own.
+var asides = [...]string{"Note", "NB", "N.B", "E.g", "Eg", "Example", "For example", "Edit", "Update", "PS", "P.S", "Tip", "Hint", "Aside", "Important", "Caveat", "TL;DR", "TLDR", "Why", "How", "Also", "Bonus", "Warning"}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -548,8 +548,10 @@ func dropBracketed(s string) string {
 				continue
 			}
 			end := i + 1 + j
-			if c == '[' && end+1 < len(s) && s[end+1] == '(' {
-				b.WriteString(s[i+1 : end]) // a link: its text is content
+			if c == '[' && (end+1 < len(s) && s[end+1] == '(' || CountWords(s[i+1:end]) > 8) {
+				// A link's text is content, and so is a long aside in
+				// brackets: "[Example: my team was split on …]".
+				b.WriteString(s[i+1 : end])
 			}
 			i = end
 			continue
