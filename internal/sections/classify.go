@@ -22,9 +22,6 @@ const (
 	// strongScore is how sure a sentence must be to leave its
 	// paragraph's section.
 	strongScore = 2.0
-	// withinScore is how sure a sentence must be to serve a missing
-	// section from inside another: a detector alone, or three cue words.
-	withinScore = 3.0
 	// placeScore is the least a stretch must score to be placed by its
 	// wording rather than continue the section before it.
 	placeScore = 1.0
@@ -63,28 +60,29 @@ func newDetectors(r *pack.Rubric) detectors {
 // approaches" addresses the trade-offs (weakly, as its signal will say),
 // "I learned…" the lessons. Other sections need three cue words, or the
 // model's firm opinion.
-func (m *matcher) serves(i, host int, s string, score []float64, post []float64) bool {
+func (m *matcher) serves(i, host int, f *wording.Facts, post []float64) bool {
 	d := m.det
 	switch {
 	case slices.Contains(d.alternative, i):
-		return wording.Weighing(s).Found()
+		return f.Weighing.Found()
 	case slices.Contains(d.mistake, i):
 		// What went wrong at the start of the story is the problem it
 		// solves ("the on-call was paged every Monday"), not a lesson.
 		if host == 0 {
-			return wording.Reflection(s).Found() && !wording.ClearMistake(s).Found()
+			return f.Reflection.Found() && !f.ClearMistake.Found()
 		}
-		return wording.Reflection(s).Found()
+		return f.Reflection.Found()
 	case slices.Contains(d.quantity, i):
 		// A figure alone ("60 MB per sidecar") is no outcome; the
-		// sentence must read as this section's too.
-		// Nor is a target ("we needed it under 200 ms").
-		return wording.Quantity(s).Found() && !wording.Intent(s) && (post == nil || argmax(post) == i)
+		// sentence must read as this section's too. Nor is a target
+		// ("we needed it under 200 ms").
+		return f.Quantity.Found() && !f.Intent && (post == nil || argmax(post) == i)
 	}
-	if post != nil {
-		return post[i] >= 0.6
-	}
-	return score[i] >= withinScore
+	return post != nil && post[i] >= 0.6
+}
+
+func (d detectors) has(i int) bool {
+	return slices.Contains(d.alternative, i) || slices.Contains(d.mistake, i) || slices.Contains(d.quantity, i)
 }
 
 // scores scores text for every section, into out.
@@ -276,42 +274,59 @@ func (m *matcher) within(secs []Section) []Section {
 		// that the part is still to write: it stays missing.
 		have[slices.IndexFunc(m.secs, func(p pack.Section) bool { return p.ID == s.ID })] = true
 	}
-	score := make([]float64, n)
+	var missing []int
 	km := m.model()
-	var post []float64
-	var add []Section
+	needPost := false
 	for i := range m.secs {
-		if have[i] {
+		// Only what the rubric requires is looked for inside other
+		// sections: a missing recommended part is a warning either way,
+		// and reading every sentence for it would cost most of a check.
+		if !have[i] && m.secs[i].Level == pack.Required && (km != nil || m.det.has(i)) {
+			missing = append(missing, i)
+			needPost = needPost || km != nil
+		}
+	}
+	if len(missing) == 0 {
+		return secs
+	}
+	found := make([][]string, n)
+	hostOf := make([]int, n)
+	var post []float64
+	for h, host := range secs {
+		// What is kept in reserve (follow-up answers) is not told, so it
+		// serves no part of the telling.
+		if host.Empty || host.Within != "" || m.reserve(host.ID) {
 			continue
 		}
-		for _, host := range secs {
-			// What is kept in reserve (follow-up answers) is not told,
-			// so it serves no part of the telling.
-			if host.Empty || host.Within != "" || m.reserve(host.ID) {
-				continue
+		hostIndex := slices.IndexFunc(m.secs, func(p pack.Section) bool { return p.ID == host.ID })
+		sents := readSentences(wording.Sentences(host.Text))
+		var e [][]float64
+		if needPost {
+			e = m.emissions(km, sents, "")
+		}
+		for _, i := range missing {
+			if found[i] != nil {
+				continue // the first section that serves it is where it stands
 			}
-			var found []string
-			hostIndex := slices.IndexFunc(m.secs, func(p pack.Section) bool { return p.ID == host.ID })
-			sents := wording.Sentences(host.Text)
-			var e [][]float64
-			if km != nil {
-				e = m.emissions(km, sents, "")
-			}
-			for k, s := range sents {
-				m.scores(s, score)
+			for k := range sents {
 				if e != nil {
 					post = expAll(post[:0], e[k])
 				}
-				if m.serves(i, hostIndex, s, score, post) {
-					found = append(found, s)
+				if m.serves(i, hostIndex, &sents[k].facts, post) {
+					found[i] = append(found[i], sents[k].text)
+					hostOf[i] = h
 				}
 			}
-			if len(found) > 0 {
-				text := strings.Join(found, " ")
-				add = append(add, Section{ID: m.secs[i].ID, Line: host.Line, End: host.End, Text: text, Words: CountWords(text), Inferred: true, Within: host.ID})
-				break
-			}
 		}
+	}
+	var add []Section
+	for _, i := range missing {
+		if found[i] == nil {
+			continue
+		}
+		host := secs[hostOf[i]]
+		text := strings.Join(found[i], " ")
+		add = append(add, Section{ID: m.secs[i].ID, Line: host.Line, End: host.End, Text: text, Words: CountWords(text), Inferred: true, Within: host.ID})
 	}
 	if len(add) == 0 {
 		return secs
@@ -349,9 +364,18 @@ func signOff(text string) bool {
 var signOffs = [...]string{"thanks", "thank you", "cheers", "best regards", "kind regards", "regards", "hope this helps",
 	"happy to go", "happy to discuss", "happy to dig", "happy to answer", "feel free to", "let me know", "questions welcome"}
 
+// withoutModel makes the matcher place text by its rubric's cues alone,
+// as it does for a rubric the model does not know; this package's tests
+// set it, so that they test the structure of write-ups and not the
+// model's judgement, which the corpus measures.
+var withoutModel bool
+
 // model returns the trained weights for the matcher's rubric when they
 // cover every one of its sections, or nil.
 func (m *matcher) model() *kindWeights {
+	if withoutModel {
+		return nil
+	}
 	km := loadModel()[m.kind]
 	if km == nil {
 		return nil
@@ -413,7 +437,7 @@ const temper = 0.6
 
 // emissions scores each sentence for each section: the model's log
 // posterior, tempered.
-func (m *matcher) emissions(km *kindWeights, sents []string, extra string) [][]float64 {
+func (m *matcher) emissions(km *kindWeights, sents []sentence, extra string) [][]float64 {
 	n := len(m.secs)
 	out := make([][]float64, len(sents))
 	col := make([]int, n)
@@ -425,11 +449,10 @@ func (m *matcher) emissions(km *kindWeights, sents []string, extra string) [][]f
 		for i := range e {
 			e[i] = km.prior[col[i]]
 		}
-		feats := Features(s)
+		feats := s.feats
 		if u == 0 && extra != "" {
 			f := Features(extra)
-			feats = append(feats, f...)
-			feats = append(feats, f...)
+			feats = append(append(append([]string(nil), feats...), f...), f...)
 		}
 		for _, f := range feats {
 			w, ok := km.weights[f]
@@ -478,7 +501,11 @@ func (m *matcher) placeModel(sc *scanner, km *kindWeights, us []unit, label stri
 		return
 	}
 	n := len(m.secs)
-	e := m.emissions(km, texts, label)
+	read := readSentences(texts)
+	e := m.emissions(km, read, label)
+	if !m.worthPlacing(read, e, label) {
+		return
+	}
 	dp := make([][]float64, len(ss))
 	back := make([][]int, len(ss))
 	for u := range ss {
@@ -576,4 +603,33 @@ func (m *matcher) reserve(id string) bool {
 		}
 	}
 	return false
+}
+
+// Below this mean confidence, a stretch that shows no detector's mark is
+// left unplaced rather than given to the likeliest section: "kind:
+// design" before a YAML answer, "## Appendix" with raw notes under it.
+const placeConfidence = 0.3
+
+// worthPlacing reports whether a stretch of text says enough to be
+// placed: some words, and either a detector's mark or a model that is
+// fairly sure of it.
+func (m *matcher) worthPlacing(ss []sentence, e [][]float64, label string) bool {
+	words := 0
+	sure := 0.0
+	for k, s := range ss {
+		words += CountWords(s.text)
+		f := &s.facts
+		if f.Quantity.Found() || f.Alternative.Found() || f.Mistake.Found() || f.Reflection.Found() {
+			return true
+		}
+		top := math.Inf(-1)
+		for _, v := range e[k] {
+			top = max(top, v)
+		}
+		sure += math.Exp(top)
+	}
+	if words < 4 {
+		return false
+	}
+	return label == "" || sure/float64(len(ss)) >= placeConfidence
 }

@@ -104,36 +104,55 @@ func (km *KindModel) weights() *kindWeights {
 
 // Features are what the model reads of a sentence: its words, lower
 // case, with numbers as one word, and the marks of the detectors.
-func Features(sentence string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
+func Features(sentence string) []string { return features(sentence, wording.Read(sentence)) }
+
+func features(sentence string, f wording.Facts) []string {
+	out := make([]string, 0, 24)
+	for _, w := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	}) {
-		f = strings.Trim(f, "'")
-		if f == "" {
+		w = strings.Trim(w, "'")
+		if w == "" {
 			continue
 		}
-		if strings.ContainsAny(f, "0123456789") {
-			f = "<num>"
+		if strings.ContainsAny(w, "0123456789") {
+			w = "<num>"
 		}
-		out = append(out, f)
+		out = append(out, w)
 	}
-	if wording.Quantity(sentence).Found() {
+	if f.Quantity.Found() {
 		out = append(out, "<qty>")
 	}
-	if wording.Alternative(sentence).Found() {
+	if f.Alternative.Found() {
 		out = append(out, "<alt>")
 	}
-	if wording.Mistake(sentence).Found() {
+	if f.Mistake.Found() {
 		out = append(out, "<mistake>")
 	}
-	if v := wording.CountVoice(sentence, nil); v.Own > 0 {
+	switch {
+	case f.Own > 0:
 		out = append(out, "<iact>")
-	} else if v.Group > 0 {
+	case f.Group > 0:
 		out = append(out, "<we>")
 	}
-	if strings.Contains(sentence, "?") {
+	if f.Question {
 		out = append(out, "<q>")
+	}
+	return out
+}
+
+// sentence is one sentence read once: its facts and its features.
+type sentence struct {
+	text  string
+	facts wording.Facts
+	feats []string
+}
+
+func readSentences(texts []string) []sentence {
+	out := make([]sentence, len(texts))
+	for i, t := range texts {
+		f := wording.Read(t)
+		out[i] = sentence{text: t, facts: f, feats: features(t, f)}
 	}
 	return out
 }

@@ -17,8 +17,9 @@ func Alternative(text string) Match {
 	return Match{}
 }
 
-func alternativeIn(sent string) Match {
-	toks := tokenize(sent)
+func alternativeIn(sent string) Match { return alternativeToks(sent, tokenize(sent)) }
+
+func alternativeToks(sent string, toks []token) Match {
 	for i := range toks {
 		t := toks[i].low
 		next := at(toks, i+1)
@@ -215,19 +216,25 @@ func bareGerund(toks []token, i int) bool {
 // vaguely; Alternative says whether it names one.
 func Weighing(text string) Match {
 	for _, sent := range Sentences(text) {
-		toks := tokenize(sent)
-		for i := range toks {
-			if weighingWords[toks[i].low] || toks[i].low == "pros" && at(toks, i+1) == "and" || toks[i].low == "gave" && at(toks, i+1) == "up" {
-				return match(sent, toks, i-1, i+1)
-			}
-		}
-		if m := alternativeIn(sent); m.Found() {
+		if m := weighingToks(sent, tokenize(sent)); m.Found() {
 			return m
 		}
 	}
 	return Match{}
 }
 
+func weighingToks(sent string, toks []token) Match {
+	for i := range toks {
+		if weighingWords[toks[i].low] || toks[i].low == "pros" && at(toks, i+1) == "and" || toks[i].low == "gave" && at(toks, i+1) == "up" {
+			return match(sent, toks, i-1, i+1)
+		}
+	}
+	return alternativeToks(sent, toks)
+}
+
+// weighingWords name the weighing itself. Verbs such as "considered" or
+// "chose" are left to Alternative, which checks what they take: "we
+// considered this a data problem" weighs nothing.
 var weighingWords = newSet("trade-off", "trade-offs", "tradeoff", "tradeoffs", "options", "option", "alternative",
-	"alternatives", "approaches", "considered", "weighed", "weighing", "evaluated", "compared", "versus", "vs",
-	"vs.", "downside", "downsides", "sacrificed", "sacrifice", "compromise", "compromised", "chose", "choice", "choosing")
+	"alternatives", "approaches", "weighed", "weighing", "versus", "vs", "vs.", "downside", "downsides",
+	"sacrificed", "sacrifice", "compromise", "compromised")

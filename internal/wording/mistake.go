@@ -29,8 +29,9 @@ func ClearMistake(text string) Match {
 	return Match{}
 }
 
-func mistakeIn(sent string, weak bool) Match {
-	toks := tokenize(sent)
+func mistakeIn(sent string, weak bool) Match { return mistakeToks(sent, tokenize(sent), weak) }
+
+func mistakeToks(sent string, toks []token, weak bool) Match {
 	past := pastTense(toks)
 	for i := range toks {
 		t := toks[i].low
@@ -129,21 +130,24 @@ var (
 // up to something.
 func Reflection(text string) Match {
 	for _, sent := range Sentences(text) {
-		toks := tokenize(sent)
-		for i := range toks {
-			t, next := toks[i].low, at(toks, i+1)
-			switch {
-			case reflectionWords[t],
-				t == "in" && next == "hindsight", t == "looking" && next == "back", t == "next" && next == "time",
-				t == "differently", t == "taught" && (next == "me" || next == "us"), t == "if" && next == "i" && at(toks, i+2) == "did":
-				return match(sent, toks, i-1, i+1)
-			}
-		}
-		if m := mistakeIn(sent, false); m.Found() {
+		if m := reflectionToks(sent, tokenize(sent)); m.Found() {
 			return m
 		}
 	}
 	return Match{}
+}
+
+func reflectionToks(sent string, toks []token) Match {
+	for i := range toks {
+		t, next := toks[i].low, at(toks, i+1)
+		switch {
+		case reflectionWords[t],
+			t == "in" && next == "hindsight", t == "looking" && next == "back", t == "next" && next == "time",
+			t == "differently", t == "taught" && (next == "me" || next == "us"), t == "if" && next == "i" && at(toks, i+2) == "did":
+			return match(sent, toks, i-1, i+1)
+		}
+	}
+	return mistakeToks(sent, toks, false)
 }
 
 var reflectionWords = newSet("learned", "learnt", "lesson", "lessons", "takeaway", "takeaways", "hindsight", "retrospect",

@@ -12,11 +12,17 @@ import (
 // "p99" on its own, SOC 2, OAuth 2.1, us-east-1) are not quantities.
 func Quantity(text string) Match {
 	for _, sent := range Sentences(text) {
-		toks := tokenize(sent)
-		for i := range toks {
-			if j, ok := quantityAt(sent, toks, i); ok {
-				return match(sent, toks, i-1, j)
-			}
+		if m := quantityToks(sent, tokenize(sent)); m.Found() {
+			return m
+		}
+	}
+	return Match{}
+}
+
+func quantityToks(sent string, toks []token) Match {
+	for i := range toks {
+		if j, ok := quantityAt(sent, toks, i); ok {
+			return match(sent, toks, i-1, j)
 		}
 	}
 	return Match{}
@@ -245,8 +251,9 @@ var (
 
 // Intent reports a sentence that states an aim rather than what
 // happened: "we needed to get it under 200 ms", "the goal was 99.9%".
-func Intent(sentence string) bool {
-	toks := tokenize(sentence)
+func Intent(sentence string) bool { return intentToks(tokenize(sentence)) }
+
+func intentToks(toks []token) bool {
 	for i := range toks {
 		t, next := toks[i].low, at(toks, i+1)
 		switch {

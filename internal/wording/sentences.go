@@ -70,7 +70,7 @@ func lines(text string) []string {
 	}
 	prevEnd := byte('.')
 	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		l = strings.Join(strings.Fields(l), " ")
+		l = squeeze(l)
 		if l == "" {
 			flush()
 			prevEnd = '.'
@@ -101,43 +101,88 @@ type token struct {
 // tokenize splits a sentence into tokens: runs of letters, digits and the
 // marks that live inside words ("p99", "us-east-1", "2.1s", "don't",
 // "I/O", "$40k"), and single symbols (%, →, ×, $).
-func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5)
+func tokenize(s string) []token { return appendTokens(make([]token, 0, len(s)/5+1), s) }
+
+// appendTokens is tokenize into dst, so a caller reading many sentences
+// reuses one buffer. ASCII, nearly all of any answer, takes a table
+// lookup per byte; other runes are decoded.
+func appendTokens(toks []token, s string) []token {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !inWord(r) {
-			if strings.ContainsRune("%→×~$€£>", r) {
-				toks = append(toks, token{text: s[i : i+size], low: s[i : i+size], start: i, end: i + size})
-			} else if r == '-' && i+1 < len(s) && s[i+1] == '>' {
+		c := s[i]
+		if c < utf8.RuneSelf && !asciiWord[c] {
+			switch {
+			case c == '%' || c == '~' || c == '$' || c == '>':
+				toks = append(toks, token{text: s[i : i+1], low: s[i : i+1], start: i, end: i + 1})
+			case c == '-' && i+1 < len(s) && s[i+1] == '>':
 				toks = append(toks, token{text: "->", low: "→", start: i, end: i + 2})
 				i += 2
 				continue
 			}
-			i += size
+			i++
 			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !inWord(r) {
+				if strings.ContainsRune("→×€£", r) {
+					toks = append(toks, token{text: s[i : i+size], low: s[i : i+size], start: i, end: i + size})
+				}
+				i += size
+				continue
+			}
 		}
 		j := i
 		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if asciiWord[c] {
+					j++
+					continue
+				}
+				// Inner marks join when a letter or digit follows: "1.27",
+				// "us-east-1", "don't", "I/O", "a.m", "1,200".
+				if innerMark[c] && j+1 < len(s) && wordAt(s, j+1) && (c != ',' || isDigitByte(s[j-1]) && isDigitByte(s[j+1])) {
+					j++
+					continue
+				}
+				break
+			}
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if inWord(r) {
 				j += n
 				continue
 			}
-			// Inner marks join when a letter or digit follows: "1.27",
-			// "us-east-1", "don't", "I/O", "a.m", "1,200".
-			if strings.ContainsRune(".-'’/,_", r) && j+n < len(s) {
-				if r2, _ := utf8.DecodeRuneInString(s[j+n:]); inWord(r2) && (r != ',' || isDigitByte(s[j-1]) && isDigitByte(s[j+n])) {
-					j += n
-					continue
-				}
+			if r == '’' && j+n < len(s) && wordAt(s, j+n) {
+				j += n
+				continue
 			}
 			break
 		}
 		w := s[i:j]
-		toks = append(toks, token{text: w, low: strings.ToLower(strings.ReplaceAll(w, "’", "'")), start: i, end: j})
+		toks = append(toks, token{text: w, low: lower(w), start: i, end: j})
 		i = j
 	}
 	return toks
+}
+
+// wordAt reports whether a letter or digit starts at s[i].
+func wordAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return inWord(r)
+}
+
+var asciiWord, innerMark [utf8.RuneSelf]bool
+
+func init() {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		asciiWord[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	for _, c := range ".-'/,_" {
+		innerMark[c] = true
+	}
 }
 
 func inWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -189,4 +234,27 @@ func seq(toks []token, i int, words ...string) bool {
 		}
 	}
 	return true
+}
+
+// lower is strings.ToLower with the typographic apostrophe made plain,
+// without allocating for a word that is lower case ASCII already.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		}
+	}
+	return w
+}
+
+// squeeze trims a line and makes each run of blanks one space; most
+// lines need nothing, and are returned as they are.
+func squeeze(l string) string {
+	l = strings.TrimSpace(l)
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; c == '\t' || c == '\r' || c == ' ' && i+1 < len(l) && l[i+1] == ' ' || c >= utf8.RuneSelf {
+			return strings.Join(strings.Fields(l), " ")
+		}
+	}
+	return l
 }

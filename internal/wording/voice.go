@@ -1,6 +1,9 @@
 package wording
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Voice counts who acts in text: the candidate ("I profiled", "I've
 // rewritten", "my patch", "did it myself") and the group ("we", "our",
@@ -23,25 +26,111 @@ func CountVoice(text string, we []string) Voice {
 		extra[strings.ToLower(strings.TrimSpace(w))] = true
 	}
 	var v Voice
-	for _, sent := range Sentences(text) {
-		toks := tokenize(sent)
-		for i := range toks {
-			if k, ok := ownAction(toks, i); ok {
-				if v.Own == 0 {
-					v.First = match(sent, toks, i, k)
-				}
-				v.Own++
-				continue
-			}
-			if groupWord(toks, i) || extra[toks[i].low] && !pronounI(toks[i].low) {
-				if v.Group == 0 {
-					v.FirstGroup = Match{Sentence: sent, Words: sent}
-				}
-				v.Group++
+	// Who acts is read word by word: only around a pronoun (or "team")
+	// is the text tokenized, a short window at a time into one buffer,
+	// so a long answer costs a scan. A quote is cut to its sentence
+	// afterwards.
+	var win []token
+	prevStart := 0
+	for i := 0; i < len(text); {
+		if !wordAt(text, i) {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) && (wordAt(text, j) || text[j] == '\'' && j+1 < len(text) && wordAt(text, j+1)) {
+			if text[j] < utf8.RuneSelf {
+				j++
+			} else {
+				_, size := utf8.DecodeRuneInString(text[j:])
+				j += size
 			}
 		}
+		if w := text[i:j]; j-i <= 9 && (voiceWords[lower(w)] || len(extra) > 0 && extra[lower(w)]) {
+			end := min(len(text), j+120)
+			win = appendTokens(win[:0], text[prevStart:end])
+			// The window starts at the word before; find this word in it.
+			k := 0
+			for k < len(win) && prevStart+win[k].start < i {
+				k++
+			}
+			if k < len(win) {
+				v.addAt(text[prevStart:end], win, k, extra, prevStart, text)
+			}
+		}
+		prevStart = i
+		i = j
+	}
+	if v.First.Found() {
+		v.First.Sentence = sentenceAround(text, v.First.Sentence)
+	}
+	if v.FirstGroup.Found() {
+		v.FirstGroup.Sentence = sentenceAround(text, v.FirstGroup.Sentence)
+		v.FirstGroup.Words = v.FirstGroup.Sentence
 	}
 	return v
+}
+
+// addAt counts token k of a window of text (which starts at offset in
+// full).
+func (v *Voice) addAt(win string, toks []token, k int, extra set, offset int, full string) {
+	if e, ok := ownAction(toks, k); ok {
+		if v.Own == 0 {
+			v.First = Match{Sentence: full[offset+toks[k].start:], Words: win[toks[k].start:toks[e].end]}
+		}
+		v.Own++
+		return
+	}
+	if groupWord(toks, k) || extra[toks[k].low] && !pronounI(toks[k].low) {
+		if v.Group == 0 {
+			v.FirstGroup = Match{Sentence: full[offset+toks[k].start:], Words: toks[k].text}
+		}
+		v.Group++
+	}
+}
+
+var voiceWords = newSet("i", "i've", "i'd", "my", "myself", "we", "our", "us", "ours", "we've", "we'd", "we're", "we'll", "ourselves", "team")
+
+// add counts the tokens of text. It leaves in each Match's Sentence the
+// text from the match on, for sentenceAround to cut.
+func (v *Voice) add(text string, toks []token, extra set) {
+	for i := range toks {
+		if k, ok := ownAction(toks, i); ok {
+			if v.Own == 0 {
+				v.First = Match{Sentence: text[toks[i].start:], Words: text[toks[i].start:toks[k].end]}
+			}
+			v.Own++
+			continue
+		}
+		if groupWord(toks, i) || extra[toks[i].low] && !pronounI(toks[i].low) {
+			if v.Group == 0 {
+				v.FirstGroup = Match{Sentence: text[toks[i].start:], Words: toks[i].text}
+			}
+			v.Group++
+		}
+	}
+}
+
+// sentenceAround returns the sentence of text that holds the start of
+// from, a suffix of text.
+func sentenceAround(text, from string) string {
+	at := len(text) - len(from)
+	start := 0
+	for i := at - 1; i > 0; i-- {
+		if text[i] == '\n' || (text[i] == ' ' && strings.IndexByte(".!?", text[i-1]) >= 0) {
+			start = i + 1
+			break
+		}
+	}
+	end := len(text)
+	for i := at; i < len(text); i++ {
+		if text[i] == '\n' && (i+1 == len(text) || text[i+1] == '\n') || strings.IndexByte(".!?", text[i]) >= 0 && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			end = i + 1
+			break
+		}
+	}
+	return strings.Join(strings.Fields(text[start:end]), " ")
 }
 
 func groupWord(toks []token, i int) bool {

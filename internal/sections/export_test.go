@@ -1,0 +1,3 @@
+package sections
+
+func init() { withoutModel = true }
