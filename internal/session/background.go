@@ -477,8 +477,12 @@ func (b *background) end(steps []*storyStep) (*Outcome, error) {
 		b.s.Printf("  %-34s %s\n", "prep export -o "+SheetFile, "write your one-page prep sheet")
 	}
 	for _, st := range out.Stories {
-		if st.Errors > 0 && st.Rank > 0 {
+		switch {
+		case st.Rank <= 0 || st.Ready():
+		case st.Errors > 0 || st.Verdict == "":
 			b.s.Printf("  %-34s finish %q in your editor\n", fmt.Sprintf("prep story edit %d", st.Rank), oneLine(st.Title))
+		default:
+			b.s.Printf("  %-34s strengthen %q: %s\n", fmt.Sprintf("prep story edit %d", st.Rank), oneLine(st.Title), strings.Join(st.Reasons, ", "))
 		}
 	}
 	b.s.Printf("  %-34s %s\n", "prep background", "go through it again, with what you wrote as defaults")

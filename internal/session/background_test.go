@@ -2,6 +2,7 @@ package session
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -44,8 +46,8 @@ func TestBackgroundWholeSession(t *testing.T) {
 		Timeline: filepath.Join(f.dir, "timeline.yaml"),
 		Roles:    2,
 		Stories: []StoryStatus{
-			{Path: filepath.Join(f.dir, "stories", ledgerFile), Title: ledgerTitle, Rank: 1},
-			{Path: filepath.Join(f.dir, "stories", ordersFile), Title: ordersTitle, Rank: 2},
+			{Path: filepath.Join(f.dir, "stories", ledgerFile), Title: ledgerTitle, Rank: 1, Verdict: "ready"},
+			{Path: filepath.Join(f.dir, "stories", ordersFile), Title: ordersTitle, Rank: 2, Verdict: "ready"},
 		},
 	}
 	if diff := cmp.Diff(want, o); diff != "" {
@@ -326,7 +328,7 @@ func TestBackgroundThreeProjects(t *testing.T) {
 	if len(o.Stories) != 3 {
 		t.Fatalf("outcome has %d stories, want 3", len(o.Stories))
 	}
-	wantSummary := "incomplete: missing Situation, Task, Action, Result, Trade-offs, Lessons; 2 warnings"
+	wantSummary := "incomplete: no Situation, no Task, no Action, no Result, no Trade-offs, no Lessons"
 	for _, st := range o.Stories {
 		if st.Summary() != wantSummary {
 			t.Errorf("%s: %s, want %s", st.Title, st.Summary(), wantSummary)
@@ -363,11 +365,45 @@ func TestBackgroundFixLoop(t *testing.T) {
 	if got := stories[1].Sections["Result"]; got != ordersResult {
 		t.Errorf("Result = %q, want the second revision", got)
 	}
-	if got := o.Stories[1].Summary(); got != "incomplete: missing Task" {
-		t.Errorf("story 2 = %q, want incomplete: missing Task", got)
+	if got := o.Stories[1].Summary(); got != "incomplete: no Task" {
+		t.Errorf("story 2 = %q, want incomplete: no Task", got)
 	}
 	if !strings.Contains(out, "No Task") {
 		t.Errorf("the check's findings are not shown:\n%s", out)
+	}
+}
+
+// A weak story ends the session as needing work, with the check's
+// reasons, and the next steps say what to make of it; nothing says it
+// passes.
+func TestBackgroundWeakStoryNeedsWork(t *testing.T) {
+	f := newFixture(t)
+	script := fullScript(No)
+	k := indexOf(t, script, "story.1.situation")
+	s := append([]step(nil), script[:k]...)
+	s = append(s, storySteps("story.1", vagueSections)...)
+	s = append(s, step{"story.1.fix.0", Select, "Move on"})
+	s = append(s, followupSteps("story.1", "We would do it again.", "We tested it.", "We picked the best one.")...)
+	o, out, err := f.run(stub(t, s...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := o.Stories[1]
+	if st.Verdict != check.VerdictNeedsWork || len(st.Reasons) == 0 {
+		t.Fatalf("story 2: verdict %q, reasons %q; want needs-work with reasons", st.Verdict, st.Reasons)
+	}
+	reasons := strings.Join(st.Reasons, ", ")
+	for _, want := range []string{
+		"1. " + ledgerTitle + ": ready\n",
+		"2. " + ordersTitle + ": needs work: " + reasons + "\n",
+		fmt.Sprintf("  %-34s strengthen %q: %s\n", "prep story edit 2", ordersTitle, reasons),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "passes") {
+		t.Errorf("a weak story is said to pass:\n%s", out)
 	}
 }
 

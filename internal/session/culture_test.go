@@ -69,8 +69,8 @@ func TestCultureWholeSession(t *testing.T) {
 	if diff := cmp.Diff(want, f.stories()); diff != "" {
 		t.Errorf("stories (-want +got):\n%s", diff)
 	}
-	if len(o.Stories) != 1 || o.Stories[0].Summary() != "passes" {
-		t.Errorf("outcome = %+v, want one story that passes", o.Stories)
+	if len(o.Stories) != 1 || o.Stories[0].Summary() != "ready" {
+		t.Errorf("outcome = %+v, want one story that is ready", o.Stories)
 	}
 	g := ownershipValue(t, f.pack)
 	saysInOrder(t, out,

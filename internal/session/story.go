@@ -459,27 +459,41 @@ type StoryStatus struct {
 	Warnings int
 	// Missing are the titles of the required sections still missing.
 	Missing []string
+	// Verdict is the check's (ready, needs-work, incomplete) and Reasons
+	// say why: "no figure in Result".
+	Verdict string
+	Reasons []string
 }
 
-// Summary says in a few words whether the story passes the check.
+// statusOf is where a story or answer stands by its check.
+func statusOf(path, title string, rank int, rep check.Report, r *pack.Rubric) StoryStatus {
+	return StoryStatus{
+		Path: path, Title: title, Rank: rank,
+		Errors: rep.Summary.Errors, Warnings: rep.Summary.Warnings,
+		Missing: missingRequired(rep, r),
+		Verdict: rep.Verdict, Reasons: slices.Clone(rep.Reasons),
+	}
+}
+
+// Ready reports whether the check's verdict is ready.
+func (s StoryStatus) Ready() bool { return s.Verdict == check.VerdictReady }
+
+// Summary says where the story stands in the check's words, its verdict
+// and the reasons: "ready", "needs work: no figure in Result", or
+// "incomplete: no Trade-offs, no Lessons". A story with no error but a
+// weak signal needs work: it is never said to pass.
 func (s StoryStatus) Summary() string {
-	var b strings.Builder
+	if s.Verdict != "" {
+		return check.Report{Verdict: s.Verdict, Reasons: s.Reasons}.VerdictLine()
+	}
+	// A status built without a check's verdict: say only what is sure.
 	switch {
-	case s.Errors == 0:
-		b.WriteString("passes")
 	case len(s.Missing) > 0:
-		b.WriteString("incomplete: missing " + strings.Join(s.Missing, ", "))
-	default:
-		b.WriteString("incomplete: " + plural(s.Errors, "error"))
+		return "incomplete: missing " + strings.Join(s.Missing, ", ")
+	case s.Errors > 0:
+		return "incomplete: " + plural(s.Errors, "error")
 	}
-	if s.Warnings > 0 {
-		sep := ", "
-		if s.Errors > 0 {
-			sep = "; "
-		}
-		b.WriteString(sep + plural(s.Warnings, "warning"))
-	}
-	return b.String()
+	return "not checked"
 }
 
 func (st *storyStep) status() (StoryStatus, error) {
@@ -491,14 +505,7 @@ func (st *storyStep) status() (StoryStatus, error) {
 	if err != nil {
 		return StoryStatus{}, err
 	}
-	out := StoryStatus{Path: story.Path, Title: story.Meta.Title, Rank: story.Meta.Rank, Errors: rep.Summary.Errors, Warnings: rep.Summary.Warnings}
-	for _, s := range rep.Sections {
-		i := slices.IndexFunc(st.rubric.Sections, func(sec pack.Section) bool { return sec.ID == s.ID })
-		if s.Status == check.StatusMissing && i >= 0 && st.rubric.Sections[i].Level == pack.Required {
-			out.Missing = append(out.Missing, s.Title)
-		}
-	}
-	return out, nil
+	return statusOf(story.Path, story.Meta.Title, story.Meta.Rank, rep, st.rubric), nil
 }
 
 // guideBlock is a panel's guide as a block of guidance; nil when the pack

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
 )
@@ -44,8 +45,8 @@ func TestNewStory(t *testing.T) {
 	if diff := cmp.Diff([]storyView{wantOrders(0)}, f.stories()); diff != "" {
 		t.Errorf("stories (-want +got):\n%s", diff)
 	}
-	if len(o.Stories) != 1 || o.Stories[0].Summary() != "passes" {
-		t.Errorf("outcome = %+v, want one story that passes", o.Stories)
+	if len(o.Stories) != 1 || o.Stories[0].Summary() != "ready" {
+		t.Errorf("outcome = %+v, want one story that is ready", o.Stories)
 	}
 	for _, s := range []string{"Telling a project story", "No Result", "Rehearsing the follow-ups", "prep story edit order-tracking-at-ten-times-the-traffic"} {
 		if !strings.Contains(out, s) {
@@ -237,4 +238,48 @@ func keys(m map[string]string) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// vagueSections are a story an interviewer would send back: every section
+// answered, but vague, all "we", with no number and no alternative named.
+var vagueSections = []section{
+	{"situation", "Situation", "We had a slow service and the team was unhappy with how things were going\nfor our customers, who kept telling us that pages took far too long."},
+	{"task", "Task", "We needed to make it a lot better for the customers and for the business,\nand we wanted to do it without breaking anything along the way."},
+	{"action", "Action", "We looked into it together, we changed a few things in the code and the\ndatabase, and we tested everything carefully before we shipped it out to\neveryone, and then we watched it closely for a while."},
+	{"result", "Result", "It got a lot faster and everyone was much happier with it afterwards, and\nthe customers stopped complaining about the slow pages."},
+	{"tradeoffs", "Trade-offs", "We thought about it carefully as a team and we picked the best approach\nfor us at the time, which worked out well in the end for everyone."},
+	{"lessons", "Lessons", "We learned a lot about performance and about working together as a team,\nand we would do it the same way again next time."},
+	{"architecture", "Architecture", "We kept the same services as before and we made them talk to each other\na bit more sensibly, so that the pages would load faster for everyone."},
+	{"contribution", "Contribution", "We all worked on it together as a team and we shared the work fairly,\nso everyone had a part in making it faster for our customers."},
+}
+
+// A weak story ends the session as needing work, with the check's
+// reasons, never as passing.
+func TestNewStoryWeakNeedsWork(t *testing.T) {
+	f := newFixture(t)
+	s := []step{{"title", Input, "Making the service faster"}}
+	s = append(s, storySteps("story", vagueSections)...)
+	s = append(s, step{"story.fix.0", Select, "Move on"})
+	s = append(s, followupSteps("story", "We would do it again.", "We picked the best one.", "We tested it.")...)
+	o, out, err := f.runNew(stub(t, s...), StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Stories) != 1 {
+		t.Fatalf("outcome has %d stories, want 1", len(o.Stories))
+	}
+	st := o.Stories[0]
+	if st.Verdict != check.VerdictNeedsWork || len(st.Reasons) == 0 || st.Errors != 0 {
+		t.Fatalf("verdict %q, reasons %q, %d errors; want needs-work with reasons and no error", st.Verdict, st.Reasons, st.Errors)
+	}
+	want := "needs work: " + strings.Join(st.Reasons, ", ")
+	if diff := cmp.Diff(want, st.Summary()); diff != "" {
+		t.Errorf("summary (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(out, "making-the-service-faster.md: "+want+".\n") {
+		t.Errorf("the end does not give the verdict and its reasons:\n%s", out)
+	}
+	if strings.Contains(out, "passes") {
+		t.Errorf("a weak story is said to pass:\n%s", out)
+	}
 }

@@ -776,7 +776,7 @@ func (t *technical) end() (*TechnicalOutcome, error) {
 	s.Heading(oneLine(t.ex.Title) + " · the check")
 	showCheck(s, rel, rep)
 	out := &TechnicalOutcome{
-		Answer:   StoryStatus{Path: path, Title: oneLine(t.ex.Title), Errors: rep.Summary.Errors, Warnings: rep.Summary.Warnings, Missing: missingRequired(rep, t.rubric)},
+		Answer:   statusOf(path, oneLine(t.ex.Title), 0, rep, t.rubric),
 		Scenario: t.ex.ID,
 		Hints:    slices.Clone(t.hintSteps),
 	}

@@ -183,7 +183,7 @@ func TestTechnicalWholeSession(t *testing.T) {
 		t.Errorf("answer file (-want +got):\n%s", diff)
 	}
 	wantOut := &TechnicalOutcome{
-		Answer:   StoryStatus{Path: filepath.Join(f.dir, "practice", "ledger-api.md"), Title: "A ledger API"},
+		Answer:   StoryStatus{Path: filepath.Join(f.dir, "practice", "ledger-api.md"), Title: "A ledger API", Verdict: "ready"},
 		Scenario: "ledger-api",
 		Hints:    []string{"assumptions", "mvp"},
 	}

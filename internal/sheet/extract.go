@@ -77,7 +77,11 @@ func parse(body string, r *pack.Rubric) parsed {
 		p.order = append(p.order, s.ID)
 	}
 	for _, s := range res.Sections {
-		if !s.Empty {
+		// A part the checker found told inside the follow-ups ("Why not
+		// X?" answered there) is a question and its answer, not the
+		// story's own words for that part: the sheet shows it with the
+		// follow-ups, not again as the decision or the lesson.
+		if !s.Empty && s.Within != idFollowups {
 			p.text[s.ID] = s.Text
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/content"
+	"github.com/prepcli/prep/internal/check"
+	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -201,12 +203,13 @@ func TestExtraSectionsComeAfterTheGaps(t *testing.T) {
 // no empty Decision or Follow-ups it could never fill.
 func TestFeaturedCultureStory(t *testing.T) {
 	body := "## Situation\n\nA release slipped by two weeks. The team was tired.\n\n## Action\n\nI wrote the plan down.\n\n## Result\n\nWe shipped 3 days later.\n\n## Reflection\n\nI learned to write the risk down on day one.\n"
+	rep := checked(t, "culture", body)
 	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
-		Stories: []Story{{File: "stories/slip.md", Title: "The slipped release", Kind: "culture", Rank: 1, Body: body}}})
+		Stories: []Story{{File: "stories/slip.md", Title: "The slipped release", Kind: "culture", Rank: 1, Body: body, Report: rep}}})
 	block := out[strings.Index(out, "### 1."):strings.Index(out, "## Open gaps")]
 	want := `### 1. The slipped release
 
-*stories/slip.md · passes the check*
+*stories/slip.md · ` + rep.VerdictLine() + `*
 
 - **In one line:** A release slipped by two weeks. I wrote the plan down.
 - **Numbers:** We shipped 3 days later.
@@ -226,5 +229,86 @@ func TestSummarySaysARepeatedSentenceOnce(t *testing.T) {
 		Stories: []Story{{File: "stories/inv.md", Title: "Invoices", Kind: "star", Rank: 1, Body: body}}})
 	if !strings.Contains(out, "- **In one line:** The invoice run took six hours.\n") {
 		t.Errorf("summary repeats its sentence:\n%s", out)
+	}
+}
+
+// checked is body checked against the built-in rubric of kind, as prep
+// export checks a story.
+func checked(t *testing.T, kind, body string) check.Report {
+	t.Helper()
+	doc, err := document.Parse("stories/story.md", []byte("---\nkind: "+kind+"\n---\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := rubrics(t)
+	for i := range rs {
+		if r := &rs[i]; r.ID == kind {
+			return check.Check(doc, r)
+		}
+	}
+	t.Fatalf("no rubric %q", kind)
+	return check.Report{}
+}
+
+// weakBody is a story an interviewer would send back: every section
+// there, but vague, all "we", with no number and no alternative.
+const weakBody = `
+## Situation
+
+We had a slow service and the team was unhappy with how things were going
+for our customers, who kept telling us that pages took far too long.
+
+## Task
+
+We needed to make it a lot better for the customers and for the business,
+and we wanted to do it without breaking anything along the way.
+
+## Action
+
+We looked into it together, we changed a few things in the code and the
+database, and we tested everything carefully before we shipped it out to
+everyone, and then we watched it closely for a while.
+
+## Result
+
+It got a lot faster and everyone was much happier with it afterwards, and
+the customers stopped complaining about the slow pages.
+
+## Trade-offs
+
+We thought about it carefully as a team and we picked the best approach
+for us at the time, which worked out well in the end for everyone.
+
+## Lessons
+
+We learned a lot about performance and about working together as a team,
+and we would do it the same way again next time.
+`
+
+// A story with every section but nothing an interviewer could hold on
+// to is shown as needing work, with why, and never as passing; a story
+// that is ready says so.
+func TestSheetShowsTheVerdict(t *testing.T) {
+	weak := checked(t, "star", weakBody)
+	if weak.Verdict != check.VerdictNeedsWork || len(weak.Reasons) == 0 {
+		t.Fatalf("the checker's verdict on the weak story: %q %q, want needs-work with reasons", weak.Verdict, weak.Reasons)
+	}
+	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
+		Stories: []Story{{File: "stories/faster.md", Title: "Making the service faster", Kind: "star", Rank: 1, Body: weakBody, Report: weak}}})
+	var status string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "*stories/faster.md · ") {
+			status = l
+		}
+	}
+	want := "*stories/faster.md · needs work: " + strings.Join(weak.Reasons, ", ") + "*"
+	if diff := cmp.Diff(want, status); diff != "" {
+		t.Errorf("the story's status line (-want +got):\n%s\n%s", diff, out)
+	}
+	if strings.Contains(out, "passes") {
+		t.Errorf("the sheet says a weak story passes:\n%s", out)
+	}
+	if !strings.Contains(out, "- **Making the service faster** (stories/faster.md)\n") {
+		t.Errorf("the open gaps do not list the weak story:\n%s", out)
 	}
 }

@@ -93,14 +93,17 @@ func TestAnswersFileWholeSession(t *testing.T) {
 	}
 	out := h.out.String()
 	for _, s := range []string{
-		"1. Moving ledger writes off the checkout path: passes",
-		"2. Order tracking at ten times the traffic: incomplete: missing Task, Action, Result, Trade-offs, Lessons",
+		"1. Moving ledger writes off the checkout path: ready",
+		"2. Order tracking at ten times the traffic: incomplete: no Task, no Action, no Result, no Trade-offs, no Lessons",
 		"prep story edit 2",
 		"prep-sheet.md\n      your prep sheet",
 	} {
 		if !strings.Contains(out, s) {
 			t.Errorf("stdout lacks %q:\n%s", s, out)
 		}
+	}
+	if strings.Contains(out, "passes") {
+		t.Errorf("a story is said to pass rather than given its verdict:\n%s", out)
 	}
 	if _, err := os.Stat(filepath.Join(h.dir, "sessions", "background.yaml")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("progress left behind: %v", err)

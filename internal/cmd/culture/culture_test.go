@@ -71,7 +71,7 @@ func TestAnswersFileWholeSession(t *testing.T) {
 	if rep := check.Check(doc, r); rep.Summary != (check.Summary{}) {
 		t.Errorf("check of the saved story: %+v", rep.Findings)
 	}
-	if !strings.Contains(h.out.String(), "Your story is in "+st.Path+": passes.") {
+	if !strings.Contains(h.out.String(), "Your story is in "+st.Path+": ready.") {
 		t.Errorf("stdout:\n%s", h.out)
 	}
 	if _, err := os.Stat(filepath.Join(h.dir, "sessions", "culture.yaml")); !errors.Is(err, fs.ErrNotExist) {

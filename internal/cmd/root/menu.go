@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"text/tabwriter"
 
+	"github.com/prepcli/prep/internal/check"
 	statuscmd "github.com/prepcli/prep/internal/cmd/status"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/packdoc"
@@ -99,7 +101,7 @@ func standing(rep *statuscmd.Report, panel string) string {
 	switch panel {
 	case session.BackgroundPanel:
 		if b := rep.Background; b != nil {
-			return fmt.Sprintf("%d of %d featured stories, %d passing", b.Drafted.Done, b.Drafted.Total, b.Passing.Done)
+			return fmt.Sprintf("%d of %d featured stories: %s", b.Drafted.Done, b.Drafted.Total, verdicts(b))
 		}
 	case session.TechnicalPanel:
 		if t := rep.Technical; t != nil {
@@ -111,4 +113,37 @@ func standing(rep *statuscmd.Report, panel string) string {
 		}
 	}
 	return ""
+}
+
+// verdicts counts the featured stories by the check's verdict: "1 ready,
+// 1 needs work, 1 incomplete", leaving out the verdicts none has but
+// ready.
+func verdicts(b *statuscmd.Background) string {
+	var ready, work, incomplete, unchecked int
+	for _, s := range b.Stories {
+		switch s.Verdict {
+		case check.VerdictReady:
+			ready++
+		case check.VerdictNeedsWork:
+			work++
+		case check.VerdictIncomplete:
+			incomplete++
+		default:
+			unchecked++
+		}
+	}
+	parts := []string{fmt.Sprintf("%d ready", ready)}
+	needs := "needs work"
+	if work > 1 {
+		needs = "need work"
+	}
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{work, needs}, {incomplete, "incomplete"}, {unchecked, "not checked"}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
+		}
+	}
+	return strings.Join(parts, ", ")
 }

@@ -139,7 +139,7 @@ func TestExitStatus(t *testing.T) {
 		args []string
 		want int
 	}{
-		{"passing story", []string{"check", good}, cmdutil.ExitOK},
+		{"ready story", []string{"check", good}, cmdutil.ExitOK},
 		{"story with missing sections", []string{"check", gaps}, cmdutil.ExitFindings},
 		{"one bad among good", []string{"check", good, filepath.Join(dir, "nope.md")}, cmdutil.ExitCannotRun},
 		{"valid pack", []string{"content", "validate"}, cmdutil.ExitOK},
@@ -195,5 +195,96 @@ func TestBareInTerminalShowsPanels(t *testing.T) {
 	}
 	if !bytes.Contains(out.Bytes(), []byte(strings.Fields(p.Meta.Welcome)[0]+" "+strings.Fields(p.Meta.Welcome)[1])) {
 		t.Errorf("menu does not show the welcome:\n%s", out.String())
+	}
+}
+
+// weakStory is a story an interviewer would send back: every required
+// section there, but vague, all "we", with no number and no alternative.
+const weakStory = `---
+title: Making the service faster
+kind: star
+rank: 2
+---
+
+## Situation
+
+We had a slow service and the team was unhappy with how things were going
+for our customers, who kept telling us that pages took far too long.
+
+## Task
+
+We needed to make it a lot better for the customers and for the business,
+and we wanted to do it without breaking anything along the way.
+
+## Action
+
+We looked into it together, we changed a few things in the code and the
+database, and we tested everything carefully before we shipped it out to
+everyone, and then we watched it closely for a while.
+
+## Result
+
+It got a lot faster and everyone was much happier with it afterwards, and
+the customers stopped complaining about the slow pages.
+
+## Trade-offs
+
+We thought about it carefully as a team and we picked the best approach
+for us at the time, which worked out well in the end for everyone.
+
+## Lessons
+
+We learned a lot about performance and about working together as a team,
+and we would do it the same way again next time.
+`
+
+// The menu counts a featured story ready only when the check says so: a
+// weak one is counted as needing work, never as passing.
+func TestMenuCountsReadyStories(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	// The example story is ready, and ranked 1 in its front matter.
+	good, err := os.ReadFile(filepath.Join("..", "..", "..", "examples", "story.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"good.md": good, "faster.md": []byte(weakStory)} {
+		p := write(t, filepath.Join(dir, "stories"), name, data)
+		if err := os.Chmod(p, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range []string{dir, filepath.Join(dir, "stories")} {
+		if err := os.Chmod(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	streams, _, out, errOut := iostreams.Test()
+	streams.SetStdinTTY(true)
+	streams.SetStdoutTTY(true)
+	f := cmdutil.New(streams, cmdutil.BuildInfo{Version: "test"})
+	f.Env = func(string) (string, bool) { return "", false }
+	if code := Run(f, []string{"--dir", dir, "--no-color"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	p, err := f.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var standing string
+	for _, panel := range p.Panels {
+		if panel.ID != "background" {
+			continue
+		}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if strings.HasPrefix(line, "  "+panel.Title+"  ") {
+				standing = strings.TrimSpace(line[strings.Index(line, "prep background")+len("prep background"):])
+			}
+		}
+	}
+	if diff := cmp.Diff("2 of 3 featured stories: 1 ready, 1 needs work", standing); diff != "" {
+		t.Errorf("the Background Panel's standing (-want +got):\n%s\n%s", diff, out)
+	}
+	if strings.Contains(out.String(), "pass") {
+		t.Errorf("the menu calls a story passing:\n%s", out)
 	}
 }

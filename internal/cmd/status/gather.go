@@ -49,10 +49,12 @@ type Progress struct {
 type Background struct {
 	Title         string `json:"title"`
 	TimelineRoles int    `json:"timeline_roles"`
-	// Drafted counts the featured stories (ranked 1–3) out of 3, Passing
-	// those whose check finds no error.
+	// Drafted counts the featured stories (ranked 1–3) out of 3, Ready
+	// those whose check's verdict is ready, and Passing (kept for scripts
+	// that read it) those whose check finds no error, weak or not.
 	Drafted Progress `json:"drafted"`
 	Passing Progress `json:"passing"`
+	Ready   Progress `json:"ready"`
 	// Stories are the featured stories, by rank.
 	Stories []StoryStatus `json:"stories"`
 	// Signals are what the panel's interviewers look for, each covered
@@ -65,13 +67,19 @@ type Background struct {
 
 // StoryStatus is one story and how it fares.
 type StoryStatus struct {
-	File     string `json:"file"` // stories/name.md
-	Title    string `json:"title"`
-	Rank     int    `json:"rank"`
-	Kind     string `json:"kind"`
-	Passes   bool   `json:"passes"`
-	Errors   int    `json:"errors"`
-	Warnings int    `json:"warnings"`
+	File  string `json:"file"` // stories/name.md
+	Title string `json:"title"`
+	Rank  int    `json:"rank"`
+	Kind  string `json:"kind"`
+	// Passes is true when the check finds no error: a story that needs
+	// work still passes. Verdict and Reasons say whether it is ready.
+	Passes   bool `json:"passes"`
+	Errors   int  `json:"errors"`
+	Warnings int  `json:"warnings"`
+	// Verdict is the check's: ready, needs-work or incomplete; "" when
+	// the story's kind has no rubric. Reasons say why, in a few words.
+	Verdict string   `json:"verdict"`
+	Reasons []string `json:"reasons"`
 	// Followups counts its follow-up questions with an answer.
 	Followups int `json:"followups"`
 }
@@ -98,7 +106,8 @@ type Signal struct {
 type Technical struct {
 	Title string `json:"title"`
 	// Practice are the practice answers saved (prep technical, prep drill
-	// scale): how many of each kind, how many pass their check, and each.
+	// scale): how many of each kind, how many pass their check and how
+	// many are ready, and each.
 	Practice Practice `json:"practice"`
 	// Decks are the drills, one per deck.
 	Decks []Deck `json:"decks"`
@@ -109,15 +118,20 @@ type Practice struct {
 	Design  int            `json:"design"`
 	Scale   int            `json:"scale"`
 	Passing int            `json:"passing"`
+	Ready   int            `json:"ready"`
 	Files   []PracticeFile `json:"files"`
 }
 
 // PracticeFile is one practice answer.
 type PracticeFile struct {
-	File   string `json:"file"` // practice/name.md
-	Title  string `json:"title"`
-	Kind   string `json:"kind"`
-	Passes bool   `json:"passes"`
+	File  string `json:"file"` // practice/name.md
+	Title string `json:"title"`
+	Kind  string `json:"kind"`
+	// Passes is true when the check finds no error; Verdict and Reasons
+	// are as a story's.
+	Passes  bool     `json:"passes"`
+	Verdict string   `json:"verdict"`
+	Reasons []string `json:"reasons"`
 }
 
 // Deck is one drill deck's figures.
@@ -238,6 +252,7 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 		Title:     oneLine(panel.Title),
 		Drafted:   Progress{Total: workspace.MaxRank},
 		Passing:   Progress{Total: workspace.MaxRank},
+		Ready:     Progress{Total: workspace.MaxRank},
 		Stories:   []StoryStatus{},
 		Signals:   SignalList{Items: []Signal{}},
 		Followups: Progress{},
@@ -252,10 +267,11 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 			continue
 		}
 		featured = append(featured, s)
-		st := StoryStatus{File: rel(ws, s.Path), Title: oneLine(s.Meta.Title), Rank: s.Meta.Rank, Kind: kindOf(s)}
+		st := StoryStatus{File: rel(ws, s.Path), Title: oneLine(s.Meta.Title), Rank: s.Meta.Rank, Kind: kindOf(s), Reasons: []string{}}
 		if rep, ok := checks[s.Path]; ok {
 			st.Errors, st.Warnings = rep.Summary.Errors, rep.Summary.Warnings
 			st.Passes = rep.Summary.Errors == 0
+			st.Verdict, st.Reasons = rep.Verdict, reasons(rep)
 		}
 		if r, ok := p.Rubric(kindOf(s)); ok {
 			st.Followups = answeredFollowups(s, r)
@@ -264,11 +280,15 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 		if st.Passes {
 			bg.Passing.Done++
 		}
+		if st.Verdict == check.VerdictReady {
+			bg.Ready.Done++
+		}
 		bg.Followups.Done += st.Followups
 		bg.Stories = append(bg.Stories, st)
 	}
 	bg.Drafted.Done = min(bg.Drafted.Done, bg.Drafted.Total)
 	bg.Passing.Done = min(bg.Passing.Done, bg.Passing.Total)
+	bg.Ready.Done = min(bg.Ready.Done, bg.Ready.Total)
 	bg.Followups.Total = followupsPerStory * max(len(featured), 1)
 	bg.Followups.Done = min(bg.Followups.Done, bg.Followups.Total)
 
@@ -290,6 +310,14 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 		bg.Signals.Items = append(bg.Signals.Items, sig)
 	}
 	return bg, nil
+}
+
+// reasons are a check's reasons for its verdict, never null in JSON.
+func reasons(rep check.Report) []string {
+	if len(rep.Reasons) == 0 {
+		return []string{}
+	}
+	return slices.Clone(rep.Reasons)
 }
 
 // covers reports whether a story's check shows every piece of evidence:
@@ -445,9 +473,11 @@ func technical(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stats [
 		if doc.Kind != workspace.KindDesign && doc.Kind != workspace.KindScale {
 			continue // the day's drill log, or notes of the candidate's own
 		}
-		f := PracticeFile{File: workspace.PracticeDir + "/" + n, Title: oneLine(doc.Title), Kind: doc.Kind}
+		f := PracticeFile{File: workspace.PracticeDir + "/" + n, Title: oneLine(doc.Title), Kind: doc.Kind, Reasons: []string{}}
 		if r, ok := p.Rubric(doc.Kind); ok {
-			f.Passes = !check.Check(doc, r).HasErrors()
+			rep := check.Check(doc, r)
+			f.Passes = !rep.HasErrors()
+			f.Verdict, f.Reasons = rep.Verdict, reasons(rep)
 		}
 		if doc.Kind == workspace.KindDesign {
 			t.Practice.Design++
@@ -456,6 +486,9 @@ func technical(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stats [
 		}
 		if f.Passes {
 			t.Practice.Passing++
+		}
+		if f.Verdict == check.VerdictReady {
+			t.Practice.Ready++
 		}
 		t.Practice.Files = append(t.Practice.Files, f)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
@@ -46,17 +47,18 @@ func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	}
 	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "Readiness per panel: stories drafted and passing, signals covered, drills due",
+		Short: "Readiness per panel: stories drafted and ready, signals covered, drills due",
 		Long: strings.TrimSpace(`
 How ready you are for each panel, at a glance:
 
   Background   your timeline; your featured stories (ranked 1 to 3)
-               drafted and passing the check; which of the signals the
-               panel looks for your stories cover, and which none does;
-               the follow-ups you have rehearsed (3 per story)
+               drafted and ready, each with the check's verdict and its
+               reasons; which of the signals the panel looks for your
+               stories cover, and which none does; the follow-ups you
+               have rehearsed (3 per story)
   Technical    the practice answers you saved (prep technical, prep drill
-               scale), and each drill deck: cards due today, cards seen,
-               reviews done in the last 7 days
+               scale) and how many are ready, and each drill deck: cards
+               due today, cards seen, reviews done in the last 7 days
   Culture      for each value the team names, your culture stories that
                show it
   Overall      drills due today, reviews done in the last 7 days, days to
@@ -72,6 +74,12 @@ Situation and a Result with a number, told in about three minutes;
 technical depth is Architecture, Action and Lessons that own a mistake.
 A culture story shows the value its Value section names.
 
+A story is ready when the check's verdict is: no section missing and
+nothing an interviewer would find weak. One with no error but a weak
+signal (no figure in Result, no alternative named, told in "we", no
+mistake in Lessons, too long) needs work, and says why; one with a
+required section missing is incomplete.
+
 In a terminal the figures come with bars; otherwise as plain text. With
 --format json, one object:
 
@@ -79,21 +87,27 @@ In a terminal the figures come with bars; otherwise as plain text. With
    "interview": {"date": "2026-02-01", "days_left": 22} or null,
    "background": {"title", "timeline_roles",
      "drafted": {"done", "total"}, "passing": {"done", "total"},
+     "ready": {"done", "total"},
      "stories": [{"file", "title", "rank", "kind", "passes", "errors",
-                  "warnings", "followups"}],
+                  "warnings", "verdict", "reasons": [...], "followups"}],
      "signals": {"done", "total",
                  "items": [{"title", "evidence": [...], "covered_by": [...]}]},
      "followups": {"done", "total"}},
    "technical": {"title",
-     "practice": {"design", "scale", "passing",
-                  "files": [{"file", "title", "kind", "passes"}]},
+     "practice": {"design", "scale", "passing", "ready",
+                  "files": [{"file", "title", "kind", "passes",
+                             "verdict", "reasons": [...]}]},
      "decks": [{"deck", "cards", "seen", "due", "done_7_days"}]},
    "culture": {"title", "stories",
      "values": {"done", "total", "items": [{"id", "title", "stories": [...]}]}},
    "drills": {"due_today", "done_7_days", "next_due"},
    "problems": ["path:line: what is wrong; what to do"]}
 
-A panel the content pack lacks is null. Keys are only ever added.
+"verdict" is ready, needs-work or incomplete ("" for a kind the pack has
+no rubric for), and "reasons" say why. "passes" and "passing", kept for
+scripts that read them, mean only that the check finds no error: they
+count a story that needs work too, "ready" does not. A panel the content
+pack lacks is null. Keys are only ever added.
 
 Exit status: 0 shown (files that cannot be read are listed as problems),
 2 could not run (a bad content pack, an unreadable drill schedule).`),
@@ -216,16 +230,9 @@ func writeText(w io.Writer, rep *Report, st style) error {
 		fmt.Fprintf(w, "\n%s\n", bg.Title)
 		line(w, "Timeline", plural(bg.TimelineRoles, "role"))
 		line(w, "Featured stories", st.progress(bg.Drafted)+" drafted")
-		line(w, "Passing the check", st.progress(bg.Passing))
+		line(w, "Ready", st.progress(bg.Ready))
 		for _, s := range bg.Stories {
-			verdict := "passes"
-			if !s.Passes {
-				verdict = plural(s.Errors, "error")
-			}
-			if s.Warnings > 0 {
-				verdict += ", " + plural(s.Warnings, "warning")
-			}
-			fmt.Fprintf(w, "    %d. %s: %s\n", s.Rank, s.Title, verdict)
+			fmt.Fprintf(w, "    %d. %s: %s\n", s.Rank, s.Title, verdictLine(s.Verdict, s.Reasons))
 		}
 		line(w, "Signals covered", st.progress(bg.Signals.Progress))
 		for _, sig := range bg.Signals.Items {
@@ -246,7 +253,7 @@ func writeText(w io.Writer, rep *Report, st style) error {
 	if t := rep.Technical; t != nil {
 		fmt.Fprintf(w, "\n%s\n", t.Title)
 		pr := t.Practice
-		line(w, "Practice answers", fmt.Sprintf("%d design, %d scale (%d passing the check)", pr.Design, pr.Scale, pr.Passing))
+		line(w, "Practice answers", fmt.Sprintf("%d design, %d scale (%d ready)", pr.Design, pr.Scale, pr.Ready))
 		for _, d := range t.Decks {
 			line(w, "Drills: "+deckName(d.Deck), fmt.Sprintf("%d due, %s seen, %d done in 7 days", d.Due, st.progress(Progress{d.Seen, d.Cards}), d.Done))
 		}
@@ -289,6 +296,15 @@ func writeText(w io.Writer, rep *Report, st style) error {
 	return nil
 }
 
+// verdictLine is a story's verdict as the check words it: "ready", "needs
+// work: no figure in Result".
+func verdictLine(verdict string, reasons []string) string {
+	if verdict == "" {
+		return "not checked: its kind has no rubric"
+	}
+	return oneLine(check.Report{Verdict: verdict, Reasons: reasons}.VerdictLine())
+}
+
 // byRank names featured stories by their rank in the list above them:
 // "story 1", "stories 1 and 3".
 func byRank(bg *Background, files []string) string {
@@ -327,7 +343,7 @@ func nextSteps(rep *Report) [][2]string {
 		switch {
 		case bg.Drafted.Done < 2:
 			out = append(out, [2]string{"prep background", "write your timeline and top stories"})
-		case bg.Passing.Done < bg.Drafted.Done:
+		case bg.Ready.Done < bg.Drafted.Done:
 			out = append(out, [2]string{"prep story check", "see what your featured stories still miss"})
 		}
 	}

@@ -159,21 +159,21 @@ func TestStatusJSON(t *testing.T) {
 		t.Errorf("signals (-want +got):\n%s", diff)
 	}
 	want := struct {
-		Drafted, Passing, Followups Progress
-		Practice                    [3]int
-		Drills                      Drills
-		Values                      Progress
-		Interview                   Interview
+		Drafted, Passing, Ready, Followups Progress
+		Practice                           [4]int
+		Drills                             Drills
+		Values                             Progress
+		Interview                          Interview
 	}{
-		Drafted: Progress{2, 3}, Passing: Progress{1, 3}, Followups: Progress{2, 6},
-		Practice:  [3]int{1, 1, 1},
+		Drafted: Progress{2, 3}, Passing: Progress{1, 3}, Ready: Progress{1, 3}, Followups: Progress{2, 6},
+		Practice:  [4]int{1, 1, 1, 1},
 		Drills:    Drills{DueToday: 9, Done: 2},
 		Values:    Progress{1, 4},
 		Interview: Interview{Date: "2026-01-12", DaysLeft: 10},
 	}
 	got := want
-	got.Drafted, got.Passing, got.Followups = rep.Background.Drafted, rep.Background.Passing, rep.Background.Followups
-	got.Practice = [3]int{rep.Technical.Practice.Design, rep.Technical.Practice.Scale, rep.Technical.Practice.Passing}
+	got.Drafted, got.Passing, got.Ready, got.Followups = rep.Background.Drafted, rep.Background.Passing, rep.Background.Ready, rep.Background.Followups
+	got.Practice = [4]int{rep.Technical.Practice.Design, rep.Technical.Practice.Scale, rep.Technical.Practice.Passing, rep.Technical.Practice.Ready}
 	got.Drills, got.Values, got.Interview = rep.Drills, rep.Culture.Values.Progress, *rep.Interview
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("figures (-want +got):\n%s", diff)
@@ -240,5 +240,99 @@ func TestStatusBadFormat(t *testing.T) {
 	err := h.run("--format", "yaml")
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || err == nil || err.Error() != `--format "yaml": use text or json` {
 		t.Errorf("err = %v (exit %d)", err, code)
+	}
+}
+
+// weakStory is a featured story an interviewer would send back: every
+// required section there, but vague, all "we", with no number and no
+// alternative named.
+const weakStory = `---
+title: Making the service faster
+kind: star
+rank: 3
+---
+
+## Situation
+
+We had a slow service and the team was unhappy with how things were going
+for our customers, who kept telling us that pages took far too long.
+
+## Task
+
+We needed to make it a lot better for the customers and for the business,
+and we wanted to do it without breaking anything along the way.
+
+## Action
+
+We looked into it together, we changed a few things in the code and the
+database, and we tested everything carefully before we shipped it out to
+everyone, and then we watched it closely for a while.
+
+## Result
+
+It got a lot faster and everyone was much happier with it afterwards, and
+the customers stopped complaining about the slow pages.
+
+## Trade-offs
+
+We thought about it carefully as a team and we picked the best approach
+for us at the time, which worked out well in the end for everyone.
+
+## Lessons
+
+We learned a lot about performance and about working together as a team,
+and we would do it the same way again next time.
+`
+
+// A weak story has no error, so it still "passes" in the JSON kept for
+// scripts; but it is not counted ready, the text shows it as needing work
+// with its reasons, and nothing calls it passing.
+func TestStatusWeakStoryNeedsWork(t *testing.T) {
+	dir := fixture(t)
+	if err := os.WriteFile(filepath.Join(dir, "stories", "faster.md"), []byte(weakStory), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, dir)
+	if err := h.run("--format", "json"); err != nil {
+		t.Fatal(err)
+	}
+	var rep Report
+	if err := json.Unmarshal(h.out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var weak *StoryStatus
+	for i, s := range rep.Background.Stories {
+		if s.File == "stories/faster.md" {
+			weak = &rep.Background.Stories[i]
+		}
+	}
+	if weak == nil {
+		t.Fatalf("the weak story is not among the featured: %+v", rep.Background.Stories)
+	}
+	if weak.Verdict != "needs-work" || len(weak.Reasons) == 0 || !weak.Passes || weak.Errors != 0 {
+		t.Errorf("weak story: verdict %q, reasons %q, passes %v, errors %d; want needs-work with reasons, passes true (no error)", weak.Verdict, weak.Reasons, weak.Passes, weak.Errors)
+	}
+	type counts struct{ Drafted, Passing, Ready Progress }
+	want := counts{Drafted: Progress{3, 3}, Passing: Progress{2, 3}, Ready: Progress{1, 3}}
+	if diff := cmp.Diff(want, counts{rep.Background.Drafted, rep.Background.Passing, rep.Background.Ready}); diff != "" {
+		t.Errorf("figures (-want +got):\n%s", diff)
+	}
+
+	h = newHarness(t, dir)
+	if err := h.run(); err != nil {
+		t.Fatal(err)
+	}
+	out := h.out.String()
+	for _, s := range []string{
+		"  Ready               1/3\n",
+		"    3. Making the service faster: needs work: " + strings.Join(weak.Reasons, ", ") + "\n",
+		"  prep story check      see what your featured stories still miss\n",
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("output lacks %q:\n%s", s, out)
+		}
+	}
+	if strings.Contains(out, "pass") {
+		t.Errorf("the text calls something passing:\n%s", out)
 	}
 }

@@ -37,12 +37,13 @@ func TestEditOpensTheEditorThenChecks(t *testing.T) {
 	e.editorFor(t, "add-result")
 	code := e.run(t, "edit", "1")
 	if code != 0 {
-		t.Errorf("exit %d, want 0: the edited story passes\nstdout: %s\nstderr: %s", code, e.out, e.err)
+		t.Errorf("exit %d, want 0: the edited story has no error\nstdout: %s\nstderr: %s", code, e.out, e.err)
 	}
 	want := []string{
 		s.Path + " (star)",
 		"  sections: ok: Situation, Task, Action, Result, Trade-offs, Lessons, Architecture, Contribution, Follow-ups",
 		"  0 errors, 0 warnings",
+		"  verdict: ready",
 		"",
 		"checked 1 file: 0 errors, 0 warnings",
 	}

@@ -142,7 +142,7 @@ func lines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-// A full story: passes the star rubric with no error and no warning.
+// A full story: ready by the star rubric, with no error and no warning.
 const fullBody = `
 ## Situation
 

@@ -3,14 +3,16 @@ package story
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
@@ -33,17 +35,23 @@ func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:     "list",
 		Aliases: []string{"ls"},
-		Short:   "List your stories: rank, title, status and last edit",
+		Short:   "List your stories: rank, title, verdict and last edit",
 		Long: strings.TrimSpace(`
 List the stories in your workspace: the featured ones (ranked 1 to 3)
-first, in rank order, then the others, most recently edited first. Status
-is "passes" when prep check finds no error, or how many required sections
-are missing and how many warnings there are.
+first, in rank order, then the others, most recently edited first.
 
-In a terminal the list is a table; piped, it is tab-separated with no
-header (rank, title, kind, status, last edit as a date, file). A story
-file that cannot be read is named on stderr with its line, the others are
-listed, and the exit status is 2.`),
+Each story comes with the verdict of prep check and its reasons:
+"ready"; "needs work" when an interviewer would find it weak (no figure
+in Result, no alternative named, told in "we", no mistake in Lessons, too
+long to tell), with what; or "incomplete" when a required section is
+missing, with which. prep story check STORY shows the detail.
+
+In a terminal each story takes two lines, to fit a narrow window: rank,
+title, kind and last edit, then its verdict, cut short with "…" when the
+reasons do not fit. Piped, it is tab-separated with no header (rank,
+title, kind, verdict, last edit as a date, file). A story file that cannot
+be read is named on stderr with its line, the others are listed, and the
+exit status is 2.`),
 		Example: strings.Trim(`
   prep story list
   prep story list --format json
@@ -63,16 +71,22 @@ listed, and the exit status is 2.`),
 
 // Listed is one story as `prep story list --format json` gives it.
 type Listed struct {
-	File     string     `json:"file"`
-	Title    string     `json:"title"`
-	Kind     string     `json:"kind"`
-	Rank     int        `json:"rank"` // 0 unranked
-	Status   string     `json:"status"`
+	File  string `json:"file"`
+	Title string `json:"title"`
+	Kind  string `json:"kind"`
+	Rank  int    `json:"rank"` // 0 unranked
+	// Status is the verdict line, as the text output shows it.
+	Status string `json:"status"`
+	// Verdict is the check's: ready, needs-work or incomplete; "" when
+	// the story could not be checked.
+	Verdict  string     `json:"verdict"`
+	Reasons  []string   `json:"reasons"`
 	Errors   int        `json:"errors"`
 	Warnings int        `json:"warnings"`
 	Updated  *time.Time `json:"updated"` // null when the front matter has no date
 
-	name string
+	name   string
+	report check.Report
 }
 
 // RunList prints the stories.
@@ -111,7 +125,7 @@ func RunList(opts *ListOptions) error {
 	var unchecked []error
 	for i := range stories {
 		s := &stories[i]
-		row := Listed{File: s.Path, Title: s.Meta.Title, Kind: kindOf(s), Rank: s.Meta.Rank, name: s.Name()}
+		row := Listed{File: s.Path, Title: s.Meta.Title, Kind: kindOf(s), Rank: s.Meta.Rank, Reasons: []string{}, name: s.Name()}
 		if !s.Meta.Updated.IsZero() {
 			u := s.Meta.Updated
 			row.Updated = &u
@@ -121,7 +135,10 @@ func RunList(opts *ListOptions) error {
 			row.Status = "not checked"
 			unchecked = append(unchecked, err)
 		} else {
-			row.Status = Status(r)
+			row.Status, row.Verdict, row.report = Verdict(r), r.Verdict, r
+			if len(r.Reasons) > 0 {
+				row.Reasons = r.Reasons
+			}
 			row.Errors, row.Warnings = r.Summary.Errors, r.Summary.Warnings
 		}
 		rows = append(rows, row)
@@ -153,19 +170,13 @@ func writeList(opts *ListOptions, rows []Listed) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
-	rank := func(r Listed) string {
-		if r.Rank == 0 {
-			return "-"
-		}
-		return strconv.Itoa(r.Rank)
-	}
 	if !opts.IO.IsStdoutTTY() {
 		for _, r := range rows {
 			date := ""
 			if r.Updated != nil {
 				date = r.Updated.Format(time.DateOnly)
 			}
-			fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\n", rank(r), cleanCell(r.Title), cleanCell(r.Kind), r.Status, date, r.name)
+			fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\n", rankCell(r), cleanCell(r.Title), cleanCell(r.Kind), cleanCell(r.Status), date, r.name)
 		}
 		return nil
 	}
@@ -176,16 +187,69 @@ func writeList(opts *ListOptions, rows []Listed) error {
 	if opts.Now != nil {
 		now = opts.Now()
 	}
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "RANK\tTITLE\tKIND\tSTATUS\tEDITED\tFILE")
-	for _, r := range rows {
-		edited := "-"
+	writeTable(out, rows, now)
+	return nil
+}
+
+// listWidth is the terminal width the table is laid out for: a narrow
+// window, or a pane beside an editor.
+const listWidth = 60
+
+// writeTable writes the terminal's list: per story a row of rank, title,
+// kind and last edit, aligned, and under its title the verdict. Each line
+// fits in listWidth columns: the title is cut to what the other columns
+// leave, the verdict to whole reasons.
+func writeTable(out io.Writer, rows []Listed, now time.Time) {
+	const rankW, gap = len("RANK"), 2
+	kindW, editW, titleW := len("KIND"), len("EDITED"), len("TITLE")
+	edited := make([]string, len(rows))
+	for i, r := range rows {
+		edited[i] = "-"
 		if r.Updated != nil {
-			edited = ago(*r.Updated, now)
+			edited[i] = ago(*r.Updated, now)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", rank(r), truncate(cleanCell(r.Title), 50), cleanCell(r.Kind), r.Status, edited, cleanCell(r.name))
+		kindW = max(kindW, utf8.RuneCountInString(cleanCell(r.Kind)))
+		editW = max(editW, utf8.RuneCountInString(edited[i]))
+		titleW = max(titleW, utf8.RuneCountInString(cleanCell(listTitle(r))))
 	}
-	return tw.Flush()
+	titleW = min(titleW, max(listWidth-rankW-kindW-editW-3*gap, 16))
+	indent := strings.Repeat(" ", rankW+gap)
+	row := func(rank, title, kind, edited string) {
+		fmt.Fprintln(out, pad(rank, rankW+gap)+pad(truncate(title, titleW), titleW+gap)+pad(kind, kindW+gap)+edited)
+	}
+	row("RANK", "TITLE", "KIND", "EDITED")
+	for i, r := range rows {
+		row(rankCell(r), cleanCell(listTitle(r)), cleanCell(r.Kind), edited[i])
+		verdict := r.Status
+		if r.Verdict != "" {
+			verdict = fitVerdict(r.report, listWidth-len(indent))
+		}
+		fmt.Fprintf(out, "%s%s\n", indent, cleanCell(verdict))
+	}
+}
+
+// rankCell is a story's rank, or "-" when it is not featured.
+func rankCell(r Listed) string {
+	if r.Rank == 0 {
+		return "-"
+	}
+	return strconv.Itoa(r.Rank)
+}
+
+// listTitle is how the table names a story: its title, else its file.
+func listTitle(r Listed) string {
+	if t := strings.Join(strings.Fields(r.Title), " "); t != "" {
+		return t
+	}
+	return r.name
+}
+
+// pad fills s with spaces to n runes.
+func pad(s string, n int) string {
+	if k := utf8.RuneCountInString(s); k < n {
+		return s + strings.Repeat(" ", n-k)
+	}
+	return s
 }
 
 // ago says when t was, as a person would: "today", "3 days ago", and the

@@ -7,7 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"unicode/utf8"
+
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/internal/check"
 )
 
 // listFixture is four stories and a broken file: ranked 2 and 1, and two
@@ -26,10 +30,10 @@ func TestListFeaturedFirstThenByLastEdit(t *testing.T) {
 	code := e.run(t, "list")
 
 	want := []string{
-		"1\tLedger writes off the checkout path\tstar\tpasses\t2026-01-08\tledger-writes-off-the-checkout-path.md",
-		"2\tOn-call runbook\tstar\t4 missing, 3 warnings\t2025-12-01\ton-call-runbook.md",
-		"-\tBilling export\tstar\t4 missing, 3 warnings\t2026-01-09\tbilling-export.md",
-		"-\tSearch rewrite\tstar\t4 missing, 3 warnings\t2026-01-01\tsearch-rewrite.md",
+		"1\tLedger writes off the checkout path\tstar\tready\t2026-01-08\tledger-writes-off-the-checkout-path.md",
+		"2\tOn-call runbook\tstar\t" + draftVerdict + "\t2025-12-01\ton-call-runbook.md",
+		"-\tBilling export\tstar\t" + draftVerdict + "\t2026-01-09\tbilling-export.md",
+		"-\tSearch rewrite\tstar\t" + draftVerdict + "\t2026-01-01\tsearch-rewrite.md",
 	}
 	if diff := cmp.Diff(want, lines(e.out.String())); diff != "" {
 		t.Errorf("piped list (-want +got):\n%s", diff)
@@ -43,36 +47,42 @@ func TestListFeaturedFirstThenByLastEdit(t *testing.T) {
 	}
 }
 
+// draftVerdict is what the list says of draftBody: the sections it lacks.
+const draftVerdict = "incomplete: no Action, no Result, no Trade-offs, no Lessons"
+
+// In a terminal each story is a row and, under its title, its verdict,
+// every line within 60 columns: reasons that do not fit end in "…".
 func TestListInATerminal(t *testing.T) {
 	e, _ := listFixture(t)
 	e.terminal()
 	e.run(t, "list")
+	const draftCut = "incomplete: no Action, no Result, no Trade-offs, …"
+	want := []string{
+		"RANK  TITLE                                KIND  EDITED",
+		"1     Ledger writes off the checkout path  star  2 days ago",
+		"      ready",
+		"2     On-call runbook                      star  2025-12-01",
+		"      " + draftCut,
+		"-     Billing export                       star  yesterday",
+		"      " + draftCut,
+		"-     Search rewrite                       star  9 days ago",
+		"      " + draftCut,
+	}
 	got := lines(e.out.String())
-	wantRows := [][]string{
-		{"RANK", "TITLE", "KIND", "STATUS", "EDITED", "FILE"},
-		{"1", "Ledger writes off the checkout path", "star", "passes", "2 days ago", "ledger-writes-off-the-checkout-path.md"},
-		{"2", "On-call runbook", "star", "4 missing, 3 warnings", "2025-12-01", "on-call-runbook.md"},
-		{"-", "Billing export", "star", "4 missing, 3 warnings", "yesterday", "billing-export.md"},
-		{"-", "Search rewrite", "star", "4 missing, 3 warnings", "9 days ago", "search-rewrite.md"},
-	}
-	var rows [][]string
-	for _, l := range got {
-		rows = append(rows, splitColumns(l))
-	}
-	if diff := cmp.Diff(wantRows, rows); diff != "" {
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("table (-want +got):\n%s", diff)
 	}
+	narrow(t, got)
 }
 
-// splitColumns splits a table row at runs of two or more spaces.
-func splitColumns(l string) []string {
-	var out []string
-	for _, f := range strings.Split(l, "  ") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
+// narrow fails the test for a line wider than a 60-column terminal.
+func narrow(t *testing.T, lines []string) {
+	t.Helper()
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(l); n > 60 {
+			t.Errorf("line of %d columns, want at most 60: %q", n, l)
 		}
 	}
-	return out
 }
 
 func TestListJSON(t *testing.T) {
@@ -87,11 +97,12 @@ func TestListJSON(t *testing.T) {
 	}
 	stories := filepath.Join(e.ws.Dir(), "stories")
 	at := func(days int) string { return t0.AddDate(0, 0, days).Format(time.RFC3339) }
+	draftReasons := []any{"no Action", "no Result", "no Trade-offs", "no Lessons"}
 	want := []map[string]any{
-		{"file": filepath.Join(stories, "ledger-writes-off-the-checkout-path.md"), "title": "Ledger writes off the checkout path", "kind": "star", "rank": 1.0, "status": "passes", "errors": 0.0, "warnings": 0.0, "updated": at(-2)},
-		{"file": filepath.Join(stories, "on-call-runbook.md"), "title": "On-call runbook", "kind": "star", "rank": 2.0, "status": "4 missing, 3 warnings", "errors": 4.0, "warnings": 3.0, "updated": at(-40)},
-		{"file": filepath.Join(stories, "billing-export.md"), "title": "Billing export", "kind": "star", "rank": 0.0, "status": "4 missing, 3 warnings", "errors": 4.0, "warnings": 3.0, "updated": at(-1)},
-		{"file": filepath.Join(stories, "search-rewrite.md"), "title": "Search rewrite", "kind": "star", "rank": 0.0, "status": "4 missing, 3 warnings", "errors": 4.0, "warnings": 3.0, "updated": at(-9)},
+		{"file": filepath.Join(stories, "ledger-writes-off-the-checkout-path.md"), "title": "Ledger writes off the checkout path", "kind": "star", "rank": 1.0, "status": "ready", "verdict": "ready", "reasons": []any{}, "errors": 0.0, "warnings": 0.0, "updated": at(-2)},
+		{"file": filepath.Join(stories, "on-call-runbook.md"), "title": "On-call runbook", "kind": "star", "rank": 2.0, "status": draftVerdict, "verdict": "incomplete", "reasons": draftReasons, "errors": 4.0, "warnings": 3.0, "updated": at(-40)},
+		{"file": filepath.Join(stories, "billing-export.md"), "title": "Billing export", "kind": "star", "rank": 0.0, "status": draftVerdict, "verdict": "incomplete", "reasons": draftReasons, "errors": 4.0, "warnings": 3.0, "updated": at(-1)},
+		{"file": filepath.Join(stories, "search-rewrite.md"), "title": "Search rewrite", "kind": "star", "rank": 0.0, "status": draftVerdict, "verdict": "incomplete", "reasons": draftReasons, "errors": 4.0, "warnings": 3.0, "updated": at(-9)},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("JSON (-want +got):\n%s", diff)
@@ -115,5 +126,121 @@ func TestListRejectsUnknownFormat(t *testing.T) {
 	e := newEnv(t)
 	if code := e.run(t, "list", "--format", "yaml"); code != 2 || !strings.Contains(e.err.String(), "use text or json") {
 		t.Errorf("exit %d, stderr %q; want 2 and the formats", code, e.err)
+	}
+}
+
+// weakBody is a story an interviewer would send back: every required
+// section there, but vague, all "we", with no number and no alternative.
+const weakBody = `
+## Situation
+
+We had a slow service and the team was unhappy with how things were going
+for our customers, who kept telling us that pages took far too long.
+
+## Task
+
+We needed to make it a lot better for the customers and for the business,
+and we wanted to do it without breaking anything along the way.
+
+## Action
+
+We looked into it together, we changed a few things in the code and the
+database, and we tested everything carefully before we shipped it out to
+everyone, and then we watched it closely for a while.
+
+## Result
+
+It got a lot faster and everyone was much happier with it afterwards, and
+the customers stopped complaining about the slow pages.
+
+## Trade-offs
+
+We thought about it carefully as a team and we picked the best approach
+for us at the time, which worked out well in the end for everyone.
+
+## Lessons
+
+We learned a lot about performance and about working together as a team,
+and we would do it the same way again next time.
+`
+
+// A weak story has no error, but the list says it needs work and why,
+// everywhere, and never that it passes.
+func TestListWeakStoryNeedsWork(t *testing.T) {
+	e := newEnv(t)
+	s := e.save(t, t0, "Making the service faster", 1, weakBody)
+	p, err := e.f.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := CheckStory(p, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Verdict != check.VerdictNeedsWork || len(rep.Reasons) < 2 || rep.HasErrors() {
+		t.Fatalf("the checker's verdict on the weak story: %q %q (%d errors); want needs-work, several reasons, no error", rep.Verdict, rep.Reasons, rep.Summary.Errors)
+	}
+	verdict := "needs work: " + strings.Join(rep.Reasons, ", ")
+
+	e.run(t, "list")
+	want := []string{"1\tMaking the service faster\tstar\t" + verdict + "\t2026-01-10\tmaking-the-service-faster.md"}
+	if diff := cmp.Diff(want, lines(e.out.String())); diff != "" {
+		t.Errorf("piped list (-want +got):\n%s", diff)
+	}
+
+	e.run(t, "list", "--format", "json")
+	var got []Listed
+	if err := json.Unmarshal(e.out.Bytes(), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, e.out)
+	}
+	type row struct {
+		Status, Verdict string
+		Reasons         []string
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d stories in the JSON, want 1", len(got))
+	}
+	if diff := cmp.Diff(row{verdict, "needs-work", rep.Reasons}, row{got[0].Status, got[0].Verdict, got[0].Reasons}); diff != "" {
+		t.Errorf("JSON (-want +got):\n%s", diff)
+	}
+
+	e.terminal()
+	e.run(t, "list")
+	table := lines(e.out.String())
+	if len(table) != 3 {
+		t.Fatalf("table of %d lines, want a header and two for the story:\n%s", len(table), e.out)
+	}
+	if v := strings.TrimSpace(table[2]); !strings.HasPrefix(v, "needs work: "+rep.Reasons[0]) {
+		t.Errorf("the story's verdict line is %q, want needs work and its first reason", v)
+	}
+	narrow(t, table)
+	if strings.Contains(e.out.String(), "pass") {
+		t.Errorf("the list says a weak story passes:\n%s", e.out)
+	}
+}
+
+// Reasons cut to fit a terminal keep the verdict and whole reasons, and
+// say with "…" that there are more.
+func TestFitVerdict(t *testing.T) {
+	rep := check.Report{Verdict: check.VerdictNeedsWork, Reasons: []string{"no figure in Result", `your own part unclear ("we")`, "no alternative named"}}
+	tests := []struct {
+		width int
+		want  string
+	}{
+		{100, `needs work: no figure in Result, your own part unclear ("we"), no alternative named`},
+		{54, "needs work: no figure in Result, …"},
+		{20, "needs work: no figu…"},
+	}
+	for _, tt := range tests {
+		got := fitVerdict(rep, tt.width)
+		if got != tt.want {
+			t.Errorf("fitVerdict(%d) = %q, want %q", tt.width, got, tt.want)
+		}
+		if n := utf8.RuneCountInString(got); n > tt.width {
+			t.Errorf("fitVerdict(%d) is %d wide", tt.width, n)
+		}
+	}
+	if got := fitVerdict(check.Report{Verdict: check.VerdictReady}, 54); got != "ready" {
+		t.Errorf("a ready story: %q", got)
 	}
 }

@@ -82,7 +82,7 @@ func TestNewAnswersFile(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("story (-want +got):\n%s", diff)
 	}
-	if out := h.out.String(); !strings.Contains(out, "incomplete: missing Action, Result, Trade-offs, Lessons") {
+	if out := h.out.String(); !strings.Contains(out, "incomplete: no Action, no Result, no Trade-offs, no Lessons") {
 		t.Errorf("stdout does not report the story incomplete:\n%s", out)
 	}
 }

@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -92,37 +92,51 @@ func CheckStory(p *pack.Pack, s *workspace.Story) (check.Report, error) {
 	return checkcmd.CheckDoc(p, Doc(s), "")
 }
 
-// Status says in a few words how a story fares: "passes", "passes, 2
-// warnings", or "2 missing, 1 error, 1 warning". Missing counts required
-// sections that are absent; errors the other error-level findings.
-func Status(r check.Report) string {
-	missing := 0
-	for _, f := range r.Findings {
-		if f.Rule == check.RuleMissingSection && f.Severity == pack.SeverityError {
-			missing++
+// Verdict says how a story fares, as the lists show it: the check's
+// verdict and its reasons, "ready", "needs work: no figure in Result", or
+// "incomplete: no Trade-offs, no Lessons". It never says a story passes
+// when an interviewer would still find it weak.
+func Verdict(r check.Report) string {
+	if r.Verdict == "" {
+		// A report built by hand, not by the checker: say what it holds.
+		if r.HasErrors() {
+			return "incomplete"
 		}
+		return "not checked"
 	}
-	var parts []string
-	if r.Summary.Errors == 0 {
-		parts = append(parts, "passes")
-	}
-	if missing > 0 {
-		parts = append(parts, strconv.Itoa(missing)+" missing")
-	}
-	if n := r.Summary.Errors - missing; n > 0 {
-		parts = append(parts, plural(n, "error"))
-	}
-	if n := r.Summary.Warnings; n > 0 {
-		parts = append(parts, plural(n, "warning"))
-	}
-	return strings.Join(parts, ", ")
+	return r.VerdictLine()
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
+// fitVerdict is a verdict line cut to width runes for a terminal: the
+// verdict word always, then as many whole reasons as fit, then "…" when
+// some were left out.
+func fitVerdict(r check.Report, width int) string {
+	line := Verdict(r)
+	if utf8.RuneCountInString(line) <= width || len(r.Reasons) == 0 || r.Verdict == "" {
+		return truncate(line, width)
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	head := strings.ReplaceAll(r.Verdict, "-", " ") + ": "
+	out := head
+	for i, reason := range r.Reasons {
+		next := out
+		if i > 0 {
+			next += ", "
+		}
+		next += reason
+		// Room for the closing ", …" unless this is the last reason.
+		room := width
+		if i < len(r.Reasons)-1 {
+			room -= utf8.RuneCountInString(", …")
+		}
+		if utf8.RuneCountInString(next) > room {
+			if i == 0 {
+				return truncate(head+reason, width)
+			}
+			return out + ", …"
+		}
+		out = next
+	}
+	return out
 }
 
 // kindOf is the kind a story is checked as.
