@@ -218,7 +218,9 @@ func (m *matcher) place(sc *scanner, us []unit, label string, line, prev int, le
 		case len(rest) > 0:
 			m.put(sc, best, strings.Join(rest, " "), at, label)
 		}
-		sc.accs[best].end = max(sc.accs[best].end, us[u].line)
+		if sc.accs[best].inferred {
+			sc.accs[best].end = max(sc.accs[best].end, us[u].line)
+		}
 		prev = best
 	}
 }
@@ -233,7 +235,11 @@ func (m *matcher) put(sc *scanner, i int, text string, line int, label string) {
 	}
 	sc.paraBreak(i)
 	sc.add(i, text, CountWords(text), "\n\n")
-	a.end = max(a.end, line)
+	if a.inferred {
+		// A labelled section's End stays the end of its own text, the
+		// span a session may rewrite; placed text elsewhere is not in it.
+		a.end = max(a.end, line)
+	}
 }
 
 // infer places a write-up that marks no sections.

@@ -30,8 +30,13 @@ type Section struct {
 	// the write-up tells it inside another ("instead of X" in Action);
 	// Text is then those sentences alone.
 	Within string
-	// End is the last line of the section's text (Line when it has none).
+	// End is the last line of the text under the section's own label
+	// (Line when it has none): Line to End is the span a session may
+	// rewrite. For a section placed from wording, the last line placed.
 	End int
+	// Inline is true when the label shares its line with text, as in
+	// "Result: p99 fell to 80 ms".
+	Inline bool
 }
 
 // Result is what Find found.
@@ -131,6 +136,8 @@ type acc struct {
 	size  int  // bytes of text so far, separators included
 	brk   bool // a blank line is due before the next text
 	end   int  // the last line of its text
+	// inline is true when its label's line holds text too.
+	inline bool
 	// inferred is true when no label named it: its text was placed by
 	// its wording.
 	inferred bool
@@ -221,7 +228,7 @@ func (g *gather) collect(m *matcher) []Section {
 		if !a.found {
 			continue
 		}
-		s := Section{ID: m.secs[i].ID, Label: a.label, Line: a.line, End: max(a.end, a.line), Inferred: a.inferred,
+		s := Section{ID: m.secs[i].ID, Label: a.label, Line: a.line, End: max(a.end, a.line), Inferred: a.inferred, Inline: a.inline,
 			Text: strings.Trim(all[bounds[i][0]:bounds[i][1]], "\n"), Words: a.words}
 		if IsPlaceholder(s.Text) {
 			s.Empty, s.Words = true, 0

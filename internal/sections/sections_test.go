@@ -317,7 +317,7 @@ func TestFindMarkingStyles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			got := sections.Find(style(t, tt.file), rubric(t, tt.kind))
-			if diff := cmp.Diff(tt.want, got.Sections, cmpopts.IgnoreFields(sections.Section{}, "End")); diff != "" {
+			if diff := cmp.Diff(tt.want, got.Sections, cmpopts.IgnoreFields(sections.Section{}, "End", "Inline")); diff != "" {
 				t.Errorf("sections (-want +got):\n%s", diff)
 			}
 			if got.Inferred != tt.inferred {
@@ -472,5 +472,47 @@ func TestCountWordsIgnoresMarkdown(t *testing.T) {
 		if got := sections.CountWords(tt.text); got != tt.want {
 			t.Errorf("CountWords(%q) = %d, want %d", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestSpans checks where each labelled section's own text starts and
+// ends, which is what a session rewrites: placed text elsewhere is not
+// part of a labelled section's span.
+func TestSpans(t *testing.T) {
+	doc, err := document.Parse("s.md", []byte(`---
+title: Spans
+---
+## 1. Situation
+Our nightly export took nine hours.
+
+It ran into business hours.
+
+## Notes
+Some raw notes that name no section.
+
+Result: it takes 40 minutes now.
+Still the result.
+
+### 2) Task
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type span struct {
+		ID          string
+		Line, End   int
+		Inline, Emp bool
+	}
+	var got []span
+	for _, s := range sections.FindMarked(doc, rubric(t, "star")).Sections {
+		got = append(got, span{s.ID, s.Line, s.End, s.Inline, s.Empty})
+	}
+	want := []span{
+		{ID: "situation", Line: 4, End: 7},
+		{ID: "task", Line: 15, End: 15, Emp: true},
+		{ID: "result", Line: 12, End: 13, Inline: true},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
 	}
 }

@@ -241,6 +241,11 @@ func (sc *scanner) open(secs []int, level int, label string, n int, rest string)
 		sc.mark(i, label, n)
 	}
 	if rest = strings.TrimSpace(rest); rest != "" {
+		for _, i := range secs {
+			if sc.accs[i].line == n {
+				sc.accs[i].inline = true
+			}
+		}
 		sc.content(n, rest)
 	}
 }
