@@ -70,3 +70,27 @@ func BenchmarkCheckAdversarial(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckEach is BenchmarkCheck story by story, to see which
+// marking style costs what: an unlabelled story is read sentence by
+// sentence, a labelled one mostly is not.
+func BenchmarkCheckEach(b *testing.B) {
+	r := rubric(b, "star")
+	paths, _ := filepath.Glob(filepath.Join("testdata", "bench", "*.md"))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(p), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				doc, err := document.Read(p, bytes.NewReader(data))
+				if err != nil {
+					b.Fatal(err)
+				}
+				check.Check(doc, r)
+			}
+		})
+	}
+}

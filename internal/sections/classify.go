@@ -78,7 +78,7 @@ func (m *matcher) serves(i, host int, f *wording.Facts, post []float64) bool {
 		// ("we needed it under 200 ms").
 		return f.Quantity.Found() && !f.Intent && (post == nil || argmax(post) == i)
 	}
-	return post != nil && post[i] >= 0.6
+	return post != nil && post[i] >= 0.5
 }
 
 func (d detectors) has(i int) bool {
@@ -126,13 +126,23 @@ type unit struct {
 
 func units(ps []piece) []unit {
 	var out []unit
+	var b strings.Builder
+	flush := func() {
+		if len(out) > 0 {
+			out[len(out)-1].text = b.String()
+		}
+		b.Reset()
+	}
 	for _, p := range ps {
 		if len(out) == 0 || out[len(out)-1].para != p.para {
-			out = append(out, unit{line: p.line, para: p.para, text: p.text})
-			continue
+			flush()
+			out = append(out, unit{line: p.line, para: p.para})
+		} else {
+			b.WriteByte('\n')
 		}
-		out[len(out)-1].text += "\n" + p.text
+		b.WriteString(p.text)
 	}
+	flush()
 	for i := range out {
 		out[i].sents = wording.Sentences(out[i].text)
 	}
@@ -506,6 +516,14 @@ func (m *matcher) placeModel(sc *scanner, km *kindWeights, us []unit, label stri
 	if len(ss) == 0 {
 		return
 	}
+	// A real answer is a few dozen sentences. Past this many the rest
+	// continues the last section placed, so a pathological input costs
+	// time in proportion to its size and no more.
+	const most = 2000
+	var rest []sent
+	if len(ss) > most {
+		ss, rest, texts = ss[:most], ss[most:], texts[:most]
+	}
 	n := len(m.secs)
 	read := readSentences(texts)
 	e := m.emissions(km, read, label)
@@ -581,6 +599,14 @@ func (m *matcher) placeModel(sc *scanner, km *kindWeights, us []unit, label stri
 		}
 		m.put(sc, path[u], b.String(), at, label)
 		u = v
+	}
+	if len(rest) > 0 {
+		var b strings.Builder
+		for _, r := range rest {
+			b.WriteString(r.text)
+			b.WriteByte(' ')
+		}
+		m.put(sc, path[len(path)-1], strings.TrimSpace(b.String()), rest[0].line, label)
 	}
 }
 

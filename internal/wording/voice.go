@@ -33,21 +33,32 @@ func CountVoice(text string, we []string) Voice {
 	var win []token
 	prevStart := 0
 	for i := 0; i < len(text); {
-		if !wordAt(text, i) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if !wordAt(text, i) {
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
-		j := i
-		for j < len(text) && (wordAt(text, j) || text[j] == '\'' && j+1 < len(text) && wordAt(text, j+1)) {
-			if text[j] < utf8.RuneSelf {
-				j++
-			} else {
-				_, size := utf8.DecodeRuneInString(text[j:])
-				j += size
+		j := i + 1
+		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if asciiWord[c] || c == '\'' && j+1 < len(text) && wordAt(text, j+1) {
+					j++
+					continue
+				}
+				break
 			}
+			if !wordAt(text, j) {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(text[j:])
+			j += size
 		}
-		if w := text[i:j]; j-i <= 9 && (voiceWords[lower(w)] || len(extra) > 0 && extra[lower(w)]) {
+		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords[lower(w)] || len(extra) > 0 && extra[lower(w)]) {
 			end := min(len(text), j+120)
 			win = appendTokens(win[:0], text[prevStart:end])
 			// The window starts at the word before; find this word in it.
@@ -247,4 +258,14 @@ var (
 // pronounI keeps a pack's list of we-words from counting the candidate.
 func pronounI(w string) bool {
 	return w == "i" || w == "my" || w == "me" || w == "mine" || w == "myself"
+}
+
+// mayBeVoice turns most words away before any lookup: every voice word
+// starts with i, m, o, t, u or w.
+func mayBeVoice(w string) bool {
+	switch w[0] {
+	case 'i', 'I', 'm', 'M', 'o', 'O', 't', 'T', 'u', 'U', 'w', 'W':
+		return true
+	}
+	return false
 }
