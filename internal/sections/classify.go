@@ -60,25 +60,23 @@ func newDetectors(r *pack.Rubric) detectors {
 // approaches" addresses the trade-offs (weakly, as its signal will say),
 // "I learned…" the lessons. Other sections need three cue words, or the
 // model's firm opinion.
-func (m *matcher) serves(i, host int, f *wording.Facts, post []float64) bool {
+func (m *matcher) serves(i, host, state int, f *wording.Facts, post []float64) bool {
 	d := m.det
 	switch {
 	case slices.Contains(d.alternative, i):
 		return f.Weighing.Found()
 	case slices.Contains(d.mistake, i):
-		// What went wrong at the start of the story is the problem it
-		// solves ("the on-call was paged every Monday"), not a lesson.
-		if host == 0 {
-			return f.Reflection.Found() && !f.ClearMistake.Found()
-		}
-		return f.Reflection.Found()
+		// What went wrong at the start of the story is usually the
+		// problem it solves ("the on-call was paged every Monday"), not a
+		// lesson, unless the sentence reads as one in its place.
+		return f.Reflection.Found() && (host != 0 || state == i || !f.ClearMistake.Found())
 	case slices.Contains(d.quantity, i):
 		// A figure alone ("60 MB per sidecar") is no outcome; the
 		// sentence must read as this section's too. Nor is a target
 		// ("we needed it under 200 ms").
-		return f.Quantity.Found() && !f.Intent && (post == nil || argmax(post) == i)
+		return f.Quantity.Found() && !f.Intent && (post == nil || state == i || argmax(post) == i)
 	}
-	return post != nil && post[i] >= 0.5
+	return post != nil && (post[i] >= 0.5 || state == i && post[i] >= 0.25)
 }
 
 func (d detectors) has(i int) bool {
@@ -315,20 +313,40 @@ func (m *matcher) within(secs []Section) []Section {
 			continue
 		}
 		hostIndex := slices.IndexFunc(m.secs, func(p pack.Section) bool { return p.ID == host.ID })
-		sents := readSentences(wording.Sentences(host.Text))
+		var texts []string
+		var paras []int
+		for p, chunk := range strings.Split(host.Text, "\n\n") {
+			for _, t := range wording.Sentences(chunk) {
+				texts = append(texts, t)
+				paras = append(paras, p)
+			}
+		}
+		sents := readSentences(texts)
 		var e [][]float64
+		var path []int
 		if needPost {
 			e = m.emissions(km, sents, "")
+			// Read in its place, a long section can move on to other
+			// parts, as bullets under one "Situation:" label do: the
+			// path starts in the host and may leave it.
+			start := make([]float64, n)
+			for j := range start {
+				start[j] = math.Inf(-1)
+			}
+			start[hostIndex] = 0
+			path = viterbi(e, paras, start)
 		}
 		for _, i := range missing {
 			if found[i] != nil {
 				continue // the first section that serves it is where it stands
 			}
 			for k := range sents {
+				state := hostIndex
 				if e != nil {
 					post = expAll(post[:0], e[k])
+					state = path[k]
 				}
-				if m.serves(i, hostIndex, &sents[k].facts, post) {
+				if m.serves(i, hostIndex, state, &sents[k].facts, post) {
 					found[i] = append(found[i], sents[k].text)
 					hostOf[i] = h
 				}
@@ -530,58 +548,32 @@ func (m *matcher) placeModel(sc *scanner, km *kindWeights, us []unit, label stri
 	if !m.worthPlacing(read, e, label) {
 		return
 	}
-	dp := make([][]float64, len(ss))
-	back := make([][]int, len(ss))
-	for u := range ss {
-		dp[u] = make([]float64, n)
-		back[u] = make([]int, n)
-	}
+	start := make([]float64, n)
 	for j := 0; j < n; j++ {
-		var start float64
 		switch {
 		case label != "":
 			// A new label says a new part begins: most likely a later
 			// section, and not one another label already holds.
-			start = labelStart(prev, j)
+			start[j] = labelStart(prev, j)
 			if sc.accs[j].found && !sc.accs[j].inferred {
-				start += math.Log(0.3)
+				start[j] += math.Log(0.3)
 			}
 		case prev >= 0:
-			start = transition(prev, j, false)
+			start[j] = transition(prev, j, false)
 		case lean:
-			start = math.Log(0.5)
+			start[j] = math.Log(0.5)
 			if j > 0 {
-				start = math.Log(0.5/float64(n)) - 0.2*float64(j)
+				start[j] = math.Log(0.5/float64(n)) - 0.2*float64(j)
 			}
 		default:
-			start = -math.Log(float64(n))
-		}
-		dp[0][j] = start + e[0][j]
-	}
-	for u := 1; u < len(ss); u++ {
-		same := ss[u].para == ss[u-1].para
-		for j := 0; j < n; j++ {
-			best, arg := math.Inf(-1), 0
-			for i := 0; i < n; i++ {
-				if v := dp[u-1][i] + transition(i, j, same); v > best {
-					best, arg = v, i
-				}
-			}
-			dp[u][j] = best + e[u][j]
-			back[u][j] = arg
+			start[j] = -math.Log(float64(n))
 		}
 	}
-	path := make([]int, len(ss))
-	last := 0
-	for j := 1; j < n; j++ {
-		if dp[len(ss)-1][j] > dp[len(ss)-1][last] {
-			last = j
-		}
+	paras := make([]int, len(ss))
+	for u := range ss {
+		paras[u] = ss[u].para
 	}
-	for u := len(ss) - 1; u >= 0; u-- {
-		path[u] = last
-		last = back[u][last]
-	}
+	path := viterbi(e, paras, start)
 	// Runs of one section within a paragraph go in as one text.
 	for u := 0; u < len(ss); {
 		v := u
@@ -664,4 +656,48 @@ func (m *matcher) worthPlacing(ss []sentence, e [][]float64, label string) bool 
 		return false
 	}
 	return label == "" || sure/float64(len(ss)) >= placeConfidence
+}
+
+// viterbi returns the most likely section of each sentence, given each
+// sentence's scores e, the paragraph each is in, and the log chance of
+// each section for the first.
+func viterbi(e [][]float64, paras []int, start []float64) []int {
+	if len(e) == 0 {
+		return nil
+	}
+	n := len(start)
+	dp := make([][]float64, len(e))
+	back := make([][]int, len(e))
+	for u := range e {
+		dp[u] = make([]float64, n)
+		back[u] = make([]int, n)
+	}
+	for j := 0; j < n; j++ {
+		dp[0][j] = start[j] + e[0][j]
+	}
+	for u := 1; u < len(e); u++ {
+		same := paras[u] == paras[u-1]
+		for j := 0; j < n; j++ {
+			best, arg := math.Inf(-1), 0
+			for i := 0; i < n; i++ {
+				if v := dp[u-1][i] + transition(i, j, same); v > best {
+					best, arg = v, i
+				}
+			}
+			dp[u][j] = best + e[u][j]
+			back[u][j] = arg
+		}
+	}
+	path := make([]int, len(e))
+	last := 0
+	for j := 1; j < n; j++ {
+		if dp[len(e)-1][j] > dp[len(e)-1][last] {
+			last = j
+		}
+	}
+	for u := len(e) - 1; u >= 0; u-- {
+		path[u] = last
+		last = back[u][last]
+	}
+	return path
 }
