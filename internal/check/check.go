@@ -77,6 +77,9 @@ type SectionStatus struct {
 	// Within names the section whose text holds this one, when it was
 	// found inside another ("a trade-off weighed inside Action").
 	Within string `json:"within,omitempty"`
+	// Why lists the words that placed a section found from wording, the
+	// strongest first.
+	Why []string `json:"why,omitempty"`
 	// MinWords is the rubric's floor, so text output can say how thin.
 	MinWords int `json:"-"`
 }
@@ -140,6 +143,9 @@ func Check(doc *document.Doc, r *pack.Rubric) Report {
 			st.Status, st.Line, st.Words = StatusOK, f.Line, f.Words
 		}
 		st.Inferred = ok && f.Inferred && !res.Inferred
+		if ok && (f.Inferred || res.Inferred) && st.Status != StatusMissing {
+			st.Why = why(r.ID, s.ID, f.Text)
+		}
 		rep.Sections = append(rep.Sections, st)
 	}
 	sg := signals{r: r, res: res}
@@ -195,6 +201,35 @@ func isThin(rule string, r *pack.Rubric) bool {
 		}
 	}
 	return false
+}
+
+// why is what placed a section's text there, in words a candidate
+// reads: the model's strongest words, its marks spelt out.
+func why(kind, id, text string) []string {
+	var out []string
+	for _, w := range sections.Explain(kind, id, text, 12) {
+		if m, ok := marks[w]; ok {
+			w = m
+		} else if len(w) < 4 || little[w] || w[0] == '<' {
+			continue // "the", "which": true of the model, no help to a reader
+		}
+		if out = append(out, w); len(out) == 3 {
+			break
+		}
+	}
+	return out
+}
+
+var little = map[string]bool{
+	"that": true, "this": true, "with": true, "which": true, "some": true, "from": true, "were": true,
+	"have": true, "there": true, "their": true, "they": true, "them": true, "then": true, "than": true,
+	"into": true, "also": true, "been": true, "when": true, "what": true, "only": true, "about": true,
+	"would": true, "could": true, "after": true, "before": true, "because": true, "while": true,
+}
+
+var marks = map[string]string{
+	"<qty>": "a figure", "<alt>": "an option turned down", "<mistake>": "a mistake owned up to",
+	"<iact>": "you acting", "<q>": "a question",
 }
 
 func severityRank(s string) int {

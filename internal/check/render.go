@@ -155,12 +155,19 @@ func placedNotes(secs []SectionStatus) []string {
 					host = h.Title
 				}
 			}
-			out = append(out, fmt.Sprintf("%s was found inside %s (line %d); give it its own label, such as \"## %s\"", clean(s.Title), clean(host), s.Line, clean(s.Title)))
+			out = append(out, fmt.Sprintf("%s was found inside %s (line %d%s); give it its own label, such as \"## %s\"", clean(s.Title), clean(host), s.Line, because(s.Why), clean(s.Title)))
 		case s.Inferred && s.Status != StatusMissing:
-			out = append(out, fmt.Sprintf("%s at line %d was placed from its wording; a \"## %s\" label makes the check exact", clean(s.Title), s.Line, clean(s.Title)))
+			out = append(out, fmt.Sprintf("%s at line %d was placed from its wording%s; a \"## %s\" label makes the check exact", clean(s.Title), s.Line, because(s.Why), clean(s.Title)))
 		}
 	}
 	return out
+}
+
+func because(why []string) string {
+	if len(why) == 0 {
+		return ""
+	}
+	return ": " + clean(strings.Join(why, ", "))
 }
 
 func (p painter) verdict(r Report) string {
