@@ -590,6 +590,9 @@ func (m *matcher) placeModel(sc *scanner, km *kindWeights, us []unit, label stri
 			at = line
 		}
 		m.put(sc, path[u], b.String(), at, label)
+		for k := u; k < v; k++ {
+			sc.accs[path[u]].sure = max(sc.accs[path[u]].sure, math.Exp(e[k][path[u]]))
+		}
 		u = v
 	}
 	if len(rest) > 0 {
@@ -700,4 +703,25 @@ func viterbi(e [][]float64, paras []int, start []float64) []int {
 		last = back[u][last]
 	}
 	return path
+}
+
+// A part placed from wording alone is present only with some substance:
+// half its rubric's word floor, or one sentence the model is sure of. A
+// passing mention ("if the upload fails we retry") is not an edge-cases
+// section, as a careful reader would not call it one.
+const (
+	faintShare = 0.5
+	faintSure  = 0.7
+)
+
+func (m *matcher) dropFaint(sc *scanner) {
+	for i := range sc.accs {
+		a := &sc.accs[i]
+		if !a.found || !a.inferred || a.sure == 0 {
+			continue
+		}
+		if float64(a.words) < faintShare*float64(m.secs[i].MinWords) && a.sure < faintSure {
+			*a = acc{}
+		}
+	}
 }

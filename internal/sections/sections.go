@@ -5,6 +5,7 @@
 package sections
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/prepcli/prep/internal/document"
@@ -33,6 +34,9 @@ type Section struct {
 	// End is the last line of the text under the section's own label
 	// (Line when it has none): Line to End is the span a session may
 	// rewrite. For a section placed from wording, the last line placed.
+	// A label that marks the section again right after its text
+	// ("## Lessons" then "Mistakes: …") continues the span; one after
+	// other labels or text ends it before them.
 	End int
 	// Inline is true when the label shares its line with text, as in
 	// "Result: p99 fell to 80 ms".
@@ -105,6 +109,7 @@ func find(doc *document.Doc, r *pack.Rubric, p Phrases, place bool) (Result, []i
 		}
 	}
 	sc := m.scanText(doc.Body, first, p.s, counts)
+	sc.ownEnds()
 	res := Result{Words: sc.words, FirstLine: sc.first}
 	if res.FirstLine == 0 {
 		res.FirstLine = first
@@ -122,6 +127,7 @@ func find(doc *document.Doc, r *pack.Rubric, p Phrases, place bool) (Result, []i
 	} else {
 		m.placeBlocks(sc)
 	}
+	m.dropFaint(sc)
 	res.Sections = m.within(sc.collect(m))
 	return res, counts
 }
@@ -141,6 +147,22 @@ type acc struct {
 	// inferred is true when no label named it: its text was placed by
 	// its wording.
 	inferred bool
+	// sure is the model's highest confidence in any sentence placed here.
+	sure float64
+	// last is the line of its latest label; again are its labels after
+	// the first.
+	last  int
+	again []remark
+}
+
+// remark is a label that marks a section marked before.
+type remark struct {
+	line int // the label's line
+	// from is the section's previous label or last line of text before
+	// it, whichever is later.
+	from int
+	// other is true when another section's label came between.
+	other bool
 }
 
 type span struct {
@@ -163,6 +185,8 @@ func sepIndex(sep string) int32 {
 type gather struct {
 	accs  []acc
 	spans []span
+	// marked is 1 + the section whose label came last, 0 before any.
+	marked int
 }
 
 func newGather(n int) gather { return gather{accs: make([]acc, n), spans: make([]span, 0, 64)} }
@@ -172,10 +196,44 @@ func newGather(n int) gather { return gather{accs: make([]acc, n), spans: make([
 func (g *gather) mark(i int, label string, line int) {
 	a := &g.accs[i]
 	if !a.found {
-		a.found, a.label, a.line = true, label, line
-	} else if a.size > 0 {
-		a.brk = true
+		a.found, a.label, a.line, a.last = true, label, line, line
+	} else {
+		if line > a.last {
+			a.again = append(a.again, remark{line: line, from: max(a.end, a.last), other: g.marked != i+1})
+			a.last = line
+		}
+		if a.size > 0 {
+			a.brk = true
+		}
 	}
+	g.marked = i + 1
+}
+
+// ownEnds ends each section marked twice at the end of its first label's
+// own text, when other labels or text stand between that and its next
+// label: End is then a span a session may rewrite without touching them.
+func (sc *scanner) ownEnds() {
+	for i := range sc.accs {
+		a := &sc.accs[i]
+		for _, r := range a.again {
+			if r.other || sc.between(r.from, r.line) {
+				a.end = r.from
+				break
+			}
+		}
+	}
+}
+
+// between reports a label that names no section, or text outside every
+// section, after line from and before line to. Both lists are in the
+// order of their lines.
+func (sc *scanner) between(from, to int) bool {
+	b, _ := slices.BinarySearchFunc(sc.blocks, from+1, func(b block, line int) int { return b.line - line })
+	if b < len(sc.blocks) && sc.blocks[b].line < to {
+		return true
+	}
+	p, _ := slices.BinarySearchFunc(sc.loose, from+1, func(p piece, line int) int { return p.line - line })
+	return p < len(sc.loose) && sc.loose[p].line < to
 }
 
 // add appends text to section i, after sep if it has text already.
