@@ -134,7 +134,7 @@ func TestSignals(t *testing.T) {
 		{"lessons with a mistake", "## Lessons\nI should have load tested first.", []string{}},
 		{"lessons with none", "## Lessons\nEverything went to plan.", []string{"lessons-mistake@lessons"}},
 		{"we-heavy", "We built it. We shipped it. We're proud; our team did well. I helped.", []string{"voice@"}},
-		{"I-heavy", "We planned it. I built it, I shipped it and I fixed my tests; we celebrated. We rested.", []string{}},
+		{"I-heavy", "## Action\nWe planned it. I built it, I shipped it and I wrote the runbook; we celebrated. We rested.", []string{}},
 		{"were is not we're", "They were slow. Things were bad. Tests were flaky. Builds were red. I fixed them.", []string{}},
 		{"too long", "## Action\n" + strings.Repeat("I tuned one more query. ", 120), []string{"too-long@"}},
 	}
