@@ -200,18 +200,8 @@ func Doc(s *workspace.Story) *document.Doc {
 // body without its own follow-ups, whose answers would steer the choice.
 func storyText(s *workspace.Story, r *pack.Rubric) string {
 	text := s.Meta.Title + "\n" + s.Body
-	for _, sec := range r.Sections {
-		if sec.ID != "followups" {
-			continue
-		}
-		for _, h := range append([]string{sec.Title}, sec.Aliases...) {
-			if own, ok := s.Section(h); ok {
-				if own != "" {
-					text = strings.Replace(text, own, "", 1)
-				}
-				return text
-			}
-		}
+	if own, ok := s.Section(r, "followups"); ok && own != "" {
+		text = strings.Replace(text, own, "", 1)
 	}
 	return text
 }

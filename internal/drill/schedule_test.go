@@ -191,10 +191,11 @@ func TestStoryEditsKeepProgress(t *testing.T) {
 	edited = replace(t, edited, "We ruled out an in-memory queue, since a crash would lose entries.",
 		"We ruled out Redis streams, since nobody on the team could run them.")
 	edited = replace(t, edited, "## Architecture\n", "## Architecture\n\nIt started as a single relay process on one host.\n")
-	if err := ws.SetSection(&story, "Trade-offs", sectionOf(edited, "Trade-offs")); err != nil {
+	star, _ := p.Rubric(storyKind)
+	if err := ws.SetSection(&story, star, "tradeoffs", sectionOf(edited, "Trade-offs")); err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.SetSection(&story, "Architecture", sectionOf(edited, "Architecture")); err != nil {
+	if err := ws.SetSection(&story, star, "architecture", sectionOf(edited, "Architecture")); err != nil {
 		t.Fatal(err)
 	}
 	after := DeckCards(Sources{Pack: p, Stories: stories(t, ws)}, Tradeoffs)

@@ -392,7 +392,7 @@ func (l *ledger) checkSaved(t *testing.T, dir string, finished bool) {
 				t.Errorf("story.%s: no story of rank %s with a section %q", h.key, n, id)
 				continue
 			}
-			got, has := st.Section(sec.Title)
+			got, has := st.Section(rubric, sec.ID)
 			if !has {
 				got = "(no " + sec.Title + " heading)"
 			}
@@ -407,7 +407,7 @@ func (l *ledger) checkSaved(t *testing.T, dir string, finished bool) {
 				t.Errorf("%s: no story of rank %s with follow-ups", h.key, p[1])
 				continue
 			}
-			text, _ := st.Section(sec.Title)
+			text, _ := st.Section(rubric, sec.ID)
 			for _, line := range strings.Split(w, "\n") {
 				if strings.TrimSpace(line) == "" {
 					continue

@@ -230,14 +230,13 @@ func prefillValue(ws *workspace.Workspace, s *Session, r *pack.Rubric, g *pack.G
 	if story == nil {
 		return nil // the story step reports a story gone missing
 	}
-	h := headingFor(story, &r.Sections[i])
-	if text, _ := story.Section(h); strings.TrimSpace(text) != "" {
+	if text, _ := story.Section(r, cultureValueSection); strings.TrimSpace(text) != "" {
 		return nil
 	}
 	// The value's name is its guide's title up to a colon:
 	// "Ownership: spot it, scope it, finish it" names Ownership.
 	v, _, _ := strings.Cut(oneLine(g.Title), ":")
-	return ws.SetSection(story, h, strings.TrimSpace(v)+". The question it answers: "+question)
+	return ws.SetSection(story, r, cultureValueSection, strings.TrimSpace(v)+". The question it answers: "+question)
 }
 
 // cultureWhere describes a step of prep culture for the resume question.

@@ -169,11 +169,11 @@ func (r *round) earlier(c drill.Card) (string, error) {
 	if c.Followup == nil || c.Story == nil {
 		return "", nil
 	}
-	story, sec, err := r.followupStory(c)
-	if err != nil || sec == nil {
+	story, rub, err := r.followupStory(c)
+	if err != nil || rub == nil {
 		return "", err
 	}
-	text, _ := story.Section(headingFor(story, sec))
+	text, _ := story.Section(rub, rehearsalID)
 	ans, _ := followupAnswer(text, oneLine(c.Followup.Question))
 	return oneLine(ans), nil
 }
@@ -341,9 +341,10 @@ func rubricBlock(p *pack.Pack, id string) *Block {
 	return &Block{Title: r.Title, Text: r.Summary}
 }
 
-// followupStory is a follow-up card's story, read afresh, and the
-// section of its rubric that keeps rehearsed follow-ups (nil if none).
-func (r *round) followupStory(c drill.Card) (*workspace.Story, *pack.Section, error) {
+// followupStory is a follow-up card's story, read afresh, and its
+// rubric, which has a section that keeps rehearsed follow-ups (id
+// rehearsalID); the rubric is nil when there is no such section.
+func (r *round) followupStory(c drill.Card) (*workspace.Story, *pack.Rubric, error) {
 	name := c.Story.Name()
 	story, err := r.ws.Story(name)
 	if err == nil && story.Name() != name {
@@ -363,8 +364,8 @@ func (r *round) followupStory(c drill.Card) (*workspace.Story, *pack.Section, er
 	if !ok {
 		return story, nil, nil
 	}
-	if i := slices.IndexFunc(rub.Sections, func(s pack.Section) bool { return s.ID == rehearsalID }); i >= 0 {
-		return story, &rub.Sections[i], nil
+	if slices.ContainsFunc(rub.Sections, func(s pack.Section) bool { return s.ID == rehearsalID }) {
+		return story, rub, nil
 	}
 	return story, nil, nil
 }
@@ -385,13 +386,12 @@ func (r *round) followup(prefix, heading string, c drill.Card) error {
 		q.Notes = []string{"What they are testing: " + why}
 	}
 	keep := func(ans string) error {
-		story, sec, err := r.followupStory(c)
-		if err != nil || sec == nil {
+		story, rub, err := r.followupStory(c)
+		if err != nil || rub == nil {
 			return err
 		}
-		h := headingFor(story, sec)
-		text, _ := story.Section(h)
-		return r.ws.SetSection(story, h, setFollowup(text, question, ans))
+		text, _ := story.Section(rub, rehearsalID)
+		return r.ws.SetSection(story, rub, rehearsalID, setFollowup(text, question, ans))
 	}
 	title := oneLine(c.Story.Meta.Title) + ": " + question
 	if _, err := r.logged(q, c, title, question, keep); err != nil {

@@ -56,11 +56,11 @@ func (r *round) scale(prefix, heading string, c drill.Card) error {
 				if err != nil {
 					return ""
 				}
-				text, _ := p.Section(sec.Title)
+				text, _ := p.Section(sc.rubric, sec.ID)
 				return text
 			},
 			Save: func(ans string) error {
-				return sc.save(func(p *workspace.Practice) { p.SetSection(sec.Title, ans) })
+				return sc.save(func(p *workspace.Practice) error { return p.SetSection(sc.rubric, sec.ID, ans) })
 			},
 		})
 		if err != nil {
@@ -123,13 +123,15 @@ func (sc *scaleCard) rel() string { return workspace.PracticeDir + "/" + sc.name
 
 // save changes the answer file with edit (nil for none) and sets its
 // front matter: what it answers and the hints taken so far.
-func (sc *scaleCard) save(edit func(*workspace.Practice)) error {
+func (sc *scaleCard) save(edit func(*workspace.Practice) error) error {
 	return sc.r.ws.EditPractice(sc.name, func(p *workspace.Practice) error {
 		if strings.TrimSpace(p.Body) == "" {
 			p.Body = skeleton(sc.rubric)
 		}
 		if edit != nil {
-			edit(p)
+			if err := edit(p); err != nil {
+				return err
+			}
 		}
 		p.SetField("title", "Scale it 100x: "+oneLine(sc.c.Title))
 		p.SetField("kind", sc.rubric.ID)

@@ -424,7 +424,8 @@ func TestDrillResumeKeepsPlaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.ws().SetSection(story, "Architecture", "Too short to count."); err != nil {
+	star, _ := f.pack.Rubric("star")
+	if err := f.ws().SetSection(story, star, "architecture", "Too short to count."); err != nil {
 		t.Fatal(err)
 	}
 	p = prompttest.New(t)

@@ -96,16 +96,17 @@ func TestFollowupAnswerCannotBreakTheStory(t *testing.T) {
 		t.Fatal(err)
 	}
 	answer := "## Result\n```\ncode\n```\nLast line."
-	text, _ := st.Section("Follow-ups")
-	if err := ws.SetSection(st, "Follow-ups", setFollowup(text, "Q?", answer)); err != nil {
+	star, _ := testPack(t).Rubric(workspace.KindStar)
+	text, _ := st.Section(star, "followups")
+	if err := ws.SetSection(st, star, "followups", setFollowup(text, "Q?", answer)); err != nil {
 		t.Fatal(err)
 	}
 	back, err := ws.Story(st.Name())
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, _ := back.Section("Result")
-	fu, _ := back.Section("Follow-ups")
+	res, _ := back.Section(star, "result")
+	fu, _ := back.Section(star, "followups")
 	got, _ := followupAnswer(fu, "Q?")
 	if res != "Fast." || got != answer {
 		t.Errorf("Result = %q, answer = %q; want %q and %q", res, got, "Fast.", answer)

@@ -119,10 +119,8 @@ type storyView struct {
 	Kind     string
 	Rank     int
 	Panel    string
-	Sections map[string]string // by heading, as SetSection finds it
+	Sections map[string]string // by the title of its rubric's section, as SetSection finds it
 }
-
-var headings = []string{"Situation", "Task", "Action", "Result", "Trade-offs", "Lessons", "Architecture", "Contribution", "Follow-ups", "Reflection", "Value"}
 
 func (f *fixture) stories() []storyView {
 	f.t.Helper()
@@ -133,9 +131,15 @@ func (f *fixture) stories() []storyView {
 	var out []storyView
 	for _, s := range stories {
 		v := storyView{File: s.Name(), Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Panel: s.Meta.Panel, Sections: map[string]string{}}
-		for _, h := range headings {
-			if text, ok := s.Section(h); ok {
-				v.Sections[h] = text
+		kind := s.Meta.Kind
+		if kind == "" {
+			kind = workspace.KindStar
+		}
+		if r, ok := f.pack.Rubric(kind); ok {
+			for _, sec := range r.Sections {
+				if text, ok := s.Section(r, sec.ID); ok {
+					v.Sections[sec.Title] = text
+				}
 			}
 		}
 		out = append(out, v)

@@ -119,20 +119,6 @@ func (st *storyStep) load() (*workspace.Story, error) {
 	return story, err
 }
 
-// headingFor is the heading the story keeps sec under: its title, or one
-// of its other names when the candidate wrote that instead.
-func headingFor(story *workspace.Story, sec *pack.Section) string {
-	if _, ok := story.Section(sec.Title); ok {
-		return sec.Title
-	}
-	for _, a := range sec.Aliases {
-		if _, ok := story.Section(a); ok {
-			return a
-		}
-	}
-	return sec.Title
-}
-
 func (st *storyStep) sectionQuestion(id string, sec *pack.Section, guidance string) Question {
 	return Question{
 		ID:       id,
@@ -145,7 +131,7 @@ func (st *storyStep) sectionQuestion(id string, sec *pack.Section, guidance stri
 			if err != nil {
 				return "" // Save reports it
 			}
-			text, _ := story.Section(headingFor(story, sec))
+			text, _ := story.Section(st.rubric, sec.ID)
 			return text
 		},
 		Save: func(ans string) error {
@@ -153,7 +139,7 @@ func (st *storyStep) sectionQuestion(id string, sec *pack.Section, guidance stri
 			if err != nil {
 				return err
 			}
-			return st.ws.SetSection(story, headingFor(story, sec), ans)
+			return st.ws.SetSection(story, st.rubric, sec.ID, ans)
 		},
 	}
 }
@@ -376,7 +362,7 @@ func (st *storyStep) rehearsal() error {
 				if err != nil {
 					return ""
 				}
-				text, _ := story.Section(headingFor(story, sec))
+				text, _ := story.Section(st.rubric, sec.ID)
 				ans, _ := followupAnswer(text, question)
 				return ans
 			},
@@ -385,9 +371,8 @@ func (st *storyStep) rehearsal() error {
 				if err != nil {
 					return err
 				}
-				h := headingFor(story, sec)
-				text, _ := story.Section(h)
-				return st.ws.SetSection(story, h, setFollowup(text, question, ans))
+				text, _ := story.Section(st.rubric, sec.ID)
+				return st.ws.SetSection(story, st.rubric, sec.ID, setFollowup(text, question, ans))
 			},
 		})
 		if err != nil {
@@ -421,7 +406,7 @@ func (st *storyStep) picks() ([]pack.Followup, error) {
 		return nil, err
 	}
 	text := story.Meta.Title + "\n" + story.Body
-	if own, ok := story.Section(headingFor(story, st.rehearse)); ok && own != "" {
+	if own, ok := story.Section(st.rubric, st.rehearse.ID); ok && own != "" {
 		// Its own answers would steer the choice on the next run.
 		text = strings.Replace(text, own, "", 1)
 	}

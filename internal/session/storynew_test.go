@@ -2,12 +2,17 @@ package session
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/internal/check"
+	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
 )
@@ -281,5 +286,79 @@ func TestNewStoryWeakNeedsWork(t *testing.T) {
 	}
 	if strings.Contains(out, "passes") {
 		t.Errorf("a weak story is said to pass:\n%s", out)
+	}
+}
+
+// The candidate relabels the Situation in an editor while the session is
+// stopped (a number, a bold label with its text, another name for it);
+// the session carries on and writes the Situation where the label is,
+// never as a second "## Situation" at the end, and prep check reads the
+// story as ready.
+func TestNewStoryWritesWhereTheCandidateLabelled(t *testing.T) {
+	situation := ordersSections[0].text
+	for _, tc := range []struct {
+		name, line string // line replaces "## Situation" in the file
+		label      string // the label prep check reads
+		before     string // what the session offers to edit
+		want       string // the start of the body after the session
+	}{
+		{"numbered", "## 1. Situation", "1. Situation", "", "\n## 1. Situation\n\n" + situation + "\n\n## Task\n"},
+		{"bold label", "**Situation:** Orders were slow.", "Situation", "Orders were slow.", "\n**Situation:** " + situation + "\n\n## Task\n"},
+		{"another name", "## Context", "Context", "", "\n## Context\n\n" + situation + "\n\n## Task\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			script := newScript()
+			k := indexOf(t, script, "story.situation")
+			p := stub(t, script[:k]...)
+			p.ExpectInterrupt("story.situation")
+			if _, _, err := f.runNew(p, StoryOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
+				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
+			}
+			path := filepath.Join(f.dir, workspace.StoriesDir, ordersFile)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edited := strings.Replace(string(data), "## Situation\n", tc.line+"\n", 1)
+			if edited == string(data) {
+				t.Fatalf("no ## Situation in the new story:\n%s", data)
+			}
+			if err := os.WriteFile(path, []byte(edited), 0o600); err != nil {
+				t.Fatal(err)
+			}
+
+			p = prompttest.New(t)
+			p.ExpectSelect("resume", "Resume")
+			for _, s := range script[k:] {
+				c := s.expect(p)
+				if s.id == "story.situation" {
+					c.WantDefault(tc.before)
+				}
+			}
+			if _, _, err := f.runNew(p, StoryOptions{}); err != nil {
+				t.Fatalf("second run: %v", err)
+			}
+
+			doc, err := document.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(doc.Body, tc.want) {
+				t.Errorf("the story starts\n%s\nwant\n%s", doc.Body[:min(len(doc.Body), len(tc.want)+40)], tc.want)
+			}
+			if strings.Contains(doc.Body, "## Situation") {
+				t.Errorf("a second Situation was added:\n%s", doc.Body)
+			}
+			if diff := cmp.Diff([]storyView{wantOrders(0)}, f.stories()); diff != "" {
+				t.Errorf("stories (-want +got):\n%s", diff)
+			}
+			star, _ := f.pack.Rubric("star")
+			rep := check.Check(doc, star)
+			sec, _ := sections.Find(doc, star).Section("situation")
+			if rep.Verdict != check.VerdictReady || sec.Label != tc.label {
+				t.Errorf("prep check: verdict %s %v, Situation labelled %q", rep.Verdict, rep.Reasons, sec.Label)
+			}
+		})
 	}
 }

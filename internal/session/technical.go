@@ -684,14 +684,13 @@ func (t *technical) step(i int) error {
 			if err != nil {
 				return "" // Save reports it
 			}
-			text, _ := p.Section(practiceHeading(p, sec))
+			text, _ := p.Section(t.rubric, sec.ID)
 			return text
 		},
 		Save: func(ans string) error {
 			t.tick()
 			return t.ws.EditPractice(t.file, func(p *workspace.Practice) error {
-				p.SetSection(practiceHeading(p, sec), ans)
-				return nil
+				return p.SetSection(t.rubric, sec.ID, ans)
 			})
 		},
 	})
@@ -700,20 +699,6 @@ func (t *technical) step(i int) error {
 
 func (t *technical) hintText(n int) string {
 	return fmt.Sprintf("Hint %d of %d: %s", n+1, len(t.ex.Hints), oneLine(t.ex.Hints[n]))
-}
-
-// practiceHeading is the heading the answer keeps sec under: its title,
-// or one of its other names when the candidate wrote that instead.
-func practiceHeading(p *workspace.Practice, sec *pack.Section) string {
-	if _, ok := p.Section(sec.Title); ok {
-		return sec.Title
-	}
-	for _, a := range sec.Aliases {
-		if _, ok := p.Section(a); ok {
-			return a
-		}
-	}
-	return sec.Title
 }
 
 // wrapUp is the step a candidate out of time is sent to.

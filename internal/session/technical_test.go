@@ -119,8 +119,9 @@ func (f *fixture) answer(name string) answerView {
 			v.Prompt = q
 		}
 	}
+	design, _ := f.pack.Rubric(workspace.KindDesign)
 	for _, sec := range ledgerAnswers {
-		if text, ok := p.Section(sec.heading); ok && text != "" {
+		if text, ok := p.Section(design, sec.id); ok && text != "" {
 			v.Sections[sec.heading] = text
 		}
 	}

@@ -1,14 +1,13 @@
 package sheet
 
 import (
-	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/workspace"
 )
 
 // Section ids the sheet draws on: the star rubric's, and their like in
@@ -60,8 +59,8 @@ type parsed struct {
 	text map[string]string
 	// order is the rubric's section ids, in its order.
 	order []string
-	// followups are read from the raw Markdown, where list items and
-	// "A:" lines are still there to part questions from answers.
+	// followups are read from the section's Markdown, where list items
+	// and "A:" lines are still there to part questions from answers.
 	followups []Followup
 }
 
@@ -85,75 +84,19 @@ func parse(body string, r *pack.Rubric) parsed {
 			p.text[s.ID] = s.Text
 		}
 	}
-	for i := range r.Sections {
-		if r.Sections[i].ID != idFollowups {
-			continue
-		}
-		if raw, ok := rawSection(body, &r.Sections[i]); ok {
+	// The follow-ups are read from the Markdown of the section the checker
+	// found, where list items and "A:" lines still part questions from
+	// answers.
+	if t := p.text[idFollowups]; t != "" {
+		if raw, ok := (&workspace.Story{Body: body}).Section(r, idFollowups); ok && strings.TrimSpace(raw) != "" {
 			p.followups = parseFollowups(raw)
-		} else if t := p.text[idFollowups]; t != "" {
-			// Marked some other way (a bold label, "Follow-ups:"): the
-			// checker's text has one question per line.
+		} else {
+			// Placed from its wording, with no label: the checker's
+			// text has one question per line.
 			p.followups = parseFollowups(strings.ReplaceAll(t, "\n", "\n\n"))
 		}
 	}
 	return p
-}
-
-// rawSection is the Markdown under the first heading that names sec (its
-// title or an alias), up to the next heading of the same or a higher
-// level; headings inside fenced code do not count.
-func rawSection(body string, sec *pack.Section) (string, bool) {
-	names := map[string]bool{headingKey(sec.Title): true}
-	for _, a := range sec.Aliases {
-		names[headingKey(a)] = true
-	}
-	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
-	fence := ""
-	start, level := -1, 0
-	for i, line := range lines {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			switch {
-			case fence == "":
-				fence = t[:3]
-			case strings.HasPrefix(t, fence):
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
-			continue
-		}
-		m := reHeading.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		if start < 0 {
-			if names[headingKey(m[2])] {
-				start, level = i, len(m[1])
-			}
-			continue
-		}
-		if len(m[1]) <= level {
-			return strings.Join(lines[start+1:i], "\n"), true
-		}
-	}
-	if start < 0 {
-		return "", false
-	}
-	return strings.Join(lines[start+1:], "\n"), true
-}
-
-var reNumbering = regexp.MustCompile(`^\d{1,2}[.)]\s*`)
-
-// headingKey compares headings as people vary them: "## 9. Follow-ups:"
-// and "follow ups" are one.
-func headingKey(s string) string {
-	s = reNumbering.ReplaceAllString(strings.TrimSpace(s), "")
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
 }
 
 // first is the first sentence of a section, "" when it is empty.

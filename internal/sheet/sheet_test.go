@@ -312,3 +312,31 @@ func TestSheetShowsTheVerdict(t *testing.T) {
 		t.Errorf("the open gaps do not list the weak story:\n%s", out)
 	}
 }
+
+// The sheet reads a story as prep check does, wherever its labels are:
+// numbered headings, bold labels, other names. What the check sees is
+// what the sheet prints.
+func TestSheetReadsSectionsWhereverTheyAreLabelled(t *testing.T) {
+	for name, body := range map[string]string{
+		"numbered headings": "## 1. Situation\n\nThe nightly export took nine hours.\n\n## 2. Task\n\nI had to bring it under one hour.\n\n" +
+			"## 4. Result\n\nIt takes 40 minutes now.\n\n## 9. Follow-ups\n\n- **Why not a bigger machine?** It would only have halved it.\n",
+		"bold labels": "**Situation:** The nightly export took nine hours.\n\n**Task:** I had to bring it under one hour.\n\n" +
+			"**Outcome:** It takes 40 minutes now.\n\n**Follow-ups:**\n\n- **Why not a bigger machine?** It would only have halved it.\n",
+		"other names": "## Context\n\nThe nightly export took nine hours.\n\n## Goal\n\nI had to bring it under one hour.\n\n" +
+			"## Impact\n\nIt takes 40 minutes now.\n\n## Likely questions\n\n- **Why not a bigger machine?** It would only have halved it.\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
+				Stories: []Story{{File: "stories/export.md", Title: "Export", Kind: "star", Rank: 1, Body: body, Report: checked(t, "star", body)}}})
+			for _, want := range []string{
+				"- **In one line:** The nightly export took nine hours. I had to bring it under one hour.\n",
+				"- **Numbers:** It takes 40 minutes now.\n",
+				"  - *Why not a bigger machine?* It would only have halved it.\n",
+			} {
+				if !strings.Contains(out, want) {
+					t.Errorf("the sheet lacks %q:\n%s", want, out)
+				}
+			}
+		})
+	}
+}

@@ -9,8 +9,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/prepcli/prep/content"
+	"github.com/prepcli/prep/internal/pack"
 )
 
 // The tests that need a second process run this test binary again with
@@ -179,4 +183,28 @@ func temps(t *testing.T, dir string) []string {
 		}
 	}
 	return out
+}
+
+// rubric is a rubric of the embedded default pack, whose labels and
+// other names (Context for Situation, Outcome for Result) sessions find
+// sections by.
+func rubric(tb testing.TB, id string) *pack.Rubric {
+	tb.Helper()
+	defaultPack.once.Do(func() {
+		defaultPack.p, defaultPack.err = pack.Load(pack.Source{FS: content.FS, Name: pack.Embedded})
+	})
+	if defaultPack.err != nil {
+		tb.Fatal(defaultPack.err)
+	}
+	r, ok := defaultPack.p.Rubric(id)
+	if !ok {
+		tb.Fatalf("the default pack has no rubric %q", id)
+	}
+	return r
+}
+
+var defaultPack struct {
+	once sync.Once
+	p    *pack.Pack
+	err  error
 }

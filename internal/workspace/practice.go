@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prepcli/prep/internal/pack"
 	"gopkg.in/yaml.v3"
 )
 
@@ -193,19 +194,21 @@ func (p *Practice) SetField(key string, value any) {
 	setKey(p.doc, m, key, v)
 }
 
-// Section returns the text under the heading title, as Story.Section.
-func (p *Practice) Section(title string) (string, bool) {
-	return (&Story{Body: p.Body}).Section(title)
+// Section returns the text of section id of rubric r, as Story.Section.
+func (p *Practice) Section(r *pack.Rubric, id string) (string, bool) {
+	return sectionText(p.Body, r, id)
 }
 
-// SetSection sets the text under the heading title in memory, as
-// Workspace.SetSection does in a story; EditPractice saves it.
-func (p *Practice) SetSection(title, text string) {
-	title = strings.Join(strings.Fields(title), " ")
-	if title == "" {
-		return
+// SetSection sets the text of section id of rubric r in memory, as
+// Workspace.SetSection does in a story; EditPractice saves it. The error
+// is for a section the rubric does not have.
+func (p *Practice) SetSection(r *pack.Rubric, id, text string) error {
+	body, err := setSection(p.Body, r, id, text)
+	if err != nil {
+		return err
 	}
-	p.Body = setSection(p.Body, title, text)
+	p.Body = body
+	return nil
 }
 
 func (p *Practice) encode() ([]byte, error) {

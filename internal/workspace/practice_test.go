@@ -32,7 +32,9 @@ func TestEditPracticeNewFile(t *testing.T) {
 		p.SetField("hints", 2)
 		p.SetField("hint_steps", []string{"mvp", "mvp"})
 		p.SetField("timer", "45m")
-		p.SetSection("MVP", "One table, one relay.")
+		if err := p.SetSection(rubric(t, "design"), "mvp", "One table, one relay."); err != nil {
+			return err
+		}
 		return nil
 	})
 	if err != nil {
@@ -69,7 +71,7 @@ One table, one relay.
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, ok := p.Section("mvp")
+	text, ok := p.Section(rubric(t, "design"), "mvp")
 	hints, _ := p.Field("hints")
 	if diff := cmp.Diff([]any{"One table, one relay.", true, "2"}, []any{text, ok, hints}); diff != "" {
 		t.Errorf("read back (-want +got):\n%s", diff)
@@ -93,7 +95,9 @@ func TestEditPracticeKeepsTheCandidatesEdits(t *testing.T) {
 	err := w.EditPractice("x.md", func(p *Practice) error {
 		p.SetField("hints", 2)
 		p.SetField("hint_steps", []string{"mvp", "tradeoffs"})
-		p.SetSection("MVP", "new")
+		if err := p.SetSection(rubric(t, "design"), "mvp", "new"); err != nil {
+			return err
+		}
 		p.SetField("timer", nil)
 		return nil
 	})

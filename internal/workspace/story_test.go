@@ -277,7 +277,7 @@ func TestBrokenStoryIsReportedAndLeftByteForByte(t *testing.T) {
 	if err == nil || err.Error() != wantErr {
 		t.Errorf("SaveStory over a broken file = %v\nwant %s", err, wantErr)
 	}
-	if err := w.SetSection(s, "Result", "It worked."); err == nil {
+	if err := w.SetSection(s, rubric(t, "star"), "result", "It worked."); err == nil {
 		t.Error("SetSection wrote over a broken file")
 	}
 	if _, err := w.Rank("good", 1); err == nil {

@@ -387,17 +387,7 @@ func andList(items []string) string {
 // after the question, or indented under it, as prep background keeps
 // them.
 func answeredFollowups(s *workspace.Story, r *pack.Rubric) int {
-	i := slices.IndexFunc(r.Sections, func(sec pack.Section) bool { return sec.ID == "followups" })
-	if i < 0 {
-		return 0
-	}
-	sec := r.Sections[i]
-	text, ok := "", false
-	for _, h := range append([]string{sec.Title}, sec.Aliases...) {
-		if text, ok = s.Section(h); ok {
-			break
-		}
-	}
+	text, ok := s.Section(r, "followups")
 	if !ok {
 		return 0
 	}

@@ -30,7 +30,7 @@ func TestEditOpensTheEditorThenChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := before.Section("Result"); ok {
+	if _, ok := before.Section(rubric(t, "star"), "result"); ok {
 		t.Fatal("the fixture should lack a Result")
 	}
 
@@ -54,7 +54,7 @@ func TestEditOpensTheEditorThenChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := after.Section("Result"); !strings.Contains(got, "320 ms") {
+	if got, _ := after.Section(rubric(t, "star"), "result"); !strings.Contains(got, "320 ms") {
 		t.Errorf("the editor's change is not in the file: Result = %q", got)
 	}
 	if !after.Meta.Updated.Equal(t0) {

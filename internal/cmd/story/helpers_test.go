@@ -9,9 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prepcli/prep/content"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -207,3 +209,17 @@ seconds for results during the evening peak, every single day.
 
 I was asked to make search answer in under 200 ms for the whole catalogue.
 `
+
+// rubric is a rubric of the embedded default pack.
+func rubric(t *testing.T, id string) *pack.Rubric {
+	t.Helper()
+	p, err := pack.Load(pack.Source{FS: content.FS, Name: pack.Embedded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := p.Rubric(id)
+	if !ok {
+		t.Fatalf("the default pack has no rubric %q", id)
+	}
+	return r
+}

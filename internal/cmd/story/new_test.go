@@ -76,7 +76,7 @@ func TestNewAnswersFile(t *testing.T) {
 		Rank               int
 		Task               string
 	}
-	task, _ := s.Section("Task")
+	task, _ := s.Section(rubric(t, "star"), "task")
 	got := view{s.Meta.Title, s.Meta.Kind, s.Meta.Panel, s.Meta.Rank, task}
 	want := view{"Order tracking", "star", "background", 0, "I was responsible for keeping delivery pages under 300 ms at ten times the traffic, in six weeks."}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -12,10 +12,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/prepcli/prep/content"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
@@ -115,7 +117,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	}
 	ws, _ := workspace.Open(h.dir, nil)
 	p2, err := ws.Practice("access-after-revoke.md")
-	if text, _ := p2.Section("Requirements"); err != nil || text != "Who uses it and what it must do." {
+	if text, _ := p2.Section(rubric(t, workspace.KindDesign), "requirements"); err != nil || text != "Who uses it and what it must do." {
 		t.Errorf("requirements = %q, %v; want the answer saved", text, err)
 	}
 	// The bare command offers to resume it.
@@ -187,4 +189,18 @@ func TestHelpDocumentsIDs(t *testing.T) {
 	if cmd.Example == "" {
 		t.Error("no example")
 	}
+}
+
+// rubric is a rubric of the embedded default pack.
+func rubric(t *testing.T, id string) *pack.Rubric {
+	t.Helper()
+	p, err := pack.Load(pack.Source{FS: content.FS, Name: pack.Embedded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := p.Rubric(id)
+	if !ok {
+		t.Fatalf("the default pack has no rubric %q", id)
+	}
+	return r
 }
