@@ -107,6 +107,9 @@ func tokenize(s string) []token { return appendTokens(make([]token, 0, len(s)/5+
 // reuses one buffer. ASCII, nearly all of any answer, takes a table
 // lookup per byte; other runes are decoded.
 func appendTokens(toks []token, s string) []token {
+	// The lower-case text is made once, so a token's lower case is a
+	// slice of it rather than an allocation of its own.
+	ls := asciiLower(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf && !asciiWord[c] {
@@ -159,7 +162,11 @@ func appendTokens(toks []token, s string) []token {
 			break
 		}
 		w := s[i:j]
-		toks = append(toks, token{text: w, low: lower(w), start: i, end: j})
+		low := ls[i:j]
+		if !isASCII(w) {
+			low = lower(w)
+		}
+		toks = append(toks, token{text: w, low: low, start: i, end: j})
 		i = j
 	}
 	return toks
@@ -257,4 +264,32 @@ func squeeze(l string) string {
 		}
 	}
 	return l
+}
+
+// asciiLower lowers the ASCII letters of s, in one allocation, or none
+// when there is no capital to lower.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

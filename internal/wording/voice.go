@@ -59,7 +59,7 @@ func CountVoice(text string, we []string) Voice {
 			j += size
 		}
 		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords[lower(w)] || len(extra) > 0 && extra[lower(w)]) {
-			end := min(len(text), j+120)
+			end := min(len(text), j+64)
 			win = appendTokens(win[:0], text[prevStart:end])
 			// The window starts at the word before; find this word in it.
 			k := 0
