@@ -489,12 +489,12 @@ func (m *matcher) emissions(km *kindWeights, sents []sentence, extra string) [][
 			feats = append(append(append([]string(nil), feats...), f...), f...)
 		}
 		for _, f := range feats {
-			w, ok := km.weights[f]
+			w, ok := km.lookup(f)
 			if !ok {
 				continue
 			}
 			for i := range e {
-				e[i] += w[col[i]]
+				e[i] += float64(w[col[i]])
 			}
 		}
 		top := math.Inf(-1)

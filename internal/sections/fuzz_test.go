@@ -104,3 +104,4 @@ func countLines(data []byte) int {
 	}
 	return n
 }
+

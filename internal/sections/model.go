@@ -3,7 +3,9 @@ package sections
 import (
 	"cmp"
 	_ "embed"
-	"encoding/json"
+	"encoding/binary"
+	"errors"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -27,33 +29,100 @@ import (
 // learns which section each belongs to. Sections the model does not know
 // (a company pack's own) are scored by their cues alone.
 
-//go:generate go run ./internal/train -corpus ../check/testdata/corpus/tune -content ../../content -o model.json
+//go:generate go run ./internal/train -corpus ../check/testdata/corpus/tune -content ../../content -o model.bin
 
-//go:embed model.json
-var modelJSON []byte
+// The model is stored compactly and read in well under a millisecond:
+// a magic line, then per rubric its section ids, their priors, its
+// vocabulary sorted (looked up by binary search, so nothing is built at
+// start) and one float32 log-likelihood per word and section.
+//
+//go:embed model.bin
+var modelBin string
 
-// Model is the trained file's shape; the trainer writes it.
+const modelMagic = "prep naive bayes 1\n"
+
+// Model is what the trainer counts: per rubric, its sections and how
+// often each feature appeared in each.
 type Model struct {
-	Kinds map[string]*KindModel `json:"kinds"`
+	Kinds map[string]*KindModel
 }
 
 // KindModel holds one rubric's counts.
 type KindModel struct {
-	Sections []string         `json:"sections"` // section ids, in the rubric's order
-	Texts    []int            `json:"texts"`    // training sentences per section
-	Vocab    map[string][]int `json:"vocab"`    // feature → count per section
+	Sections []string         // section ids, in the rubric's order
+	Texts    []int            // training sentences per section
+	Vocab    map[string][]int // feature → count per section
 }
 
 // alpha is the Laplace smoothing of the model's counts; 0.5 did best
 // on the tune slice among 0.2, 0.5 and 1 (and than Dirichlet smoothing).
 const alpha = 0.5
 
-// kindWeights is a KindModel turned into log-likelihoods.
+// Encode turns the counts into log-likelihoods and writes them in the
+// embedded form.
+func (m Model) Encode() []byte {
+	var b []byte
+	str := func(s string) {
+		b = binary.LittleEndian.AppendUint16(b, uint16(len(s)))
+		b = append(b, s...)
+	}
+	f32 := func(x float64) { b = binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(x))) }
+	b = append(b, modelMagic...)
+	kinds := slices.Sorted(maps.Keys(m.Kinds))
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(kinds)))
+	for _, kind := range kinds {
+		km := m.Kinds[kind]
+		n := len(km.Sections)
+		str(kind)
+		b = binary.LittleEndian.AppendUint32(b, uint32(n))
+		for _, id := range km.Sections {
+			str(id)
+		}
+		totals := make([]float64, n)
+		for _, counts := range km.Vocab {
+			for i, c := range counts {
+				totals[i] += float64(c)
+			}
+		}
+		texts := 0
+		for _, t := range km.Texts {
+			texts += t
+		}
+		for i := range km.Sections {
+			f32(math.Log((float64(km.Texts[i]) + 1) / (float64(texts) + float64(n))))
+		}
+		words := slices.Sorted(maps.Keys(km.Vocab))
+		v := float64(len(words))
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(words)))
+		for _, w := range words {
+			str(w)
+		}
+		for _, w := range words {
+			for i, c := range km.Vocab[w] {
+				f32(math.Log((float64(c) + alpha) / (totals[i] + alpha*v)))
+			}
+		}
+	}
+	return b
+}
+
+// kindWeights is one rubric's part of the embedded model.
 type kindWeights struct {
-	index   map[string]int // section id → column
-	prior   []float64
-	weights map[string][]float64
-	unseen  []float64 // the weight of a word a section never had
+	index map[string]int // section id → column
+	prior []float64
+	words []string  // sorted
+	w     []float32 // len(words) rows of len(prior)
+}
+
+// lookup returns a feature's weights, one per section, if the model
+// knows it.
+func (k *kindWeights) lookup(f string) ([]float32, bool) {
+	i, ok := slices.BinarySearch(k.words, f)
+	if !ok {
+		return nil, false
+	}
+	n := len(k.prior)
+	return k.w[i*n : i*n+n], true
 }
 
 var (
@@ -62,49 +131,95 @@ var (
 )
 
 // loadModel reads the embedded model on first use, so a command that
-// never infers pays nothing for it.
+// never infers pays nothing for it. A damaged model (it is built, not
+// edited) leaves every rubric to its cues.
 func loadModel() map[string]*kindWeights {
 	modelOnce.Do(func() {
-		var m Model
-		if err := json.Unmarshal(modelJSON, &m); err != nil {
-			models = map[string]*kindWeights{}
-			return
+		m, err := decodeModel(modelBin)
+		if err != nil {
+			m = map[string]*kindWeights{}
 		}
-		models = make(map[string]*kindWeights, len(m.Kinds))
-		for kind, km := range m.Kinds {
-			models[kind] = km.weights()
-		}
+		models = m
 	})
 	return models
 }
 
-func (km *KindModel) weights() *kindWeights {
-	n := len(km.Sections)
-	w := &kindWeights{index: map[string]int{}, prior: make([]float64, n), weights: make(map[string][]float64, len(km.Vocab)), unseen: make([]float64, n)}
-	totals := make([]float64, n)
-	for _, counts := range km.Vocab {
-		for i, c := range counts {
-			totals[i] += float64(c)
+func decodeModel(s string) (map[string]*kindWeights, error) {
+	bad := errors.New("damaged model")
+	if !strings.HasPrefix(s, modelMagic) {
+		return nil, bad
+	}
+	s = s[len(modelMagic):]
+	u32 := func() (int, bool) {
+		if len(s) < 4 {
+			return 0, false
 		}
+		v := binary.LittleEndian.Uint32([]byte(s[:4]))
+		s = s[4:]
+		return int(v), true
 	}
-	texts := 0
-	for _, t := range km.Texts {
-		texts += t
-	}
-	v := float64(len(km.Vocab))
-	for i, id := range km.Sections {
-		w.index[id] = i
-		w.prior[i] = math.Log((float64(km.Texts[i]) + 1) / (float64(texts) + float64(n)))
-		w.unseen[i] = math.Log(alpha / (totals[i] + alpha*v))
-	}
-	for f, counts := range km.Vocab {
-		ws := make([]float64, n)
-		for i, c := range counts {
-			ws[i] = math.Log((float64(c) + alpha) / (totals[i] + alpha*v))
+	str := func() (string, bool) {
+		if len(s) < 2 {
+			return "", false
 		}
-		w.weights[f] = ws
+		n := int(binary.LittleEndian.Uint16([]byte(s[:2])))
+		if len(s) < 2+n {
+			return "", false
+		}
+		v := s[2 : 2+n]
+		s = s[2+n:]
+		return v, true
 	}
-	return w
+	f32 := func() (float32, bool) {
+		v, ok := u32()
+		return math.Float32frombits(uint32(v)), ok
+	}
+	kinds, ok := u32()
+	if !ok || kinds > 64 {
+		return nil, bad
+	}
+	out := make(map[string]*kindWeights, kinds)
+	for range kinds {
+		kind, ok1 := str()
+		n, ok2 := u32()
+		if !ok1 || !ok2 || n > 64 {
+			return nil, bad
+		}
+		k := &kindWeights{index: make(map[string]int, n), prior: make([]float64, n)}
+		for i := range n {
+			id, ok := str()
+			if !ok {
+				return nil, bad
+			}
+			k.index[id] = i
+		}
+		for i := range n {
+			p, ok := f32()
+			if !ok {
+				return nil, bad
+			}
+			k.prior[i] = float64(p)
+		}
+		v, ok := u32()
+		if !ok || v > len(s) {
+			return nil, bad
+		}
+		k.words = make([]string, v)
+		for i := range v {
+			if k.words[i], ok = str(); !ok {
+				return nil, bad
+			}
+		}
+		if len(s) < 4*v*n {
+			return nil, bad
+		}
+		k.w = make([]float32, v*n)
+		for i := range k.w {
+			k.w[i], _ = f32()
+		}
+		out[kind] = k
+	}
+	return out, nil
 }
 
 // Features are what the model reads of a sentence: its words, lower
@@ -181,17 +296,17 @@ func Explain(kind, id, sentence string, n int) []string {
 	var ws []weighed
 	seen := map[string]bool{}
 	for _, f := range Features(sentence) {
-		w, ok := km.weights[f]
+		w, ok := km.lookup(f)
 		if !ok || seen[f] {
 			continue
 		}
 		seen[f] = true
 		mean := 0.0
 		for _, x := range w {
-			mean += x
+			mean += float64(x)
 		}
 		mean /= float64(len(w))
-		if d := w[c] - mean; d > 0 {
+		if d := float64(w[c]) - mean; d > 0 {
 			ws = append(ws, weighed{f, d})
 		}
 	}

@@ -7,7 +7,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -26,7 +25,7 @@ import (
 func main() {
 	corpus := flag.String("corpus", "", "the corpus slice to learn from")
 	content := flag.String("content", "", "the content pack whose rubrics to model")
-	out := flag.String("o", "model.json", "where to write the model")
+	out := flag.String("o", "model.bin", "where to write the model")
 	flag.Parse()
 	if err := run(*corpus, *content, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -114,10 +113,6 @@ func run(corpus, content, out string) error {
 			}
 		}
 	}
-	data, err := json.Marshal(m)
-	if err != nil {
-		return err
-	}
 	fmt.Fprintf(os.Stderr, "train: %d labelled sections from %s\n", used, corpus)
-	return os.WriteFile(out, append(data, '\n'), 0o644)
+	return os.WriteFile(out, m.Encode(), 0o644)
 }
