@@ -104,4 +104,3 @@ func countLines(data []byte) int {
 	}
 	return n
 }
-
