@@ -39,6 +39,11 @@ func alternativeToks(sent string, toks []token) Match {
 			if k := objectAfter(toks, i+1); k > 0 {
 				return match(sent, toks, i, k)
 			}
+		case (t == "looked" || t == "look" || t == "looking") && (next == "at" || next == "into"):
+			// "I looked at Style Dictionary" weighs a named tool.
+			if k := objectAfter(toks, i+2); k > 0 {
+				return match(sent, toks, i, k)
+			}
 		case (t == "would" || t == "could" || t == "might") && (next == "have" || next == "'ve") || t == "would've" || t == "could've":
 			if k := hypothetical(toks, i); k >= 0 {
 				return match(sent, toks, k, i+2)
@@ -225,7 +230,11 @@ func Weighing(text string) Match {
 
 func weighingToks(sent string, toks []token) Match {
 	for i := range toks {
-		if weighingWords[toks[i].low] || toks[i].low == "pros" && at(toks, i+1) == "and" || toks[i].low == "gave" && at(toks, i+1) == "up" {
+		t, next := toks[i].low, at(toks, i+1)
+		if weighingWords[t] || t == "pros" && next == "and" || t == "gave" && next == "up" ||
+			t == "balance" && (next == "between" || at(toks, i-1) == "a") || t == "middle" && next == "ground" ||
+			seq(toks, i, "at", "the", "cost", "of") || seq(toks, i, "at", "the", "expense", "of") || seq(toks, i, "in", "exchange", "for") ||
+			t == "cost" && (next == "is" || next == "was") && at(toks, i-1) == "the" {
 			return match(sent, toks, i-1, i+1)
 		}
 	}

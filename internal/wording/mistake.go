@@ -41,6 +41,9 @@ func mistakeToks(sent string, toks []token, weak bool) Match {
 			return match(sent, toks, i-1, i+1)
 		case t == "should" && (next == "have" || next == "'ve") || t == "should've" || t == "shouldn't" && next == "have":
 			return match(sent, toks, i-1, i+2)
+		case (t == "would" || t == "could") && next == "have" && hindsightVerbs[at(toks, i+2)]:
+			// "rolling region by region would have caught it"
+			return match(sent, toks, i-1, i+2)
 		case t == "went" && next == "wrong" || t == "got" && next == "wrong" || t == "was" && next == "wrong" || t == "were" && next == "wrong":
 			return match(sent, toks, i-1, i+1)
 		case t == "too" && tooWhat[next] && past:
@@ -106,12 +109,13 @@ var (
 		"wrong", "bug", "bugs", "late", "delayed", "delay", "overran", "overspent", "churned", "complained", "flaky",
 		"painful", "burned", "burnt", "stalled", "timed", "deadlocked", "deadlock", "overloaded", "exhausted", "spiked",
 		"throttled", "duplicated", "double-charged", "mis-sized", "undersized", "oversized", "surprised", "surprise",
-		"hurt", "struggled", "regretted", "regret")
+		"hurt", "struggled", "regretted", "regret", "off-by-one")
 	weakMistake = newSet("noticed", "discovered", "realised", "realized", "leakage", "leak", "turned", "ended", "pain", "problem", "problems", "issue", "issues", "error", "errors", "risk", "debt", "harder",
 		"longer", "unexpected", "unexpectedly", "expensive", "slow", "slower", "confusing", "confused", "friction", "gap",
 		"blocked", "stuck", "rework", "redo", "redid", "wasted", "waste")
-	tooWhat     = newSet("late", "early", "long", "slow", "much", "many", "little", "few", "big", "small", "fast", "optimistic", "aggressive", "complex", "clever", "soon")
-	launchVerbs = newSet("shipped", "launched", "deployed", "released", "rolled", "went", "merged", "started", "built",
+	hindsightVerbs = newSet("caught", "prevented", "avoided", "saved", "spotted", "helped", "stopped", "flagged", "found", "shown", "told")
+	tooWhat        = newSet("late", "early", "long", "slow", "much", "many", "little", "few", "big", "small", "fast", "optimistic", "aggressive", "complex", "clever", "soon")
+	launchVerbs    = newSet("shipped", "launched", "deployed", "released", "rolled", "went", "merged", "started", "built",
 		"migrated", "ran", "cut", "switched", "moved", "live", "out", "production", "it", "changes", "feature", "we", "i")
 	expectVerbs = newSet("expected", "planned", "thought", "estimated", "assumed", "hoped")
 	pastWords   = newSet("was", "were", "had", "did", "didn't", "hadn't", "wasn't", "weren't", "broke", "took", "went",

@@ -59,6 +59,7 @@ func TestAlternative(t *testing.T) {
 		"We could have used SQS, but ordering mattered.",
 		"Build vs buy: we bought.",
 		"Option 1: a read replica per region.",
+		"I looked at Style Dictionary first and started with it.",
 	}
 	no := []string{
 		"We thought about other options but this was the best.",
@@ -110,6 +111,7 @@ func TestMistake(t *testing.T) {
 		"It paged three teams at 2 a.m.",
 		"In hindsight I should have load-tested earlier.",
 		"We underestimated how long the backfill would take.",
+		"Rolling region by region, with a day between, would have caught it on the first one.",
 	}
 	no := []string{
 		"Communication is key.",
@@ -139,6 +141,30 @@ func TestSentences(t *testing.T) {
 	for i := range got {
 		if got[i] != want[i] {
 			t.Errorf("sentence %d = %q; want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestWeighing(t *testing.T) {
+	yes := []string{
+		"It was always a balance between speed and quality.",
+		"We discussed different approaches and agreed on the best one.",
+		"The cost is that we maintain that script.",
+		"We found a middle ground.",
+	}
+	no := []string{
+		"We moved the account balance to a ledger table.",
+		"We considered this a data problem at first.",
+		"I chose to refactor the module.",
+	}
+	for _, s := range yes {
+		if m := Weighing(s); !m.Found() {
+			t.Errorf("Weighing(%q) found nothing; want a weighing", s)
+		}
+	}
+	for _, s := range no {
+		if m := Weighing(s); m.Found() {
+			t.Errorf("Weighing(%q) = %q; want none", s, m.Words)
 		}
 	}
 }
