@@ -461,7 +461,7 @@ func (b *background) end(steps []*storyStep) (*Outcome, error) {
 	b.s.Printf("  %s\n      %s\n", workspace.TimelineFile, plural(out.Roles, "role"))
 	for _, st := range out.Stories {
 		rel := filepath.Join(workspace.StoriesDir, filepath.Base(st.Path))
-		b.s.Printf("  %s\n      %d. %s: %s\n", rel, st.Rank, oneLine(st.Title), st.Summary())
+		b.s.Printf("  %s\n%s\n", rel, wrap(fmt.Sprintf("%d. %s: %s", st.Rank, oneLine(st.Title), st.Summary()), "      ", "         "))
 	}
 	if out.Sheet != "" {
 		b.s.Printf("  %s\n      your prep sheet, to read before the call\n", SheetFile)
@@ -482,7 +482,8 @@ func (b *background) end(steps []*storyStep) (*Outcome, error) {
 		case st.Errors > 0 || st.Verdict == "":
 			b.s.Printf("  %-34s finish %q in your editor\n", fmt.Sprintf("prep story edit %d", st.Rank), oneLine(st.Title))
 		default:
-			b.s.Printf("  %-34s strengthen %q: %s\n", fmt.Sprintf("prep story edit %d", st.Rank), oneLine(st.Title), strings.Join(st.Reasons, ", "))
+			cmd := fmt.Sprintf("  %-34s ", fmt.Sprintf("prep story edit %d", st.Rank))
+			b.s.Printf("%s\n", wrap(fmt.Sprintf("strengthen %q: %s", oneLine(st.Title), strings.Join(st.Reasons, ", ")), cmd, strings.Repeat(" ", len(cmd))))
 		}
 	}
 	b.s.Printf("  %-34s %s\n", "prep background", "go through it again, with what you wrote as defaults")

@@ -216,9 +216,13 @@ func showCheck(s *Session, rel string, r check.Report) {
 		s.Printf("\nThe check of %s finds nothing to fix.\n", rel)
 		return
 	}
-	s.Printf("\nThe check of %s finds %s:\n", rel, counts(r.Summary))
+	// The verdict first, as the story list will show it, then the detail.
+	s.Printf("\nThe check of %s finds %s; %s.\n", rel, counts(r.Summary), r.VerdictLine())
 	for _, f := range r.Findings {
 		s.Printf("%s\n", wrap(f.Message, fmt.Sprintf("  %-7s  ", f.Severity), "           "))
+		if f.Quote != "" && f.Section != "" {
+			s.Printf("%s\n", wrap("“"+f.Quote+"”", "           ", "           "))
+		}
 		if f.Hint != "" {
 			s.Printf("%s\n", wrap("hint: "+f.Hint, "           ", "           "))
 		}

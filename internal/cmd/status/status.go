@@ -17,6 +17,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -232,7 +233,7 @@ func writeText(w io.Writer, rep *Report, st style) error {
 		line(w, "Featured stories", st.progress(bg.Drafted)+" drafted")
 		line(w, "Ready", st.progress(bg.Ready))
 		for _, s := range bg.Stories {
-			fmt.Fprintf(w, "    %d. %s: %s\n", s.Rank, s.Title, verdictLine(s.Verdict, s.Reasons))
+			fmt.Fprintln(w, packdoc.Wrap(fmt.Sprintf("%d. %s: %s", s.Rank, s.Title, verdictLine(s.Verdict, s.Reasons)), "    ", "       ", packdoc.Width))
 		}
 		line(w, "Signals covered", st.progress(bg.Signals.Progress))
 		for _, sig := range bg.Signals.Items {
