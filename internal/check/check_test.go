@@ -361,3 +361,24 @@ func TestHintQuotesTheSectionsQuestion(t *testing.T) {
 		t.Errorf("thin Task hint (-want +got):\n%s", diff)
 	}
 }
+
+// TestWriteTextWraps checks that, for a terminal 60 columns wide, every
+// line fits and no word is broken.
+func TestWriteTextWraps(t *testing.T) {
+	r := check.Check(parse(t, "story.md", weStory), rubric(t, "star"))
+	var wide, narrow bytes.Buffer
+	if err := check.WriteText(&wide, []check.Report{r}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := check.WriteTextWidth(&narrow, []check.Report{r}, false, 60); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(narrow.String(), "\n") {
+		if n := len([]rune(l)); n > 60 {
+			t.Errorf("line of %d columns at width 60: %q", n, l)
+		}
+	}
+	if got, want := strings.Fields(narrow.String()), strings.Fields(wide.String()); !cmp.Equal(got, want) {
+		t.Errorf("wrapping changed the words:\n%s", cmp.Diff(want, got))
+	}
+}

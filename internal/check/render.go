@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/prepcli/prep/internal/packdoc"
 )
 
 // WriteJSON writes reports as one JSON array, one object per input, with
@@ -43,8 +45,15 @@ const (
 // reports. color adds ANSI colours; pass it only for a terminal that
 // wants them.
 func WriteText(w io.Writer, reports []Report, color bool) error {
+	return WriteTextWidth(w, reports, color, 0)
+}
+
+// WriteTextWidth is WriteText for a terminal width columns wide: each
+// message, quote and hint is wrapped under its own column, so nothing
+// breaks mid-word. A width of 0 keeps each on one line, for grep.
+func WriteTextWidth(w io.Writer, reports []Report, color bool, width int) error {
 	bw := bufio.NewWriter(w)
-	p := painter{color: color}
+	p := painter{color: color, width: width}
 	var total Summary
 	for i, r := range reports {
 		if i > 0 {
@@ -67,30 +76,30 @@ func WriteText(w io.Writer, reports []Report, color bool) error {
 			case "warning":
 				sev = p.paint(ansiYellow, sev)
 			}
-			fmt.Fprintf(bw, "  %5s  %s  %s\n", line, sev, clean(f.Message))
+			fmt.Fprintf(bw, "  %5s  %s  %s\n", line, sev, p.fit(clean(f.Message), ""))
 			if f.Quote != "" {
-				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.paint(ansiDim, "“"+clean(f.Quote)+"”"))
+				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("“"+clean(f.Quote)+"”", ansiDim))
 			}
 			if f.Hint != "" {
-				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.paint(ansiDim, "hint: "+clean(f.Hint)))
+				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("hint: "+clean(f.Hint), ansiDim))
 			}
 		}
 		if s := p.sections(r.Sections); s != "" {
-			fmt.Fprintf(bw, "  sections: %s\n", s)
+			fmt.Fprintf(bw, "%s\n", p.block("  sections: ", s))
 		}
 		if r.Inferred {
 			label := "Result"
 			if len(r.Sections) > 0 {
 				label = r.Sections[0].Title
 			}
-			fmt.Fprintf(bw, "  note: no section labels found, so sections were inferred from wording; labels like \"## %s\" make the check exact\n", clean(label))
+			fmt.Fprintf(bw, "%s\n", p.block("  note: ", fmt.Sprintf("no section labels found, so sections were inferred from wording; labels like \"## %s\" make the check exact", clean(label))))
 		}
 		for _, n := range placedNotes(r.Sections) {
-			fmt.Fprintf(bw, "  note: %s\n", n)
+			fmt.Fprintf(bw, "%s\n", p.block("  note: ", n))
 		}
 		fmt.Fprintf(bw, "  %s\n", p.summary(r.Summary))
 		if r.Verdict != "" {
-			fmt.Fprintf(bw, "  verdict: %s\n", p.verdict(r))
+			fmt.Fprintf(bw, "%s\n", p.block("  verdict: ", p.verdict(r)))
 		}
 		total.Errors += r.Summary.Errors
 		total.Warnings += r.Summary.Warnings
@@ -103,7 +112,69 @@ func WriteText(w io.Writer, reports []Report, color bool) error {
 	return bw.Flush()
 }
 
-type painter struct{ color bool }
+type painter struct {
+	color bool
+	width int // of the terminal; 0 for no wrapping
+}
+
+// findingIndent is where a finding's text starts: "  LINE  SEVERITY  ".
+const findingIndent = 2 + 5 + 2 + 7 + 2
+
+// block wraps a labelled line ("  note: …") under its label. Colour
+// codes in text are not counted as columns.
+func (p painter) block(label, text string) string {
+	if p.width <= len(label)+20 {
+		return label + text
+	}
+	indent := strings.Repeat(" ", len(label))
+	words := strings.Fields(text)
+	var b strings.Builder
+	b.WriteString(label)
+	col := len(label)
+	for i, w := range words {
+		n := visible(w)
+		if i > 0 && col+1+n > p.width {
+			b.WriteString("\n" + indent)
+			col = len(indent)
+		} else if i > 0 {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(w)
+		col += n
+	}
+	return b.String()
+}
+
+// visible counts the columns of s, less its ANSI colour codes.
+func visible(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b {
+			for i < len(s) && s[i] != 'm' {
+				i++
+			}
+			continue
+		}
+		if s[i] < 0x80 || s[i] >= 0xC0 {
+			n++
+		}
+	}
+	return n
+}
+
+// fit wraps a finding's text to the terminal under its column, painting
+// each line (so a colour never spans a line break).
+func (p painter) fit(text, code string) string {
+	if p.width <= findingIndent+20 {
+		return p.paint(code, text)
+	}
+	lines := strings.Split(packdoc.Wrap(text, "", "", p.width-findingIndent), "\n")
+	for i, l := range lines {
+		lines[i] = p.paint(code, l)
+	}
+	return strings.Join(lines, "\n"+strings.Repeat(" ", findingIndent))
+}
 
 func (p painter) paint(code, s string) string {
 	if !p.color || s == "" {

@@ -81,3 +81,20 @@ func (s *IOStreams) ColorEnabled() bool {
 
 // CanPrompt reports whether a question can be asked and answered here.
 func (s *IOStreams) CanPrompt() bool { return s.stdinTTY && s.stdoutTTY }
+
+// TerminalWidth is the width of the terminal output goes to, or 0 when
+// it goes elsewhere (a pipe, a file) or the width is unknown.
+func (s *IOStreams) TerminalWidth() int {
+	if !s.stdoutTTY {
+		return 0
+	}
+	f, ok := s.Out.(*os.File)
+	if !ok {
+		return 0
+	}
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
+}

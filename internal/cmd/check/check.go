@@ -118,7 +118,7 @@ func Run(opts *Options) error {
 	if opts.Format == "json" {
 		err = check.WriteJSON(opts.IO.Out, reports)
 	} else {
-		err = check.WriteText(opts.IO.Out, reports, opts.IO.ColorEnabled())
+		err = check.WriteTextWidth(opts.IO.Out, reports, opts.IO.ColorEnabled(), opts.IO.TerminalWidth())
 	}
 	if err != nil {
 		return err

@@ -92,5 +92,5 @@ func RunShow(opts *ShowOptions) error {
 		fmt.Fprintln(out)
 	}
 	fmt.Fprintln(out)
-	return check.WriteText(out, []check.Report{r}, opts.IO.ColorEnabled())
+	return check.WriteTextWidth(out, []check.Report{r}, opts.IO.ColorEnabled(), opts.IO.TerminalWidth())
 }
