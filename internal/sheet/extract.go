@@ -7,6 +7,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/wording"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -45,13 +46,13 @@ const (
 	fullRoles     = 2 // older roles get one line: the recent ones carry the call
 )
 
-// Words that mark a choice, an alternative turned down, a lesson and a
-// mistake. Plain English markers, matched as whole words.
+// Words that mark a choice and a lesson drawn, matched as whole words.
+// What counts as a figure, an alternative turned down or a mistake is
+// the checker's own reading (package wording), so the sheet and the
+// check agree.
 var (
 	choiceWords = []string{"chose", "choose", "picked", "went with", "decided", "opted", "settled on", "selected", "we used", "i used", "i kept", "we kept"}
-	altWords    = []string{"instead of", "rather than", "ruled out", "rejected", "considered", "versus", "vs", "turned down", "alternative", "alternatives", "could have", "did not choose", "didn't choose", "chose not", "weighed"}
 	learnWords  = []string{"learned", "learnt", "lesson", "lessons", "next time", "now i", "since then", "taught me", "would do differently", "i'd do", "i would", "today i"}
-	wrongWords  = []string{"mistake", "wrong", "should have", "failed", "failure", "outage", "missed", "underestimated", "regret", "broke", "slipped"}
 )
 
 // parsed is one story read for the sheet: its sections' text, by id.
@@ -157,7 +158,7 @@ func (p parsed) numbers(skip map[string]bool) (out []string, more bool) {
 	seen := map[string]bool{}
 	for _, id := range ids {
 		for _, s := range sentences(p.text[id]) {
-			if !hasFigure(s) || seen[s] || skip[s] {
+			if !wording.Quantity(s).Found() || seen[s] || skip[s] {
 				continue
 			}
 			seen[s] = true
@@ -193,7 +194,7 @@ func (p parsed) decision() (choice string, roads []string, moreRoads bool) {
 	seen := map[string]bool{choice: true}
 	for _, id := range roadIDs {
 		for _, s := range sentences(p.text[id]) {
-			if seen[s] || !containsAny(s, altWords) {
+			if seen[s] || !wording.Alternative(s).Found() {
 				continue
 			}
 			seen[s] = true
@@ -208,7 +209,7 @@ func (p parsed) decision() (choice string, roads []string, moreRoads bool) {
 
 // choiceNamesAlternative reports whether the decision's sentence already
 // says what was turned down ("X rather than Y").
-func choiceNamesAlternative(s string) bool { return containsAny(s, altWords) }
+func choiceNamesAlternative(s string) bool { return wording.Alternative(s).Found() }
 
 // lesson is what went wrong and what was learned: the lessons' sentence
 // that names a mistake, then the one that draws the lesson (the first
@@ -225,7 +226,7 @@ func (p parsed) lesson() string {
 	}
 	wrong, learned := -1, -1
 	for i, s := range ss {
-		if wrong < 0 && containsAny(s, wrongWords) {
+		if wrong < 0 && wording.Mistake(s).Found() {
 			wrong = i
 		}
 		if learned < 0 && containsAny(s, learnWords) {

@@ -91,22 +91,6 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-func TestHasFigure(t *testing.T) {
-	for s, want := range map[string]bool{
-		"p99 latency fell to 320 ms": true,
-		"about 3% of orders":         true,
-		"saved $40k a year":          true,
-		"4,800 orders a minute":      true,
-		"p99 latency fell a lot":     false,
-		"we moved files to S3":       false,
-		"five times the peak load":   false,
-	} {
-		if got := hasFigure(s); got != want {
-			t.Errorf("hasFigure(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
 func rubrics(t testing.TB) []pack.Rubric {
 	t.Helper()
 	p, err := pack.Load(pack.Source{FS: content.FS, Name: pack.Embedded})

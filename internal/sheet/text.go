@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,11 +57,6 @@ func paragraphs(text string) []string {
 	return out
 }
 
-// reFigure finds a figure: a digit that starts a number, not one inside a
-// word such as p99 or S3, with an optional currency sign before it.
-var reFigure = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_])[$€£¥]?\p{Nd}`)
-
-func hasFigure(s string) bool { return reFigure.MatchString(s) }
 
 // capWords keeps the first n words of s, marking a cut with "…"; cut says
 // whether it cut.
