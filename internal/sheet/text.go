@@ -57,7 +57,6 @@ func paragraphs(text string) []string {
 	return out
 }
 
-
 // capWords keeps the first n words of s, marking a cut with "…"; cut says
 // whether it cut.
 func capWords(s string, n int) (string, bool) {
