@@ -91,6 +91,7 @@ func ratio(a, b int) float64 {
 type scores struct {
 	docs     int
 	missing  tally // all sections: "missing" is the positive
+	required tally // the sections the rubric requires
 	public   tally // the same, on public write-ups only
 	byKind   map[string]*tally
 	bySec    map[string]*tally // "kind/section"
@@ -143,6 +144,9 @@ func measure(t *testing.T, p *pack.Pack, dir string) *scores {
 			truth := !slices.Contains(l.Present, s.ID)
 			said := s.Status == check.StatusMissing
 			sc.missing.add(truth, said)
+			if i := slices.IndexFunc(r.Sections, func(x pack.Section) bool { return x.ID == s.ID }); r.Sections[i].Level == pack.Required {
+				sc.required.add(truth, said)
+			}
 			if l.Origin == "public" {
 				sc.public.add(truth, said)
 			}
@@ -204,6 +208,8 @@ func (sc *scores) report(t *testing.T, slice string) {
 	fmt.Fprintf(&b, "\n== %s: %d write-ups ==\n", slice, sc.docs)
 	fmt.Fprintf(&b, "missing sections: precision %.3f recall %.3f; present found %.3f, absent flagged %.3f\n",
 		sc.missing.precision(), sc.missing.recall(), sc.missing.found(), sc.missing.flagged())
+	fmt.Fprintf(&b, "required sections: present found %.3f, absent flagged %.3f (%d/%d)\n",
+		sc.required.found(), sc.required.flagged(), sc.required.tp, sc.required.tp+sc.required.fn)
 	if sc.public.tp+sc.public.fp+sc.public.fn+sc.public.tn > 0 {
 		fmt.Fprintf(&b, "public write-ups: present found %.3f, absent flagged %.3f\n", sc.public.found(), sc.public.flagged())
 	}

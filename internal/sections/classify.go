@@ -304,6 +304,7 @@ func (m *matcher) within(secs []Section) []Section {
 		return secs
 	}
 	found := make([][]string, n)
+	sure := make([]float64, n)
 	hostOf := make([]int, n)
 	var post []float64
 	for h, host := range secs {
@@ -349,6 +350,9 @@ func (m *matcher) within(secs []Section) []Section {
 				if m.serves(i, hostIndex, state, &sents[k].facts, post) {
 					found[i] = append(found[i], sents[k].text)
 					hostOf[i] = h
+					if post != nil {
+						sure[i] = max(sure[i], post[i])
+					}
 				}
 			}
 		}
@@ -356,6 +360,12 @@ func (m *matcher) within(secs []Section) []Section {
 	var add []Section
 	for _, i := range missing {
 		if found[i] == nil {
+			continue
+		}
+		// What only the model backs needs some substance, as a part placed
+		// from wording does: two sentences, or one it is sure of. A named
+		// alternative or an owned mistake is substance on its own.
+		if !m.det.has(i) && len(found[i]) < 2 && sure[i] < faintSure {
 			continue
 		}
 		host := secs[hostOf[i]]
