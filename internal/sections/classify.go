@@ -351,7 +351,12 @@ func (m *matcher) within(secs []Section) []Section {
 					found[i] = append(found[i], sents[k].text)
 					hostOf[i] = h
 					if post != nil {
+						// The path reading the section in its place
+						// agreeing counts as being sure.
 						sure[i] = max(sure[i], post[i])
+						if state == i {
+							sure[i] = 1
+						}
 					}
 				}
 			}
