@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/sections"
 )
 
 // The accuracy of the checker, measured on the labelled corpus in
@@ -26,7 +28,8 @@ import (
 //
 //	go test ./internal/check -run TestAccuracy -v
 //
-// PREP_ACCURACY_MISSES=1 lists every disagreement on the tune slice.
+// PREP_ACCURACY_MISSES=1 lists every disagreement on the tune slice;
+// PREP_ACCURACY_CV=5 adds the tune slice cross-validated five ways.
 
 // label is a write-up's NAME.yaml.
 type label struct {
@@ -103,13 +106,29 @@ type scores struct {
 	misses   []string
 }
 
-func measure(t *testing.T, p *pack.Pack, dir string) *scores {
+func newScores() *scores {
+	return &scores{byKind: map[string]*tally{}, bySec: map[string]*tally{}, signals: map[string]*tally{}}
+}
+
+func labels(t *testing.T, dir string) []string {
 	t.Helper()
 	names, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := &scores{byKind: map[string]*tally{}, bySec: map[string]*tally{}, signals: map[string]*tally{}}
+	return names
+}
+
+func measure(t *testing.T, p *pack.Pack, dir string) *scores {
+	t.Helper()
+	sc := newScores()
+	sc.add(t, p, labels(t, dir))
+	return sc
+}
+
+// add checks the write-ups whose labels are names, and counts.
+func (sc *scores) add(t *testing.T, p *pack.Pack, names []string) {
+	t.Helper()
 	for _, name := range names {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -199,6 +218,51 @@ func measure(t *testing.T, p *pack.Pack, dir string) *scores {
 			}
 		}
 	}
+}
+
+// crossValidate measures the tune slice k ways: the section model is
+// trained on the rest and checks each fold it has not seen. The plain
+// tune figures flatter the model, which learnt from those very write-ups;
+// these do not, and may be tuned on without touching the held-out slice.
+func crossValidate(t *testing.T, p *pack.Pack, dir string, k int) *scores {
+	t.Helper()
+	var rubrics []*pack.Rubric
+	for _, id := range p.RubricIDs() {
+		r, _ := p.Rubric(id)
+		rubrics = append(rubrics, r)
+	}
+	names := labels(t, dir)
+	sc := newScores()
+	for fold := range k {
+		var train []sections.Example
+		var test []string
+		for i, name := range names {
+			if i%k == fold {
+				test = append(test, name)
+				continue
+			}
+			var l label
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := yaml.Unmarshal(data, &l); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			doc, err := document.ReadFile(strings.TrimSuffix(name, ".yaml") + ".md")
+			if err != nil {
+				t.Fatal(err)
+			}
+			train = append(train, sections.Example{Kind: l.Kind, Doc: doc})
+		}
+		m, _ := sections.Train(rubrics, train)
+		restore, err := sections.UseModel(m.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc.add(t, p, test)
+		restore()
+	}
 	return sc
 }
 
@@ -253,6 +317,9 @@ func TestAccuracy(t *testing.T) {
 	tune.report(t, "tune")
 	if os.Getenv("PREP_ACCURACY_MISSES") != "" {
 		t.Log("disagreements on the tune slice:\n" + strings.Join(tune.misses, "\n"))
+	}
+	if k, _ := strconv.Atoi(os.Getenv("PREP_ACCURACY_CV")); k > 1 {
+		crossValidate(t, p, filepath.Join("testdata", "corpus", "tune"), k).report(t, fmt.Sprintf("tune, %d-fold cross-validated", k))
 	}
 	held := measure(t, p, filepath.Join("testdata", "corpus", "heldout"))
 	held.report(t, "held-out")
