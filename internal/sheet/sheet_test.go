@@ -2,6 +2,8 @@ package sheet
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -236,38 +238,17 @@ func checked(t *testing.T, kind, body string) check.Report {
 
 // weakBody is a story an interviewer would send back: every section
 // there, but vague, all "we", with no number and no alternative.
-const weakBody = `
-## Situation
+var weakBody = "\n" + readWeakStory()
 
-We had a slow service and the team was unhappy with how things were going
-for our customers, who kept telling us that pages took far too long.
-
-## Task
-
-We needed to make it a lot better for the customers and for the business,
-and we wanted to do it without breaking anything along the way.
-
-## Action
-
-We looked into it together, we changed a few things in the code and the
-database, and we tested everything carefully before we shipped it out to
-everyone, and then we watched it closely for a while.
-
-## Result
-
-It got a lot faster and everyone was much happier with it afterwards, and
-the customers stopped complaining about the slow pages.
-
-## Trade-offs
-
-We thought about it carefully as a team and we picked the best approach
-for us at the time, which worked out well in the end for everyone.
-
-## Lessons
-
-We learned a lot about performance and about working together as a team,
-and we would do it the same way again next time.
-`
+// readWeakStory is examples/weak-story.md, the story the README shows prep
+// sending back.
+func readWeakStory() string {
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "weak-story.md"))
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}
 
 // A story with every section but nothing an interviewer could hold on
 // to is shown as needing work, with why, and never as passing; a story

@@ -246,43 +246,17 @@ func TestStatusBadFormat(t *testing.T) {
 // weakStory is a featured story an interviewer would send back: every
 // required section there, but vague, all "we", with no number and no
 // alternative named.
-const weakStory = `---
-title: Making the service faster
-kind: star
-rank: 3
----
+var weakStory = "---\ntitle: Making the service faster\nkind: star\nrank: 3\n---\n\n" + readWeakStory()
 
-## Situation
-
-We had a slow service and the team was unhappy with how things were going
-for our customers, who kept telling us that pages took far too long.
-
-## Task
-
-We needed to make it a lot better for the customers and for the business,
-and we wanted to do it without breaking anything along the way.
-
-## Action
-
-We looked into it together, we changed a few things in the code and the
-database, and we tested everything carefully before we shipped it out to
-everyone, and then we watched it closely for a while.
-
-## Result
-
-It got a lot faster and everyone was much happier with it afterwards, and
-the customers stopped complaining about the slow pages.
-
-## Trade-offs
-
-We thought about it carefully as a team and we picked the best approach
-for us at the time, which worked out well in the end for everyone.
-
-## Lessons
-
-We learned a lot about performance and about working together as a team,
-and we would do it the same way again next time.
-`
+// readWeakStory is examples/weak-story.md, the story the README shows prep
+// sending back.
+func readWeakStory() string {
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "examples", "weak-story.md"))
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}
 
 // A weak story has no error, so it still "passes" in the JSON kept for
 // scripts; but it is not counted ready, the text shows it as needing work
