@@ -1,50 +1,14 @@
 package sheet
 
 import (
+	"github.com/prepcli/prep/internal/wording"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
-// sentences splits text into sentences, each on one line. A blank line
-// ends a sentence too, so a list item without a full stop stays whole.
-// "2.1 s" and "e.g. this" are not split: a break needs a space after the
-// stop and no lower-case letter next.
-func sentences(text string) []string {
-	var out []string
-	for _, para := range paragraphs(text) {
-		start := 0
-		for i := 0; i < len(para); {
-			r, size := utf8.DecodeRuneInString(para[i:])
-			i += size
-			if r != '.' && r != '!' && r != '?' {
-				continue
-			}
-			// Closing quotes, brackets and emphasis belong to the sentence.
-			j := i
-			for j < len(para) {
-				c, n := utf8.DecodeRuneInString(para[j:])
-				if !strings.ContainsRune(`"')]*_’”`, c) {
-					break
-				}
-				j += n
-			}
-			if j >= len(para) || para[j] != ' ' {
-				continue
-			}
-			next, _ := utf8.DecodeRuneInString(para[j+1:])
-			if unicode.IsLower(next) {
-				continue
-			}
-			out = append(out, strings.TrimSpace(para[start:j]))
-			start, i = j+1, j+1
-		}
-		if s := strings.TrimSpace(para[start:]); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
+// sentences splits text as the checker does, so the sheet quotes the
+// sentences the check judged.
+func sentences(text string) []string { return wording.Sentences(text) }
 
 // paragraphs are text's blocks between blank lines, each on one line.
 func paragraphs(text string) []string {
