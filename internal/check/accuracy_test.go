@@ -319,7 +319,8 @@ func TestAccuracy(t *testing.T) {
 		t.Log("disagreements on the tune slice:\n" + strings.Join(tune.misses, "\n"))
 	}
 	if k, _ := strconv.Atoi(os.Getenv("PREP_ACCURACY_CV")); k > 1 {
-		crossValidate(t, p, filepath.Join("testdata", "corpus", "tune"), k).report(t, fmt.Sprintf("tune, %d-fold cross-validated", k))
+		dir := cmp.Or(os.Getenv("PREP_ACCURACY_CV_DIR"), filepath.Join("testdata", "corpus", "tune"))
+		crossValidate(t, p, dir, k).report(t, fmt.Sprintf("tune, %d-fold cross-validated", k))
 	}
 	held := measure(t, p, filepath.Join("testdata", "corpus", "heldout"))
 	held.report(t, "held-out")

@@ -60,6 +60,9 @@ func alternativeToks(sent string, toks []token) Match {
 			}
 		case (t == "didn't" || t == "did" && next == "not") && goWith(toks, i):
 			return match(sent, toks, i, i+3)
+		case t == "other" && at(toks, i-1) == "the" && (next == "is" || next == "was" || next == "option" || next == "approach" || next == "way") && i+2 < len(toks):
+			// "One is sharding. The other is a waiting room."
+			return match(sent, toks, i-1, i+2)
 		case (t == "option" || t == "alternative" || t == "approach") && (isLabelNumber(next) || next == "was" || next == "would" || next == ":" || next == "is"):
 			prev := at(toks, i-1)
 			if prev != "best" && prev != "right" && prev != "only" && prev != "safest" && prev != "chosen" && prev != "final" {

@@ -168,3 +168,12 @@ func TestWeighing(t *testing.T) {
 		}
 	}
 }
+
+func TestAlternativeEnumerated(t *testing.T) {
+	if m := Alternative("The other is a virtual waiting room that admits buyers in batches."); !m.Found() {
+		t.Error(`"The other is …" names an option, found none`)
+	}
+	if m := Alternative("The other thing we did was add tests."); m.Found() {
+		t.Errorf("found %q in a sentence that names no option", m.Words)
+	}
+}
