@@ -60,16 +60,17 @@ func newDetectors(r *pack.Rubric) detectors {
 // approaches" addresses the trade-offs (weakly, as its signal will say),
 // "I learned…" the lessons. Other sections need three cue words, or the
 // model's firm opinion.
-func (m *matcher) serves(i, host, state int, f *wording.Facts, post []float64) bool {
+func (m *matcher) serves(i, state int, f *wording.Facts, post []float64) bool {
 	d := m.det
 	switch {
 	case slices.Contains(d.alternative, i):
 		return f.Weighing.Found()
 	case slices.Contains(d.mistake, i):
-		// What went wrong at the start of the story is usually the
-		// problem it solves ("the on-call was paged every Monday"), not a
-		// lesson, unless the sentence reads as one in its place.
-		return f.Reflection.Found() && (host != 0 || state == i || !f.ClearMistake.Found())
+		// A lesson drawn counts wherever it is told. A mistake alone is
+		// usually the problem being solved ("the on-call was paged every
+		// Monday") or the hurdle of the Action ("the first run broke"),
+		// not a lesson, unless the sentence reads as one in its place.
+		return f.Lesson.Found() || f.ClearMistake.Found() && state == i
 	case slices.Contains(d.quantity, i):
 		// A figure alone ("60 MB per sidecar") is no outcome; the
 		// sentence must read as this section's too. Nor is a target
@@ -347,7 +348,7 @@ func (m *matcher) within(secs []Section) []Section {
 					post = expAll(post[:0], e[k])
 					state = path[k]
 				}
-				if m.serves(i, hostIndex, state, &sents[k].facts, post) {
+				if m.serves(i, state, &sents[k].facts, post) {
 					found[i] = append(found[i], sents[k].text)
 					hostOf[i] = h
 					if post != nil {

@@ -142,6 +142,15 @@ func Reflection(text string) Match {
 }
 
 func reflectionToks(sent string, toks []token) Match {
+	if m := lessonToks(sent, toks); m.Found() {
+		return m
+	}
+	return mistakeToks(sent, toks, false)
+}
+
+// lessonToks finds the words that draw a lesson or look back, without
+// a mistake: "I learned", "in hindsight", "next time".
+func lessonToks(sent string, toks []token) Match {
 	for i := range toks {
 		t, next := toks[i].low, at(toks, i+1)
 		switch {
@@ -151,7 +160,7 @@ func reflectionToks(sent string, toks []token) Match {
 			return match(sent, toks, i-1, i+1)
 		}
 	}
-	return mistakeToks(sent, toks, false)
+	return Match{}
 }
 
 var reflectionWords = newSet("learned", "learnt", "lesson", "lessons", "takeaway", "takeaways", "hindsight", "retrospect",

@@ -9,7 +9,8 @@ type Facts struct {
 	Weighing     Match
 	Mistake      Match // with the weak cues, as in a lessons section
 	ClearMistake Match // without them
-	Reflection   Match
+	Reflection   Match // a lesson drawn, or a clear mistake
+	Lesson       Match // a lesson drawn or a look back, without a mistake
 	Intent       bool
 	Own, Group   int
 	Question     bool
@@ -27,7 +28,11 @@ func Read(sentence string) Facts {
 	}
 	f.Mistake = mistakeToks(sentence, toks, true)
 	f.ClearMistake = mistakeToks(sentence, toks, false)
-	f.Reflection = reflectionToks(sentence, toks)
+	f.Lesson = lessonToks(sentence, toks)
+	f.Reflection = f.Lesson
+	if !f.Reflection.Found() {
+		f.Reflection = f.ClearMistake
+	}
 	f.Intent = intentToks(toks)
 	var v Voice
 	v.add(sentence, toks, nil)
