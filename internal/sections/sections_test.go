@@ -516,3 +516,27 @@ Still the result.
 		t.Errorf("spans (-want +got):\n%s", diff)
 	}
 }
+
+// TestOutlineLabels checks an outline: "- Result" over a nested list is
+// that part's label, while "- Result" as a plain item is not.
+func TestOutlineLabels(t *testing.T) {
+	doc, err := document.Parse("o.md", []byte("- Situation\n  - the export took nine hours\n- Result\n  - it takes 40 minutes now\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range sections.FindMarked(doc, rubric(t, "star")).Sections {
+		got = append(got, s.ID+": "+s.Text)
+	}
+	want := []string{"situation: the export took nine hours", "result: it takes 40 minutes now"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sections (-want +got):\n%s", diff)
+	}
+	flat, err := document.Parse("f.md", []byte("- Result\n- Another item\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sections.FindMarked(flat, rubric(t, "star")).Sections; len(got) != 0 {
+		t.Errorf("a plain list item was taken for a label: %+v", got)
+	}
+}

@@ -48,6 +48,9 @@ type scanner struct {
 	// titled is true when the body has one "# " heading and deeper ones
 	// under it: that heading, at the top, is a title.
 	titled bool
+	// nested is true when the line after this one is indented deeper
+	// than it: a list item with a list under it.
+	nested bool
 }
 
 func (m *matcher) scanText(body string, firstLine int, ps *phraseSet, counts []int) *scanner {
@@ -106,6 +109,13 @@ func (m *matcher) scanText(body string, firstLine int, ps *phraseSet, counts []i
 					continue
 				}
 			}
+		}
+		sc.nested = false
+		if pos < len(body) {
+			next, _ := cutLine(body, pos)
+			_, in := trimIndent(line)
+			_, nin := trimIndent(next)
+			sc.nested = nin > in && !blankLine(next)
 		}
 		sc.line(line, n, prevBlank)
 		prevBlank = false
@@ -205,6 +215,12 @@ func (sc *scanner) line(raw string, n int, prevBlank bool) {
 		// A label alone on its line, as plain text writers mark parts:
 		// "Situation" then the text below. Only at the start of a block,
 		// so a wrapped line that happens to be one word is not a marker.
+		if i, ok := m.label(t); ok {
+			sc.open([]int{i}, inlineLevel, strings.TrimSpace(t), n, "")
+			return
+		}
+	} else if bullet == '-' && sc.nested && !sc.underHeading() && len(t) <= m.maxLabel {
+		// "- Result" over a nested list: an outline's label.
 		if i, ok := m.label(t); ok {
 			sc.open([]int{i}, inlineLevel, strings.TrimSpace(t), n, "")
 			return
