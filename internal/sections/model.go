@@ -258,6 +258,9 @@ func features(sentence string, f wording.Facts) []string {
 	if f.Question {
 		out = append(out, "<q>")
 	}
+	if f.Intent {
+		out = append(out, "<aim>")
+	}
 	return out
 }
 

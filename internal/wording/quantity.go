@@ -263,9 +263,11 @@ func intentToks(toks []token) bool {
 			return true
 		case t == "so" && next == "that":
 			return true
+		case (t == "gave" || t == "handed") && next == "me", t == "my" && (next == "job" || next == "task" || next == "brief" || next == "role"):
+			return true
 		}
 	}
 	return false
 }
 
-var intentWords = newSet("goal", "goals", "target", "targets", "aim", "aimed", "objective", "must", "should", "would", "will", "budget", "requirement", "sla", "slo", "deadline", "tasked", "asked")
+var intentWords = newSet("goal", "goals", "target", "targets", "aim", "aimed", "objective", "must", "should", "would", "will", "budget", "requirement", "sla", "slo", "deadline", "tasked", "asked", "bar", "brief", "mandate", "assigned", "owned", "responsible")
