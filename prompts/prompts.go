@@ -12,12 +12,15 @@
 // # Ending a session
 //
 // When the candidate presses Ctrl-C (or Ctrl-D, or input ends) at a
-// prompt, the Prompter returns ErrInterrupted. The session returns it as
-// it is; the command turns it into exit status 130
+// prompt, or in an editor that ends on Ctrl-C, the Prompter returns an
+// error that is ErrInterrupted (errors.Is). The session returns it as it
+// is; the command turns it into exit status 130
 // (internal/cmdutil.ExitInterrupted), the shell's convention for a run
-// ended by Ctrl-C. This package keeps nothing: every answer already
-// returned was the caller's to save before asking the next question, and
-// an answer being typed when Ctrl-C came is dropped.
+// ended by Ctrl-C. This package keeps nothing on disk: every answer
+// already returned was the caller's to save before asking the next
+// question, and an answer half written when Ctrl-C came is handed to the
+// caller in the error (DraftOf) to keep, and to give back as
+// Question.Draft when it asks the question again.
 //
 // A Scripted prompter that meets a missing or unusable answer returns an
 // *AnswerError naming the answers file (and line); a session stops there
@@ -50,6 +53,11 @@ type Question struct {
 	// text the editor opens with on a Text (the current answer, to edit).
 	// Select, MultiSelect and Confirm take their defaults as arguments.
 	Default string
+	// Draft is what the candidate had written at this question when it
+	// last stopped there (DraftOf), not yet an answer: an Input starts
+	// with it typed on the line, a Text opens the editor on it rather
+	// than on Default. An answers file ignores it.
+	Draft string
 	// Validate, when set, checks an Input or Text answer. In a terminal a
 	// refused answer is shown with the error and asked again; from an
 	// answers file it is an *AnswerError. The error should say what a good
@@ -63,8 +71,11 @@ type Prompter interface {
 	// Input asks for one line.
 	Input(q Question) (string, error)
 	// Text asks for long text, in the candidate's editor, which opens on
-	// q.Default. The answer has Windows line endings turned into "\n" and
-	// trailing blank space removed; an emptied text is an empty answer, not
+	// q.Draft or else q.Default; a terminal also takes a short answer on
+	// the prompt's line. The answer has Windows line endings turned into
+	// "\n" and trailing blank space removed. An editor left without an
+	// answer is never taken in silence: the candidate is told and chooses
+	// (see Survey.Text), and may skip the question for now, which returns
 	// q.Default.
 	Text(q Question) (string, error)
 	// Select asks for one of options and returns its index. def is the
@@ -85,8 +96,34 @@ var (
 
 // ErrInterrupted is returned when the candidate ends the session at a
 // prompt: Ctrl-C, Ctrl-D, or the end of input. See the package comment
-// for the exit status.
+// for the exit status. A terminal returns it as an *Interrupted, which
+// also carries what was half written.
 var ErrInterrupted = errors.New("interrupted")
+
+// Interrupted is ErrInterrupted with the answer the candidate was
+// writing when it stopped: the line half typed, or what the editor's
+// file held. errors.Is(err, ErrInterrupted) holds for it.
+type Interrupted struct {
+	// Draft is the unfinished answer; empty when nothing was written, or
+	// nothing but the answer already saved.
+	Draft string
+}
+
+func (e *Interrupted) Error() string { return ErrInterrupted.Error() }
+
+// Is makes an *Interrupted match ErrInterrupted.
+func (e *Interrupted) Is(target error) bool { return target == ErrInterrupted }
+
+// DraftOf returns the unfinished answer an interruption carries: what to
+// keep, and to give back as Question.Draft when the question is asked
+// again. It is "" for any other error, and for blank text.
+func DraftOf(err error) string {
+	var in *Interrupted
+	if errors.As(err, &in) && strings.TrimSpace(in.Draft) != "" {
+		return in.Draft
+	}
+	return ""
+}
 
 // ErrNoTerminal is returned by New and NewSurvey when there is no terminal
 // to ask on and no answers file.

@@ -266,7 +266,7 @@ func TestScriptedFileErrors(t *testing.T) {
 		name, data, want string
 	}{
 		{"bad indentation", "a: b\n  c: d\n", "answers.yaml:2: invalid YAML: mapping values are not allowed in this context; check the indentation and quoting on this line"},
-		{"unclosed quote", "a: \"b\nc: d\n", "answers.yaml:3: invalid YAML: found unexpected end of stream; check the indentation and quoting on this line"},
+		{"unclosed quote", "a: \"b\nc: d\n", "answers.yaml:1: invalid YAML: found unexpected end of stream; check the indentation and quoting on this line"},
 		{"a list", "- a\n- b\n", `answers.yaml:1: the answers file must map question ids to answers, like "timeline.0.company: Acme", not a list`},
 		{"a scalar", "hello\n", `answers.yaml:1: the answers file must map question ids to answers, like "timeline.0.company: Acme", not "hello"`},
 		{"same id twice", "timeline.0.company: Acme\ntimeline:\n  - company: Initech\n", `answers.yaml:3: "timeline.0.company" is answered twice (first at line 1); keep one`},

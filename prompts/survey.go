@@ -22,6 +22,9 @@ type Survey struct {
 	out    terminal.FileWriter
 	errOut io.Writer
 	editor string
+	// fallback says the editor is prep's choice, not the candidate's
+	// (no VISUAL or EDITOR): its file then says how to leave it.
+	fallback bool
 }
 
 // Option adjusts a Survey.
@@ -38,7 +41,7 @@ func WithColor(enabled bool) Option {
 // ("code --wait"); the file to edit is added at the end. Without it, Text
 // uses EditorCommand.
 func WithEditor(command string) Option {
-	return func(s *Survey) { s.editor = command }
+	return func(s *Survey) { s.editor, s.fallback = command, false }
 }
 
 type fdReader interface {
@@ -73,6 +76,8 @@ func NewSurvey(in io.Reader, out, errOut io.Writer, opts ...Option) (*Survey, er
 		out:    outF,
 		errOut: errOut,
 		editor: EditorCommand(os.Getenv, runtime.GOOS),
+		// EditorCommand falls back when both are empty.
+		fallback: os.Getenv("VISUAL") == "" && os.Getenv("EDITOR") == "",
 	}
 	for _, o := range opts {
 		o(s)
@@ -86,23 +91,6 @@ func isTerminal(fd uintptr) bool {
 		return false
 	}
 	return term.IsTerminal(int(fd))
-}
-
-// EditorCommand is the editor Text opens: $VISUAL, else $EDITOR, else
-// notepad on Windows and vi elsewhere. Survey's own fallback is vim, which
-// many systems lack; vi is on every POSIX system. getenv is os.Getenv in a
-// real run.
-func EditorCommand(getenv func(string) string, goos string) string {
-	if v := getenv("VISUAL"); v != "" {
-		return v
-	}
-	if e := getenv("EDITOR"); e != "" {
-		return e
-	}
-	if goos == "windows" {
-		return "notepad"
-	}
-	return "vi"
 }
 
 // ask runs one survey prompt. Interruptions come back as ErrInterrupted
@@ -135,48 +123,6 @@ func stringValidator(v func(string) error, clean func(string) string) survey.Val
 		}
 		return v(s)
 	}
-}
-
-// Input asks for one line; Enter alone gives q.Default.
-func (s *Survey) Input(q Question) (string, error) {
-	var ans string
-	p := &survey.Input{Message: q.Message, Help: q.Help, Default: q.Default}
-	if err := s.ask(q.ID, p, &ans, s.in, stringValidator(q.Validate, nil)); err != nil {
-		return "", err
-	}
-	return ans, nil
-}
-
-// Text opens the editor on a Markdown temporary file holding q.Default,
-// after the candidate presses Enter. What the file holds when the editor
-// exits is the answer, so emptying the file gives an empty answer, and
-// quitting without saving keeps q.Default. At this prompt Ctrl-D opens the
-// editor like Enter (survey's behaviour: the editor needs the terminal
-// as it is); Ctrl-C ends the session.
-func (s *Survey) Text(q Question) (string, error) {
-	var ans string
-	p := &survey.Editor{
-		Message:       q.Message,
-		Help:          q.Help,
-		Default:       q.Default,
-		AppendDefault: true,
-		// The default is the whole current answer: too long for the prompt line.
-		HideDefault: true,
-		FileName:    "prep-*.md",
-		Editor:      s.editor,
-	}
-	opts := []survey.AskOpt{survey.WithStdio(s.inFile, s.out, s.errOut)}
-	if v := stringValidator(q.Validate, cleanText); v != nil {
-		opts = append(opts, survey.WithValidator(v))
-	}
-	if err := survey.AskOne(p, &ans, opts...); err != nil {
-		if errors.Is(err, terminal.InterruptErr) || errors.Is(err, io.EOF) {
-			return "", ErrInterrupted
-		}
-		// Past the key press, what fails is starting or running the editor.
-		return "", fmt.Errorf("editor %q for %q: %v; fix it, or set VISUAL or EDITOR to your editor's command", s.editor, q.ID, err)
-	}
-	return cleanText(ans), nil
 }
 
 // Select asks for one option with the arrow keys (or by typing to filter).

@@ -10,3 +10,7 @@ import (
 func TestSurveyInATerminal(t *testing.T) {
 	t.Skipf("no pseudo-terminal on %s; the terminal prompts are exercised on Unix", runtime.GOOS)
 }
+
+func TestTextAndDraftsInATerminal(t *testing.T) {
+	t.Skipf("no pseudo-terminal on %s; the terminal prompts are exercised on Unix", runtime.GOOS)
+}

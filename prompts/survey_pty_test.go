@@ -22,19 +22,41 @@ import (
 // Text is driven end to end without depending on an editor being installed.
 const fakeEditorEnv = "PREP_PROMPTS_TEST_EDITOR"
 
+// openedEnv, when set, names a file the fake editor copies the file it
+// is given to, before it edits it, so a test can see what prep wrote.
+const openedEnv = "PREP_PROMPTS_TEST_OPENED"
+
 func TestMain(m *testing.M) {
-	if os.Getenv(fakeEditorEnv) == "1" {
-		os.Exit(fakeEditor(os.Args[len(os.Args)-1]))
+	if mode := os.Getenv(fakeEditorEnv); mode != "" {
+		os.Exit(fakeEditor(mode, os.Args[len(os.Args)-1]))
 	}
 	os.Exit(m.Run())
 }
 
-// fakeEditor adds a line as a person would, saved the way notepad saves.
-func fakeEditor(path string) int {
+// fakeEditor plays a person at the editor, by mode: "1" adds a line and
+// saves the way notepad saves; "quit" leaves without saving; "empty"
+// saves an empty file; "fail" saves half an answer and exits with an
+// error, as vi's :cq does.
+func fakeEditor(mode, path string) int {
 	data, err := os.ReadFile(path)
+	if err == nil && os.Getenv(openedEnv) != "" {
+		err = os.WriteFile(os.Getenv(openedEnv), data, 0o600)
+	}
 	if err == nil {
-		data = append(data, "\r\nEdited in a "+filepath.Ext(path)+" file.\r\n"...)
-		err = os.WriteFile(path, data, 0o600)
+		switch mode {
+		case "quit":
+			return 0
+		case "empty":
+			err = os.WriteFile(path, nil, 0o600)
+		case "fail":
+			if err := os.WriteFile(path, []byte("Half written\n"), 0o600); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+			}
+			return 1
+		default:
+			data = append(data, "\r\nEdited in a "+filepath.Ext(path)+" file.\r\n"...)
+			err = os.WriteFile(path, data, 0o600)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

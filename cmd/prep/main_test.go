@@ -13,6 +13,8 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"prep": func() { os.Exit(run()) },
+		// The same program under another name, as a recruiter's copy.
+		"prep-acme": func() { os.Exit(run()) },
 	})
 }
 

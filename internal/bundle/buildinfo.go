@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -26,13 +28,37 @@ var buildInfoMagic = []byte("\xff Go buildinf:")
 // executable format. Binaries built by Go 1.18 and later keep it inline
 // after the magic: two varint-prefixed strings, the Go version and the
 // module information.
+//
+// Only a regular file of at most MaxBinary bytes is read: a device such
+// as /dev/zero would never end.
 func ReadBuildInfo(path string) (BuildInfo, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return BuildInfo{}, err
 	}
+	defer f.Close()
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		return BuildInfo{}, err
+	case !info.Mode().IsRegular():
+		return BuildInfo{}, fmt.Errorf("%s, not a program file", kind(info.Mode()))
+	case info.Size() > MaxBinary:
+		return BuildInfo{}, fmt.Errorf("%d MB, larger than any prep binary", info.Size()>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxBinary+1))
+	if err != nil {
+		return BuildInfo{}, err
+	}
+	if len(data) > MaxBinary {
+		return BuildInfo{}, fmt.Errorf("over %d MB, larger than any prep binary", MaxBinary>>20)
+	}
 	return parseBuildInfo(data)
 }
+
+// MaxBinary bounds the binary ReadBuildInfo reads whole: prep is about 10
+// MB, a debug build with a large pack under 100 MB.
+const MaxBinary = 256 << 20
 
 func parseBuildInfo(data []byte) (BuildInfo, error) {
 	// The magic's bytes also stand in any binary that, like this one,

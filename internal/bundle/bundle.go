@@ -3,7 +3,12 @@
 //
 // The pack travels after the end of the executable, where no loader looks:
 //
-//	[the binary, unchanged][payload: a zip of the pack's YAML files][trailer]
+//	[the binary, unchanged][header][payload: a zip of the pack's YAML files][trailer]
+//
+// The header opens the appended part, where the program ends:
+//
+//	HeadMagic (16 bytes)
+//	payload length (uint64, little-endian)
 //
 // The trailer is fixed-size and last, so a binary can tell whether it
 // carries a pack by reading its final bytes:
@@ -11,6 +16,13 @@
 //	payload length (uint64, little-endian)
 //	sha256 of the payload (32 bytes)
 //	Magic (16 bytes)
+//
+// Either end finds the pack when the other is damaged: the trailer from
+// the end of the file, the header from where the program ends, which the
+// executable's own headers say (exe.go). So a copy cut short, with bytes
+// added after it or with either marker damaged is reported as damaged,
+// never taken for a binary without a pack. Copies written before the
+// header existed (a trailer alone) still read.
 //
 // Appending leaves every byte of the original in place, so ELF, PE and
 // Mach-O headers, and the code signature Go's linker puts on macOS
@@ -35,11 +47,19 @@ import (
 	"unicode"
 )
 
-// Magic ends every binary that carries a pack.
+// Magic ends every binary that carries a pack. The header came later and
+// left the trailer as it was, so a prep that reads trailers only still
+// reads a pack written with a header, and this one reads theirs.
 const Magic = "prep-content-v1\x00"
+
+// HeadMagic starts the part of a binary that carries a pack.
+const HeadMagic = "prep-pack-begin\x00"
 
 // TrailerSize is the number of bytes after the payload.
 const TrailerSize = 8 + sha256.Size + len(Magic)
+
+// HeaderSize is the number of bytes between the program and the payload.
+const HeaderSize = len(HeadMagic) + 8
 
 // MaxPayload bounds what a binary will read of its own tail: far more than
 // any pack needs, and small enough that a corrupt length cannot make prep
@@ -72,6 +92,10 @@ func (e *DamagedError) Error() string {
 	return fmt.Sprintf("%s: its bundled content pack is damaged (%s); ask the sender for a new copy", e.Path, e.Reason)
 }
 
+func damaged(format string, args ...any) *DamagedError {
+	return &DamagedError{Reason: fmt.Sprintf(format, args...)}
+}
+
 // trailer is the decoded end of a bundled binary.
 type trailer struct {
 	length uint64
@@ -85,14 +109,19 @@ func (t trailer) encode() []byte {
 	return append(b, Magic...)
 }
 
-// readTrailer reads the last bytes of r. ok is false when they do not end
-// in Magic: the binary carries no pack.
-func readTrailer(r io.ReaderAt, size int64) (t trailer, ok bool, err error) {
-	if size < int64(TrailerSize) {
+// header is what opens the appended part: the payload's length.
+func header(length uint64) []byte {
+	return binary.LittleEndian.AppendUint64([]byte(HeadMagic), length)
+}
+
+// readTrailer reads the TrailerSize bytes that end at end. ok is false
+// when they do not end in Magic.
+func readTrailer(r io.ReaderAt, end int64) (t trailer, ok bool, err error) {
+	if end < int64(TrailerSize) {
 		return t, false, nil
 	}
 	var b [TrailerSize]byte
-	if _, err := r.ReadAt(b[:], size-int64(TrailerSize)); err != nil {
+	if _, err := r.ReadAt(b[:], end-int64(TrailerSize)); err != nil {
 		return t, false, err
 	}
 	if string(b[8+sha256.Size:]) != Magic {
@@ -103,9 +132,24 @@ func readTrailer(r io.ReaderAt, size int64) (t trailer, ok bool, err error) {
 	return t, true, nil
 }
 
+// readHeader reads a header at off; ok is false when there is none.
+func readHeader(r io.ReaderAt, off, end int64) (length uint64, ok bool, err error) {
+	if off < 0 || end-off < int64(HeaderSize) {
+		return 0, false, nil
+	}
+	var b [HeaderSize]byte
+	if _, err := r.ReadAt(b[:], off); err != nil {
+		return 0, false, err
+	}
+	if string(b[:len(HeadMagic)]) != HeadMagic {
+		return 0, false, nil
+	}
+	return binary.LittleEndian.Uint64(b[len(HeadMagic):]), true, nil
+}
+
 // Open reads the pack attached to the binary at path. It returns nil and
 // no error when the binary carries none. When nothing is attached, the
-// cost is one open, one stat and one read of TrailerSize bytes.
+// cost is one open, one stat and a few reads of the binary's headers.
 func Open(path string) (*Pack, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -127,28 +171,21 @@ func Open(path string) (*Pack, error) {
 // Read is Open on any reader: r holds a binary of size bytes. A damaged
 // pack is a *DamagedError with no Path.
 func Read(r io.ReaderAt, size int64) (*Pack, error) {
-	t, ok, err := readTrailer(r, size)
-	if err != nil || !ok {
+	loc, err := locate(r, size)
+	if err != nil || !loc.found {
 		return nil, err
 	}
-	room := size - int64(TrailerSize)
-	switch {
-	case t.length > uint64(room):
-		return nil, &DamagedError{Reason: fmt.Sprintf("truncated: the pack should be %d bytes, only %d are there", t.length, room)}
-	case t.length > MaxPayload:
-		return nil, &DamagedError{Reason: fmt.Sprintf("a pack of %d bytes is larger than any prep writes", t.length)}
-	}
-	payload := make([]byte, t.length)
-	if _, err := r.ReadAt(payload, room-int64(t.length)); err != nil {
+	payload := make([]byte, loc.length)
+	if _, err := r.ReadAt(payload, loc.payload); err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(payload)
-	if sum != t.sum {
-		return nil, &DamagedError{Reason: "its checksum does not match"}
+	if sum != loc.sum {
+		return nil, damaged("its checksum does not match")
 	}
 	zr, err := zip.NewReader(bytes.NewReader(payload), int64(len(payload)))
 	if err != nil {
-		return nil, &DamagedError{Reason: "not a readable zip: " + err.Error()}
+		return nil, damaged("not a readable zip: %v", err)
 	}
 	for _, f := range zr.File {
 		// The loader would skip anything else; refusing it here keeps a
@@ -158,26 +195,192 @@ func Read(r io.ReaderAt, size int64) (*Pack, error) {
 			name = strings.TrimSuffix(name, "/")
 		}
 		if !fs.ValidPath(name) || (!f.Mode().IsDir() && !isYAML(name)) {
-			return nil, &DamagedError{Reason: fmt.Sprintf("unexpected file %q in the pack", f.Name)}
+			return nil, damaged("unexpected file %q in the pack", f.Name)
 		}
 	}
 	return &Pack{Name: cleanName(zr.Comment), FS: zr, Sum: fmt.Sprintf("%x", sum)}, nil
 }
 
+// location is where a pack sits in a binary.
+type location struct {
+	found   bool
+	base    int64 // where the program ends and the appended part starts
+	payload int64 // where the payload starts
+	length  uint64
+	sum     [sha256.Size]byte
+}
+
+// locate finds the pack in a binary of size bytes from both ends: the
+// trailer at the end, the header where the program ends. A binary with
+// neither carries no pack; one with either must have both, in agreement,
+// with nothing after the trailer, or it is damaged.
+func locate(r io.ReaderAt, size int64) (location, error) {
+	t, ok, err := readTrailer(r, size)
+	if err != nil {
+		return location{}, err
+	}
+	if ok {
+		return fromTrailer(r, t, size, nil)
+	}
+	// Not at the end: a signed Windows binary keeps it before its
+	// certificate; any other binary has either no pack or a damaged one,
+	// which only where the program ends can tell apart.
+	ext := programExtent(r, size)
+	if ext.limit != size {
+		limit, t, ok, err := trailerBefore(r, ext.limit)
+		if err != nil {
+			return location{}, err
+		}
+		if ok {
+			return fromTrailer(r, t, limit, &ext)
+		}
+	}
+	if !ext.known || ext.end >= ext.limit {
+		return location{}, nil
+	}
+	length, ok, err := readHeader(r, ext.end, ext.limit)
+	switch {
+	case err != nil:
+		return location{}, err
+	case ok:
+		return location{}, misplaced(r, ext.end, length, ext.limit)
+	case headerCut(r, ext.end, ext.limit):
+		return location{}, damaged("the file is cut short just after the program")
+	}
+	// Bytes after the program that do not start a pack, and no trailer
+	// either: nothing prep wrote.
+	return location{}, nil
+}
+
+// headerCut reports whether the fewer than HeaderSize bytes from off to
+// end are the start of a header: a copy cut short inside it.
+func headerCut(r io.ReaderAt, off, end int64) bool {
+	n := end - off
+	if n <= 0 || n >= int64(HeaderSize) {
+		return false
+	}
+	b := make([]byte, n)
+	if _, err := r.ReadAt(b, off); err != nil {
+		return false
+	}
+	return bytes.HasPrefix(b, []byte(HeadMagic)) || bytes.HasPrefix([]byte(HeadMagic), b)
+}
+
+// misplaced says what is wrong with a pack whose header, at base, gives
+// its length, and whose trailer is not where that length puts it, before
+// limit.
+func misplaced(r io.ReaderAt, base int64, length uint64, limit int64) error {
+	if length > MaxPayload {
+		return damaged("its start marker is damaged")
+	}
+	want := base + int64(HeaderSize) + int64(length) + int64(TrailerSize)
+	switch {
+	case limit < want:
+		return damaged("the file is cut short: %s missing from its end", bytesAre(want-limit))
+	case limit > want:
+		if _, ok, _ := readTrailer(r, want); ok {
+			return damaged("%s added after its end", bytesWere(limit-want))
+		}
+	}
+	return damaged("its end marker is damaged")
+}
+
+// trailerBefore looks for the trailer of a signed Windows binary: it ends
+// where the certificate starts, give or take the zero bytes signing adds
+// to align the certificate to 8 bytes.
+func trailerBefore(r io.ReaderAt, limit int64) (int64, trailer, bool, error) {
+	var pad [8]byte
+	if limit < int64(len(pad)) {
+		return limit, trailer{}, false, nil
+	}
+	if _, err := r.ReadAt(pad[:], limit-int64(len(pad))); err != nil {
+		return limit, trailer{}, false, err
+	}
+	for n := 0; n < len(pad); n++ {
+		if n > 0 && pad[len(pad)-n] != 0 {
+			break
+		}
+		t, ok, err := readTrailer(r, limit-int64(n))
+		if err != nil || ok {
+			return limit - int64(n), t, ok, err
+		}
+	}
+	return limit, trailer{}, false, nil
+}
+
+// fromTrailer checks what a trailer ending at limit says against the
+// header before the payload and, when there is none, against where the
+// program ends (ext, read here when nil).
+func fromTrailer(r io.ReaderAt, t trailer, limit int64, ext *extent) (location, error) {
+	room := limit - int64(TrailerSize)
+	switch {
+	case t.length > uint64(room):
+		return location{}, damaged("truncated: the pack should be %d bytes, only %d are there", t.length, room)
+	case t.length > MaxPayload:
+		return location{}, damaged("a pack of %d bytes is larger than any prep writes", t.length)
+	}
+	loc := location{found: true, payload: room - int64(t.length), length: t.length, sum: t.sum}
+	loc.base = loc.payload - int64(HeaderSize)
+	length, ok, err := readHeader(r, loc.base, loc.payload)
+	if err != nil {
+		return location{}, err
+	}
+	if ok && length == t.length {
+		return loc, nil
+	}
+	if ext == nil {
+		e := programExtent(r, limit)
+		ext = &e
+	}
+	switch {
+	case ok:
+		return location{}, damaged("its start and end markers disagree on its length")
+	case !ext.known || ext.end == loc.payload:
+		// No header: a copy made before there were headers, whose payload
+		// starts where the program ends. When the format does not say
+		// where that is, the checksum still vouches for the payload.
+		loc.base = loc.payload
+		return loc, nil
+	}
+	if h, ok, _ := readHeader(r, ext.end, limit); ok {
+		return location{}, misplaced(r, ext.end, h, limit)
+	}
+	return location{}, damaged("its start marker is damaged")
+}
+
+func bytesWere(n int64) string {
+	if n == 1 {
+		return "1 byte was"
+	}
+	return fmt.Sprintf("%d bytes were", n)
+}
+
+func bytesAre(n int64) string {
+	if n == 1 {
+		return "1 byte is"
+	}
+	return fmt.Sprintf("%d bytes are", n)
+}
+
 // Base is the length of the binary in r without any pack attached: the
 // part to copy when a bundled binary gets a new pack. A damaged pack is
-// still cut off when its trailer says where it starts, so a bad copy can
-// be repaired by bundling it again.
+// still cut off when either of its ends says where it starts, so a bad
+// copy can be repaired by bundling it again.
 func Base(r io.ReaderAt, size int64) (int64, error) {
-	t, ok, err := readTrailer(r, size)
-	if err != nil || !ok {
-		return size, err
+	loc, err := locate(r, size)
+	var de *DamagedError
+	switch {
+	case loc.found:
+		return loc.base, nil
+	case err == nil:
+		return size, nil
+	case !errors.As(err, &de):
+		return 0, err
 	}
-	room := size - int64(TrailerSize)
-	if t.length > uint64(room) {
-		return 0, &DamagedError{Reason: "truncated: cannot tell where the program ends"}
+	if ext := programExtent(r, size); ext.known && ext.end <= size {
+		return ext.end, nil
 	}
-	return room - int64(t.length), nil
+	return 0, damaged("cannot tell where the program ends")
 }
 
 // Payload zips a pack directory's YAML files (*.yaml and *.yml, skipping
@@ -211,7 +414,7 @@ func Payload(pack fs.FS, name string) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, p := range files {
-		data, err := fs.ReadFile(pack, p)
+		data, err := readLimited(pack, p)
 		if err != nil {
 			return nil, err
 		}
@@ -235,6 +438,44 @@ func Payload(pack fs.FS, name string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// CheckOutput refuses, before any work, an output path that Write must
+// not replace: the binary being copied (src, when known), a directory, or
+// anything else that is not a regular file, such as a device or a named
+// pipe, which renaming the copy into place would replace.
+func CheckOutput(dst string, src fs.FileInfo) error {
+	info, err := os.Stat(dst)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("%s: cannot check it: %v; give -o another path", dst, describe(err))
+	case src != nil && os.SameFile(src, info):
+		return fmt.Errorf("%s: that is the binary being copied; write the copy to another file with -o", dst)
+	case info.IsDir():
+		return fmt.Errorf("%s: is a directory; give -o the path of the file to write", dst)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s: not a regular file (%s); prep writes the copy only as a new file or over a regular one: give -o another path", dst, kind(info.Mode()))
+	}
+	return nil
+}
+
+// kind names a file type for a message.
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeDevice != 0 && m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a file"
+}
+
 // Write makes dst a copy of the binary src carrying payload, replacing any
 // pack src already carries. dst is written to a temporary file beside it
 // and renamed into place, so it is either the old file or the complete new
@@ -252,13 +493,8 @@ func Write(dst, src string, payload []byte) error {
 	if !inInfo.Mode().IsRegular() {
 		return fmt.Errorf("%s: not a regular file; give the path of a prep binary", src)
 	}
-	if outInfo, err := os.Stat(dst); err == nil {
-		if os.SameFile(inInfo, outInfo) {
-			return fmt.Errorf("%s: that is the binary being copied; write the copy to another file with -o", dst)
-		}
-		if outInfo.IsDir() {
-			return fmt.Errorf("%s: is a directory; give -o the path of the file to write", dst)
-		}
+	if err := CheckOutput(dst, inInfo); err != nil {
+		return err
 	}
 	base, err := Base(in, inInfo.Size())
 	if err != nil {
@@ -267,7 +503,7 @@ func Write(dst, src string, payload []byte) error {
 
 	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %v", dst, describe(err))
+		return fmt.Errorf("%s: cannot write: %v; check that the folder %s exists and that you can write in it, or give -o another path", dst, describe(err), filepath.Dir(dst))
 	}
 	done := false
 	defer func() {
@@ -279,6 +515,9 @@ func Write(dst, src string, payload []byte) error {
 	t := trailer{length: uint64(len(payload)), sum: sha256.Sum256(payload)}
 	if _, err := io.Copy(tmp, io.NewSectionReader(in, 0, base)); err != nil {
 		return fmt.Errorf("%s: cannot copy the binary to %s: %v", src, dst, describe(err))
+	}
+	if _, err := tmp.Write(header(uint64(len(payload)))); err != nil {
+		return fmt.Errorf("%s: cannot write: %v", dst, describe(err))
 	}
 	if _, err := tmp.Write(payload); err != nil {
 		return fmt.Errorf("%s: cannot write: %v", dst, describe(err))
@@ -302,6 +541,23 @@ func Write(dst, src string, payload []byte) error {
 	}
 	done = true
 	return nil
+}
+
+// readLimited reads a pack file, refusing what no payload could hold.
+func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	if info, err := fs.Stat(fsys, p); err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s)", p, kind(info.Mode()))
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxPayload+1))
+	if err == nil && len(data) > MaxPayload {
+		err = fmt.Errorf("%s: larger than the %d bytes a binary will read", p, MaxPayload)
+	}
+	return data, err
 }
 
 func isYAML(p string) bool {

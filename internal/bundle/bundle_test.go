@@ -151,9 +151,9 @@ func TestReplace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := append(append(append([]byte{}, orig...), p2...), trailer{uint64(len(p2)), sha256.Sum256(p2)}.encode()...)
+	want := append(append(append(append([]byte{}, orig...), header(uint64(len(p2)))...), p2...), trailer{uint64(len(p2)), sha256.Sum256(p2)}.encode()...)
 	if !bytes.Equal(out, want) {
-		t.Fatalf("second copy is %d bytes, want %d: the original, the new pack and one trailer", len(out), len(want))
+		t.Fatalf("second copy is %d bytes, want %d: the original, one header, the new pack and one trailer", len(out), len(want))
 	}
 	got, err := Open(second)
 	if err != nil {
@@ -238,7 +238,8 @@ func TestDamaged(t *testing.T) {
 	if err := Write(fixed, bad, payload); err != nil {
 		t.Fatal(err)
 	}
-	if out, _ := os.ReadFile(fixed); !bytes.Equal(out, good) {
+	fixedWant := append(append(append(append([]byte{}, prog...), header(uint64(len(payload)))...), payload...), good[len(prog)+len(payload):]...)
+	if out, _ := os.ReadFile(fixed); !bytes.Equal(out, fixedWant) {
 		t.Error("re-bundling a damaged copy did not give a good one")
 	}
 }
@@ -351,6 +352,7 @@ func FuzzRead(f *testing.F) {
 	}
 	good := append(append([]byte("\x7fELF"), payload...), trailer{uint64(len(payload)), sha256.Sum256(payload)}.encode()...)
 	f.Add(good)
+	f.Add(append(append(append([]byte("\x7fELF"), header(uint64(len(payload)))...), payload...), trailer{uint64(len(payload)), sha256.Sum256(payload)}.encode()...))
 	f.Add([]byte(Magic))
 	f.Add(append(make([]byte, 40), Magic...))
 	f.Add(append(bytes.Repeat([]byte{0xff}, 40), Magic...))
@@ -367,6 +369,142 @@ func FuzzRead(f *testing.F) {
 			if !errors.As(err, &de) {
 				t.Fatalf("Base error %v is not a DamagedError", err)
 			}
+		}
+	})
+}
+
+// realBinary copies the test binary, a real executable of this platform,
+// into dir: where its program ends is what its own headers say.
+func realBinary(t *testing.T, dir string) (string, []byte) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip("no path to the test binary:", err)
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "prep")
+	if err := os.WriteFile(p, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p, data
+}
+
+// A copy damaged in transit (cut short, something added after it, either
+// marker changed) says so, from whichever end survived; it never runs as
+// a binary without a pack. Only the program alone, the pack cut off
+// whole, is one.
+func TestDamageSeenFromEitherEnd(t *testing.T) {
+	dir := t.TempDir()
+	src, prog := realBinary(t, dir)
+	good := filepath.Join(dir, "prep-acme")
+	if err := Write(good, src, mustPayload(t, packFS("1"), "acme")); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(data)
+	end := len(prog) // where the program ends and the pack starts
+	flip := func(i int) []byte {
+		b := bytes.Clone(data)
+		b[i] ^= 0x04
+		return b
+	}
+	tests := []struct {
+		name   string
+		data   []byte
+		reason string // "" for no pack at all
+	}{
+		{"cut by one byte", data[:n-1], "cut short: 1 byte is missing from its end"},
+		{"cut inside the trailer", data[:n-20], "cut short: 20 bytes are missing from its end"},
+		{"cut inside the pack", data[:n-TrailerSize-100], "cut short"},
+		{"cut just after the program", data[:end+10], "cut short just after the program"},
+		{"a newline appended", append(bytes.Clone(data), '\n'), "1 byte was added after its end"},
+		{"a page appended", append(bytes.Clone(data), make([]byte, 4096)...), "4096 bytes were added after its end"},
+		{"the end marker damaged", flip(n - 3), "end marker is damaged"},
+		{"the start marker damaged", flip(end + 2), "start marker is damaged"},
+		{"the length at the start damaged", flip(end + len(HeadMagic)), "disagree"},
+		{"the length at the end damaged", flip(n - TrailerSize), "end marker is damaged"},
+		{"a byte of the pack changed", flip(n - TrailerSize - 50), "checksum does not match"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Read(bytes.NewReader(tt.data), int64(len(tt.data)))
+			var de *DamagedError
+			if p != nil || !errors.As(err, &de) {
+				t.Fatalf("Read = %v, %v; want a DamagedError", p, err)
+			}
+			if !strings.Contains(de.Reason, tt.reason) {
+				t.Errorf("reason %q; want it to say %q", de.Reason, tt.reason)
+			}
+			// Bundling it again cuts the whole damaged pack off.
+			if base, err := Base(bytes.NewReader(tt.data), int64(len(tt.data))); err != nil || base != int64(end) {
+				t.Errorf("Base = %d, %v; want %d, where the program ends", base, err, end)
+			}
+		})
+	}
+
+	// The program alone carries no pack, and is no damage.
+	if p, err := Read(bytes.NewReader(prog), int64(len(prog))); p != nil || err != nil {
+		t.Errorf("the program alone: %v, %v; want no pack", p, err)
+	}
+	// A copy made before the header existed (a trailer only) still reads.
+	payload := mustPayload(t, packFS("1"), "acme")
+	old := append(append(bytes.Clone(prog), payload...), trailer{uint64(len(payload)), sha256.Sum256(payload)}.encode()...)
+	if p, err := Read(bytes.NewReader(old), int64(len(old))); p == nil || err != nil {
+		t.Errorf("a copy with a trailer only: %v, %v; want its pack", p, err)
+	}
+	if base, err := Base(bytes.NewReader(old), int64(len(old))); err != nil || base != int64(end) {
+		t.Errorf("Base of a copy with a trailer only = %d, %v; want %d", base, err, end)
+	}
+}
+
+// Where the program ends, read from the test binary's own headers: all of
+// it, since nothing follows a program the linker wrote.
+func TestProgramExtent(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext := programExtent(f, info.Size())
+	if want := (extent{end: info.Size(), limit: info.Size(), known: true}); ext != want {
+		t.Errorf("programExtent = %+v, want %+v", ext, want)
+	}
+	for _, data := range [][]byte{nil, []byte("\x7fELF"), []byte("MZ"), {0xcf, 0xfa, 0xed, 0xfe}, {0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 60}, []byte("#!/bin/sh\n")} {
+		if ext := programExtent(bytes.NewReader(data), int64(len(data))); ext.known {
+			t.Errorf("programExtent(%q) = %+v; want unknown", data, ext)
+		}
+	}
+}
+
+// Whatever a file's headers say, programExtent answers without a panic,
+// and never puts the program's end past the file's.
+func FuzzProgramExtent(f *testing.F) {
+	if exe, err := os.Executable(); err == nil {
+		if data, err := os.ReadFile(exe); err == nil {
+			f.Add(data[:min(len(data), 8192)])
+		}
+	}
+	f.Add([]byte("MZ"))
+	f.Add(append([]byte{0xcf, 0xfa, 0xed, 0xfe}, make([]byte, 64)...))
+	f.Add([]byte{0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ext := programExtent(bytes.NewReader(data), int64(len(data)))
+		if ext.limit > int64(len(data)) || ext.end < 0 {
+			t.Fatalf("extent %+v of %d bytes", ext, len(data))
 		}
 	})
 }

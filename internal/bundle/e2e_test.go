@@ -276,7 +276,8 @@ func TestReplaceAndDamage(t *testing.T) {
 	if err := os.WriteFile(damaged, data, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	want := "prep: " + damaged + ": its bundled content pack is damaged (its checksum does not match); ask the sender for a new copy\n"
+	// Errors start with the name the copy was run as.
+	want := "damaged: " + damaged + ": its bundled content pack is damaged (its checksum does not match); ask the sender for a new copy\n"
 	for _, args := range [][]string{{"version"}, {"content", "list"}, {"content", "show", "panel/background"}, {"check", "-"}} {
 		r := run(t, dir, damaged, args...).must(t, 2)
 		if r.stderr != want {
@@ -289,6 +290,47 @@ func TestReplaceAndDamage(t *testing.T) {
 	// Bundling again repairs it.
 	run(t, dir, damaged, "content", "bundle", "acme", "-o", "repaired").must(t, 0)
 	run(t, dir, filepath.Join(dir, "repaired"), "content", "list").must(t, 0)
+
+	// Damage at either end: cut short, something added, a marker changed.
+	// Each says so in one line and exits 2; none runs the built-in pack.
+	good, _ := os.ReadFile(filepath.Join(dir, "v2"))
+	n := len(good)
+	flip := func(i int) []byte {
+		b := bytes.Clone(good)
+		b[i] ^= 0x01
+		return b
+	}
+	for _, tt := range []struct {
+		name, reason string
+		data         []byte
+	}{
+		{"cut-by-one-byte", "the file is cut short: 1 byte is missing from its end", good[:n-1]},
+		{"cut-in-the-pack", "the file is cut short", good[:n-bundle.TrailerSize-500]},
+		{"newline-appended", "1 byte was added after its end", append(bytes.Clone(good), '\n')},
+		{"end-marker-damaged", "its end marker is damaged", flip(n - 2)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bin := filepath.Join(dir, tt.name)
+			if err := os.WriteFile(bin, tt.data, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, args := range [][]string{{"version"}, {"content", "list"}} {
+				r := run(t, dir, bin, args...)
+				if r.code != 2 || !strings.HasPrefix(r.stderr, tt.name+": "+bin+": its bundled content pack is damaged ("+tt.reason) ||
+					strings.Count(r.stderr, "\n") != 1 || strings.Contains(r.stdout, "content:") {
+					t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit 2 and one line saying %q", args, r.code, r.stderr, r.stdout, tt.reason)
+				}
+			}
+		})
+	}
+	// Cut back to the program alone, it is a plain prep again.
+	plain := filepath.Join(dir, "plain")
+	if err := os.WriteFile(plain, good[:fileSize(t, prep)], 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if s := run(t, dir, plain, "version").must(t, 0); !strings.Contains(s.stdout, "(embedded; sha256 ") {
+		t.Errorf("the program alone:\n%s", s.stdout)
+	}
 }
 
 func fileSize(t *testing.T, p string) int64 {
@@ -344,11 +386,55 @@ func TestOtherPlatforms(t *testing.T) {
 		})
 	}
 
+	// Signing a Windows copy after bundling, as the docs advise, puts the
+	// certificate after the pack: the pack is still found before it.
+	signed := filepath.Join(dir, "signed.exe")
+	data, err := os.ReadFile(filepath.Join(dir, "windows", "prep-acme.exe"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(signed, fakeSign(t, data), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := bundle.Open(signed); err != nil || p == nil || p.Name != "acme" {
+		t.Errorf("the pack of a signed copy: %v, %v; want it found", p, err)
+	}
+
 	// A Windows copy without .exe gets a note, not a refusal.
 	r := run(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme-win", "--binary", prepFor(t, "windows", "amd64")).must(t, 0)
 	if !strings.Contains(r.stderr, "name the copy prep-acme-win.exe") {
 		t.Errorf("no .exe note:\n%s", r.stderr)
 	}
+}
+
+// fakeSign does to a PE file what Authenticode signing does to its
+// layout: zero bytes to an 8-byte boundary, a certificate table appended,
+// and the security directory pointing at it.
+func fakeSign(t *testing.T, data []byte) []byte {
+	t.Helper()
+	out := bytes.Clone(data)
+	for len(out)%8 != 0 {
+		out = append(out, 0)
+	}
+	off := len(out)
+	cert := make([]byte, 16)
+	binary.LittleEndian.PutUint32(cert, uint32(len(cert)))
+	binary.LittleEndian.PutUint16(cert[4:], 0x0200) // WIN_CERT_REVISION_2_0
+	binary.LittleEndian.PutUint16(cert[6:], 0x0002) // WIN_CERT_TYPE_PKCS_SIGNED_DATA
+	out = append(out, cert...)
+	opt := int(binary.LittleEndian.Uint32(out[0x3c:])) + 24
+	if binary.LittleEndian.Uint16(out[opt:]) != 0x20b {
+		t.Fatal("not a PE32+ file")
+	}
+	dir := opt + 112 + 4*8 // IMAGE_DIRECTORY_ENTRY_SECURITY
+	binary.LittleEndian.PutUint32(out[dir:], uint32(off))
+	binary.LittleEndian.PutUint32(out[dir+4:], uint32(len(cert)))
+	if f, err := pe.NewFile(bytes.NewReader(out)); err != nil {
+		t.Fatalf("not a PE file once signed: %v", err)
+	} else if d := f.OptionalHeader.(*pe.OptionalHeader64).DataDirectory[pe.IMAGE_DIRECTORY_ENTRY_SECURITY]; d.VirtualAddress != uint32(off) {
+		t.Fatalf("security directory %+v", d)
+	}
+	return out
 }
 
 func checkPE(t *testing.T, path string, _ int64) {

@@ -43,6 +43,9 @@ type Report struct {
 	// Reasons say why in a few words each, for lists: "no Result", "no
 	// figure in Result".
 	Reasons []string `json:"reasons,omitempty"`
+	// Error is why the input could not be checked, set only in the report
+	// that stands for it in JSON output; the other fields are then empty.
+	Error string `json:"error,omitempty"`
 }
 
 // Verdicts.

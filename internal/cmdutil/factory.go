@@ -13,6 +13,7 @@ import (
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -183,7 +184,7 @@ func DirSource(dir string) (pack.Source, error) {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return pack.Source{}, fmt.Errorf("%s: no such content pack directory; check --content or PREP_CONTENT (prep content export DIR writes a pack to start from)", dir)
+		return pack.Source{}, fmt.Errorf("%s: no such content pack directory; check --content or PREP_CONTENT ("+progname.Name()+" content export DIR writes a pack to start from)", dir)
 	case err != nil:
 		return pack.Source{}, fmt.Errorf("%s: cannot open content pack: %v", dir, errors.Unwrap(err))
 	case !info.IsDir():

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -76,8 +77,10 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 
 	path, explicit := configPath(flags, env)
 	if path != "" {
-		data, err := os.ReadFile(path)
+		data, err := readConfig(path)
 		switch {
+		case errors.Is(err, errTooBig):
+			return Settings{}, fmt.Errorf("%s: %v, far more than a config file holds; check the path given with --config or PREP_CONFIG", path, err)
 		case err == nil:
 			if err := checkFile(path, data); err != nil {
 				return Settings{}, err
@@ -112,8 +115,35 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 	return s, nil
 }
 
+// knownKeys names the config file's keys in messages.
+const knownKeys = "content, dir, interview and no-color"
+
+// maxConfigSize bounds what is read of a config file: a few lines are
+// all it holds, and a device such as /dev/zero never ends.
+const maxConfigSize = 1 << 20
+
+var errTooBig = errors.New("over 1 MiB")
+
+// readConfig reads the config file, at most maxConfigSize bytes of it.
+func readConfig(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxConfigSize {
+		return nil, errTooBig
+	}
+	return data, nil
+}
+
 // checkFile decodes the config strictly first, so a misspelt key is named
-// with its line instead of being silently ignored by viper.
+// with its line instead of being silently ignored by viper. A file of
+// comments only is an empty config.
 func checkFile(path string, data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil
@@ -121,19 +151,52 @@ func checkFile(path string, data []byte) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var f file
-	if err := dec.Decode(&f); err != nil {
-		return fmt.Errorf("%s: %s; known keys are content, dir, interview and no-color", path, yamlMessage(data, err))
+	err := safely(func() error { return dec.Decode(&f) })
+	if errors.Is(err, io.EOF) {
+		return nil
 	}
-	return nil
+	if err != nil {
+		return fmt.Errorf("%s: %s", path, yamlMessage(data, err))
+	}
+	var extra yaml.Node
+	switch err := safely(func() error { return dec.Decode(&extra) }); {
+	case errors.Is(err, io.EOF):
+		return nil
+	case err != nil:
+		return fmt.Errorf("%s: %s", path, yamlMessage(data, err))
+	}
+	return fmt.Errorf("%s: line %d: a second YAML document (after ---); keep the settings in one, known keys are %s", path, extra.Line, knownKeys)
 }
 
-// yamlMessage puts a yaml.v3 error on one line: "line 3: …".
+// yamlMessage puts a yaml.v3 error on one line that says what to do:
+// "line 3: unknown key "colour"; …".
 func yamlMessage(data []byte, err error) string {
+	const fix = "fix the config file"
 	e := yamlerr.Parse(data, err)
-	if e.Line == 0 {
-		return e.Msg
+	msg := e.Msg
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		msg = "not valid YAML: " + msg + "; " + fix + " (known keys are " + knownKeys + ")"
+	} else if words, ok := yamlerr.Words(msg, knownKeys, fix); ok {
+		msg = words
+	} else {
+		msg += "; " + fix + " (known keys are " + knownKeys + ")"
 	}
-	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	if e.Line == 0 {
+		return msg
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, msg)
+}
+
+// safely turns a panic of yaml.v3 into an error: prep must not crash on
+// a file.
+func safely(f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaml: %v", p)
+		}
+	}()
+	return f()
 }
 
 func configPath(flags *pflag.FlagSet, env Env) (path string, explicit bool) {

@@ -159,6 +159,49 @@ func TestConfigFileErrors(t *testing.T) {
 	}
 }
 
+// Each mistake in the config file is one line that names the file, the
+// line and what to do, in words rather than yaml.v3's (issue 9, item 25).
+func TestConfigFileErrorsSayWhatToDo(t *testing.T) {
+	env := envOf(map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": "/nowhere", "XDG_DATA_HOME": "/d"})
+	tests := []struct{ name, text, want string }{
+		{"unknown key", "dir: /x\nunknown: 1\n", `line 2: unknown key "unknown"; correct its spelling or remove it (known keys: content, dir, interview and no-color)`},
+		{"a list for text", "dir: [a, b]\n", "line 1: expected text here, found a list; fix the config file"},
+		{"not true or false", "no-color: maybe\n", `line 1: expected true or false here, found "maybe"; fix the config file`},
+		{"a list for the file", "- dir\n", "line 1: expected key: value lines here, found a list; fix the config file"},
+		{"a second document", "dir: /x\n---\ndir: /y\n", "line 2: a second YAML document (after ---); keep the settings in one, known keys are content, dir, interview and no-color"},
+		{"a quote left open", "dir: '/x\ncontent: /y\n", "line 1: not valid YAML: found unexpected end of stream; fix the config file (known keys are content, dir, interview and no-color)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeConfig(t, tt.text)
+			_, err := Load(flagSet(t, "--config", path), env)
+			if err == nil {
+				t.Fatal("want an error")
+			}
+			if diff := cmp.Diff(path+": "+tt.want, err.Error()); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A config file of comments only (or of nothing) is an empty config, not
+// a bare "EOF".
+func TestConfigFileOfCommentsOnly(t *testing.T) {
+	env := envOf(map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": "/nowhere", "XDG_DATA_HOME": "/d"})
+	for _, text := range []string{"# dir: ~/prep\n", "", "---\n", "# a\n---\n# b\n"} {
+		path := writeConfig(t, text)
+		got, err := Load(flagSet(t, "--config", path), env)
+		if err != nil {
+			t.Errorf("config %q: %v", text, err)
+			continue
+		}
+		if got.Dir != filepath.Join("/d", "prep") {
+			t.Errorf("config %q: dir %q, want the default", text, got.Dir)
+		}
+	}
+}
+
 // A missing config file in the default place is the normal case, not an error.
 func TestNoDefaultConfigFile(t *testing.T) {
 	env := envOf(map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir(), "XDG_DATA_HOME": "/d"})
@@ -185,5 +228,18 @@ func TestInterviewDate(t *testing.T) {
 	_, err = Load(flagSet(t, "--interview", "next tuesday"), env)
 	if err == nil || !strings.Contains(err.Error(), "YYYY-MM-DD") || strings.Contains(err.Error(), "\n") {
 		t.Errorf("a bad date gives %v, want one line asking for YYYY-MM-DD", err)
+	}
+}
+
+// A config file is read up to a bound: --config /dev/zero, or a huge file
+// given by mistake, is refused at once instead of read without end. (A
+// large file stands in for the device, so that a regression fails the
+// test instead of eating the machine's memory.)
+func TestConfigFileTooBig(t *testing.T) {
+	env := envOf(map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": "/nowhere"})
+	big := writeConfig(t, "# "+strings.Repeat("x", 2<<20)+"\n")
+	_, err := Load(flagSet(t, "--config", big), env)
+	if err == nil || !strings.Contains(err.Error(), big+": over 1 MiB") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("--config %s: %v; want one line saying it is over 1 MiB", big, err)
 	}
 }

@@ -6,6 +6,7 @@ package document
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -190,6 +192,9 @@ func parse(shown string, format Format, data []byte) (*Doc, error) {
 		return nil, fmt.Errorf("%s: saved as UTF-16; save the file as UTF-8", shown)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
+		if utf16Text(data) {
+			return nil, fmt.Errorf("%s: saved as UTF-16 (with no byte order mark); save the file as UTF-8", shown)
+		}
 		return nil, fmt.Errorf("%s: looks like a binary file, not a write-up; pass a Markdown or text file", shown)
 	}
 	if !utf8.Valid(data) {
@@ -204,6 +209,33 @@ func parse(shown string, format Format, data []byte) (*Doc, error) {
 		return doc, doc.parseYAML(text)
 	}
 	return doc, doc.parseFront(text)
+}
+
+// utf16Text reports whether data, which holds NUL bytes, is text saved as
+// UTF-16 without a byte order mark, as some Windows tools write it: read
+// as UTF-16 in either byte order it is valid, with no NUL and nothing but
+// printable characters and whitespace.
+func utf16Text(data []byte) bool {
+	if len(data) < 2 {
+		return false
+	}
+	for _, order := range []binary.ByteOrder{binary.LittleEndian, binary.BigEndian} {
+		units := make([]uint16, len(data)/2)
+		for i := range units {
+			units[i] = order.Uint16(data[2*i:])
+		}
+		ok := len(data)%2 == 0
+		for _, r := range utf16.Decode(units) {
+			if !ok {
+				break
+			}
+			ok = r != utf8.RuneError && r != 0 && (unicode.IsPrint(r) || unicode.IsSpace(r))
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // normalize drops a UTF-8 byte order mark and turns CRLF and lone CR line

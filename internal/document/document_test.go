@@ -2,11 +2,13 @@ package document
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -58,6 +60,8 @@ func TestReadFileRefusesWhatIsNoWriteUp(t *testing.T) {
 		{"directory", filepath.Join(dir, "notes"), "DIR/notes: is a directory; pass the files inside it (for example DIR/notes/*.md)"},
 		{"binary", write("photo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "DIR/photo.png: looks like a binary file, not a write-up; pass a Markdown or text file"},
 		{"utf-16", write("utf16.md", []byte("\xff\xfeS\x00:\x00")), "DIR/utf16.md: saved as UTF-16; save the file as UTF-8"},
+		{"utf-16le without a byte order mark", write("utf16le.md", utf16LE("## Situation\r\nThe café's queue\r\n")), "DIR/utf16le.md: saved as UTF-16 (with no byte order mark); save the file as UTF-8"},
+		{"utf-16be without a byte order mark", write("utf16be.md", utf16BE("## Result\n")), "DIR/utf16be.md: saved as UTF-16 (with no byte order mark); save the file as UTF-8"},
 		{"invalid utf-8", write("notes.md", []byte("## Situation\r\nfine\r\ncaf\xe9 latte\n")), "DIR/notes.md: not valid UTF-8 (line 3); save the file as UTF-8"},
 		{"empty", write("story.md", nil), "DIR/story.md: empty; write your answer first"},
 		{"only whitespace", write("blank.md", []byte(" \n\t\r\n\u200b\n")), "DIR/blank.md: empty; write your answer first"},
@@ -70,6 +74,11 @@ func TestReadFileRefusesWhatIsNoWriteUp(t *testing.T) {
 		{"front matter not a mapping", write("list.md", []byte("---\n- one\n- two\n---\n")), "DIR/list.md:2: front matter is not a list of key: value lines; fix it or remove the --- block"},
 		{"rank not a number", write("rank.md", []byte("---\ntitle: x\nrank: first\n---\n")), "DIR/rank.md:3: front matter rank \"first\" is not a whole number; write it like rank: 1"},
 		{"title not text", write("title.md", []byte("---\ntitle: [a, b]\n---\n")), "DIR/title.md:2: front matter title is not text; write it on one line like title: …"},
+		{"rank a list", write("ranks.md", []byte("---\ntitle: x\nrank: [1,2]\n---\n")), "DIR/ranks.md:3: front matter rank is a list, not a whole number; write it like rank: 1"},
+		{"quote left open on the first line", write("quote.md", []byte("---\ntitle: 'Ledger\nrank: 2\n---\nbody\n")), "DIR/quote.md:2: front matter is not valid YAML: found unexpected end of stream; fix it or remove the --- block"},
+		{"list left open on the first line", write("flow.md", []byte("---\ntitle: [Ledger\nrank: 2\n---\nbody\n")), "DIR/flow.md:2: front matter is not valid YAML: did not find expected ',' or ']'; fix it or remove the --- block"},
+		{"a key of prep's misspelt", write("ranking.md", []byte("---\ntitle: x\nranking: 2\n---\n")), "DIR/ranking.md:3: front matter key \"ranking\" is not one prep reads; write rank: if you meant it, or give your own key a name further from rank"},
+		{"a key of prep's in capitals", write("upper.md", []byte("---\nTitle: x\n---\n")), "DIR/upper.md:2: front matter key \"Title\" is not one prep reads; write title: if you meant it, or give your own key a name further from title"},
 		{"bad yaml answer", write("answer.yaml", []byte("situation: |\n  fine\nresult: [unclosed\n")), "DIR/answer.yaml:3: not valid YAML: did not find expected ',' or ']'; fix it, or save the answer as .md"},
 		{"many repeated keys", write("keys.yaml", []byte(strings.Repeat("bottlenecks: x\n", 60000))), "DIR/keys.yaml:2: not valid YAML: mapping key \"bottlenecks\" already defined at line 1; fix it, or save the answer as .md"},
 		{"many repeated keys in front matter", write("keys.md", []byte("---\n"+strings.Repeat("k: x\n", 60000)+"---\n")), "DIR/keys.md:3: front matter is not valid YAML: mapping key \"k\" already defined at line 2; fix it or remove the --- block"},
@@ -89,6 +98,40 @@ func TestReadFileRefusesWhatIsNoWriteUp(t *testing.T) {
 				t.Errorf("error spans lines: %q", got)
 			}
 		})
+	}
+}
+
+func utf16LE(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = binary.LittleEndian.AppendUint16(b, u)
+	}
+	return b
+}
+
+func utf16BE(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = binary.BigEndian.AppendUint16(b, u)
+	}
+	return b
+}
+
+// The candidate's own front matter keys are kept; only those that look
+// like prep's own, misspelt, are refused.
+func TestNearKey(t *testing.T) {
+	got := map[string]string{}
+	for _, k := range []string{"title", "rank", "tags", "notes", "ranking", "ranked", "Rank", "titel", "tilte", "kinds",
+		"panels", "created_at", "updated-at", "created_by", "date", "type", "name", "summary", "company"} {
+		got[k] = nearKey(k)
+	}
+	want := map[string]string{
+		"title": "", "rank": "", "tags": "", "notes": "", "created_by": "", "date": "", "type": "", "name": "", "summary": "", "company": "",
+		"ranking": "rank", "ranked": "rank", "Rank": "rank", "titel": "title", "tilte": "title", "kinds": "kind",
+		"panels": "panel", "created_at": "created", "updated-at": "updated",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("nearKey (-want +got):\n%s", diff)
 	}
 }
 

@@ -66,7 +66,7 @@ func (d *Doc) readFrontYAML(src string) error {
 	const fix = "fix it or remove the --- block"
 	var n yaml.Node
 	if err := safely(func() error { return yaml.Unmarshal([]byte(src), &n) }); err != nil {
-		line, msg := yamlError(err)
+		line, msg := yamlError([]byte(src), err)
 		return fmt.Errorf("%s:%d: front matter is not valid YAML: %s; %s", d.Name, line+1, msg, fix)
 	}
 	if len(n.Content) == 0 {
@@ -87,7 +87,83 @@ func (d *Doc) readFrontYAML(src string) error {
 	}
 	f, err := decodeFront(d.Name, "front matter ", top, 1)
 	d.Front = f
-	return err
+	if err != nil {
+		return err
+	}
+	return misspelt(d.Name, top, 1)
+}
+
+// frontKeys are the keys prep reads in front matter.
+var frontKeys = []string{"title", "kind", "rank", "panel", "created", "updated"}
+
+// misspelt refuses a front matter key that is one of prep's misspelt
+// ("ranking", "Title", "titel"): read as the candidate's own key it would
+// be ignored in silence, and the story would lose its rank or title. Keys
+// far from prep's (tags, notes) are the candidate's own, and kept.
+func misspelt(name string, m *yaml.Node, off int) error {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		if known := nearKey(k.Value); known != "" {
+			return fmt.Errorf("%s:%d: front matter key %q is not one prep reads; write %s: if you meant it, or give your own key a name further from %s",
+				name, k.Line+off, short(k.Value), known, known)
+		}
+	}
+	return nil
+}
+
+// nearKey is the front matter key prep reads that key looks like a
+// misspelling of, or "" when key is one of them or nothing like them:
+// the same in another case, with an ending added (ranking, titles,
+// created_at; not created_by), or one letter off or two swapped.
+func nearKey(key string) string {
+	if slices.Contains(frontKeys, key) || len(key) > 64 {
+		return ""
+	}
+	lower := strings.ToLower(key)
+	for _, k := range frontKeys {
+		switch {
+		case lower == k:
+			return k
+		case strings.HasPrefix(lower, k) && slices.Contains(keyEndings, lower[len(k):]):
+			return k
+		case editDistance(lower, k) <= 1:
+			return k
+		}
+	}
+	return ""
+}
+
+// keyEndings turn one of prep's keys into a likely misspelling of it.
+var keyEndings = []string{"s", "ed", "ing", "_at", "-at", "at", "_on", "-on"}
+
+// editDistance counts the letters to add, remove or change, or the
+// neighbours to swap, to turn a into b (optimal string alignment).
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }
 
 // parseYAML reads a YAML file of answers: every document in it, and the
@@ -103,7 +179,7 @@ func (d *Doc) parseYAML(text string) error {
 		}
 		line, msg := 0, ""
 		if err != nil {
-			line, msg = yamlError(err)
+			line, msg = yamlError([]byte(text), err)
 		} else {
 			line, msg = vet(n, 0)
 		}
@@ -201,7 +277,7 @@ func decodeFront(name, what string, m *yaml.Node, off int) (Front, error) {
 				continue
 			}
 			if err := safely(func() error { return v.Decode(&f.Rank) }); err != nil {
-				return f, fmt.Errorf("%s:%d: %srank %s is not a whole number; write it like rank: 1", name, v.Line+off, what, strconv.Quote(short(v.Value)))
+				return f, fmt.Errorf("%s:%d: %srank %s; write it like rank: 1", name, v.Line+off, what, notNumber(v))
 			}
 			continue
 		default:
@@ -217,9 +293,30 @@ func decodeFront(name, what string, m *yaml.Node, off int) (Front, error) {
 				return f, fmt.Errorf("%s:%d: %s%s is not text; write it on one line like %s: …", name, v.Line+off, what, k.Value, k.Value)
 			}
 		}
-		*dst = strings.TrimSpace(v.Value)
+		*dst = textValue(v.Value)
 	}
 	return f, nil
+}
+
+// textValue is what a text key holds: its value without the spaces around
+// it, Unicode ones included (an editor shows a no-break space as nothing).
+// Both readers, the fast one and yaml.v3, store text through it, so they
+// cannot trim differently.
+func textValue(v string) string { return strings.TrimSpace(v) }
+
+// notNumber says of a value that should be a whole number what it is:
+// `"first" is not a whole number`, `is a list, not a whole number`.
+func notNumber(v *yaml.Node) string {
+	if v.Kind == yaml.AliasNode && v.Alias != nil {
+		v = v.Alias
+	}
+	switch v.Kind {
+	case yaml.SequenceNode:
+		return "is a list, not a whole number"
+	case yaml.MappingNode:
+		return "holds key: value lines, not a whole number"
+	}
+	return strconv.Quote(short(v.Value)) + " is not a whole number"
 }
 
 // text is where a front-matter key that holds text goes; nil for the
@@ -260,8 +357,8 @@ func safely(f func() error) (err error) {
 
 // yamlError splits a yaml.v3 error into its line (0 when it names none)
 // and a one-line message without the library's prefixes.
-func yamlError(err error) (int, string) {
-	e := yamlerr.Parse(nil, err)
+func yamlError(data []byte, err error) (int, string) {
+	e := yamlerr.Parse(data, err)
 	return e.Line, e.Msg
 }
 
@@ -298,6 +395,9 @@ func fastFront(src string) (Front, bool) {
 		if !plainScalar(val) || slices.Contains(seen, key) || len(seen) == 32 {
 			return f, false
 		}
+		if nearKey(key) != "" {
+			return f, false // the parser says what is wrong with it
+		}
 		seen = append(seen, key)
 		null := false
 		switch val {
@@ -321,7 +421,7 @@ func fastFront(src string) (Front, bool) {
 			f.Rank = n
 		}
 		if dst != nil && !null {
-			*dst = val
+			*dst = textValue(val)
 		}
 	}
 	return f, true

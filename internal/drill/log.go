@@ -17,7 +17,7 @@ type LogEntry struct {
 	Title   string // its heading
 	Asked   string // the question as it was put
 	Answer  string
-	Earlier string // a follow-up answer the new one replaced in the story
+	Earlier string // the prepared follow-up answer the new one replaced in the story, when the candidate chose to
 	Grade   string // "Good; next review on 2026-01-13"
 }
 

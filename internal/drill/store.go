@@ -242,6 +242,11 @@ func params() fsrs.Parameters {
 
 // Grade records the candidate's grade of card id at now and schedules the
 // card's next review with FSRS. It returns the card's new state.
+//
+// Applying a grade is idempotent: the time it was given is its identity.
+// A grade given at or before the card's last review is one the store has
+// already taken (a round resumed after a kill applies again the grade it
+// had recorded, at the time it recorded), and changes nothing.
 func (st *Store) Grade(id string, g Grade, now time.Time) State {
 	if st.Cards == nil {
 		st.Cards = map[string]*State{}
@@ -252,6 +257,9 @@ func (st *Store) Grade(id string, g Grade, now time.Time) State {
 	now = now.Round(0).Truncate(time.Second)
 	c := fsrs.NewCard()
 	old := st.Cards[id]
+	if old != nil && !old.LastReview.Before(now) {
+		return *old
+	}
 	if old != nil {
 		c = fsrs.Card{
 			Due: old.Due, Stability: old.Stability, Difficulty: old.Difficulty,

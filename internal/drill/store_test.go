@@ -184,3 +184,21 @@ My own note.
 		t.Errorf("log (-want +got):\n%s", diff)
 	}
 }
+
+// Applying a grade again, at the time it was given, changes nothing: a
+// round resumed after a kill may apply the grade it recorded twice.
+func TestGradeIsIdempotent(t *testing.T) {
+	st := &Store{}
+	first := st.Grade("a", Good, t0)
+	again := st.Grade("a", Good, t0)
+	if again != first || len(st.Reviews) != 1 {
+		t.Errorf("the same grade applied twice: %+v then %+v, %d reviews; want it taken once", first, again, len(st.Reviews))
+	}
+	// An older grade than the last review is taken already, too.
+	st.Grade("a", Good, day(3))
+	before := *st.Cards["a"]
+	st.Grade("a", Again, day(1))
+	if *st.Cards["a"] != before || len(st.Reviews) != 2 {
+		t.Errorf("a grade older than the last review changed the card: %+v, %d reviews", st.Cards["a"], len(st.Reviews))
+	}
+}

@@ -22,6 +22,9 @@ type candidate struct {
 	ws     string
 	tmp    string
 	answer string
+	// bin, when set, is a directory put first on PATH, and prep gets no
+	// VISUAL or EDITOR: the editor is the one prep falls back on.
+	bin string
 }
 
 func newCandidate(t *testing.T) *candidate {
@@ -62,7 +65,7 @@ func (cd *candidate) environ(t *testing.T) []string {
 			env = append(env, kv)
 		}
 	}
-	return append(env,
+	env = append(env,
 		"HOME="+cd.home,
 		"XDG_CONFIG_HOME="+filepath.Join(cd.home, ".config"),
 		"XDG_DATA_HOME="+filepath.Join(cd.home, ".local", "share"),
@@ -70,9 +73,17 @@ func (cd *candidate) environ(t *testing.T) []string {
 		"XDG_STATE_HOME="+filepath.Join(cd.home, ".local", "state"),
 		"TMPDIR="+cd.tmp,
 		"TERM=xterm-256color",
-		"EDITOR="+editor,
 		editorEnv+"="+cd.answer,
 	)
+	if cd.bin != "" {
+		for i, kv := range env {
+			if k, v, _ := strings.Cut(kv, "="); k == "PATH" {
+				env[i] = "PATH=" + cd.bin + string(os.PathListSeparator) + v
+			}
+		}
+		return env
+	}
+	return append(env, "EDITOR="+editor)
 }
 
 // prepareEditor makes text what the editor will save at the next Text

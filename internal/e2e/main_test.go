@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -80,11 +82,41 @@ func prepBinary(t *testing.T) string {
 
 // fakeEditor is the candidate's editor: it replaces the file prep opens
 // with the answer the test prepared, as a person who selects all, types
-// the answer and saves would.
+// the answer and saves would. It first copies the file as prep gave it to
+// the answer's name plus openedSuffix, for the test to read. An answer
+// starting with one of the marks below plays another candidate:
+//
+//   - quitMark: leaves without saving (vi's :q!), the file untouched;
+//   - waitMark: saves the rest of the answer, says waitingLine, and waits
+//     for the end of its input (or Ctrl-C, which ends it by SIGINT in a
+//     terminal that makes signals of it), then exits with status 1;
+//   - appendMark: types the rest under what the file holds, and saves.
 func fakeEditor(answer, target string) int {
 	data, err := os.ReadFile(answer)
+	var opened []byte
 	if err == nil {
-		err = os.WriteFile(target, data, 0o600)
+		opened, err = os.ReadFile(target)
+	}
+	if err == nil {
+		err = os.WriteFile(answer+openedSuffix, opened, 0o600)
+	}
+	if err == nil {
+		switch {
+		case bytes.HasPrefix(data, []byte(quitMark)):
+			return 0
+		case bytes.HasPrefix(data, []byte(waitMark)):
+			if err := os.WriteFile(target, data[len(waitMark):], 0o600); err != nil {
+				fmt.Fprintln(os.Stderr, "fake editor:", err)
+				return 1
+			}
+			fmt.Println(waitingLine)
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			return 1
+		case bytes.HasPrefix(data, []byte(appendMark)):
+			err = os.WriteFile(target, append(opened, data[len(appendMark):]...), 0o600)
+		default:
+			err = os.WriteFile(target, data, 0o600)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "fake editor:", err)
@@ -92,6 +124,15 @@ func fakeEditor(answer, target string) int {
 	}
 	return 0
 }
+
+// The fake editor's marks and what it says; see fakeEditor.
+const (
+	quitMark     = "\x00quit\n"
+	waitMark     = "\x00wait\n"
+	appendMark   = "\x00append\n"
+	waitingLine  = "fake editor: waiting for Ctrl-C"
+	openedSuffix = ".opened"
+)
 
 // editorCommand is $EDITOR for prep: this test binary, quoted for the
 // shell-like splitting survey does.

@@ -14,3 +14,19 @@ func TestBackgroundPTY(t *testing.T) {
 func TestKillNeverLosesAnAnswer(t *testing.T) {
 	t.Skipf("no pseudo-terminal on %s; the kill test runs on Unix", runtime.GOOS)
 }
+
+func TestCtrlCKeepsAHalfTypedAnswer(t *testing.T) {
+	t.Skipf("no pseudo-terminal on %s; the keyboard and the editor are driven through one on Unix", runtime.GOOS)
+}
+
+func TestEditorLeftWithoutSaving(t *testing.T) {
+	t.Skipf("no pseudo-terminal on %s; the keyboard and the editor are driven through one on Unix", runtime.GOOS)
+}
+
+func TestCtrlCInTheEditor(t *testing.T) {
+	t.Skipf("no pseudo-terminal on %s; the keyboard and the editor are driven through one on Unix", runtime.GOOS)
+}
+
+func TestFallbackEditorSaysHowToLeave(t *testing.T) {
+	t.Skipf("no pseudo-terminal on %s; the keyboard and the editor are driven through one on Unix", runtime.GOOS)
+}

@@ -358,9 +358,15 @@ func (r *prepRun) answer(id string) {
 		r.fatalf("%v", err)
 	}
 	if isText(id) {
-		// The editor opens on Enter and saves the prepared answer.
+		// The editor opens on Enter and saves the prepared answer. An
+		// empty one is not taken in silence: prep asks what now, and
+		// the candidate skips the question for now.
 		r.cd.prepareEditor(r.t, a.says)
 		r.send("\r")
+		if strings.TrimSpace(a.says) == "" {
+			r.waitPrompt(emptyAnswerPrompt)
+			r.send("skip\r")
+		}
 		return
 	}
 	// Input and Confirm take the line; Select filters its options to the
@@ -373,6 +379,10 @@ func (r *prepRun) answer(id string) {
 	}
 	r.send(a.says + "\r")
 }
+
+// emptyAnswerPrompt is the question prep asks when the editor gives no
+// answer.
+const emptyAnswerPrompt = "? Write the answer now, or skip it for now?"
 
 func isSelect(id string) bool {
 	p := strings.Split(id, ".")

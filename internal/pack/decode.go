@@ -23,6 +23,12 @@ const (
 	// hundreds; a billion-laughs document needs far more and is cut off here
 	// before it can eat time or memory.
 	maxAliased = 100_000
+	// maxAliasedText bounds the text reached through *aliases in one file,
+	// counted each time it is reached: a long string aliased thousands of
+	// times is a few lines of YAML but gigabytes once expanded, and every
+	// command that shows it would print it whole. A file's own text is
+	// already bounded by maxFileSize.
+	maxAliasedText = maxFileSize
 )
 
 // We walk yaml.v3's node tree ourselves instead of calling a strict
@@ -94,6 +100,7 @@ type decoder struct {
 	active  []*yaml.Node // anchors being expanded, to catch an alias inside its own anchor
 	uses    []*yaml.Node // the aliases that expanded them, to place a problem where the author wrote it
 	aliased int
+	text    int // bytes of text reached through aliases
 	aborted bool
 }
 
@@ -226,6 +233,19 @@ func (d *decoder) count(n *yaml.Node) {
 	}
 }
 
+// countText adds a string reached through an alias to what the file
+// expands to, and stops decoding once that is too much.
+func (d *decoder) countText(n *yaml.Node) {
+	d.text += len(n.Value)
+	if d.text > maxAliasedText && !d.aborted {
+		d.aborted = true
+		if len(d.uses) > 0 {
+			n = d.uses[0]
+		}
+		d.add(n, "the text reached through aliases comes to over "+strconv.Itoa(maxAliasedText>>20)+" MiB, which looks like an alias bomb; write the values out or use fewer \"*\" aliases")
+	}
+}
+
 func (d *decoder) value(n *yaml.Node, v reflect.Value, at place) {
 	if d.aborted {
 		return
@@ -277,6 +297,12 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, at place) {
 		if n.Kind != yaml.ScalarNode {
 			d.fail(n, at.String()+" must be text, not "+found(n)+`; quote text that contains ": " or starts with "- ", and use "|" for several lines`)
 			return
+		}
+		if len(d.active) > 0 {
+			d.countText(n)
+			if d.aborted {
+				return
+			}
 		}
 		v.SetString(n.Value)
 	case reflect.Int:

@@ -3,6 +3,8 @@ package pack
 import (
 	"errors"
 	"strings"
+
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // Entry types, as Entry.Type and Find's "TYPE/ID" name them.
@@ -78,7 +80,7 @@ func (p *Pack) Find(ref string) ([]Entry, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, errors.New("no entry " + quote(ref) + " in the pack; run 'prep content list' to see its entries")
+		return nil, errors.New("no entry " + quote(ref) + " in the pack; run '" + progname.Name() + " content list' to see its entries")
 	}
 	return out, nil
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // validateLabels reports a label that two sections of one rubric claim: an
@@ -32,7 +34,7 @@ func (l *loader) validateLabels(c check, r *Rubric) {
 			own[what+key] = true
 			if first, ok := set[key]; ok && first.section != s.ID {
 				sc.at(line, "has "+what+" "+quote(label)+", which section "+quote(first.section)+" already claims (as "+quote(first.label)+
-					" at line "+strconv.Itoa(first.line)+"); prep check files a label under one section only, so remove it from one of them")
+					" at line "+strconv.Itoa(first.line)+"); "+progname.Name()+" check files a label under one section only, so remove it from one of them")
 				return
 			}
 			if _, ok := set[key]; !ok {

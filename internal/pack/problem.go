@@ -3,6 +3,8 @@ package pack
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // Problem is one thing wrong with a pack, placed so an author can go
@@ -36,6 +38,6 @@ func (ps Problems) Error() string {
 	case 1:
 		return ps[0].Error()
 	default:
-		return fmt.Sprintf("%s (and %d more; run 'prep content validate' to see all)", ps[0].Error(), len(ps)-1)
+		return fmt.Sprintf("%s (and %d more; run '%s content validate' to see all)", ps[0].Error(), len(ps)-1, progname.Name())
 	}
 }

@@ -2,6 +2,7 @@ package pack
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -274,6 +275,32 @@ rubrics:
 			{"over/a.yaml", 19, `section "other" of rubric "r" has alias "RESULT", which section "result" already claims (as "result" at line 7); prep check files a label under one section only, so remove it from one of them`},
 		},
 	}, {
+		// Every cue is looked for in every sentence of an unlabelled
+		// answer: thousands of them made prep check take minutes.
+		name: "too many cues, and cues too long",
+		over: files{"a.yaml": `
+rubrics:
+  - id: r
+    title: R
+    summary: S
+    sections:
+      - id: a
+        title: A
+        question: Q
+        guidance: G
+        missing: M
+        level: required
+        cues:
+          - fine
+          - "` + strings.Repeat("long ", 17) + `"
+      - {id: b, title: B, question: Q, guidance: G, missing: M, level: required, cues: [` + cueList("b", 51) + `]}
+` + fullSections(5)},
+		want: Problems{
+			{"over/a.yaml", 7, `rubric "r" has 303 cues across its sections; keep at most 300 (every cue is looked for in every sentence prep check reads)`},
+			{"over/a.yaml", 15, `section "a" of rubric "r" has a cue of 85 characters; keep each cue to a word or a short phrase of at most 80 characters`},
+			{"over/a.yaml", 16, `section "b" of rubric "r" has 51 cues; keep at most 50, the words that tell this part from the others (every cue is looked for in every sentence prep check reads)`},
+		},
+	}, {
 		name: "trade-off options and guide ids",
 		over: files{"a.yaml": `
 tradeoffs:
@@ -319,6 +346,10 @@ panels:
 		name: "alias bomb",
 		over: files{"bomb.yaml": aliasBomb},
 		want: Problems{{"over/bomb.yaml", 16, `too many values reached through aliases (over 100000), which looks like an alias bomb; write the values out or use fewer "*" aliases`}},
+	}, {
+		name: "long text aliased many times",
+		over: files{"a.yaml": longAliased},
+		want: Problems{{"over/a.yaml", 25, `the text reached through aliases comes to over 4 MiB, which looks like an alias bomb; write the values out or use fewer "*" aliases`}},
 	}, {
 		name: "empty and comment-only files are placeholders",
 		over: files{"a.yaml": "", "b.yml": "# to do\n", "c.yaml": "---\n"},
@@ -367,6 +398,31 @@ var aliasBomb = `panels:
     overview: O
     guides: [&g {id: g, title: G, text: T, questions: [` + strings.Repeat("lol, ", 99) + `lol]}` + strings.Repeat(", *g", 99) + `]
 ` + strings.Repeat("  - *p\n", 99)
+
+// cueList is n distinct cues, written as a flow list's items.
+func cueList(prefix string, n int) string {
+	cues := make([]string, n)
+	for i := range cues {
+		cues[i] = prefix + strconv.Itoa(i)
+	}
+	return strings.Join(cues, ", ")
+}
+
+// fullSections is n sections of a rubric with 50 cues each.
+func fullSections(n int) string {
+	var b strings.Builder
+	for i := range n {
+		id := "c" + strconv.Itoa(i)
+		b.WriteString("      - {id: " + id + ", title: " + id + ", question: Q, guidance: G, missing: M, level: required, cues: [" + cueList(id+"-", 50) + "]}\n")
+	}
+	return b.String()
+}
+
+// longAliased is a few lines of YAML that expand to far more text than
+// any file holds: one 1 MiB note, aliased again and again (with 6,000
+// aliases, content show once printed 6 GB of it).
+var longAliased = "tradeoffs:\n  - id: a\n    title: A\n    options: [x, y]\n    notes: &n " + strings.Repeat("x", 1<<20) + "\n" +
+	strings.Repeat("  - id: b\n    title: B\n    options: [x, y]\n    notes: *n\n", 6)
 
 // The classic billion laughs nests lists in lists, which no pack field
 // holds: it must fail at once on the type, without expanding anything.

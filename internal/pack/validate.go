@@ -5,8 +5,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // validate checks the merged pack: what each entry must hold, and that
@@ -159,6 +162,17 @@ func (l *loader) validateMeta() {
 	}
 }
 
+// Bounds on a rubric's cues. prep check looks for every cue in every
+// sentence of an answer that marks no sections, so their number sets how
+// long it takes: 20,000 cues made a 250 KB answer take half a minute. The
+// built-in rubrics have at most 18 cues to a section, 107 to a rubric,
+// none over 20 characters.
+const (
+	MaxCues       = 50  // in one section
+	MaxRubricCues = 300 // in all the sections of a rubric
+	MaxCueLength  = 80  // characters in one cue
+)
+
 func (l *loader) validateRubric(r *Rubric, n *yaml.Node) {
 	c := l.entry("rubric", r.ID, r.Src, n)
 	c.id(r.ID)
@@ -169,6 +183,7 @@ func (l *loader) validateRubric(r *Rubric, n *yaml.Node) {
 	}
 	ids := map[string]int{}
 	var names []string
+	cues := 0
 	for j, s := range r.Sections {
 		sc := c.named("section", s.ID, j+1, "sections", j)
 		if sc.id(s.ID) {
@@ -192,6 +207,18 @@ func (l *loader) validateRubric(r *Rubric, n *yaml.Node) {
 		if sc.required(s.Level, "level") && s.Level != Required && s.Level != Recommended {
 			sc.at(sc.line("level"), "has level "+quote(s.Level)+`; use "required" or "recommended"`)
 		}
+		cues += len(s.Cues)
+		if len(s.Cues) > MaxCues {
+			sc.at(sc.line("cues", MaxCues), "has "+strconv.Itoa(len(s.Cues))+" cues; keep at most "+strconv.Itoa(MaxCues)+", the words that tell this part from the others (every cue is looked for in every sentence "+progname.Name()+" check reads)")
+		}
+		for k, cue := range s.Cues {
+			if n := utf8.RuneCountInString(cue); n > MaxCueLength {
+				sc.at(sc.line("cues", k), "has a cue of "+strconv.Itoa(n)+" characters; keep each cue to a word or a short phrase of at most "+strconv.Itoa(MaxCueLength)+" characters")
+			}
+		}
+	}
+	if cues > MaxRubricCues {
+		c.at(c.line("sections"), "has "+strconv.Itoa(cues)+" cues across its sections; keep at most "+strconv.Itoa(MaxRubricCues)+" (every cue is looked for in every sentence "+progname.Name()+" check reads)")
 	}
 	l.validateLabels(c, r)
 	known := strings.Join(names, ", ")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // Width is the column paragraphs are wrapped at.
@@ -20,9 +21,12 @@ type doc struct {
 	err error
 }
 
+// printf writes through Clean: every renderer prints a pack's text, which
+// must not reach the terminal with its control characters. A command the
+// text tells the reader to run is named as prep was run (progname.Text).
 func (d *doc) printf(format string, args ...any) {
 	if d.err == nil {
-		_, d.err = fmt.Fprintf(d.w, format, args...)
+		_, d.err = io.WriteString(d.w, Clean(progname.Text(fmt.Sprintf(format, args...))))
 	}
 }
 
@@ -80,7 +84,7 @@ func Panel(w io.Writer, p *pack.Panel) error {
 		}
 	}
 	if p.Rubric != "" {
-		d.printf("\nAnswers for this panel are checked as %q: prep content show rubric/%s\n", p.Rubric, p.Rubric)
+		d.printf("\nAnswers for this panel are checked as %q: %s content show rubric/%s\n", p.Rubric, progname.Name(), p.Rubric)
 	}
 	return d.err
 }

@@ -8,11 +8,11 @@ import (
 // Wrap reflows text to width columns. Paragraphs (split by blank lines)
 // are filled; a line that starts a list item ("- ", "* ", "1. ") starts a
 // new line, so authors' lists survive. first prefixes the first line,
-// rest every other.
+// rest every other. The text is cleaned of control characters (Clean).
 func Wrap(text, first, rest string, width int) string {
 	var b strings.Builder
 	prefix := first
-	for pi, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
+	for pi, para := range strings.Split(strings.TrimSpace(Clean(text)), "\n\n") {
 		if pi > 0 {
 			b.WriteString("\n" + strings.TrimRight(rest, " ") + "\n")
 		}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -57,7 +58,7 @@ func Background(env Env) (*Outcome, error) {
 	}
 	panel, ok := env.Pack.Panel(BackgroundPanel)
 	if !ok {
-		return nil, errors.New("the content pack has no background panel; add one to your --content pack (prep content show background shows the built-in one)")
+		return nil, fmt.Errorf("the content pack has no background panel; add one to your --content pack (%s content show background shows the built-in one)", progname.Name())
 	}
 	rid := panel.Rubric
 	if rid == "" {
@@ -328,7 +329,7 @@ func (b *background) projects() (int, error) {
 	}
 	n, err := strconv.Atoi(c)
 	if err != nil || n < 1 || n > workspace.MaxRank {
-		return 0, fmt.Errorf("%s: projects.count is %q, not 2 or 3; run prep background again and choose Start over", b.progressPath(), c)
+		return 0, fmt.Errorf("%s: projects.count is %q, not 2 or 3; run %s background again and choose Start over", b.progressPath(), c, progname.Name())
 	}
 	for i := range n {
 		_, err := b.s.Ask(Question{
@@ -416,7 +417,7 @@ func (b *background) story(i, n int) (*storyStep, error) {
 	if !ok {
 		st := b.ranked(i + 1)
 		if st == nil {
-			return nil, fmt.Errorf("%s: no story holds rank %d for project %d; run prep background again and choose Start over", filepath.Join(b.ws.Dir(), workspace.StoriesDir), i+1, i+1)
+			return nil, fmt.Errorf("%s: no story holds rank %d for project %d; run %s background again and choose Start over", filepath.Join(b.ws.Dir(), workspace.StoriesDir), i+1, i+1, progname.Name())
 		}
 		name = st.Name()
 	}
@@ -472,21 +473,21 @@ func (b *background) end(steps []*storyStep) (*Outcome, error) {
 	b.s.Printf("\nNext:\n")
 	switch {
 	case sheetNote != "":
-		b.s.Printf("  %-34s %s\n", "prep export -o FILE", "write your one-page prep sheet to another file")
+		b.s.Printf("  %-34s %s\n", progname.Name()+" export -o FILE", "write your one-page prep sheet to another file")
 	case out.Sheet == "":
-		b.s.Printf("  %-34s %s\n", "prep export -o "+SheetFile, "write your one-page prep sheet")
+		b.s.Printf("  %-34s %s\n", progname.Name()+" export -o "+SheetFile, "write your one-page prep sheet")
 	}
 	for _, st := range out.Stories {
 		switch {
 		case st.Rank <= 0 || st.Ready():
 		case st.Errors > 0 || st.Verdict == "":
-			b.s.Printf("  %-34s finish %q in your editor\n", fmt.Sprintf("prep story edit %d", st.Rank), oneLine(st.Title))
+			b.s.Printf("  %-34s finish %q in your editor\n", fmt.Sprintf("%s story edit %d", progname.Name(), st.Rank), oneLine(st.Title))
 		default:
-			cmd := fmt.Sprintf("  %-34s ", fmt.Sprintf("prep story edit %d", st.Rank))
+			cmd := fmt.Sprintf("  %-34s ", fmt.Sprintf("%s story edit %d", progname.Name(), st.Rank))
 			b.s.Printf("%s\n", wrap(fmt.Sprintf("strengthen %q: %s", oneLine(st.Title), strings.Join(st.Reasons, ", ")), cmd, strings.Repeat(" ", len(cmd))))
 		}
 	}
-	b.s.Printf("  %-34s %s\n", "prep background", "go through it again, with what you wrote as defaults")
+	b.s.Printf("  %-34s %s\n", progname.Name()+" background", "go through it again, with what you wrote as defaults")
 	if err := b.s.Finish(); err != nil {
 		return nil, err
 	}

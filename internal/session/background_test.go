@@ -481,7 +481,7 @@ func TestBackgroundBrokenFiles(t *testing.T) {
 
 func TestBackgroundBusy(t *testing.T) {
 	f := newFixture(t)
-	unlock, err := f.ws().Lock()
+	unlock, err := f.ws().LockSession(BackgroundName) // another prep background, waiting at a prompt
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/prompts"
 )
 
@@ -47,7 +48,7 @@ func Guide(g cmdutil.Guided, checkFlags func(*pack.Pack) error, run func(Env) er
 		return err
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(g.IO.ErrOut, "prep: warning: %s\n", w)
+		fmt.Fprintf(g.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
 	}
 	if err := run(Env{IO: g.IO, Prompter: p, Workspace: ws, Pack: pk}); err != nil {
 		return err
@@ -102,5 +103,5 @@ func WarnUnused(w io.Writer, p prompts.Prompter, file string) {
 	if len(ids) > 1 {
 		what = "answers were"
 	}
-	fmt.Fprintf(w, "prep: warning: %s: %d %s never asked for (%s); check the question ids in --help\n", file, len(ids), what, list)
+	fmt.Fprintf(w, "%s: warning: %s: %d %s never asked for (%s); check the question ids in --help\n", progname.Name(), file, len(ids), what, list)
 }

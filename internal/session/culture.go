@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -67,7 +68,7 @@ func CheckCultureFlags(p *pack.Pack, value string) error {
 func cultureContent(p *pack.Pack) (*pack.Panel, *pack.Rubric, error) {
 	panel, ok := p.Panel(CulturePanel)
 	if !ok {
-		return nil, nil, errors.New("the content pack has no culture panel; add one to your --content pack (prep content show culture shows the built-in one)")
+		return nil, nil, fmt.Errorf("the content pack has no culture panel; add one to your --content pack (%s content show culture shows the built-in one)", progname.Name())
 	}
 	rid := panel.Rubric
 	if rid == "" {
@@ -145,7 +146,7 @@ func Culture(env Env, opts CultureOptions) (*Outcome, error) {
 	}
 	i := slices.IndexFunc(values, func(g *pack.Guide) bool { return g.ID == value })
 	if i < 0 {
-		return nil, fmt.Errorf("%s: value is %q, which the culture panel no longer has; run prep culture again and choose Start over", filepath.Join(ws.Dir(), workspace.SessionsDir, CultureName+".yaml"), value)
+		return nil, fmt.Errorf("%s: value is %q, which the culture panel no longer has; run %s culture again and choose Start over", filepath.Join(ws.Dir(), workspace.SessionsDir, CultureName+".yaml"), value, progname.Name())
 	}
 	g := values[i]
 
@@ -191,7 +192,7 @@ func Culture(env Env, opts CultureOptions) (*Outcome, error) {
 	if story == nil {
 		_, err := ws.Story(name)
 		if err == nil || errors.Is(err, workspace.ErrNotFound) {
-			err = fmt.Errorf("%s: the story this session was writing is gone; put it back, or run prep culture again and choose Start over", filepath.Join(ws.Dir(), workspace.StoriesDir, name))
+			err = fmt.Errorf("%s: the story this session was writing is gone; put it back, or run %s culture again and choose Start over", filepath.Join(ws.Dir(), workspace.StoriesDir, name), progname.Name())
 		}
 		return nil, err
 	}
@@ -207,9 +208,9 @@ func Culture(env Env, opts CultureOptions) (*Outcome, error) {
 	s.Printf("\nYour story is in %s: %s.\n", filepath.Join(ws.Dir(), workspace.StoriesDir, name), status.Summary())
 	s.Printf("\nNext:\n")
 	printNext(s, [][2]string{
-		{"prep story edit " + strings.TrimSuffix(name, filepath.Ext(name)), "work on it in your editor"},
-		{"prep culture", "a story for another value"},
-		{"prep story list", "see it with your other stories"},
+		{progname.Name() + " story edit " + strings.TrimSuffix(name, filepath.Ext(name)), "work on it in your editor"},
+		{progname.Name() + " culture", "a story for another value"},
+		{progname.Name() + " story list", "see it with your other stories"},
 	})
 	if err := s.Finish(); err != nil {
 		return nil, err

@@ -26,18 +26,26 @@ func (r *round) clock() time.Time {
 }
 
 // card runs card k of n. A card graded in an earlier run of the round is
-// passed over.
+// passed over: its grade is applied again, which changes nothing if it
+// was applied before the stop, and only what comes after the grade is
+// left to ask.
 func (r *round) card(k, n int, c drill.Card) error {
 	prefix := fmt.Sprintf("card.%d", k)
-	if _, done := r.s.Answered(prefix + ".grade"); done {
-		return nil
-	}
 	title := c.Title
 	if c.Deck == drill.Followups && c.Story != nil {
 		title = c.Story.Meta.Title // the question itself is the prompt
 	}
 	heading := fmt.Sprintf("Card %d of %d · %s · ", k+1, n, deckLabel(c.Deck))
 	heading += shorten(oneLine(title), headingWidth-utf8.RuneCountInString(heading))
+	if _, done := r.s.Answered(prefix + ".grade"); done {
+		if err := r.apply(prefix, c, false); err != nil {
+			return err
+		}
+		if c.Deck == drill.Followups {
+			return r.keep(prefix, heading, c)
+		}
+		return nil
+	}
 	switch c.Deck {
 	case drill.Tradeoffs:
 		return r.tradeoff(prefix, heading, c)
@@ -62,14 +70,19 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(string(r[:n-1]), " ,;:") + "…"
 }
 
-// grade asks how well the card was recalled, schedules it, and says when
-// it comes back. logged cards also get the grade in the day's log.
-func (r *round) grade(prefix, heading string, c drill.Card, logged bool) error {
+// grade asks how well the card was recalled, then applies the grade: it
+// schedules the card and says when it comes back.
+//
+// The grade, and the time it was given, are recorded in the round's
+// progress before they are applied, and applying them is idempotent (the
+// time is the grade's identity in the schedule): a round stopped anywhere
+// in between applies the grade on resume exactly once.
+func (r *round) grade(prefix, heading string, c drill.Card) error {
 	opts := make([]Option, len(drill.Grades))
 	for i, g := range drill.Grades {
 		opts[i] = Option{Value: g.String(), Label: g.Label()}
 	}
-	ans, err := r.s.Ask(Question{
+	_, err := r.s.Ask(Question{
 		ID:      prefix + ".grade",
 		Kind:    Select,
 		Message: "How well did you recall it?",
@@ -78,51 +91,81 @@ func (r *round) grade(prefix, heading string, c drill.Card, logged bool) error {
 		Options: opts,
 		Default: func() string { return drill.Good.String() },
 		Save: func(ans string) error {
-			g, ok := drill.ParseGrade(ans)
-			if !ok {
+			if _, ok := drill.ParseGrade(ans); !ok {
 				return fmt.Errorf("%q is not a grade; answer Again, Hard, Good or Easy", ans)
 			}
-			var st drill.State
-			err := drill.Update(r.ws, func(store *drill.Store) error {
-				st = store.Grade(c.ID, g, r.clock())
-				return nil
-			})
-			if err != nil || !logged {
-				return err
-			}
-			day := r.plan.Today()
-			e, ok, err := drill.ReadLogEntry(r.ws, day, c.ID)
-			if err != nil || !ok {
-				return err
-			}
-			e.Grade = fmt.Sprintf("%s; next review on %s", g.Label(), r.plan.NextReview(st))
-			return drill.SaveLogEntry(r.ws, day, e)
+			// Saved with the grade, in the same write of the progress.
+			r.s.Note(prefix+gradedAt, r.clock().UTC().Format(time.RFC3339))
+			return nil
 		},
 	})
 	if err != nil {
 		return err
 	}
-	g, _ := drill.ParseGrade(ans)
-	store, err := drill.Load(r.ws)
+	return r.apply(prefix, c, true)
+}
+
+// gradedAt is the note, after a card's prefix, of when it was graded.
+const gradedAt = ".graded_at"
+
+// apply applies card prefix's recorded grade: to the schedule, and for a
+// trade-off or follow-up card to its entry in the day's log. Applying it
+// again changes nothing. announce says when the card comes back and
+// counts it in the round's results.
+func (r *round) apply(prefix string, c drill.Card, announce bool) error {
+	ans, _ := r.s.Answered(prefix + ".grade")
+	g, ok := drill.ParseGrade(ans)
+	if !ok {
+		return fmt.Errorf("%s: %s is %q, not a grade; answer Again, Hard, Good or Easy, or delete the file to start the round over", r.ws.Path(workspace.SessionsDir+"/"+r.s.name+".yaml"), prefix+".grade", ans)
+	}
+	stamp, ok := r.s.Answered(prefix + gradedAt)
+	if !ok {
+		// Recorded by an earlier prep, which applied a grade before it
+		// recorded it: applied already.
+		return nil
+	}
+	at, err := time.Parse(time.RFC3339, stamp)
+	if err != nil {
+		return fmt.Errorf("%s: %s is %q, not a time like 2026-01-02T15:04:05Z; correct it, or delete the file to start the round over", r.ws.Path(workspace.SessionsDir+"/"+r.s.name+".yaml"), prefix+gradedAt, stamp)
+	}
+	var st drill.State
+	err = drill.Update(r.ws, func(store *drill.Store) error {
+		st = store.Grade(c.ID, g, at)
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	res := DrillResult{Card: c.ID, Grade: g}
-	if st := store.Cards[c.ID]; st != nil {
-		res.Next = r.plan.NextReview(*st)
-		when := DayPhrase(res.Next, r.plan.Today())
-		if !res.Next.Equal(drill.DayOf(st.Due.In(r.now.Location()))) {
-			when += ", the day before your interview"
+	if c.Deck != drill.Scale {
+		day := r.plan.Today()
+		e, ok, err := drill.ReadLogEntry(r.ws, day, c.ID)
+		if err != nil {
+			return err
 		}
-		r.s.Printf("Next review: %s.\n", when)
+		if ok {
+			e.Grade = fmt.Sprintf("%s; next review on %s", g.Label(), r.plan.NextReview(st))
+			if err := drill.SaveLogEntry(r.ws, day, e); err != nil {
+				return err
+			}
+		}
 	}
+	if !announce {
+		return nil
+	}
+	res := DrillResult{Card: c.ID, Grade: g, Next: r.plan.NextReview(st)}
+	when := DayPhrase(res.Next, r.plan.Today())
+	if !res.Next.Equal(drill.DayOf(st.Due.In(r.now.Location()))) {
+		when += ", the day before your interview"
+	}
+	r.s.Printf("Next review: %s.\n", when)
 	r.out.Results = append(r.out.Results, res)
 	return nil
 }
 
 // logged answers a one-line card whose answer's home is the day's log:
-// the question, then the answer written there before it returns.
-func (r *round) logged(q Question, c drill.Card, title, asked string, also func(ans string) error) (string, error) {
+// the question, then the answer written there before it returns. The
+// answer is practice: it changes nothing else.
+func (r *round) logged(q Question, c drill.Card, title, asked string) (string, error) {
 	day := r.plan.Today()
 	q.Default = func() string {
 		// Only what this card's answer already put in today's log: a
@@ -136,18 +179,6 @@ func (r *round) logged(q Question, c drill.Card, title, asked string, also func(
 		e, _, err := drill.ReadLogEntry(r.ws, day, c.ID)
 		if err != nil {
 			return err
-		}
-		if also != nil {
-			earlier, err := r.earlier(c)
-			if err != nil {
-				return err
-			}
-			if err := also(ans); err != nil {
-				return err
-			}
-			if earlier != "" && earlier != oneLine(ans) {
-				e.Earlier = earlier
-			}
 		}
 		e.Card, e.Title, e.Asked, e.Answer = c.ID, title, asked, ans
 		if err := drill.SaveLogEntry(r.ws, day, e); err != nil {
@@ -163,19 +194,16 @@ func (r *round) logged(q Question, c drill.Card, title, asked string, also func(
 	return ans, err
 }
 
-// earlier is the answer a follow-up card's story holds before a new one
-// replaces it; "" for other cards.
-func (r *round) earlier(c drill.Card) (string, error) {
-	if c.Followup == nil || c.Story == nil {
-		return "", nil
-	}
+// prepared is the answer a follow-up card's story holds for its
+// question, read afresh; "" when it has none, or the story is gone.
+func (r *round) prepared(c drill.Card) string {
 	story, rub, err := r.followupStory(c)
 	if err != nil || rub == nil {
-		return "", err
+		return ""
 	}
 	text, _ := story.Section(rub, rehearsalID)
 	ans, _ := followupAnswer(text, oneLine(c.Followup.Question))
-	return oneLine(ans), nil
+	return ans
 }
 
 // tradeoff runs a trade-off card: the decision, the answer, what the
@@ -200,7 +228,7 @@ func (r *round) tradeoff(prefix, heading string, c drill.Card) error {
 		q.Guidance = fmt.Sprintf("From your story %q, under %s: “%s”", oneLine(c.Title), where, c.Sentence)
 		asked, title = "You chose: "+c.Sentence, c.Title
 	}
-	ans, err := r.logged(q, c, title, asked, nil)
+	ans, err := r.logged(q, c, title, asked)
 	if err != nil {
 		return err
 	}
@@ -234,7 +262,7 @@ func (r *round) tradeoff(prefix, heading string, c drill.Card) error {
 			}
 		}
 	}
-	return r.grade(prefix, heading, c, true)
+	return r.grade(prefix, heading, c)
 }
 
 // show prints a titled paragraph within a card: unlike Session.Show, it
@@ -371,8 +399,10 @@ func (r *round) followupStory(c drill.Card) (*workspace.Story, *pack.Rubric, err
 }
 
 // followup runs a follow-up card: the question on one of the candidate's
-// stories, the answer kept in the story's follow-ups (the earlier answer
-// it replaces goes to the day's log), the grade.
+// stories, the answer (practice, kept in the day's log), the answer the
+// story has prepared to compare with, the grade; then, only if the
+// candidate says so, the answer goes to the story in place of the
+// prepared one.
 func (r *round) followup(prefix, heading string, c drill.Card) error {
 	question := oneLine(c.Followup.Question)
 	q := Question{
@@ -385,21 +415,88 @@ func (r *round) followup(prefix, heading string, c drill.Card) error {
 	if why := strings.TrimSpace(c.Followup.Why); why != "" {
 		q.Notes = []string{"What they are testing: " + why}
 	}
-	keep := func(ans string) error {
-		story, rub, err := r.followupStory(c)
-		if err != nil || rub == nil {
-			return err
-		}
-		text, _ := story.Section(rub, rehearsalID)
-		return r.ws.SetSection(story, rub, rehearsalID, setFollowup(text, question, ans))
-	}
 	title := oneLine(c.Story.Meta.Title) + ": " + question
-	if _, err := r.logged(q, c, title, question, keep); err != nil {
+	if _, err := r.logged(q, c, title, question); err != nil {
 		return err
 	}
 	r.s.Heading(heading)
-	if e, ok, err := drill.ReadLogEntry(r.ws, r.plan.Today(), c.ID); err == nil && ok && e.Earlier != "" {
-		r.show("Your earlier answer, now kept in "+drill.LogFile(r.plan.Today()), e.Earlier)
+	if prepared := r.prepared(c); prepared != "" {
+		r.show("Your prepared answer, in your story", prepared)
 	}
-	return r.grade(prefix, heading, c, true)
+	if err := r.grade(prefix, heading, c); err != nil {
+		return err
+	}
+	return r.keep(prefix, heading, c)
+}
+
+// keep asks (card.K.keep) whether a follow-up answer should go to the
+// story, in place of the answer it has prepared: the story changes only
+// when the candidate says so. The prepared answer goes to the day's log
+// before the story changes. Nothing is asked when the answer is empty or
+// the story's own, or the story is gone or keeps no follow-ups.
+func (r *round) keep(prefix, heading string, c drill.Card) error {
+	ans, _ := r.s.Answered(prefix + ".answer")
+	question := oneLine(c.Followup.Question)
+	story, rub, err := r.followupStory(c)
+	if err != nil || rub == nil {
+		return nil
+	}
+	text, _ := story.Section(rub, rehearsalID)
+	prepared, _ := followupAnswer(text, question)
+	_, asked := r.s.Answered(prefix + ".keep")
+	if !asked && (strings.TrimSpace(ans) == "" || oneLine(prepared) == oneLine(ans)) {
+		return nil
+	}
+	msg := "Keep this answer in your story, in place of the one you prepared?"
+	if strings.TrimSpace(prepared) == "" {
+		msg = "Keep this answer in your story, as your prepared answer?"
+	}
+	kept, earlier := false, false
+	_, err = r.s.Ask(Question{
+		ID:       prefix + ".keep",
+		Kind:     Confirm,
+		Message:  msg,
+		Heading:  heading,
+		Guidance: "Your answer: " + oneLine(ans),
+		Default:  func() string { return No },
+		Save: func(yes string) error {
+			if yes != Yes {
+				return nil
+			}
+			// Read again: the story may have changed since.
+			story, rub, err := r.followupStory(c)
+			if err != nil || rub == nil {
+				return err
+			}
+			text, _ := story.Section(rub, rehearsalID)
+			if prepared, _ := followupAnswer(text, question); oneLine(prepared) != oneLine(ans) && strings.TrimSpace(prepared) != "" {
+				// Today's log, even for a round resumed on a later day than
+				// the answer's: the replaced answer is never lost.
+				day := r.plan.Today()
+				e, ok, err := drill.ReadLogEntry(r.ws, day, c.ID)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					e = drill.LogEntry{Card: c.ID, Title: oneLine(story.Meta.Title) + ": " + question, Asked: question, Answer: ans}
+				}
+				e.Earlier = prepared
+				if err := drill.SaveLogEntry(r.ws, day, e); err != nil {
+					return err
+				}
+				earlier = true
+			}
+			kept = true
+			return r.ws.SetSection(story, rub, rehearsalID, setFollowup(text, question, ans))
+		},
+	})
+	switch {
+	case err != nil:
+		return err
+	case kept && earlier:
+		r.s.Printf("Kept in your story; the answer it replaces is in %s.\n", drill.LogFile(r.plan.Today()))
+	case kept:
+		r.s.Printf("Kept in your story.\n")
+	}
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -89,7 +90,9 @@ func deckLabel(d drill.Deck) string {
 }
 
 // noStories is said when a round needs featured stories and there are none.
-const noStories = "You have no featured stories to drill yet: run prep background, or prep story new and then prep story rank, first."
+func noStories() string {
+	return fmt.Sprintf("You have no featured stories to drill yet: run %[1]s background, or %[1]s story new and then %[1]s story rank, first.", progname.Name())
+}
 
 type round struct {
 	env  Env
@@ -124,7 +127,7 @@ func Drill(env Env, opts DrillOptions) (*DrillOutcome, error) {
 		now = opts.Now
 	}
 	if opts.Command == "" {
-		opts.Command = "prep drill"
+		opts.Command = progname.Name() + " drill"
 	}
 	ws := env.Workspace
 	s, err := Open(ws, drillName(opts.Decks), env.Prompter, env.IO.Out)
@@ -138,7 +141,7 @@ func Drill(env Env, opts DrillOptions) (*DrillOutcome, error) {
 	}
 	src, errs := DrillSources(env.Pack, ws)
 	for _, e := range errs {
-		fmt.Fprintf(env.IO.ErrOut, "prep: warning: %s (its cards are left out until it is fixed)\n", oneLine(e.Error()))
+		fmt.Fprintf(env.IO.ErrOut, "%s: warning: %s (its cards are left out until it is fixed)\n", progname.Name(), oneLine(e.Error()))
 	}
 	t := now()
 	r := &round{env: env, s: s, ws: ws, opts: opts, now: t, plan: drill.Plan{Now: t, Interview: opts.Interview}, out: &DrillOutcome{}}
@@ -174,7 +177,7 @@ func Drill(env Env, opts DrillOptions) (*DrillOutcome, error) {
 	}
 	if picked == nil {
 		if r.needsStories() && len(cards) == 0 {
-			s.Printf("%s\n", wrap(noStories, "", ""))
+			s.Printf("%s\n", wrap(noStories(), "", ""))
 			return r.out, s.Finish()
 		}
 		fresh := r.pick(cards, store)
@@ -220,7 +223,7 @@ func (r *round) cards(src drill.Sources) ([]drill.Card, error) {
 	if r.opts.Exercise != "" {
 		i := slices.IndexFunc(cards, func(c drill.Card) bool { return c.Exercise != nil && c.Exercise.ID == r.opts.Exercise })
 		if i < 0 {
-			return nil, fmt.Errorf("--exercise %q: the content pack has no scale exercise of that id; prep content list shows them", r.opts.Exercise)
+			return nil, fmt.Errorf("--exercise %q: the content pack has no scale exercise of that id; %s content list shows them", r.opts.Exercise, progname.Name())
 		}
 		return cards[i : i+1], nil
 	}
@@ -392,7 +395,7 @@ func (r *round) nothingDue(cards []drill.Card, store *drill.Store) (*DrillOutcom
 		r.s.Printf("%s.\n", strings.ToUpper(d[:1])+d[1:])
 	}
 	if len(r.opts.Decks) == 1 && r.opts.Decks[0] == drill.Scale && !r.opts.Mine {
-		r.s.Printf("To practise one anyway: prep drill scale --exercise ID (prep content list shows the ids).\n")
+		r.s.Printf("To practise one anyway: %[1]s drill scale --exercise ID (%[1]s content list shows the ids).\n", progname.Name())
 	}
 	return r.out, r.s.Finish()
 }

@@ -74,7 +74,7 @@ func (r *round) scale(prefix, heading string, c drill.Card) error {
 		r.show("Reference notes, to compare with yours", "")
 		verbatim(r.s, c.Exercise.Notes)
 	}
-	return r.grade(prefix, heading, c, false)
+	return r.grade(prefix, heading, c)
 }
 
 // file settles which file the answer goes to: the one noted when the card

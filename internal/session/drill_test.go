@@ -225,38 +225,41 @@ func TestDrillStopAndResume(t *testing.T) {
 	}
 }
 
-// Follow-up cards are the bank's questions that fit a featured story; an
-// answer replaces the story's own, which goes to the day's log.
+// Follow-up cards are the bank's questions that fit a featured story. An
+// answer is practice: it goes to the day's log, next to the story's
+// prepared answer to compare with, and the story changes only when the
+// candidate says so (card.K.keep), the answer it replaces kept in the log.
 func TestDrillFollowups(t *testing.T) {
 	f := drillFixture(t)
+	prepared := "- **Why that database and not another?**\n    Postgres, for multi-row transactions."
 	p := prompttest.New(t)
 	p.ExpectInput("card.0.answer", "Postgres, because the ledger needed transactions across rows.").WantDefault("")
 	p.ExpectSelect("card.0.grade", "Good")
+	p.ExpectConfirm("card.0.keep", false)
 	p.ExpectInput("card.1.answer", "Kafka gave ordering per merchant.")
 	p.ExpectSelect("card.1.grade", "Hard")
+	p.ExpectConfirm("card.1.keep", false)
 	_, out, err := f.drill(p, DrillOptions{Decks: []drill.Deck{drill.Followups}, Count: 2})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	var got string
-	for _, s := range f.stories() {
-		if s.File == ledgerFile {
-			got = s.Sections["Follow-ups"]
-		}
-	}
-	want := "- **Why that database and not another?**\n    Postgres, because the ledger needed transactions across rows.\n\n- **Why a queue there?**\n    Kafka gave ordering per merchant."
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Follow-ups (-want +got):\n%s", diff)
+	if diff := cmp.Diff(prepared, f.followups()); diff != "" {
+		t.Errorf("the drill changed the story's Follow-ups (-want +got):\n%s", diff)
 	}
 	log := f.snapshot()["practice/drills-2026-01-02.md"]
-	if !strings.Contains(log, "**Earlier answer:** Postgres, for multi-row transactions.") {
-		t.Errorf("the replaced answer is not kept in the log:\n%s", log)
+	for _, s := range []string{"**Answer:** Postgres, because the ledger needed transactions across rows.", "**Answer:** Kafka gave ordering per merchant."} {
+		if !strings.Contains(log, s) {
+			t.Errorf("the log lacks %q:\n%s", s, log)
+		}
+	}
+	if strings.Contains(log, "Earlier answer") {
+		t.Errorf("the log says an answer was replaced:\n%s", log)
 	}
 	for _, s := range []string{
 		"Rehearsing the follow-ups",
 		"Card 1 of 2 · Follow-up rehearsal · Moving ledger writes off the checkout path\n  - What they are testing",
 		"What they are testing: Whether the choice came from the access patterns.",
-		"Your earlier answer, now kept in practice/drills-2026-01-02.md\n  Postgres, for multi-row transactions.",
+		"Your prepared answer, in your story\n  Postgres, for multi-row transactions.",
 	} {
 		if !strings.Contains(out, s) {
 			t.Errorf("output lacks %q:\n%s", s, out)
@@ -268,6 +271,42 @@ func TestDrillFollowups(t *testing.T) {
 	}, f.dueDays()); diff != "" {
 		t.Errorf("schedule (-want +got):\n%s", diff)
 	}
+
+	// Said so: the answer replaces the prepared one, which goes to the
+	// log first.
+	f = drillFixture(t)
+	p = prompttest.New(t)
+	p.ExpectInput("card.0.answer", "Postgres, because the ledger needed transactions across rows.")
+	p.ExpectSelect("card.0.grade", "Good")
+	p.ExpectConfirm("card.0.keep", true)
+	p.ExpectInput("card.1.answer", "Kafka gave ordering per merchant.")
+	p.ExpectSelect("card.1.grade", "Hard")
+	p.ExpectConfirm("card.1.keep", false)
+	if _, out, err = f.drill(p, DrillOptions{Decks: []drill.Deck{drill.Followups}, Count: 2}); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	want := "- **Why that database and not another?**\n    Postgres, because the ledger needed transactions across rows."
+	if diff := cmp.Diff(want, f.followups()); diff != "" {
+		t.Errorf("Follow-ups (-want +got):\n%s", diff)
+	}
+	if log := f.snapshot()["practice/drills-2026-01-02.md"]; !strings.Contains(log, "**Earlier answer:** Postgres, for multi-row transactions.") {
+		t.Errorf("the replaced answer is not kept in the log:\n%s", log)
+	}
+	if !strings.Contains(out, "Kept in your story; the answer it replaces is in practice/drills-2026-01-02.md.") {
+		t.Errorf("output:\n%s", out)
+	}
+}
+
+// followups is the ledger story's Follow-ups section.
+func (f *fixture) followups() string {
+	f.t.Helper()
+	for _, s := range f.stories() {
+		if s.File == ledgerFile {
+			return s.Sections["Follow-ups"]
+		}
+	}
+	f.t.Fatal("no ledger story")
+	return ""
 }
 
 func TestDrillFollowupsWithoutStories(t *testing.T) {
@@ -281,7 +320,7 @@ func TestDrillFollowupsWithoutStories(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	for name := range f.snapshot() {
-		if name != "sessions/drill-followups.yaml" && name != ".lock" {
+		if name != "sessions/drill-followups.yaml" {
 			t.Errorf("wrote %s", name)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -85,7 +86,7 @@ func (f *fixture) snapshot() map[string]string {
 			return err
 		}
 		rel, _ := filepath.Rel(f.dir, path)
-		if d.IsDir() || rel == ".lock" {
+		if d.IsDir() || strings.HasSuffix(rel, ".lock") { // the workspace's and the sessions' locks
 			return nil
 		}
 		data, err := os.ReadFile(path)

@@ -18,8 +18,21 @@
 // an answer that reached its real home but not the progress file is asked
 // again on resume, with the file's current text as the default.
 //
-// The workspace's lock is held from Open to Close, so a second prep on the
-// same workspace gets the one-line busy error instead of a half session.
+// An answer half written when the candidate stops (the line typed when
+// Ctrl-C came, what the editor's file held) is not lost either: Ask keeps
+// it in the progress file as the question's draft, before returning the
+// interruption, and gives it back to the prompt (prompts.Question.Draft)
+// when the question is asked again. Answering the question forgets it.
+//
+// The session's own lock (workspace.LockSession) is held from Open to
+// Close, so the same session started again in another terminal gets the
+// one-line busy error instead of a half session. The workspace's lock is
+// taken only for each write, never while a question waits for its answer:
+// another command, or another session, runs meanwhile.
+//
+// An answer longer than prep keeps (maxAnswer) is refused at the prompt,
+// before anything is written: in a terminal it is asked again, from an
+// answers file it is an error naming the answer.
 package session
 
 import (
@@ -112,13 +125,13 @@ type Session struct {
 	asked   int
 }
 
-// Open takes the workspace's lock for the whole session and reads where
+// Open takes the session's lock for the whole session and reads where
 // the session name stopped. The lock is released by Close.
 func Open(ws *workspace.Workspace, name string, p prompts.Prompter, out io.Writer) (*Session, error) {
 	if out == nil {
 		out = io.Discard
 	}
-	unlock, err := ws.Lock()
+	unlock, err := ws.LockSession(lockName(name))
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +143,32 @@ func Open(ws *workspace.Workspace, name string, p prompts.Prompter, out io.Write
 	return &Session{name: name, ws: ws, p: p, out: out, prog: prog, unlock: unlock, shown: map[string]bool{}}, nil
 }
 
-// Close releases the workspace. Calling it again does nothing.
+// lockName is the lock a session takes: its name up to the first "-", so
+// that the sessions of one command exclude one another: the rounds of prep
+// drill (drill, drill-scale, …), the scenarios of prep technical
+// (technical-<id>).
+func lockName(name string) string {
+	n, _, _ := strings.Cut(name, "-")
+	return n
+}
+
+// maxAnswer is the longest answer prep keeps, in bytes: about 2,500
+// words, more than any panel has time to hear, and small enough that a
+// session's answers, each in its file and in the progress, stay well
+// within what prep reads back (workspace.MaxFile). The workspace refuses
+// to write past that in any case; this says so at the prompt, before
+// anything is written, where the candidate can still shorten the answer.
+const maxAnswer = 16 << 10
+
+// checkLength refuses an answer longer than maxAnswer.
+func checkLength(ans string) error {
+	if len(ans) > maxAnswer {
+		return fmt.Errorf("this answer is %d KB, longer than prep keeps (%d KB, about 2,500 words, more than a panel has time to hear); shorten it", (len(ans)+1023)/1024, maxAnswer/1024)
+	}
+	return nil
+}
+
+// Close releases the session. Calling it again does nothing.
 func (s *Session) Close() { s.unlock() }
 
 // Stopped reports whether an earlier run stopped halfway, and at which
@@ -152,6 +190,14 @@ func (s *Session) Resume(where string) (bool, error) {
 	if i == 0 {
 		return true, nil
 	}
+	// What was half written is the candidate's, like the files: it stays
+	// for when the question comes again.
+	drafts := map[string]string{}
+	for k, v := range s.prog.Answers {
+		if strings.HasPrefix(k, draftPrefix) {
+			drafts[k] = v
+		}
+	}
 	if err := s.ws.RemoveProgress(s.name); err != nil {
 		return false, err
 	}
@@ -159,9 +205,22 @@ func (s *Session) Resume(where string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	for k, v := range drafts {
+		prog.Answers[k] = v
+	}
 	s.prog = prog
+	if len(drafts) > 0 {
+		if err := s.ws.SaveProgress(prog); err != nil {
+			return false, err
+		}
+	}
 	return false, nil
 }
+
+// draftPrefix marks, among the progress file's answers, the unfinished
+// answer to a question: "draft.story.0.action". No question id starts
+// with it.
+const draftPrefix = "draft."
 
 // Finish forgets the progress of a session that reached its end, so the
 // next run starts afresh (with the files' text as defaults).
@@ -206,11 +265,30 @@ func (s *Session) Ask(q Question) (string, error) {
 	}
 	s.show(q)
 	s.asked++
-	ans, err := s.prompt(q, def)
+	ans, err := s.prompt(q, def, s.prog.Answers[draftPrefix+q.ID])
 	if err != nil {
-		return "", err
+		return "", s.keepDraft(q, def, err)
 	}
 	return ans, s.record(q, ans)
+}
+
+// keepDraft saves, as q's draft, what the candidate had written when it
+// stopped at q, and returns err, the interruption; or the reason the
+// draft could not be saved, since then not everything typed is.
+func (s *Session) keepDraft(q Question, def string, err error) error {
+	d := prompts.DraftOf(err)
+	if d == "" || d == def || d == s.prog.Answers[draftPrefix+q.ID] {
+		return err
+	}
+	if lerr := checkLength(d); lerr != nil {
+		// Kept, it would make a progress file prep could not read back.
+		return fmt.Errorf("stopped, but what you were writing was not kept: %v", lerr)
+	}
+	s.prog.Answers[draftPrefix+q.ID] = d
+	if serr := s.ws.SaveProgress(s.prog); serr != nil {
+		return fmt.Errorf("stopped, but what you were writing could not be kept: %w", serr)
+	}
+	return err
 }
 
 // Set records ans as the answer to q without asking, as when a flag gave
@@ -218,6 +296,9 @@ func (s *Session) Ask(q Question) (string, error) {
 func (s *Session) Set(q Question, ans string) error {
 	if _, ok := s.prog.Answers[q.ID]; ok {
 		return nil
+	}
+	if err := checkLength(ans); err != nil {
+		return err
 	}
 	return s.record(q, ans)
 }
@@ -230,11 +311,21 @@ func (s *Session) record(q Question, ans string) error {
 		}
 	}
 	s.prog.Answers[q.ID] = ans
+	delete(s.prog.Answers, draftPrefix+q.ID)
 	return s.ws.SaveProgress(s.prog)
 }
 
-func (s *Session) prompt(q Question, def string) (string, error) {
-	pq := prompts.Question{ID: q.ID, Message: clean(q.Message), Help: clean(q.Help), Default: def, Validate: q.Validate}
+func (s *Session) prompt(q Question, def, draft string) (string, error) {
+	pq := prompts.Question{ID: q.ID, Message: clean(q.Message), Help: clean(q.Help), Default: def, Draft: draft}
+	pq.Validate = func(ans string) error {
+		if err := checkLength(ans); err != nil {
+			return err
+		}
+		if q.Validate != nil {
+			return q.Validate(ans)
+		}
+		return nil
+	}
 	switch q.Kind {
 	case Input:
 		return s.p.Input(pq)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -87,7 +88,7 @@ func NewStory(env Env, opts StoryOptions) (*Outcome, error) {
 	if story == nil {
 		_, err := ws.Story(name)
 		if err == nil || errors.Is(err, workspace.ErrNotFound) {
-			err = fmt.Errorf("%s: the story this session was writing is gone; put it back, or run prep story new again and choose Start over", filepath.Join(ws.Dir(), workspace.StoriesDir, name))
+			err = fmt.Errorf("%s: the story this session was writing is gone; put it back, or run %s story new again and choose Start over", filepath.Join(ws.Dir(), workspace.StoriesDir, name), progname.Name())
 		}
 		return nil, err
 	}
@@ -109,8 +110,8 @@ func NewStory(env Env, opts StoryOptions) (*Outcome, error) {
 	rel := filepath.Join(workspace.StoriesDir, name)
 	s.Printf("\nYour story is in %s: %s.\n", filepath.Join(ws.Dir(), rel), status.Summary())
 	s.Printf("\nNext:\n")
-	s.Printf("  %-34s %s\n", "prep story edit "+strings.TrimSuffix(name, filepath.Ext(name)), "work on it in your editor")
-	s.Printf("  %-34s %s\n", "prep story list", "see it with your other stories, and rank your top 3")
+	s.Printf("  %-34s %s\n", progname.Name()+" story edit "+strings.TrimSuffix(name, filepath.Ext(name)), "work on it in your editor")
+	s.Printf("  %-34s %s\n", progname.Name()+" story list", "see it with your other stories, and rank your top 3")
 	if err := s.Finish(); err != nil {
 		return nil, err
 	}
@@ -151,6 +152,14 @@ func storyNamed(ws *workspace.Workspace, name string) *workspace.Story {
 // never leave a second copy behind.
 func createStory(env Env, s *Session, kind, prev, title string) error {
 	ws := env.Workspace
+	// Held from choosing the file's name to making the file, so that
+	// another prep cannot take the name in between; no question waits
+	// inside.
+	unlock, err := ws.Lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	title = strings.Join(strings.Fields(title), " ")
 	name, noted := s.Answered("file.story")
 	if !noted && prev != "" {
@@ -170,7 +179,6 @@ func createStory(env Env, s *Session, kind, prev, title string) error {
 			return nil
 		}
 	} else {
-		var err error
 		if name, err = freeStoryName(ws, title); err != nil {
 			return err
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 )
@@ -77,7 +78,7 @@ type TechnicalOutcome struct {
 func technicalContent(p *pack.Pack) (*pack.Panel, *pack.Rubric, error) {
 	panel, ok := p.Panel(TechnicalPanel)
 	if !ok {
-		return nil, nil, errors.New("the content pack has no technical panel; add one to your --content pack (prep content show technical shows the built-in one)")
+		return nil, nil, fmt.Errorf("the content pack has no technical panel; add one to your --content pack (%s content show technical shows the built-in one)", progname.Name())
 	}
 	rid := panel.Rubric
 	if rid == "" {
@@ -161,7 +162,7 @@ func CheckTechnicalFlags(p *pack.Pack, track, scenario string) error {
 	}
 	t, ex := findScenario(tracks, scenario)
 	if ex == nil {
-		return fmt.Errorf("--scenario %q: no Technical Skills scenario has that id; prep content list --type exercise shows them", scenario)
+		return fmt.Errorf("--scenario %q: no Technical Skills scenario has that id; %s content list --type exercise shows them", scenario, progname.Name())
 	}
 	if track != "" && t.ID != track {
 		return fmt.Errorf("--scenario %q is in track %s, not %s; drop --track or choose another scenario", scenario, t.ID, track)
@@ -229,9 +230,10 @@ func Technical(env Env, opts TechnicalOptions) (*TechnicalOutcome, error) {
 	if t.now == nil {
 		t.now = time.Now
 	}
-	// Held across the choice and the session, so another prep cannot
-	// start the same scenario in between.
-	unlock, err := t.ws.Lock()
+	// Held across the choice and the session, so another prep technical
+	// cannot start the same scenario in between. It is the sessions' lock,
+	// not the workspace's: other commands go on while a question waits.
+	unlock, err := t.ws.LockSession(lockName(technicalPrefix))
 	if err != nil {
 		return nil, err
 	}
@@ -273,7 +275,7 @@ func (t *technical) introduce(s *Session) {
 // is a tour of prep, which prep alone shows.
 func showWelcome(s *Session, p *pack.Pack) {
 	if oneLine(p.Meta.Company) != "" && strings.TrimSpace(p.Meta.Welcome) != "" {
-		s.Printf("\n%s\n", wrap(p.Meta.Welcome, "", ""))
+		s.Printf("\n%s\n", wrap(progname.Text(p.Meta.Welcome), "", ""))
 	}
 }
 
@@ -782,9 +784,9 @@ func (t *technical) end() (*TechnicalOutcome, error) {
 	}
 	s.Printf("\n\nNext:\n")
 	next := [][2]string{
-		{"prep technical --scenario " + t.ex.ID, "answer it again, with what you wrote as defaults"},
-		{"prep technical", "another scenario"},
-		{"prep check " + path, "check the answer again after editing it"},
+		{progname.Name() + " technical --scenario " + t.ex.ID, "answer it again, with what you wrote as defaults"},
+		{progname.Name() + " technical", "another scenario"},
+		{progname.Name() + " check " + path, "check the answer again after editing it"},
 	}
 	printNext(s, next)
 	if err := s.Finish(); err != nil {

@@ -13,20 +13,8 @@ func wrap(text, first, rest string) string {
 }
 
 // clean keeps control characters in a pack's text or a file's title from
-// reaching the terminal, where they could move the cursor or recolour it;
-// line ends and tabs stay.
-func clean(s string) string {
-	bad := func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }
-	if !strings.ContainsFunc(s, bad) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if bad(r) {
-			return '?'
-		}
-		return r
-	}, s)
-}
+// reaching the terminal; line ends and tabs stay.
+func clean(s string) string { return packdoc.Clean(s) }
 
 // oneLine is s on one line, for titles shown in headings and messages.
 func oneLine(s string) string {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -156,7 +157,7 @@ func header(b *builder) {
 func timeline(b *builder) {
 	b.heading("Timeline")
 	if len(b.in.Timeline) == 0 {
-		b.line("No roles yet: `prep background` walks you through your résumé, most recent role first.")
+		b.line("No roles yet: `%s background` walks you through your résumé, most recent role first.", progname.Name())
 		b.line("")
 		return
 	}
@@ -205,7 +206,7 @@ func orDash(s string) string {
 func featured(b *builder) {
 	b.heading("Featured stories")
 	if len(b.featured) == 0 {
-		b.line("None ranked yet: rank your strongest two or three projects with `prep story rank REF 1` (`prep story list` shows them).")
+		b.line("None ranked yet: rank your strongest two or three projects with `%[1]s story rank REF 1` (`%[1]s story list` shows them).", progname.Name())
 		b.line("")
 		return
 	}
@@ -361,7 +362,7 @@ func gaps(b *builder) {
 		}
 		for i, w := range weak {
 			if i == maxWeak {
-				lines = append(lines, fmt.Sprintf("and %d more: run `prep story check %d`", len(weak)-maxWeak, s.Rank))
+				lines = append(lines, fmt.Sprintf("and %d more: run `%s story check %d`", len(weak)-maxWeak, progname.Name(), s.Rank))
 				break
 			}
 			lines = append(lines, w)

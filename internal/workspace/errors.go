@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/yamlerr"
 )
 
 var (
@@ -80,12 +81,14 @@ func fromMessage(path string, err error) *ParseError {
 	return &ParseError{Path: path, Line: line, Msg: strings.TrimSpace(rest)}
 }
 
-// BusyError says another prep holds the workspace's lock.
+// BusyError says another prep holds the workspace's lock, or the lock of
+// the session Session.
 type BusyError struct {
-	Dir   string
-	PID   int       // 0 when the holder did not say
-	Since time.Time // zero when the holder did not say
-	now   time.Time
+	Dir     string
+	Session string    // the session's name; "" for the workspace's lock
+	PID     int       // 0 when the holder did not say
+	Since   time.Time // zero when the holder did not say
+	now     time.Time
 }
 
 func (e *BusyError) Error() string {
@@ -99,6 +102,9 @@ func (e *BusyError) Error() string {
 		who = fmt.Sprintf(" (pid %d since %s)", e.PID, when)
 	} else if e.PID > 0 {
 		who = fmt.Sprintf(" (pid %d)", e.PID)
+	}
+	if e.Session != "" {
+		return fmt.Sprintf("another prep is running a %s session in %s%s; finish it there first, or stop it", e.Session, e.Dir, who)
 	}
 	return fmt.Sprintf("another prep is using %s%s; finish it first, or wait", e.Dir, who)
 }
@@ -146,7 +152,7 @@ func decodeStrict(path string, data []byte, out any, known string) error {
 		return nil // only comments
 	}
 	if err != nil {
-		return yamlParseError(path, err, known)
+		return yamlParseError(path, data, err, known)
 	}
 	var extra yaml.Node
 	err = safely(func() error { return dec.Decode(&extra) })
@@ -155,7 +161,7 @@ func decodeStrict(path string, data []byte, out any, known string) error {
 	}
 	line := extra.Line
 	if err != nil {
-		return yamlParseError(path, err, known)
+		return yamlParseError(path, data, err, known)
 	}
 	return &ParseError{Path: path, Line: line, Msg: "a second YAML document (after ---); keep one document, fix it in your editor"}
 }
@@ -171,85 +177,23 @@ func safely(f func() error) (err error) {
 	return f()
 }
 
-var (
-	reLine     = regexp.MustCompile(`^line (\d+): (.*)$`)
-	reUnknown  = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	reShape    = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$")
-	reDupKey   = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
-	reTypeName = strings.NewReplacer("*", "")
-)
-
-// yamlParseError says in words what yaml.v3 found wrong, on one line.
-func yamlParseError(path string, err error, known string) *ParseError {
+// yamlParseError says in words what yaml.v3 found wrong in data, on one
+// line.
+func yamlParseError(path string, data []byte, err error, known string) *ParseError {
 	const fix = "fix it in your editor"
 	var le *lineError
 	if errors.As(err, &le) {
 		return &ParseError{Path: path, Line: le.line, Msg: le.msg + "; " + fix}
 	}
-	msg := err.Error()
+	e := yamlerr.Parse(data, err)
+	msg := e.Msg
 	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = strings.TrimPrefix(strings.TrimSpace(msg), "yaml: ")
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = msg[:i]
-	}
-	line := 0
-	if m := reLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	switch m := []string(nil); {
-	case te == nil:
+	if !errors.As(err, &te) {
 		msg = "not valid YAML: " + msg + "; " + fix
-	case matches(reUnknown, msg, &m):
-		msg = fmt.Sprintf("unknown key %q; correct its spelling or remove it (known keys: %s)", m[1], known)
-	case matches(reDupKey, msg, &m):
-		msg = fmt.Sprintf("key %q appears twice (first on line %s); keep one", m[1], m[2])
-	case matches(reShape, msg, &m):
-		msg = fmt.Sprintf("expected %s here, found %s; %s", typeWords(m[3]), tagWords(m[1], m[2]), fix)
-	default:
+	} else if words, ok := yamlerr.Words(msg, known, fix); ok {
+		msg = words
+	} else {
 		msg += "; " + fix
 	}
-	return &ParseError{Path: path, Line: line, Msg: msg}
-}
-
-func matches(re *regexp.Regexp, s string, m *[]string) bool {
-	*m = re.FindStringSubmatch(s)
-	return *m != nil
-}
-
-func tagWords(tag, value string) string {
-	switch tag {
-	case "seq":
-		return "a list"
-	case "map":
-		return "key: value lines"
-	case "null":
-		return "nothing"
-	case "bool":
-		return "true or false"
-	case "int", "float":
-		return "the number " + value
-	}
-	if value != "" {
-		return strconv.Quote(value)
-	}
-	return "text"
-}
-
-func typeWords(goType string) string {
-	t := reTypeName.Replace(goType)
-	switch {
-	case t == "string":
-		return "text"
-	case t == "int":
-		return "a whole number"
-	case strings.HasPrefix(t, "[]"):
-		return "a list"
-	case strings.HasPrefix(t, "map["):
-		return "key: value lines"
-	}
-	return "key: value lines"
+	return &ParseError{Path: path, Line: e.Line, Msg: msg}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/progname"
 	"gopkg.in/yaml.v3"
 )
 
@@ -85,12 +86,16 @@ func isStoryFile(name string) bool {
 type badFile struct {
 	path string
 	err  error
+	rank int // what its front matter's rank: line says, when it says 1..3
 }
 
 // list reads every story; the ones that do not parse are returned apart.
 // Order: featured stories by rank, then the others by file name.
 func (w *Workspace) list() ([]Story, []badFile, error) {
 	dir := w.path(StoriesDir)
+	if _, err := w.checkDir(StoriesDir); err != nil {
+		return nil, nil, err
+	}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
@@ -107,7 +112,7 @@ func (w *Workspace) list() ([]Story, []badFile, error) {
 		path := filepath.Join(dir, e.Name())
 		s, err := readStory(path)
 		if err != nil {
-			bad = append(bad, badFile{path, err})
+			bad = append(bad, badFile{path, err, rawRank(path)})
 			continue
 		}
 		if s != nil {
@@ -177,7 +182,7 @@ func (w *Workspace) resolve(ref string, stories []Story, bad []badFile) (int, *b
 	if strings.ContainsAny(ref, `/`+string(filepath.Separator)) {
 		abs, err := filepath.Abs(ref)
 		if err != nil || filepath.Dir(abs) != dir {
-			return -1, nil, fmt.Errorf("%s: not one of the workspace's stories (%s); name a story there, or run prep check on other files", ref, dir)
+			return -1, nil, fmt.Errorf("%s: not one of the workspace's stories (%s); name a story there, or run %s check on other files", ref, dir, progname.Name())
 		}
 		ref = filepath.Base(abs)
 	}
@@ -190,31 +195,22 @@ func (w *Workspace) resolve(ref string, stories []Story, bad []badFile) (int, *b
 		}
 		switch len(found) {
 		case 0:
-			return -1, nil, &notFoundError{fmt.Sprintf("no story has rank %d in %s; run prep story list to see the ranks", n, dir)}
+			// A story broken by hand is still the one the candidate
+			// knows by its rank: edit opens it to fix it.
+			if k := slices.IndexFunc(bad, func(b badFile) bool { return b.rank == n }); k >= 0 {
+				return -1, &bad[k], nil
+			}
+			return -1, nil, &notFoundError{fmt.Sprintf("no story has rank %d in %s; run %s story list to see the ranks", n, dir, progname.Name())}
 		case 1:
 			return found[0], nil, nil
 		}
-		var names []string
+		c := Clash{Rank: n}
 		for _, i := range found {
-			names = append(names, stories[i].Name())
+			c.Paths = append(c.Paths, stories[i].Path)
 		}
-		return -1, nil, fmt.Errorf("%s: %s share rank %d; rank one of them again so each rank is held once", dir, strings.Join(names, " and "), n)
+		return -1, nil, fmt.Errorf("%s: %v", dir, c)
 	}
-	stem := strings.TrimSuffix(ref, filepath.Ext(ref))
-	if !strings.EqualFold(filepath.Ext(ref), ".md") {
-		stem = ref
-	}
-	slug := Slug(ref)
-	// From the most exact match to the loosest, so a name is never taken
-	// for the start of another.
-	tests := []func(name, stem string) bool{
-		func(name, _ string) bool { return name == ref },
-		func(name, _ string) bool { return strings.EqualFold(name, ref) },
-		func(_, s string) bool { return strings.EqualFold(s, stem) },
-		func(_, s string) bool { return s == slug },
-		func(_, s string) bool { return strings.HasPrefix(s, slug) },
-	}
-	for _, test := range tests {
+	for _, test := range nameTests(ref) {
 		var hits []string
 		hit, hitBad := -1, -1
 		for i, s := range stories {
@@ -240,7 +236,53 @@ func (w *Workspace) resolve(ref string, stories []Story, bad []badFile) (int, *b
 			return -1, &bad[hitBad], nil
 		}
 	}
-	return -1, nil, &notFoundError{fmt.Sprintf("no story %q in %s; run prep story list to see them", ref, dir)}
+	return -1, nil, &notFoundError{fmt.Sprintf("no story %q in %s; run %s story list to see them", ref, dir, progname.Name())}
+}
+
+// nameTests are the ways ref can name a story file (name, and name
+// without its extension): the whole name, in any case, the slug, the
+// start of the slug. They go from the most exact to the loosest, so a
+// name is never taken for the start of another.
+func nameTests(ref string) []func(name, stem string) bool {
+	stem := strings.TrimSuffix(ref, filepath.Ext(ref))
+	if !strings.EqualFold(filepath.Ext(ref), ".md") {
+		stem = ref
+	}
+	slug := Slug(ref)
+	return []func(name, stem string) bool{
+		func(name, _ string) bool { return name == ref },
+		func(name, _ string) bool { return strings.EqualFold(name, ref) },
+		func(_, s string) bool { return strings.EqualFold(s, stem) },
+		func(_, s string) bool { return s == slug },
+		func(_, s string) bool { return slug != "" && strings.HasPrefix(s, slug) },
+	}
+}
+
+// rawRank is the rank a story file that does not parse gives itself in a
+// "rank: N" line of its front matter, read line by line; 0 when none.
+func rawRank(path string) int {
+	data, _, err := readFile(path)
+	if err != nil {
+		return 0
+	}
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	if len(lines) == 0 || strings.TrimSpace(strings.TrimPrefix(lines[0], "\uFEFF")) != "---" {
+		return 0
+	}
+	for _, l := range lines[1:] {
+		if t := strings.TrimSpace(l); t == "---" || t == "..." {
+			break
+		}
+		v, ok := strings.CutPrefix(l, "rank:")
+		if !ok {
+			continue
+		}
+		v, _, _ = strings.Cut(v, "#")
+		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n >= 1 && n <= MaxRank {
+			return n
+		}
+	}
+	return 0
 }
 
 // readStory reads and parses one story file; a missing file is nil, nil.
@@ -378,7 +420,8 @@ func (w *Workspace) SaveStory(s *Story) error {
 	return w.save(s)
 }
 
-// save is SaveStory with the lock held.
+// save is SaveStory with the lock held. A story whose rank changes
+// saves with the stories it moves, all or none (see saveAll).
 func (w *Workspace) save(s *Story) error {
 	if s.Meta.Rank < 0 || s.Meta.Rank > MaxRank {
 		return fmt.Errorf("%s: rank %d is not 0 to %d; use 1, 2 or 3 to feature the story, or 0", storyLabel(s), s.Meta.Rank, MaxRank)
@@ -386,7 +429,7 @@ func (w *Workspace) save(s *Story) error {
 	old := 0
 	if s.Path != "" {
 		// Checked before any other story's rank moves for this one.
-		cur, err := w.checkSave(s)
+		cur, _, _, err := w.checkSave(s)
 		if err != nil {
 			return err
 		}
@@ -394,6 +437,7 @@ func (w *Workspace) save(s *Story) error {
 			old = cur.Meta.Rank
 		}
 	}
+	group := []pendingSave{{s: s, touch: true}}
 	if s.Meta.Rank != 0 && s.Meta.Rank != old {
 		stories, _, err := w.list()
 		if err != nil {
@@ -405,11 +449,16 @@ func (w *Workspace) save(s *Story) error {
 			xi = len(stories) - 1
 		}
 		stories[xi].Meta.Rank = old
-		if _, err := w.applyRanks(stories, xi, s.Meta.Rank, false); err != nil {
-			return err
+		cur := ranksOf(stories)
+		next := placeRanks(cur, xi, s.Meta.Rank)
+		for i := range stories {
+			if i != xi && next[i] != cur[i] {
+				stories[i].Meta.Rank = next[i]
+				group = append(group, pendingSave{s: &stories[i]})
+			}
 		}
 	}
-	return w.saveStory(s, true)
+	return w.saveAll(group)
 }
 
 func storyLabel(s *Story) string {
@@ -419,64 +468,29 @@ func storyLabel(s *Story) string {
 	return strconv.Quote(s.Meta.Title)
 }
 
-// saveStory does SaveStory's work with the lock held; touch says whether
-// this is an edit (Updated moves) or only a rank change.
-func (w *Workspace) saveStory(s *Story, touch bool) error {
-	if err := w.ensureDir(StoriesDir); err != nil {
-		return err
-	}
-	dir := w.path(StoriesDir)
-	if s.Path == "" {
-		name, err := freeName(dir, Slug(s.Meta.Title))
-		if err != nil {
-			return err
-		}
-		s.Path = filepath.Join(dir, name)
-		s.disk = stamp{read: true}
-		if s.Meta.Kind == "" {
-			s.Meta.Kind = KindStar
-		}
-	}
-	if _, err := w.checkSave(s); err != nil {
-		return err
-	}
-	if touch {
-		now := w.now().Round(0).Truncate(time.Second)
-		if s.Meta.Created.IsZero() {
-			s.Meta.Created = now
-		}
-		s.Meta.Updated = now
-	}
-	out := s.encode()
-	if err := writeAtomic(s.Path, out); err != nil {
-		return err
-	}
-	s.disk = stampOf(out, true)
-	return nil
-}
-
 // checkSave refuses to save s over a file that does not parse or that
-// changed since s was read; it returns the story on disk (nil if none).
-func (w *Workspace) checkSave(s *Story) (*Story, error) {
+// changed since s was read; it returns the story on disk (nil if none)
+// and the file's bytes.
+func (w *Workspace) checkSave(s *Story) (*Story, []byte, bool, error) {
 	dir := w.path(StoriesDir)
 	if filepath.Dir(s.Path) != dir {
-		return nil, fmt.Errorf("%s: not in the workspace's stories (%s); prep saves stories only there", s.Path, dir)
+		return nil, nil, false, fmt.Errorf("%s: not in the workspace's stories (%s); prep saves stories only there", s.Path, dir)
 	}
 	data, exists, err := readFile(s.Path)
 	if err != nil {
-		return nil, refused(err)
+		return nil, nil, false, refused(err)
 	}
 	if !exists {
-		return nil, nil
+		return nil, nil, false, nil
 	}
 	cur, err := parseStory(s.Path, data)
 	if err != nil {
-		return nil, refused(err)
+		return nil, nil, false, refused(err)
 	}
 	if s.disk.changed(data, exists) {
-		return nil, &changedError{s.Path}
+		return nil, nil, false, &changedError{s.Path}
 	}
-	return cur, nil
+	return cur, data, true, nil
 }
 
 // encode writes the story out: front matter, then the body unchanged.

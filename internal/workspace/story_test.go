@@ -424,3 +424,56 @@ func FuzzStoryRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// A story broken by hand is still found by the rank its front matter
+// gives it, so prep story edit 1 opens it to fix it (issue 9, item 18).
+func TestBrokenStoryIsFoundByItsRank(t *testing.T) {
+	w, _ := newWS(t)
+	broken := put(t, w, "stories/ledger.md", "---\ntitle: 'Ledger\nrank: 1 # my top one\n---\nbody\n")
+	put(t, w, "stories/search.md", "---\ntitle: Search\nrank: 2\n---\nbody\n")
+	_, err := w.Story("1")
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Path != broken {
+		t.Fatalf("Story(1) = %v; want the broken file's ParseError", err)
+	}
+	if s, err := w.Story("2"); err != nil || s.Name() != "search.md" {
+		t.Errorf("Story(2) = %v, %v", s, err)
+	}
+	if _, err := w.Story("3"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Story(3) = %v, want ErrNotFound", err)
+	}
+}
+
+// prep story restore takes any name prep story rm took: the start of the
+// old slug too (issue 9, item 18).
+func TestRestoreTakesTheNamesRmTakes(t *testing.T) {
+	w, _ := newWS(t)
+	put(t, w, "stories/search-cluster-outages.md", "---\ntitle: Search\n---\nbody\n")
+	put(t, w, "stories/payments.md", "---\ntitle: Payments\n---\nbody\n")
+	put(t, w, "stories/paging.md", "---\ntitle: Paging\n---\nbody\n")
+	for _, ref := range []string{"search", "payments", "paging"} {
+		if _, err := w.Remove(ref); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := map[string]string{}
+	for _, ref := range []string{"pa", "Search Cluster", "sea", "pay", ""} {
+		path, err := w.Restore(ref)
+		if err != nil {
+			got[ref] = "error: " + err.Error()
+		} else {
+			got[ref] = filepath.Base(path)
+		}
+	}
+	trash := w.path(TrashDir)
+	want := map[string]string{
+		"pa":             `error: "pa" could be paging.md or payments.md in the trash; give the whole name`,
+		"Search Cluster": "search-cluster-outages.md",
+		"sea":            `error: no removed story "sea" in ` + trash + "; run prep story restore to list them",
+		"pay":            "payments.md",
+		"":               "error: no story named; give the name prep story rm printed, or run prep story restore to list the trash",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Restore(ref) (-want +got):\n%s", diff)
+	}
+}

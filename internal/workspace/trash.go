@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // trashStamp starts the name of a removed story in .trash: when it was
@@ -127,9 +129,10 @@ func parseTrashName(s string) (time.Time, string, bool) {
 }
 
 // Restore brings a removed story back into stories/, under its old name or
-// a free one like it. ref is the name in the trash, or the story's old
-// name or slug (the latest removal of it). When its rank is now held by
-// another story, it comes back unranked. It returns the story's new path.
+// a free one like it. ref is the name in the trash, or names the story as
+// prep story rm took it: its old file name, slug, or the start of its
+// slug (the latest removal of it). When its rank is now held by another
+// story, it comes back unranked. It returns the story's new path.
 func (w *Workspace) Restore(ref string) (string, error) {
 	unlock, err := w.Lock()
 	if err != nil {
@@ -140,15 +143,9 @@ func (w *Workspace) Restore(ref string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	ref = strings.TrimSpace(ref)
-	k := slices.IndexFunc(items, func(t Trashed) bool { return filepath.Base(t.Path) == ref })
-	if k < 0 {
-		k = slices.IndexFunc(items, func(t Trashed) bool {
-			return t.Name == ref || strings.TrimSuffix(t.Name, filepath.Ext(t.Name)) == ref
-		})
-	}
-	if k < 0 || ref == "" {
-		return "", &notFoundError{fmt.Sprintf("no removed story %q in %s; give a name as it is in that folder", ref, w.path(TrashDir))}
+	k, err := w.findTrashed(strings.TrimSpace(ref), items)
+	if err != nil {
+		return "", err
 	}
 	t := items[k]
 	if err := w.ensureDir(StoriesDir); err != nil {
@@ -177,8 +174,44 @@ func (w *Workspace) Restore(ref string) (string, error) {
 	for _, o := range stories {
 		if o.Path != dst && o.Meta.Rank == s.Meta.Rank {
 			s.Meta.Rank = 0
-			return dst, w.saveStory(s, false)
+			return dst, w.saveAll([]pendingSave{{s: s}})
 		}
 	}
 	return dst, nil
+}
+
+// findTrashed finds ref among the removed stories (the latest removal
+// first): the name of a file in the trash, else the story's old name as
+// resolve matches a story's, so whatever named a story for prep story rm
+// names it for prep story restore.
+func (w *Workspace) findTrashed(ref string, items []Trashed) (int, error) {
+	if ref == "" {
+		return -1, fmt.Errorf("no story named; give the name %[1]s story rm printed, or run %[1]s story restore to list the trash", progname.Name())
+	}
+	if k := slices.IndexFunc(items, func(t Trashed) bool { return filepath.Base(t.Path) == ref }); k >= 0 {
+		return k, nil
+	}
+	for _, test := range nameTests(ref) {
+		first := -1
+		var names []string
+		for k, t := range items {
+			if !test(t.Name, strings.TrimSuffix(t.Name, filepath.Ext(t.Name))) {
+				continue
+			}
+			if first < 0 {
+				first = k
+			}
+			if !slices.Contains(names, t.Name) {
+				names = append(names, t.Name)
+			}
+		}
+		switch {
+		case len(names) > 1:
+			slices.Sort(names)
+			return -1, fmt.Errorf("%q could be %s in the trash; give the whole name", ref, strings.Join(names, " or "))
+		case first >= 0:
+			return first, nil
+		}
+	}
+	return -1, &notFoundError{fmt.Sprintf("no removed story %q in %s; run %s story restore to list them", ref, w.path(TrashDir), progname.Name())}
 }

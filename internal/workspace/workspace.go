@@ -11,6 +11,7 @@
 //	<dir>/practice/<id>.md       answers to practice scenarios
 //	<dir>/timeline.yaml          the résumé timeline
 //	<dir>/sessions/<name>.yaml   where each guided session stopped
+//	<dir>/sessions/.<name>.lock  held while a guided session runs
 //	<dir>/.trash/                removed stories, recoverable
 //	<dir>/.lock                  held while a prep writes
 package workspace
@@ -24,8 +25,6 @@ import (
 	"runtime"
 	"sync"
 	"time"
-
-	"github.com/gofrs/flock"
 )
 
 // Names inside a workspace.
@@ -52,15 +51,21 @@ type Workspace struct {
 	now     func() time.Time
 	warning string
 
-	mu    sync.Mutex
-	fl    *flock.Flock
-	depth int // nested Lock calls of this process
+	mu       sync.Mutex
+	lock     heldLock             // the workspace's lock, <dir>/.lock
+	sessions map[string]*heldLock // the sessions' locks held, by name
+	lockWait time.Duration        // how long Lock waits for another prep
+	// readOnly is why prep cannot write here, when it cannot: the
+	// workspace still reads, and every write says so (see notWritable).
+	readOnly error
 }
 
 // Open opens the workspace at dir, creating it (and its parents) 0700 when
 // it does not exist. now gives the times written into files; nil means
 // time.Now. A directory that exists is never chmod-ed: when others can
-// read it, Warning says so.
+// read it, Warning says so. One prep cannot write in (a read-only file
+// system, another user's folder) opens to be read; each write then
+// fails, saying why and what to do.
 func Open(dir string, now func() time.Time) (*Workspace, error) {
 	if dir == "" {
 		return nil, errors.New("no workspace directory given; pass --dir DIR or set PREP_DIR")
@@ -72,7 +77,7 @@ func Open(dir string, now func() time.Time) (*Workspace, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot resolve the workspace path: %v; pass an absolute --dir", dir, unwrap(err))
 	}
-	w := &Workspace{dir: abs, now: now}
+	w := &Workspace{dir: abs, now: now, lockWait: defaultLockWait}
 	fi, err := os.Stat(abs)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -85,13 +90,13 @@ func Open(dir string, now func() time.Time) (*Workspace, error) {
 		return nil, fmt.Errorf("%s: not a directory; pass another --dir, or move that file away", abs)
 	default:
 		if runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0 {
-			w.warning = fmt.Sprintf("%s: other users can read your answers (mode %04o); run chmod 700 %s to keep them private", abs, fi.Mode().Perm(), abs)
+			w.warning = privacyWarning(abs, fi.Mode().Perm())
 		}
 	}
 	if err := w.probe(); err != nil {
-		return nil, err
+		// What is there can still be read: a write says why it cannot.
+		w.readOnly = err
 	}
-	w.fl = flock.New(filepath.Join(abs, lockFile), flock.SetPermissions(fileMode))
 	return w, nil
 }
 
@@ -110,15 +115,29 @@ func (w *Workspace) path(rel string) string {
 // probe creates and removes a file, the only sure test that the directory
 // is writable (access(2) is wrong on read-only mounts and for root). Its
 // name is a temp file's, so a crash in between leaves nothing permanent.
+//
+// It takes no lock, so another prep taking the lock meanwhile may remove
+// the file as a dead writer's: the file is gone either way, which is all
+// the probe asks of the removal.
 func (w *Workspace) probe() error {
 	f, err := os.CreateTemp(w.dir, ".probe"+tempInfix+"*")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write in the workspace: %v; fix its permissions (chmod u+w %s) or pass another --dir", w.dir, unwrap(err), w.dir)
+		return notWritable(w.dir, err)
 	}
 	name := f.Name()
 	f.Close()
-	return os.Remove(name)
+	if probeHook != nil {
+		probeHook()
+	}
+	if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: cannot remove a file in the workspace: %v; fix its permissions (chmod u+w %s) or pass another --dir", name, unwrap(err), w.dir)
+	}
+	return nil
 }
+
+// probeHook, when set by a test, runs between the probe's create and its
+// remove.
+var probeHook func()
 
 // mkdirAll creates dir and any missing parents 0700, then makes sure of
 // the mode of the ones it created: a umask could have taken bits away.
@@ -149,17 +168,31 @@ func (w *Workspace) mkdirAll(dir string) error {
 }
 
 // ensureDir creates a directory of the workspace (stories, sessions, …)
-// when it is missing.
+// when it is missing, and refuses one that is not what it should be.
 func (w *Workspace) ensureDir(rel string) error {
-	dir := w.path(rel)
-	fi, err := os.Stat(dir)
-	if err == nil {
-		if !fi.IsDir() {
-			return fmt.Errorf("%s: not a directory; move that file away so prep can keep its %s there", dir, rel)
-		}
-		return nil
+	ok, err := w.checkDir(rel)
+	if err != nil || ok {
+		return err
 	}
-	return w.mkdirAll(dir)
+	return w.mkdirAll(w.path(rel))
+}
+
+// checkDir reports whether the workspace's directory rel exists, and
+// refuses it when it is not a directory of the workspace itself: a link
+// (planted in a shared workspace, it would send prep's writes elsewhere)
+// or a file.
+func (w *Workspace) checkDir(rel string) (bool, error) {
+	dir := w.path(rel)
+	fi, err := os.Lstat(dir)
+	switch {
+	case err != nil:
+		return false, nil
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return false, fmt.Errorf("%s: is a symbolic link; prep keeps its %s in a directory of the workspace itself, never through a link: put that directory here in place of the link", dir, rel)
+	case !fi.IsDir():
+		return false, fmt.Errorf("%s: not a directory; move that file away so prep can keep its %s there", dir, rel)
+	}
+	return true, nil
 }
 
 func unwrap(err error) error {

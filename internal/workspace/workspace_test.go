@@ -3,10 +3,12 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -93,13 +95,63 @@ func TestOpenRefusesWhatIsNotAWritableDirectory(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root writes in read-only directories")
 	}
+	// A workspace prep cannot write in opens to be read; each write says
+	// why it cannot, with a hint that works (issue 9, item 18).
 	ro := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(ro, StoriesDir), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ro, StoriesDir, "ledger.md"), []byte("---\ntitle: Ledger\nrank: 1\n---\nbody\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	os.Chmod(ro, 0o500)
 	t.Cleanup(func() { os.Chmod(ro, 0o700) })
-	_, err = Open(ro, nil)
-	want = fmt.Sprintf("%s: cannot write in the workspace: permission denied; fix its permissions (chmod u+w %s) or pass another --dir", ro, ro)
+	w, err := Open(ro, nil)
+	if err != nil {
+		t.Fatalf("Open(read-only) = %v; want it open to be read", err)
+	}
+	if stories, errs := w.Stories(); len(stories) != 1 || errs != nil {
+		t.Errorf("Stories() in a read-only workspace = %d stories, %v", len(stories), errs)
+	}
+	err = w.SaveTimeline(&Timeline{Roles: []Role{{Company: "Acme"}}})
+	want = fmt.Sprintf("%s: cannot write in the workspace: permission denied; give yourself write access (chmod u+rwx %s) or "+
+		"copy the workspace to a folder of yours and pass --dir there (prep story list, show, check, status and export still read it here)", ro, ro)
 	if err == nil || err.Error() != want {
-		t.Errorf("Open(read-only) = %v, want %q", err, want)
+		t.Errorf("a write in a read-only workspace = %v, want %q", err, want)
+	}
+}
+
+// A workspace on a read-only file system, or in another user's folder,
+// reads; a write says what will work, never a chmod that cannot (issue 9,
+// item 18).
+func TestReadOnlyWorkspaceReadsAndSaysWhyItCannotWrite(t *testing.T) {
+	w, _ := newWS(t)
+	ranks(t, w, "a=1 b=2")
+	before := get(t, w.path("stories/a.md"))
+	w.readOnly = notWritable(w.Dir(), &fs.PathError{Op: "open", Path: w.Dir(), Err: syscall.EROFS})
+	want := w.Dir() + ": cannot write in the workspace: it is on a read-only file system; copy the workspace to a folder of yours " +
+		"and pass --dir there (prep story list, show, check, status and export still read it here)"
+	if stories, errs := w.Stories(); len(stories) != 2 || errs != nil {
+		t.Errorf("Stories() = %d stories, %v", len(stories), errs)
+	}
+	if _, err := w.Story("1"); err != nil {
+		t.Errorf("Story(1) = %v", err)
+	}
+	if _, err := w.Timeline(); err != nil {
+		t.Errorf("Timeline() = %v", err)
+	}
+	_, err := w.Rank("b", 1)
+	if err == nil || err.Error() != want {
+		t.Errorf("Rank = %v\nwant %s", err, want)
+	}
+	if err := w.WriteFile("stories/c.md", []byte("x")); err == nil || err.Error() != want {
+		t.Errorf("WriteFile = %v\nwant %s", err, want)
+	}
+	if _, err := w.LockSession("background"); err == nil || err.Error() != want {
+		t.Errorf("LockSession = %v\nwant %s", err, want)
+	}
+	if got := get(t, w.path("stories/a.md")); got != before {
+		t.Errorf("a.md changed: %q", got)
 	}
 }
 
@@ -232,6 +284,7 @@ func busyMessage(dir string, pid int) string {
 
 func TestLockHeldByAnotherProcess(t *testing.T) {
 	w, _ := newWS(t)
+	w.lockWait = 0 // the helper holds it until killed: no use waiting
 	cmd := startHelper(t, "lock", w.Dir())
 
 	err := w.SaveTimeline(&Timeline{Roles: []Role{{Company: "Acme"}}})
@@ -259,6 +312,7 @@ func TestLockNestsWithinAProcessAndExcludesAnotherWorkspace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	other.lockWait = 0
 	unlock1, err := w.Lock()
 	if err != nil {
 		t.Fatal(err)
@@ -312,5 +366,30 @@ func TestSlug(t *testing.T) {
 		if len(slug) > maxSlug || strings.HasSuffix(slug, "-") {
 			t.Errorf("Slug(%q) = %q: too long or ends in -", title, slug)
 		}
+	}
+}
+
+// A folder of another user gets no chmod hint: only its owner could run
+// it (issue 9, item 18).
+func TestHintsForAFolderOfAnotherUser(t *testing.T) {
+	skipOnWindows(t, "no Unix owners on Windows")
+	if os.Geteuid() != 0 {
+		t.Skip("only root can give a folder to another user")
+	}
+	dir := t.TempDir()
+	if err := os.Chown(dir, 65534, 65534); err != nil {
+		t.Skip(err)
+	}
+	os.Chmod(dir, 0o755)
+	got := []string{
+		privacyWarning(dir, 0o755),
+		notWritable(dir, &fs.PathError{Op: "open", Path: dir, Err: syscall.EACCES}).Error(),
+	}
+	want := []string{
+		dir + ": other users can read your answers (mode 0755), and the folder belongs to another user (uid 65534); copy the workspace to a private folder of yours and pass --dir there",
+		dir + ": cannot write in the workspace: the folder belongs to another user (uid 65534); copy the workspace to a folder of yours and pass --dir there (prep story list, show, check, status and export still read it here)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("hints (-want +got):\n%s", diff)
 	}
 }

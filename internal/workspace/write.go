@@ -20,13 +20,21 @@ import (
 const tempInfix = ".tmp-"
 
 // maxFile bounds what prep reads from the workspace: the checker's limit,
-// far above any answer, so a stray huge file costs no memory.
+// far above any answer, so a stray huge file costs no memory. It bounds
+// what prep writes there too, so prep never writes a file it would then
+// refuse to read.
 const maxFile = document.MaxSize
+
+// MaxFile is the most a workspace file may hold, in bytes: prep reads no
+// more, and so writes no more.
+const MaxFile = maxFile
 
 // WriteFile writes data to rel (slash-separated, inside the workspace)
 // atomically: a temp file in the same directory is written, synced,
 // closed, made 0600 and renamed over rel, then the directory is synced.
 // Whatever happens, rel holds either its old content or data, never a mix.
+// Data larger than prep reads back (MaxFile) is refused (ErrTooLarge), as
+// is a rel that is a link or not a regular file.
 func (w *Workspace) WriteFile(rel string, data []byte) error {
 	local := filepath.FromSlash(rel)
 	if rel == "" || !filepath.IsLocal(local) {
@@ -49,13 +57,60 @@ func (w *Workspace) WriteFile(rel string, data []byte) error {
 // or not at all: a temp file in the same directory, fsync, mode 0600,
 // rename, then the directory synced. prep export writes the prep sheet
 // with it wherever -o says.
-func WriteFileAtomic(path string, data []byte) error { return writeAtomic(path, data) }
-
-func writeAtomic(path string, data []byte) error {
-	dir, base := filepath.Split(path)
-	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		return fmt.Errorf("%s: is a symbolic link, and saving would replace the link with a file; put the file itself in the workspace", path)
+func WriteFileAtomic(path string, data []byte) error {
+	if err := checkTarget(path); err != nil {
+		return err
 	}
+	return replaceFile(path, data)
+}
+
+// writeAtomic writes a file of the workspace: never more than prep reads
+// back, never over a link or anything but a regular file.
+func writeAtomic(path string, data []byte) error {
+	if len(data) > maxFile {
+		return &tooLargeError{path: path, size: len(data)}
+	}
+	if err := checkTarget(path); err != nil {
+		return err
+	}
+	return replaceFile(path, data)
+}
+
+// ErrTooLarge is matched by the error of a save refused because the file
+// would be larger than prep reads back (MaxFile).
+var ErrTooLarge = errors.New("file too large")
+
+type tooLargeError struct {
+	path string
+	size int
+}
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("%s: not saved: it would be %d KiB, more than the %d KiB prep reads back; shorten the longest answers in it, then try again", e.path, (e.size+1023)/1024, maxFile/1024)
+}
+
+func (e *tooLargeError) Is(target error) bool { return target == ErrTooLarge }
+
+// checkTarget refuses to replace a link (the link would become a file) or
+// anything that is not a regular file.
+func checkTarget(path string) error {
+	fi, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return nil
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s: is a symbolic link, and saving would replace the link with a file; put the file itself in the workspace", path)
+	case fi.IsDir():
+		return fmt.Errorf("%s: is a directory, where prep keeps a file; move it away", path)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("%s: not a regular file (a pipe, a device or a socket), where prep keeps a file; move it away", path)
+	}
+	return nil
+}
+
+// replaceFile is the temp file, fsync and rename of a write.
+func replaceFile(path string, data []byte) error {
+	dir, base := filepath.Split(path)
 	f, err := os.CreateTemp(dir, "."+base+tempInfix+"*")
 	if err != nil {
 		return saveError(path, err)
@@ -131,6 +186,9 @@ func isTemp(name string) bool {
 // called with the lock just taken: no live prep can be writing one.
 func (w *Workspace) cleanTemp() {
 	for _, rel := range []string{".", StoriesDir, SessionsDir, TrashDir, PracticeDir} {
+		if ok, err := w.checkDir(rel); rel != "." && (!ok || err != nil) {
+			continue // missing, or a link prep does not go through
+		}
 		dir := w.path(rel)
 		entries, err := os.ReadDir(dir)
 		if err != nil {
@@ -144,19 +202,46 @@ func (w *Workspace) cleanTemp() {
 	}
 }
 
-// readFile reads a workspace file, at most maxFile bytes. A missing file
-// is (nil, false, nil).
+// errIsLink is the error of openFile for a symbolic link.
+var errIsLink = errors.New("is a symbolic link")
+
+// openFile opens a workspace file as os.OpenFile does, but never through a
+// symbolic link (the error then matches errIsLink) and never waiting on a
+// FIFO.
+func openFile(path string, flag int, perm fs.FileMode) (*os.File, error) {
+	f, err := openNoFollow(path, flag, perm)
+	if err != nil && !errors.Is(err, errIsLink) {
+		// Systems differ in the errno O_NOFOLLOW gives (ELOOP, EMLINK,
+		// EFTYPE); the link itself says what happened.
+		if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, &fs.PathError{Op: "open", Path: path, Err: errIsLink}
+		}
+	}
+	return f, err
+}
+
+// readFile reads a workspace file, at most maxFile bytes, without
+// following a link. A missing file is (nil, false, nil).
 func readFile(path string) ([]byte, bool, error) {
-	f, err := os.Open(path)
+	f, err := openFile(path, os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
+	}
+	if errors.Is(err, errIsLink) {
+		return nil, true, &ParseError{Path: path, Msg: "is a symbolic link; prep reads and writes only files of its own in the workspace, never through a link: put the file itself here in place of the link"}
 	}
 	if err != nil {
 		return nil, false, readError(path, err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, true, readError(path, err)
+	case fi.IsDir():
 		return nil, true, fmt.Errorf("%s: is a directory, where prep keeps a file; move it away", path)
+	case !fi.Mode().IsRegular():
+		return nil, true, &ParseError{Path: path, Msg: "not a regular file (a pipe, a device or a socket), where prep keeps a file; move it away"}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
 	if err != nil {

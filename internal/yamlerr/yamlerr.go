@@ -6,6 +6,9 @@ package yamlerr
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -49,6 +52,17 @@ func Parse(data []byte, err error) Error {
 	if parserProblems[msg] {
 		e.Line++
 	}
+	if te == nil && data != nil {
+		if line, ok := relocate(data, msg); ok {
+			e.Line = line
+		}
+		// An error found where the text ends (a list never closed) is
+		// about its last line, not the one after it: in front matter
+		// that would be the closing ---.
+		if last := lastTextLine(data); e.Line > last && last > 0 {
+			e.Line = last
+		}
+	}
 	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
 		name, _, _ = strings.Cut(name, "'")
 		e.Anchor = name
@@ -58,6 +72,57 @@ func Parse(data []byte, err error) Error {
 	}
 	e.Msg = strings.Join(strings.Fields(msg), " ")
 	return e
+}
+
+// lastTextLine is the 1-based line of the last line of data that holds
+// more than spaces; 0 when none does.
+func lastTextLine(data []byte) int {
+	lines := bytes.Split(data, []byte("\n"))
+	for i := len(lines) - 1; i >= 0; i-- {
+		if len(bytes.TrimSpace(lines[i])) > 0 {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// relocate finds the line of a syntax error again, in data read after
+// one blank line. yaml.v3 points at where the broken part began (the
+// quote or bracket left open) only when that is past the first line: its
+// marks count lines from 0 and take 0 for no mark, so a quote left open on
+// line 1 is reported where the text ends instead, which in front matter
+// is its closing ---. One line further down, the mark is never 0. ok is
+// false when the same error is not found there.
+func relocate(data []byte, msg string) (int, bool) {
+	padded := append([]byte("\n"), data...)
+	dec := yaml.NewDecoder(bytes.NewReader(padded))
+	for range 1000 {
+		var n yaml.Node
+		err := decodeSafely(dec, &n)
+		if err == nil {
+			continue
+		}
+		if errors.Is(err, io.EOF) {
+			return 0, false
+		}
+		again := Parse(nil, err)
+		if again.Msg != strings.Join(strings.Fields(msg), " ") || again.Line < 2 {
+			return 0, false
+		}
+		return again.Line - 1, true
+	}
+	return 0, false
+}
+
+// decodeSafely decodes the next document, a panic of yaml.v3 (it has
+// panicked on crafted input before) being an error.
+func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaml: %v", p)
+		}
+	}()
+	return dec.Decode(n)
 }
 
 // parserProblems are the messages of yaml.v3's parser, as opposed to its
@@ -87,4 +152,64 @@ func BadUTF8Line(data []byte) int {
 		i += size
 	}
 	return 0
+}
+
+var (
+	reUnknown = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+	reShape   = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$")
+	reDupKey  = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
+)
+
+// Words says in words what a message of yaml.v3's decoder (Error.Msg of
+// a decoding error) means and what to do: an unknown key, a key given
+// twice, a value of the wrong shape. known lists the keys the file may
+// hold, for the unknown key's message; fix ends the shape's ("fix it in
+// your editor"). ok is false for a message it does not know.
+func Words(msg, known, fix string) (words string, ok bool) {
+	if m := reUnknown.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("unknown key %q; correct its spelling or remove it (known keys: %s)", m[1], known), true
+	}
+	if m := reDupKey.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("key %q appears twice (first on line %s); keep one", m[1], m[2]), true
+	}
+	if m := reShape.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("expected %s here, found %s; %s", typeWords(m[3]), tagWords(m[1], m[2]), fix), true
+	}
+	return "", false
+}
+
+func tagWords(tag, value string) string {
+	switch tag {
+	case "seq":
+		return "a list"
+	case "map":
+		return "key: value lines"
+	case "null":
+		return "nothing"
+	case "bool":
+		return "true or false"
+	case "int", "float":
+		return "the number " + value
+	}
+	if value != "" {
+		return strconv.Quote(value)
+	}
+	return "text"
+}
+
+func typeWords(goType string) string {
+	t := strings.ReplaceAll(goType, "*", "")
+	switch {
+	case t == "string":
+		return "text"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	}
+	return "key: value lines"
 }

@@ -1,6 +1,7 @@
 package yamlerr
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -18,6 +19,13 @@ func TestParse(t *testing.T) {
 		{"parser error", "a: 1\nb: [unclosed\n", Error{Line: 2, Msg: "did not find expected ',' or ']'"}},
 		{"undefined alias", "a: 1\nb: *nope\n", Error{Line: 2, Msg: "unknown anchor 'nope' referenced", Anchor: "nope"}},
 		{"type error", "a: [1, 2]\n", Error{Line: 1, Msg: "cannot unmarshal !!seq into string"}},
+		// yaml.v3 reports these at the end of the text, which in front
+		// matter is the closing ---: the line is where the quote or the
+		// list was left open, the first.
+		{"quote left open on line 1", "a: 'open\nb: 2\nc: 3\n", Error{Line: 1, Msg: "found unexpected end of stream"}},
+		{"list left open on line 1", "a: [open\nb: 2\nc: 3\n", Error{Line: 1, Msg: "did not find expected ',' or ']'"}},
+		{"list never closed", "a: 1\nb: [\n\n", Error{Line: 2, Msg: "did not find expected node content"}},
+		{"quote left open further down", "a: 1\nb: \"open\nc: 3\n", Error{Line: 2, Msg: "found unexpected end of stream"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,6 +42,24 @@ func TestParse(t *testing.T) {
 				t.Errorf("Parse (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// In a stream of documents, the line is the stream's.
+func TestParseSecondDocument(t *testing.T) {
+	text := "a: 1\n---\nb: 'open\nc: 3\n"
+	dec := yaml.NewDecoder(strings.NewReader(text))
+	var n yaml.Node
+	if err := dec.Decode(&n); err != nil {
+		t.Fatal(err)
+	}
+	err := dec.Decode(&n)
+	if err == nil {
+		t.Fatal("want a YAML error")
+	}
+	want := Error{Line: 3, Msg: "found unexpected end of stream"}
+	if diff := cmp.Diff(want, Parse([]byte(text), err)); diff != "" {
+		t.Errorf("Parse (-want +got):\n%s", diff)
 	}
 }
 

@@ -9,6 +9,8 @@
 //	p.ExpectText("story.0.result", "Cut p99 latency from 900 ms to 120 ms.").WantDefault("")
 //	p.ExpectSelect("story.0.kind", "Project")
 //	p.ExpectInterrupt("story.0.tradeoffs") // the candidate presses Ctrl-C here
+//	p.ExpectInterrupt("story.0.lessons").WithDraft("I learnt") // half typed
+//	p.ExpectText("story.0.lessons", "…").WantDraft("I learnt")  // on resume
 //	err := session.Run(p)
 package prompttest
 
@@ -62,8 +64,10 @@ type Call struct {
 	options   []string // Select, MultiSelect: the option texts to pick
 	yes       bool     // Confirm
 	interrupt bool
+	draft     string // what the interruption carries
 
 	wantDefault *string
+	wantDraft   *string
 }
 
 // New returns a Stub that checks, when the test ends, that every expected
@@ -119,6 +123,20 @@ func (c *Call) WantDefault(def string) *Call {
 	return c
 }
 
+// WithDraft makes an expected interruption carry draft, as when the
+// candidate presses Ctrl-C with an answer half typed.
+func (c *Call) WithDraft(draft string) *Call {
+	c.draft = draft
+	return c
+}
+
+// WantDraft also checks the question's Draft, the unfinished answer a
+// session gives back when it asks a question again.
+func (c *Call) WantDraft(draft string) *Call {
+	c.wantDraft = &draft
+	return c
+}
+
 // Asked returns the questions asked so far, in order, expected or not.
 func (s *Stub) Asked() []prompts.Question {
 	return slices.Clone(s.asked)
@@ -170,7 +188,13 @@ func (s *Stub) take(k kind, q prompts.Question) (*Call, error) {
 	if c.wantDefault != nil && q.Default != *c.wantDefault {
 		s.t.Errorf("prompttest: %q has default %q, want %q", q.ID, q.Default, *c.wantDefault)
 	}
+	if c.wantDraft != nil && q.Draft != *c.wantDraft {
+		s.t.Errorf("prompttest: %q has draft %q, want %q", q.ID, q.Draft, *c.wantDraft)
+	}
 	if c.interrupt {
+		if c.draft != "" {
+			return nil, &prompts.Interrupted{Draft: c.draft}
+		}
 		return nil, prompts.ErrInterrupted
 	}
 	return c, nil

@@ -218,3 +218,26 @@ func TestStubAsked(t *testing.T) {
 		t.Errorf("reports = %q; want only the unexpected question", ft.errs)
 	}
 }
+
+// An interruption can carry what was half typed, and a question asked
+// again is checked for the draft given back.
+func TestStubDrafts(t *testing.T) {
+	f := &fakeT{}
+	p := New(f)
+	p.ExpectInterrupt("timeline.0.company").WithDraft("Acm")
+	p.ExpectInput("timeline.0.company", "Acme").WantDraft("Acm")
+	p.ExpectInput("timeline.0.title", "SRE").WantDraft("")
+	_, err := p.Input(prompts.Question{ID: "timeline.0.company"})
+	if !errors.Is(err, prompts.ErrInterrupted) || prompts.DraftOf(err) != "Acm" {
+		t.Errorf("the interruption is %v with draft %q, want one with the draft Acm", err, prompts.DraftOf(err))
+	}
+	if got, err := p.Input(prompts.Question{ID: "timeline.0.company", Draft: "Acm"}); err != nil || got != "Acme" {
+		t.Errorf("Input = %q, %v", got, err)
+	}
+	_, _ = p.Input(prompts.Question{ID: "timeline.0.title", Draft: "S"})
+	f.end()
+	want := []string{`prompttest: "timeline.0.title" has draft "S", want ""`}
+	if diff := cmp.Diff(want, f.errs); diff != "" {
+		t.Errorf("reports (-want +got):\n%s", diff)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 )
 
@@ -87,7 +88,7 @@ prep at work), 130 stopped at a prompt with everything saved.`),
 // Run runs the session. Its error carries the exit status (see
 // session.CommandError).
 func Run(opts *Options) error {
-	return session.CommandError(opts.IO, run(opts), "prep background")
+	return session.CommandError(opts.IO, run(opts), progname.Name()+" background")
 }
 
 func run(opts *Options) error {

@@ -191,7 +191,7 @@ func TestBusy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unlock, err := ws.Lock()
+	unlock, err := ws.LockSession("background") // another prep background, waiting at a prompt
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // DefaultKind is the rubric for a write-up that names none.
@@ -29,6 +31,9 @@ type Options struct {
 	Files  []string
 	Kind   string
 	Format string
+	// Label names an input that could not be read in the JSON output;
+	// nil names it as given ("-" as <stdin>).
+	Label func(name string) string
 }
 
 // NewCmdCheck builds the command; runF replaces Run in tests.
@@ -52,7 +57,9 @@ in, prep reads standard input; "-" names it explicitly.
 
 The kind of answer comes from --kind, else the file's front matter
 ("kind: design"), else star. Exit status: 0 no errors, 1 an error-level
-finding in some input, 2 the check could not run.`),
+finding in some input, 2 the check could not run. With --format json an
+input that could not be read keeps its place in the array, as an object
+whose "error" says why.`),
 		Example: strings.Trim(`
   prep check story.md
   prep check stories/*.md --format json
@@ -89,9 +96,12 @@ func Run(opts *Options) error {
 	files := opts.Files
 	if len(files) == 0 {
 		if opts.IO.IsStdinTTY() {
-			return cmdutil.FlagErrorf("nothing to check; pass a FILE, or pipe text in (prep check - < story.md)")
+			return cmdutil.FlagErrorf("nothing to check; pass a FILE, or pipe text in (%s check - < story.md)", progname.Name())
 		}
 		files = []string{"-"}
+	}
+	if n := slices.Index(files, "-"); n >= 0 && slices.Contains(files[n+1:], "-") {
+		return cmdutil.FlagErrorf("- (standard input) is given more than once, and it can be read only once; pass - once, or save each text to a file")
 	}
 	p, err := opts.Pack()
 	if err != nil {
@@ -103,20 +113,28 @@ func Run(opts *Options) error {
 		}
 	}
 
-	var reports []check.Report
+	var reports, all []check.Report
 	failed := false
 	for _, name := range files {
 		r, err := checkOne(opts, p, name)
 		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "prep: %s\n", err)
+			fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", progname.Name(), err)
 			failed = true
+			// In JSON the input keeps its place in the array, with why
+			// it could not be checked.
+			label := document.DisplayName(name)
+			if opts.Label != nil {
+				label = opts.Label(name)
+			}
+			all = append(all, check.Report{File: label, Kind: opts.Kind, Error: err.Error()})
 			continue
 		}
 		reports = append(reports, r)
+		all = append(all, r)
 	}
 
 	if opts.Format == "json" {
-		err = check.WriteJSON(opts.IO.Out, reports)
+		err = check.WriteJSON(opts.IO.Out, all)
 	} else {
 		err = check.WriteTextWidth(opts.IO.Out, reports, opts.IO.ColorEnabled(), opts.IO.TerminalWidth())
 	}

@@ -51,7 +51,8 @@ from its release archive (prep.exe for Windows, prep for macOS or Linux).
 Bundling a copy that already carries a pack replaces that pack. When the
 pack has any problem, each is listed and nothing is written (exit 1).
 FILE is written whole or not at all, executable; it is never the binary
-being copied.`),
+being copied, and never replaces anything but a regular file (a device
+or a named pipe is refused).`),
 		Example: strings.Trim(`
   prep content bundle acme -o prep-acme
   prep content bundle acme -o prep-acme.exe --binary prep_1.2.0_windows_amd64/prep.exe
@@ -80,14 +81,13 @@ func RunBundle(opts *BundleOptions) error {
 	if err != nil {
 		return err
 	}
+	in, _ := os.Stat(bin)
+	if err := bundle.CheckOutput(opts.Output, in); err != nil {
+		return err
+	}
 	target, err := prepBuild(bin)
 	if err != nil {
 		return err
-	}
-	if in, err := os.Stat(bin); err == nil {
-		if out, err := os.Stat(opts.Output); err == nil && os.SameFile(in, out) {
-			return fmt.Errorf("%s: that is the binary being copied; write the copy to another file with -o", opts.Output)
-		}
 	}
 	// The same checks and the same report as validate, so a recruiter who
 	// ran one knows what the other says.
@@ -130,7 +130,7 @@ func RunBundle(opts *BundleOptions) error {
 	if self := selfVersion(); target.version != "" && self != "" && target.version != self {
 		fmt.Fprintf(errOut, "note: the copy is prep %s and the pack was checked with prep %s; run that prep's content validate to be sure it accepts the pack\n", target.version, self)
 	}
-	fmt.Fprintf(errOut, "check: the copy's prep version says\n  %s\n", line)
+	fmt.Fprintf(errOut, "check: the copy's version command (%s version) says\n  %s\n", filepath.Base(opts.Output), line)
 	return nil
 }
 

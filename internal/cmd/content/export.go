@@ -12,6 +12,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // ExportOptions are what `prep content export` needs.
@@ -98,6 +99,6 @@ func RunExport(opts *ExportOptions) error {
 		}
 	}
 	fmt.Fprintf(opts.IO.Out, "wrote %d files to %s\n", len(files), opts.Dir)
-	fmt.Fprintf(opts.IO.ErrOut, "next: edit them, then run prep content validate %s\n", opts.Dir)
+	fmt.Fprintf(opts.IO.ErrOut, "next: edit them, then run %s content validate %s\n", progname.Name(), opts.Dir)
 	return nil
 }

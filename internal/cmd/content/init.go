@@ -15,6 +15,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // InitOptions are what `prep content init` needs.
@@ -79,7 +80,7 @@ func RunInit(opts *InitOptions) error {
 	if err := RunExport(&ExportOptions{IO: opts.IO, Embedded: files, Dir: opts.Dir}); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "then: prep content bundle %s -o prep-%s\n", opts.Dir, name)
+	fmt.Fprintf(opts.IO.ErrOut, "then: %s content bundle %s -o prep-%s\n", progname.Name(), opts.Dir, name)
 	return nil
 }
 

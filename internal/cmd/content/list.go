@@ -11,6 +11,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/packdoc"
 )
 
 // ListOptions are what `prep content list` needs.
@@ -79,9 +80,16 @@ func RunList(opts *ListOptions) error {
 	}
 	out := opts.IO.Out
 	if opts.Format == "json" {
+		// JSON escapes control characters itself.
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
+	}
+	for i := range rows {
+		// A pack's text reaches the terminal clean and on one line, which
+		// also keeps a tab in a title from adding a column.
+		r := &rows[i]
+		r.ID, r.Title, r.File = packdoc.OneLine(r.ID), packdoc.OneLine(r.Title), packdoc.OneLine(r.File)
 	}
 	if !opts.IO.IsStdoutTTY() {
 		for _, r := range rows {

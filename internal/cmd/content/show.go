@@ -79,7 +79,7 @@ func RunShow(opts *ShowOptions) error {
 	e := found[0]
 	out := opts.IO.Out
 	if opts.Format == "yaml" {
-		fmt.Fprintf(out, "# %s:%d\n", e.Src.File, e.Src.Line)
+		fmt.Fprintf(out, "# %s:%d\n", packdoc.OneLine(e.Src.File), e.Src.Line)
 		enc := yaml.NewEncoder(out)
 		enc.SetIndent(2)
 		if err := enc.Encode(e.Value); err != nil {

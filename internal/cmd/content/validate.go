@@ -10,6 +10,8 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // ValidateOptions are what `prep content validate` needs.
@@ -76,13 +78,13 @@ func RunValidate(opts *ValidateOptions) error {
 	switch {
 	case errors.As(err, &problems):
 		for _, pr := range problems {
-			fmt.Fprintln(opts.IO.Out, pr.Error())
+			fmt.Fprintln(opts.IO.Out, packdoc.OneLine(pr.Error()))
 		}
 		them := "them"
 		if len(problems) == 1 {
 			them = "it"
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "prep: %s: %s; fix %s and run prep content validate again\n", name, plural(len(problems), "problem"), them)
+		fmt.Fprintf(opts.IO.ErrOut, "%[1]s: %[2]s: %[3]s; fix %[4]s and run %[1]s content validate again\n", progname.Name(), packdoc.OneLine(name), plural(len(problems), "problem"), them)
 		return cmdutil.ErrFindings
 	case err != nil:
 		return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 )
 
@@ -90,7 +91,7 @@ everything saved.`),
 // Run runs the session. Its error carries the exit status (see
 // session.CommandError).
 func Run(opts *Options) error {
-	return session.CommandError(opts.IO, run(opts), "prep culture")
+	return session.CommandError(opts.IO, run(opts), progname.Name()+" culture")
 }
 
 func run(opts *Options) error {

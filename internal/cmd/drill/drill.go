@@ -13,6 +13,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	drills "github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -36,9 +37,9 @@ type Options struct {
 // command is how the candidate runs this drill again.
 func (o *Options) command() string {
 	if o.Deck == "" {
-		return "prep drill"
+		return progname.Name() + " drill"
 	}
-	return "prep drill " + string(o.Deck)
+	return progname.Name() + " drill " + string(o.Deck)
 }
 
 func newOptions(f *cmdutil.Factory, deck drills.Deck) *Options {
@@ -65,11 +66,14 @@ question id. K counts the round's cards from 0, in the order they come:
                        SECTION (H from 0, asked while hints are left), no
                        to answer
   card.K.grade         how well you recalled it: Again, Hard, Good or Easy
+  card.K.keep          a follow-up card: yes to keep your answer in the
+                       story, in place of the one it has prepared; asked
+                       when the two differ
 
 Your schedule is drills.yaml in your workspace. Trade-off and follow-up
-answers go to practice/drills-DATE.md (follow-up answers also to the
-story's Follow-ups section); a scale answer is practice/scale-ID-DATE.md,
-kind scale, checked like any other. Every answer is on disk before the
+answers are practice: they go to practice/drills-DATE.md, and a story
+changes only when you say so (card.K.keep); a scale answer is
+practice/scale-ID-DATE.md, kind scale, checked like any other. Every answer is on disk before the
 next question. Press Ctrl-C at any prompt to stop; run the command again
 to resume the same round, or start over.
 
@@ -198,9 +202,11 @@ func NewCmdFollowups(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comma
 Rehearse the follow-ups the interviewers are likely to press with on each
 of your featured stories (ranked 1 to 3): the questions of the pack's
 bank that fit the story best, as prep background chooses them. A round
-takes the cards due today (--count, 10 by default). Each answer is kept
-with the story, in its Follow-ups section, in place of the answer it had
-(which goes to the day's log), then you grade your recall.
+takes the cards due today (--count, 10 by default). You answer, compare
+with the answer your story has prepared (its Follow-ups section) and
+grade your recall. Your answer goes to the day's log; the story changes
+only if you choose to keep the new answer there, and the answer it
+replaces then goes to the log too.
 
 It needs featured stories: write them with prep background, or prep story
 new and prep story rank.

@@ -19,6 +19,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -95,7 +96,7 @@ func Run(opts *Options) error {
 		}
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
 	}
 	p, err := opts.Pack()
 	if err != nil {
@@ -115,7 +116,12 @@ func Run(opts *Options) error {
 		fmt.Fprintf(opts.IO.Out, "wrote the prep sheet to %s\n", opts.Output)
 	}
 	for _, err := range problems {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: unreadable: %s\n", err)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: unreadable: %s\n", progname.Name(), err)
+	}
+	// Two stories given one rank by hand both show as that rank: say so.
+	stories, _ := ws.Stories()
+	for _, c := range workspace.Clashes(stories) {
+		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s: %s\n", progname.Name(), filepath.Join(ws.Dir(), workspace.StoriesDir), c)
 	}
 	if len(problems) > 0 {
 		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}

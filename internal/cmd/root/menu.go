@@ -12,15 +12,16 @@ import (
 	statuscmd "github.com/prepcli/prep/internal/cmd/status"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 )
 
 // panelCommands are the guided sessions of the panels prep knows; a pack's
 // own extra panels are read with prep content show.
 var panelCommands = map[string]string{
-	session.BackgroundPanel: "prep background",
-	session.TechnicalPanel:  "prep technical",
-	session.CulturePanel:    "prep culture",
+	session.BackgroundPanel: "background",
+	session.TechnicalPanel:  "technical",
+	session.CulturePanel:    "culture",
 }
 
 // runMenu is what a candidate sees on typing just `prep` in a terminal: the
@@ -34,9 +35,9 @@ func runMenu(f *cmdutil.Factory) error {
 	out := f.IOStreams.Out
 	title := "prep"
 	if p.Meta.Company != "" {
-		title += " · " + p.Meta.Company
+		title += " · " + packdoc.OneLine(p.Meta.Company)
 	}
-	fmt.Fprintf(out, "%s\n\n%s\n", title, packdoc.Wrap(p.Meta.Welcome, "", "", packdoc.Width))
+	fmt.Fprintf(out, "%s\n\n%s\n", title, packdoc.Wrap(progname.Text(p.Meta.Welcome), "", "", packdoc.Width))
 
 	rep := readiness(f)
 	fmt.Fprintln(out, "\nPanels")
@@ -44,9 +45,9 @@ func runMenu(f *cmdutil.Factory) error {
 	for _, panel := range p.Panels {
 		cmd, ok := panelCommands[panel.ID]
 		if !ok {
-			cmd = "prep content show panel/" + panel.ID
+			cmd = "content show panel/" + packdoc.OneLine(panel.ID)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", panel.Title, cmd, standing(rep, panel.ID))
+		fmt.Fprintf(tw, "  %s\t%s %s\t%s\n", packdoc.OneLine(panel.Title), progname.Name(), cmd, standing(rep, panel.ID))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -55,9 +56,9 @@ func runMenu(f *cmdutil.Factory) error {
 	fmt.Fprintln(out, "\nToday")
 	switch {
 	case rep == nil:
-		fmt.Fprintln(out, "  start with prep background")
+		fmt.Fprintf(out, "  start with %s background\n", progname.Name())
 	case rep.Drills.DueToday > 0:
-		fmt.Fprintf(out, "  %d drill cards due: prep drill\n", rep.Drills.DueToday)
+		fmt.Fprintf(out, "  %d drill cards due: %s drill\n", rep.Drills.DueToday, progname.Name())
 	case rep.Drills.NextDue != "":
 		fmt.Fprintf(out, "  no drills due; the next is due %s\n", rep.Drills.NextDue)
 	default:
@@ -66,7 +67,7 @@ func runMenu(f *cmdutil.Factory) error {
 	if rep != nil && rep.Interview != nil {
 		fmt.Fprintf(out, "  interview: %s (%s)\n", session.InterviewPhrase(rep.Interview.DaysLeft), rep.Interview.Date)
 	}
-	fmt.Fprintln(out, "\nprep status shows the detail; prep --help lists every command.")
+	fmt.Fprintf(out, "\n%[1]s status shows the detail; %[1]s --help lists every command.\n", progname.Name())
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	backgroundcmd "github.com/prepcli/prep/internal/cmd/background"
 	checkcmd "github.com/prepcli/prep/internal/cmd/check"
@@ -21,6 +22,8 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/progname"
 )
 
 // Main runs prep with args and returns the process's exit status. It never
@@ -34,7 +37,7 @@ func Run(f *cmdutil.Factory, args []string) (code int) {
 	errOut := f.IOStreams.ErrOut
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(errOut, "prep: internal error: %v; please report it with the command you ran\n", r)
+			fmt.Fprintf(errOut, "%s: internal error: %v; please report it with the command you ran\n", progname.Name(), packdoc.OneLine(fmt.Sprint(r)))
 			code = cmdutil.ExitCannotRun
 		}
 	}()
@@ -46,10 +49,12 @@ func Run(f *cmdutil.Factory, args []string) (code int) {
 		return cmdutil.ExitOK
 	}
 	if !cmdutil.Silent(err) {
-		fmt.Fprintf(errOut, "prep: %s\n", oneLine(err.Error()))
+		// An error may quote a pack's text or a file's name: no control
+		// characters reach the terminal.
+		fmt.Fprintf(errOut, "%s: %s\n", progname.Name(), packdoc.Clean(oneLine(err.Error())))
 		var fe *cmdutil.FlagError
 		if errors.As(err, &fe) || isCobraUsage(err) {
-			fmt.Fprintf(errOut, "prep: see '%s --help'\n", commandPath(cmd, args))
+			fmt.Fprintf(errOut, "%s: see '%s --help'\n", progname.Name(), commandPath(cmd, args))
 		}
 	}
 	return cmdutil.ExitCode(err)
@@ -58,7 +63,7 @@ func Run(f *cmdutil.Factory, args []string) (code int) {
 // NewCmdRoot builds the whole command tree.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "prep",
+		Use:   progname.Name(),
 		Short: "Offline coach for a three-panel engineering interview",
 		Long: strings.TrimSpace(`
 prep coaches you for a three-panel engineering interview: the Background
@@ -117,7 +122,23 @@ never opens a network connection.`),
 		versioncmd.NewCmdVersion(f, nil),
 		newCmdCompletion(f),
 	)
+	nameCommands(cmd)
 	return cmd
+}
+
+// nameCommands puts the name prep was run as into every help text of the
+// tree (progname.Text), so a copy run as prep-acme says "prep-acme story
+// list", not a command the shell does not know.
+func nameCommands(c *cobra.Command) {
+	c.Short = progname.Text(c.Short)
+	c.Long = progname.Text(c.Long)
+	c.Example = progname.Text(c.Example)
+	for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
+		fs.VisitAll(func(f *pflag.Flag) { f.Usage = progname.Text(f.Usage) })
+	}
+	for _, sub := range c.Commands() {
+		nameCommands(sub)
+	}
 }
 
 func displayConfig(f *cmdutil.Factory) string {

@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
@@ -260,5 +262,58 @@ func TestMenuCountsReadyStories(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "pass") {
 		t.Errorf("the menu calls a story passing:\n%s", out)
+	}
+}
+
+// The shell completes a story's name for the commands that take one, from
+// the workspace --dir names, and never creates a workspace to do it
+// (issue 9, item 24).
+func TestCompletionNamesStories(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	write(t, dir, "stories/ledger-writes.md", []byte("---\ntitle: Ledger writes\nrank: 1\n---\nbody\n"))
+	write(t, dir, "stories/search-rewrite.md", []byte("---\ntitle: Search rewrite\n---\nbody\n"))
+	write(t, dir, "stories/broken.md", []byte("---\ntitle: [\n---\nbody\n"))
+	write(t, dir, ".trash/20260102-150405-old-draft.md", []byte("---\ntitle: Old\n---\nbody\n"))
+	stories := []string{"ledger-writes\t1. Ledger writes", "search-rewrite\tSearch rewrite", "broken\tdoes not parse: edit it to fix it"}
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"story", "edit", ""}, stories},
+		{[]string{"story", "show", ""}, stories},
+		{[]string{"story", "rm", ""}, stories},
+		{[]string{"story", "check", "ledger-writes", ""}, stories},
+		{[]string{"story", "rank", "se"}, []string{"search-rewrite\tSearch rewrite"}},
+		{[]string{"story", "rank", "search-rewrite", ""}, []string{"1\tyour top story", "2", "3", "none\tunranked"}},
+		{[]string{"story", "edit", "ledger-writes", ""}, nil},
+		{[]string{"story", "restore", ""}, []string{"old-draft\tremoved " + time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC).Local().Format(time.DateTime)}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, stderr := run(t, append([]string{"__complete", "--dir", dir}, tt.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			got := lines[:len(lines)-1] // the last is cobra's directive
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty(), cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
+				t.Errorf("completions (-want +got):\n%s", diff)
+			}
+		})
+	}
+	missing := filepath.Join(t.TempDir(), "none")
+	if code, out, _ := run(t, "__complete", "--dir", missing, "story", "edit", ""); code != 0 || strings.Contains(out, "\t") {
+		t.Errorf("a workspace that does not exist: exit %d, %q", code, out)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("completion created the workspace")
+	}
+}
+
+// What bash needs to complete is said where the script is printed.
+func TestCompletionHelpSaysWhatBashNeeds(t *testing.T) {
+	_, out, _ := run(t, "completion", "--help")
+	if !strings.Contains(out, "bash-completion") {
+		t.Errorf("prep completion --help does not name bash-completion:\n%s", out)
 	}
 }

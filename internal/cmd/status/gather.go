@@ -49,6 +49,9 @@ type Progress struct {
 type Background struct {
 	Title         string `json:"title"`
 	TimelineRoles int    `json:"timeline_roles"`
+	// TimelineProblem is why timeline.yaml could not be read (also in
+	// problems); TimelineRoles is then 0 for want of knowing.
+	TimelineProblem string `json:"timeline_problem,omitempty"`
 	// Drafted counts the featured stories (ranked 1–3) out of 3, Ready
 	// those whose check's verdict is ready, and Passing (kept for scripts
 	// that read it) those whose check finds no error, weak or not.
@@ -192,6 +195,9 @@ func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*R
 	for _, e := range errs {
 		rep.Problems = append(rep.Problems, oneLine(e.Error()))
 	}
+	for _, c := range workspace.Clashes(stories) {
+		rep.Problems = append(rep.Problems, oneLine(filepath.Join(ws.Dir(), workspace.StoriesDir)+": "+c.Error()))
+	}
 	checks := map[string]check.Report{}
 	for i := range stories {
 		s := &stories[i]
@@ -203,6 +209,9 @@ func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*R
 		bg, err := background(ws, p, panel, stories, checks)
 		if err != nil {
 			return nil, err
+		}
+		if bg.TimelineProblem != "" {
+			rep.Problems = append(rep.Problems, bg.TimelineProblem)
 		}
 		rep.Background = bg
 	}
@@ -259,6 +268,8 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 	}
 	if t, err := ws.Timeline(); err == nil {
 		bg.TimelineRoles = len(t.Roles)
+	} else {
+		bg.TimelineProblem = oneLine(err.Error())
 	}
 	var featured []*workspace.Story
 	for i := range stories {

@@ -18,6 +18,7 @@ import (
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -86,7 +87,7 @@ In a terminal the figures come with bars; otherwise as plain text. With
 
   {"date": "2026-01-10",
    "interview": {"date": "2026-02-01", "days_left": 22} or null,
-   "background": {"title", "timeline_roles",
+   "background": {"title", "timeline_roles", "timeline_problem",
      "drafted": {"done", "total"}, "passing": {"done", "total"},
      "ready": {"done", "total"},
      "stories": [{"file", "title", "rank", "kind", "passes", "errors",
@@ -108,7 +109,9 @@ In a terminal the figures come with bars; otherwise as plain text. With
 no rubric for), and "reasons" say why. "passes" and "passing", kept for
 scripts that read them, mean only that the check finds no error: they
 count a story that needs work too, "ready" does not. A panel the content
-pack lacks is null. Keys are only ever added.
+pack lacks is null. "timeline_problem" is there only when timeline.yaml
+cannot be read, saying why (timeline_roles is then 0). Keys are only ever
+added.
 
 Exit status: 0 shown (files that cannot be read are listed as problems),
 2 could not run (a bad content pack, an unreadable drill schedule).`),
@@ -143,7 +146,7 @@ func Run(opts *Options) error {
 		return err
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: warning: %s\n", w)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
 	}
 	now := time.Now()
 	if opts.Now != nil {
@@ -221,15 +224,19 @@ func line(w io.Writer, label, value string) {
 }
 
 func writeText(w io.Writer, rep *Report, st style) error {
-	head := "prep status · " + rep.Date
+	head := progname.Name() + " status · " + rep.Date
 	if iv := rep.Interview; iv != nil {
 		head += " · " + session.InterviewPhrase(iv.DaysLeft) + " (" + iv.Date + ")"
 	}
 	fmt.Fprintln(w, head)
 
 	if bg := rep.Background; bg != nil {
-		fmt.Fprintf(w, "\n%s\n", bg.Title)
-		line(w, "Timeline", plural(bg.TimelineRoles, "role"))
+		fmt.Fprintf(w, "\n%s\n", packdoc.OneLine(bg.Title))
+		if bg.TimelineProblem != "" {
+			line(w, "Timeline", "unreadable: see Problems below")
+		} else {
+			line(w, "Timeline", plural(bg.TimelineRoles, "role"))
+		}
 		line(w, "Featured stories", st.progress(bg.Drafted)+" drafted")
 		line(w, "Ready", st.progress(bg.Ready))
 		for _, s := range bg.Stories {
@@ -246,13 +253,13 @@ func writeText(w io.Writer, rep *Report, st style) error {
 			default:
 				what = "no featured story shows it yet: it needs " + sig.needs
 			}
-			fmt.Fprintf(w, "    %s %s: %s\n", st.mark(len(sig.CoveredBy) > 0), sig.Title, what)
+			fmt.Fprintf(w, "    %s %s: %s\n", st.mark(len(sig.CoveredBy) > 0), packdoc.OneLine(sig.Title), packdoc.OneLine(what))
 		}
 		line(w, "Follow-ups", st.progress(bg.Followups)+" rehearsed")
 	}
 
 	if t := rep.Technical; t != nil {
-		fmt.Fprintf(w, "\n%s\n", t.Title)
+		fmt.Fprintf(w, "\n%s\n", packdoc.OneLine(t.Title))
 		pr := t.Practice
 		line(w, "Practice answers", fmt.Sprintf("%d design, %d scale (%d ready)", pr.Design, pr.Scale, pr.Ready))
 		for _, d := range t.Decks {
@@ -261,7 +268,7 @@ func writeText(w io.Writer, rep *Report, st style) error {
 	}
 
 	if c := rep.Culture; c != nil {
-		fmt.Fprintf(w, "\n%s\n", c.Title)
+		fmt.Fprintf(w, "\n%s\n", packdoc.OneLine(c.Title))
 		line(w, "Culture stories", fmt.Sprintf("%d", c.Stories))
 		line(w, "Values with a story", st.progress(c.Values.Progress))
 		for _, v := range c.Values.Items {
@@ -269,7 +276,7 @@ func writeText(w io.Writer, rep *Report, st style) error {
 			if len(v.Stories) > 0 {
 				what = strings.Join(v.Stories, ", ")
 			}
-			fmt.Fprintf(w, "    %s %s: %s\n", st.mark(len(v.Stories) > 0), v.Title, what)
+			fmt.Fprintf(w, "    %s %s: %s\n", st.mark(len(v.Stories) > 0), packdoc.OneLine(v.Title), packdoc.OneLine(what))
 		}
 	}
 
@@ -285,7 +292,7 @@ func writeText(w io.Writer, rep *Report, st style) error {
 	if len(rep.Problems) > 0 {
 		fmt.Fprintf(w, "\nProblems\n")
 		for _, p := range rep.Problems {
-			fmt.Fprintf(w, "  %s\n", p)
+			fmt.Fprintf(w, "  %s\n", packdoc.OneLine(p))
 		}
 	}
 	if next := nextSteps(rep); len(next) > 0 {
@@ -343,19 +350,19 @@ func nextSteps(rep *Report) [][2]string {
 	if bg := rep.Background; bg != nil {
 		switch {
 		case bg.Drafted.Done < 2:
-			out = append(out, [2]string{"prep background", "write your timeline and top stories"})
+			out = append(out, [2]string{progname.Name() + " background", "write your timeline and top stories"})
 		case bg.Ready.Done < bg.Drafted.Done:
-			out = append(out, [2]string{"prep story check", "see what your featured stories still miss"})
+			out = append(out, [2]string{progname.Name() + " story check", "see what your featured stories still miss"})
 		}
 	}
 	if rep.Drills.DueToday > 0 {
-		out = append(out, [2]string{"prep drill", fmt.Sprintf("%s due today", plural(rep.Drills.DueToday, "card"))})
+		out = append(out, [2]string{progname.Name() + " drill", fmt.Sprintf("%s due today", plural(rep.Drills.DueToday, "card"))})
 	}
 	if t := rep.Technical; t != nil && t.Practice.Design == 0 {
-		out = append(out, [2]string{"prep technical", "practise a scenario end to end"})
+		out = append(out, [2]string{progname.Name() + " technical", "practise a scenario end to end"})
 	}
 	if c := rep.Culture; c != nil && c.Values.Done < c.Values.Total {
-		out = append(out, [2]string{"prep culture", "a story for a value none shows yet"})
+		out = append(out, [2]string{progname.Name() + " culture", "a story for a value none shows yet"})
 	}
 	return out[:min(3, len(out))]
 }

@@ -235,6 +235,53 @@ func TestStatusProblems(t *testing.T) {
 	}
 }
 
+// A timeline.yaml that does not read is a problem, not "0 roles"; two
+// stories given one rank by hand are a problem too (issue 9, item 18).
+func TestStatusBrokenTimelineAndSharedRank(t *testing.T) {
+	dir := fixture(t)
+	if err := os.WriteFile(filepath.Join(dir, "timeline.yaml"), []byte("roles:\n  - company: Acme\n    titel: Engineer\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ledger := filepath.Join(dir, "stories", "ledger.md")
+	data, err := os.ReadFile(ledger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "stories", "ledger-copy.md"), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, dir)
+	if err := h.run(); err != nil {
+		t.Fatal(err)
+	}
+	out := h.out.String()
+	timeline := filepath.Join(dir, "timeline.yaml") + `:3: unknown key "titel"; correct its spelling or remove it (known keys: roles; in each role company, title, start, end, owned, impact)`
+	for _, want := range []string{
+		"  Timeline            unreadable: see Problems below\n",
+		"Problems\n",
+		"  " + filepath.Join(dir, "stories") + ": ledger-copy.md and ledger.md share rank 1; say which comes first, such as prep story rank ledger-copy 1, and the others move down a place\n",
+		"  " + timeline + "\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "0 roles") {
+		t.Errorf("a timeline that does not read shows as 0 roles:\n%s", out)
+	}
+	h.out.Reset()
+	if err := h.run("--format", "json"); err != nil {
+		t.Fatal(err)
+	}
+	var rep Report
+	if err := json.Unmarshal(h.out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Background.TimelineProblem != timeline {
+		t.Errorf("timeline_problem = %q, want %q", rep.Background.TimelineProblem, timeline)
+	}
+}
+
 func TestStatusBadFormat(t *testing.T) {
 	h := newHarness(t, fixture(t))
 	err := h.run("--format", "yaml")

@@ -12,6 +12,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -43,6 +44,7 @@ finding in some story, 2 a story could not be read or found.`),
   prep story check
   prep story check 1 2
   prep story check payments-migration --format json`, "\n"),
+		ValidArgsFunction: completeStories(f, -1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Refs = args
 			if runF != nil {
@@ -71,12 +73,17 @@ func RunCheck(opts *CheckOptions) error {
 
 	var files []string
 	failed := map[string]error{}
+	labels := map[string]string{}
 	seen := map[string]bool{}
-	fail := func(err error) {
+	fail := func(label string, err error) {
 		// A name no path can have, so it never meets a real file or "-".
 		key := fmt.Sprintf("\x00%d", len(files))
 		files = append(files, key)
 		failed[key] = err
+		if path, ok := brokenPath(err); ok {
+			label = path
+		}
+		labels[key] = label
 	}
 	add := func(path string) {
 		if !seen[path] {
@@ -90,13 +97,13 @@ func RunCheck(opts *CheckOptions) error {
 			add(s.Path)
 		}
 		for _, err := range errs {
-			fail(err)
+			fail("", err)
 		}
 	}
 	for _, ref := range opts.Refs {
 		s, err := ws.Story(ref)
 		if err != nil {
-			fail(err)
+			fail(ref, err)
 			continue
 		}
 		add(s.Path)
@@ -108,7 +115,7 @@ func RunCheck(opts *CheckOptions) error {
 		if _, err := opts.Pack(); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "no stories yet in %s; write one with prep background or prep story new\n", ws.Dir())
+		fmt.Fprintf(opts.IO.ErrOut, "no stories yet in %s; write one with %[2]s background or %[2]s story new\n", ws.Dir(), progname.Name())
 		if opts.Format == "json" {
 			return check.WriteJSON(opts.IO.Out, nil)
 		}
@@ -125,5 +132,6 @@ func RunCheck(opts *CheckOptions) error {
 		},
 		Files:  files,
 		Format: opts.Format,
+		Label:  func(name string) string { return labels[name] },
 	})
 }

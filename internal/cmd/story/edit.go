@@ -18,6 +18,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 )
@@ -56,7 +57,8 @@ prep story check.`),
   prep story edit 1
   EDITOR="code --wait" prep story edit payments-migration
   prep story edit broken-story.md`, "\n"),
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeStories(f, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Ref = args[0]
 			if opts.Editor == "" {
@@ -100,7 +102,7 @@ func RunEdit(opts *EditOptions) error {
 	name := filepath.Base(path)
 	if !opts.IO.CanPrompt() {
 		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun, Err: fmt.Errorf(
-			"%s: no terminal to open an editor on; edit the file directly, then run prep story check %s", path, name)}
+			"%s: no terminal to open an editor on; edit the file directly, then run %s story check %s", path, progname.Name(), name)}
 	}
 	p, err := opts.Pack()
 	if err != nil {
@@ -117,7 +119,7 @@ func RunEdit(opts *EditOptions) error {
 
 	after, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: no longer there after the editor closed; nothing to check (prep story list shows what is left)", path)
+		return fmt.Errorf("%s: no longer there after the editor closed; nothing to check (%s story list shows what is left)", path, progname.Name())
 	}
 	if err != nil {
 		return fmt.Errorf("%s: cannot read: %v; check the file's permissions", path, pathErr(err))
@@ -134,7 +136,7 @@ func RunEdit(opts *EditOptions) error {
 		// A file with no front matter is left exactly as written: saving
 		// would add a block the candidate did not ask for.
 		if err := ws.SaveStory(s); err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "prep: warning: the edit time was not recorded: %s\n", err)
+			fmt.Fprintf(opts.IO.ErrOut, "%s: warning: the edit time was not recorded: %s\n", progname.Name(), err)
 		}
 	}
 	return checkcmd.Run(&checkcmd.Options{
@@ -163,8 +165,8 @@ func runEditor(opts *EditOptions, path string) error {
 		// The shell's status for a command it could not find.
 		return fmt.Errorf("%s: cannot start the editor (%s): not found; set VISUAL or EDITOR to your editor's command", path, editor)
 	case errors.As(err, &exit):
-		return fmt.Errorf("%s: the editor (%s) exited with status %d; the file is as it left it: check it with prep story check %s",
-			path, editor, exit.ExitCode(), filepath.Base(path))
+		return fmt.Errorf("%s: the editor (%s) exited with status %d; the file is as it left it: check it with %s story check %s",
+			path, editor, exit.ExitCode(), progname.Name(), filepath.Base(path))
 	}
 	return fmt.Errorf("%s: cannot start the editor (%s): %v; set VISUAL or EDITOR to your editor's command", path, editor, err)
 }

@@ -100,6 +100,12 @@ func TestEditLeavesABrokenFileAsSaved(t *testing.T) {
 	if code := e.run(t, "edit", "ledger-writes.md"); code != 2 || e.out.Len() != 0 {
 		t.Errorf("reopening: exit %d, stdout %q", code, e.out)
 	}
+	// And by the rank the candidate knows it by, which its front matter
+	// still says (issue 9, item 18).
+	e.editorFor(t, "fix")
+	if code := e.run(t, "edit", "1"); code != 0 || !strings.Contains(e.out.String(), s.Path+" (star)") {
+		t.Errorf("reopening by rank: exit %d, stdout %q, stderr %q; want the fixed story checked", code, e.out, e.err)
+	}
 }
 
 func TestEditNeedsATerminal(t *testing.T) {

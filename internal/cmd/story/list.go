@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -51,7 +53,9 @@ title, kind and last edit, then its verdict, cut short with "…" when the
 reasons do not fit. Piped, it is tab-separated with no header (rank,
 title, kind, verdict, last edit as a date, file). A story file that cannot
 be read is named on stderr with its line, the others are listed, and the
-exit status is 2.`),
+exit status is 2. Two stories given one rank (by hand, in an editor) are
+both listed with it, and a warning on stderr says how to settle which
+comes first.`),
 		Example: strings.Trim(`
   prep story list
   prep story list --format json
@@ -148,16 +152,19 @@ func RunList(opts *ListOptions) error {
 		return err
 	}
 	for _, err := range errs {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: unreadable: %s\n", err)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: unreadable: %s\n", progname.Name(), err)
+	}
+	for _, c := range workspace.Clashes(stories) {
+		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s: %s\n", progname.Name(), filepath.Join(ws.Dir(), workspace.StoriesDir), c)
 	}
 	for _, err := range unchecked {
-		fmt.Fprintf(opts.IO.ErrOut, "prep: %s\n", err)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", progname.Name(), err)
 	}
 	if len(errs)+len(unchecked) > 0 {
 		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}
 	}
 	if len(rows) == 0 && opts.Format == "text" {
-		fmt.Fprintf(opts.IO.ErrOut, "no stories yet in %s; write one with prep background or prep story new\n", ws.Dir())
+		fmt.Fprintf(opts.IO.ErrOut, "no stories yet in %s; write one with %[2]s background or %[2]s story new\n", ws.Dir(), progname.Name())
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 )
 
@@ -71,7 +72,7 @@ prep at work), 130 stopped at a prompt with everything saved.`),
 // RunNew runs the session. Its error carries the exit status (see
 // session.CommandError).
 func RunNew(opts *NewOptions) error {
-	return session.CommandError(opts.IO, runNew(opts), "prep story new")
+	return session.CommandError(opts.IO, runNew(opts), progname.Name()+" story new")
 }
 
 func runNew(opts *NewOptions) error {

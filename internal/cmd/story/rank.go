@@ -33,12 +33,18 @@ Give a story rank 1, 2 or 3 (your top projects, the ones the prep sheet
 condenses), or 0 or none to unrank it. Each rank is held by one story: the
 ranks work as a list of three places, so a story moved up pushes the ones
 below it down (past 3 they become unranked), and a story moved down pulls
-the ones it passes up. Every story whose rank changed is printed.`),
+the ones it passes up. Every story whose rank changed is printed; when a
+file cannot be saved, none is changed.
+
+Two stories given one rank by hand: rank one of them to say which comes
+first, and the other moves down a place. Until then prep refuses to rank
+any other story, rather than guess.`),
 		Example: strings.Trim(`
   prep story rank payments-migration 1
   prep story rank 3 1        # the story ranked 3 becomes 1
   prep story rank search-rewrite none`, "\n"),
-		Args: cobra.ExactArgs(2),
+		Args:              cobra.ExactArgs(2),
+		ValidArgsFunction: completeRank(f),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Ref, opts.Rank = args[0], args[1]
 			if runF != nil {
@@ -60,13 +66,13 @@ func RunRank(opts *RankOptions) error {
 	if err != nil {
 		return err
 	}
+	// All or nothing: on an error no rank moved.
 	changes, err := ws.Rank(opts.Ref, n)
-	// Stories moved before a failure did move: say so before the error.
-	for _, c := range changes {
-		fmt.Fprintln(opts.IO.Out, describeChange(c))
-	}
 	if err != nil {
 		return err
+	}
+	for _, c := range changes {
+		fmt.Fprintln(opts.IO.Out, describeChange(c))
 	}
 	if len(changes) == 0 {
 		s, err := ws.Story(opts.Ref)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -33,8 +34,9 @@ func NewCmdRestore(f *cmdutil.Factory, runF func(*RestoreOptions) error) *cobra.
 		Long: strings.TrimSpace(`
 Move a removed story from the .trash folder of your workspace back to your
 stories, under its old file name (or a free one like it when that is
-taken). NAME is the story's old file name or slug, which brings back its
-latest removal, or the name of a file in the trash. A story that was
+taken). NAME names the story as prep story rm took it (its old file name,
+its slug or the start of it) and brings back its latest removal, or is the
+name of a file in the trash. A story that was
 ranked comes back with its rank, unless another story holds it by now.
 
 With no NAME, list what is in the trash, the latest removal first.`),
@@ -42,7 +44,8 @@ With no NAME, list what is in the trash, the latest removal first.`),
   prep story restore
   prep story restore old-draft
   prep story restore 20260102-150405-old-draft.md`, "\n"),
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeTrash(f),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Ref = args[0]
@@ -74,7 +77,7 @@ func RunRestore(opts *RestoreOptions) error {
 	if err != nil {
 		// Back where it was, as it was: a broken file stays broken.
 		fmt.Fprintf(opts.IO.Out, "restored %s to %s\n", name, dst)
-		fmt.Fprintf(opts.IO.ErrOut, "prep: unreadable: %s\n", err)
+		fmt.Fprintf(opts.IO.ErrOut, "%s: unreadable: %s\n", progname.Name(), err)
 		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}
 	}
 	what := name
@@ -109,7 +112,7 @@ func listTrash(io *iostreams.IOStreams, ws *workspace.Workspace) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.ErrOut, "bring one back with prep story restore NAME\n")
+	fmt.Fprintf(io.ErrOut, "bring one back with %s story restore NAME\n", progname.Name())
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 )
@@ -46,7 +47,8 @@ too, by its file name.`),
   prep story rm old-draft
   prep story rm 3 --yes
   prep story restore old-draft`, "\n"),
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeStories(f, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Ref = args[0]
 			if runF != nil {
@@ -80,7 +82,7 @@ func RunRm(opts *RmOptions) error {
 
 	if !opts.Yes {
 		noTerminal := &cmdutil.ExitError{Code: cmdutil.ExitCannotRun, Err: fmt.Errorf(
-			"%s: no terminal to confirm on; pass --yes to remove it (prep story restore brings it back)", path)}
+			"%s: no terminal to confirm on; pass --yes to remove it (%s story restore brings it back)", path, progname.Name())}
 		if !opts.IO.CanPrompt() {
 			return noTerminal
 		}
@@ -93,7 +95,7 @@ func RunRm(opts *RmOptions) error {
 		}
 		ok, err := p.Confirm(prompts.Question{
 			ID:      "story.rm.confirm",
-			Message: fmt.Sprintf("Remove %s? It goes to the trash; prep story restore brings it back.", label),
+			Message: fmt.Sprintf("Remove %s? It goes to the trash; %s story restore brings it back.", label, progname.Name()),
 		}, false)
 		if errors.Is(err, prompts.ErrInterrupted) {
 			fmt.Fprintf(opts.IO.ErrOut, "kept %s\n", name)
@@ -113,7 +115,7 @@ func RunRm(opts *RmOptions) error {
 		return err
 	}
 	fmt.Fprintf(opts.IO.Out, "removed %s: moved to %s\n", label, dst)
-	fmt.Fprintf(opts.IO.Out, "to get it back: prep story restore %s\n", shellWord(strings.TrimSuffix(name, filepath.Ext(name))))
+	fmt.Fprintf(opts.IO.Out, "to get it back: %s story restore %s\n", progname.Name(), shellWord(strings.TrimSuffix(name, filepath.Ext(name))))
 	return nil
 }
 

@@ -44,7 +44,8 @@ the check finds; prep story check exits 1 on an error-level finding.`),
   prep story show 1
   prep story show payments-migration.md
   prep story show 2 --format json`, "\n"),
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeStories(f, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Ref = args[0]
 			if runF != nil {

@@ -100,8 +100,13 @@ func TestCheckExitStatuses(t *testing.T) {
 	for _, r := range reports {
 		files = append(files, r.File)
 	}
-	if diff := cmp.Diff([]string{full.Path, draft.Path}, files); diff != "" {
+	// The broken one keeps its place, as an object that says why it was
+	// not checked.
+	if diff := cmp.Diff([]string{full.Path, draft.Path, broken}, files); diff != "" {
 		t.Errorf("files checked despite the broken one (-want +got):\n%s", diff)
+	}
+	if got, want := reports[2].Error, broken+`:3: rank "7" is not 0 to 3; write 1, 2 or 3 to feature the story, or 0`; got != want {
+		t.Errorf("the broken one's error = %q, want %q", got, want)
 	}
 	if want := "prep: " + broken + `:3: rank "7" is not 0 to 3; write 1, 2 or 3 to feature the story, or 0` + "\n"; e.err.String() != want {
 		t.Errorf("stderr %q, want %q", e.err, want)

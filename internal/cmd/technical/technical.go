@@ -10,6 +10,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 )
 
@@ -122,7 +123,7 @@ prompt with everything saved.`),
 // Run runs the session. Its error carries the exit status (see
 // session.CommandError).
 func Run(opts *Options) error {
-	return session.CommandError(opts.IO, run(opts), "prep technical")
+	return session.CommandError(opts.IO, run(opts), progname.Name()+" technical")
 }
 
 func run(opts *Options) error {

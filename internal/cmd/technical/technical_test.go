@@ -160,7 +160,7 @@ func TestBusy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unlock, err := ws.Lock()
+	unlock, err := ws.LockSession("technical") // another prep technical, waiting at a prompt
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/packdoc"
 )
 
 // Options are what `prep version` needs.
@@ -71,7 +72,9 @@ func ContentLine(meta pack.Meta, layers []pack.Source) (string, error) {
 	for i, l := range layers {
 		names[i] = l.Name
 	}
-	return fmt.Sprintf("content: %s %s (%s; sha256 %s)", meta.Name, meta.Version, strings.Join(names, " + "), sum[:12]), nil
+	// The name and version are the pack author's text: one line, and no
+	// control characters for the terminal to act on.
+	return packdoc.OneLine(fmt.Sprintf("content: %s %s (%s; sha256 %s)", meta.Name, meta.Version, strings.Join(names, " + "), sum[:12])), nil
 }
 
 // Line is the one-line version of the binary.
