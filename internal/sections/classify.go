@@ -9,14 +9,20 @@ import (
 	"github.com/prepcli/prep/internal/wording"
 )
 
-// Text that no label places is placed by what it says. Each section is
-// scored on a stretch of text by the rubric's cues for it, and by what
-// the rubric's signals ask of it: the section whose signal wants an
-// alternative scores when the text names one, and likewise a mistake or
-// a quantity. Answers tend to follow the rubric's order, so the section
-// before a stretch, and the next one, get a little more.
+// Text that no label places is placed by what it says, in three steps.
+//
+//   - Placing (placeModel): for a rubric the embedded model knows, each
+//     sentence is scored by the model and a Viterbi pass picks the most
+//     likely run of sections, preferring the rubric's order. For any other
+//     rubric (place), a paragraph is scored by the rubric's cues and by
+//     what its signals ask of it: the section whose signal wants an
+//     alternative scores when the text names one, and likewise a mistake
+//     or a quantity.
+//   - Substance (dropFaint): a part placed from wording alone needs some.
+//   - Inside others (within): a required part still missing is looked
+//     for sentence by sentence inside the sections found.
 
-// Weights of the detectors, in cue words.
+// Weights of the detectors, in cue words, for the cue-scored path.
 const (
 	detectorWeight = 3.0
 	// strongScore is how sure a sentence must be to leave its
