@@ -17,12 +17,12 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/wording"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -74,6 +74,11 @@ type Card struct {
 	// words it.
 	Section  string
 	Sentence string
+	// TurnedDown is set for a story decision that names an option turned
+	// down ("we ruled out an in-memory queue"): the words that name it,
+	// as wording.Alternative finds them. Such a card asks what was chosen
+	// instead, not what was turned down.
+	TurnedDown string
 }
 
 // What the cards rely on: the story rubric whose Trade-offs and
@@ -108,8 +113,8 @@ type Sources struct {
 }
 
 // Cards makes every card of every deck: in each deck the candidate's own
-// story cards first (they are what the panel will ask about), then the
-// bank's in pack order. New cards are introduced in this order.
+// story cards first, then the bank's in pack order. New cards are
+// introduced in the order Plan.Order makes of it: own and bank in turn.
 func Cards(src Sources) []Card {
 	var out []Card
 	for _, d := range Decks {
@@ -241,7 +246,7 @@ func decisionCards(p *pack.Pack, s *workspace.Story) []Card {
 			continue // the same sentence twice is one decision
 		}
 		seen[id] = true
-		out = append(out, Card{ID: id, Deck: Tradeoffs, Source: Source{FromStory, s.Name()}, Title: storyTitle(s), Story: s, Section: d.Section, Sentence: d.Sentence})
+		out = append(out, Card{ID: id, Deck: Tradeoffs, Source: Source{FromStory, s.Name()}, Title: storyTitle(s), Story: s, Section: d.Section, Sentence: d.Sentence, TurnedDown: d.TurnedDown})
 	}
 	return out
 }
@@ -250,6 +255,9 @@ func decisionCards(p *pack.Pack, s *workspace.Story) []Card {
 type Decision struct {
 	Section  string // the rubric section id it is in
 	Sentence string
+	// TurnedDown are the words that name an option turned down, when
+	// the sentence names one (wording.Alternative); "" otherwise.
+	TurnedDown string
 }
 
 // Decisions finds the decisions in a story checked with rubric r: in its
@@ -273,7 +281,7 @@ func Decisions(doc *document.Doc, r *pack.Rubric, cue sections.Phrases) []Decisi
 			if id == sectionTrades && !cue.Empty() && !cue.Contains(s) {
 				continue
 			}
-			out = append(out, Decision{Section: id, Sentence: s})
+			out = append(out, Decision{Section: id, Sentence: s, TurnedDown: wording.Alternative(s).Words})
 		}
 	}
 	return out
@@ -310,40 +318,14 @@ func SentenceHash(s string) string {
 	return hex.EncodeToString(sum[:4])
 }
 
-// Sentences splits text into sentences, each on one line, without
-// Markdown emphasis. A blank line ends a sentence too, so a list item
-// without a full stop stays whole; "2.1 s" and "e.g. this" are not split.
+// Sentences splits text into sentences as the checker does
+// (wording.Sentences: inline code such as "SELECT ... FOR UPDATE", "2.1
+// s" and "e.g. Kafka" are not split), each on one line, without Markdown
+// emphasis and code marks.
 func Sentences(text string) []string {
 	var out []string
-	for _, block := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		para := strings.Join(strings.Fields(plain(block)), " ")
-		start := 0
-		for i := 0; i < len(para); {
-			r, size := utf8.DecodeRuneInString(para[i:])
-			i += size
-			if r != '.' && r != '!' && r != '?' {
-				continue
-			}
-			j := i
-			for j < len(para) {
-				c, n := utf8.DecodeRuneInString(para[j:])
-				if !strings.ContainsRune(`"')]’”`, c) {
-					break
-				}
-				j += n
-			}
-			if j >= len(para) || para[j] != ' ' {
-				continue
-			}
-			if next, _ := utf8.DecodeRuneInString(para[j+1:]); unicode.IsLower(next) {
-				continue
-			}
-			if s := strings.TrimSpace(para[start:j]); s != "" {
-				out = append(out, s)
-			}
-			start, i = j+1, j+1
-		}
-		if s := strings.TrimSpace(para[start:]); s != "" {
+	for _, s := range wording.Sentences(text) {
+		if s = strings.Join(strings.Fields(plain(s)), " "); s != "" {
 			out = append(out, s)
 		}
 	}

@@ -1,8 +1,11 @@
 package drill
 
 import (
+	"hash/fnv"
 	"slices"
 	"time"
+
+	"github.com/prepcli/prep/internal/workspace"
 )
 
 // DefaultNewPerDay is how many new cards of each deck a day brings when no
@@ -10,14 +13,25 @@ import (
 // follow-up two, a scale exercise twenty.
 var DefaultNewPerDay = map[Deck]int{Tradeoffs: 10, Scale: 1, Followups: 5}
 
+// MaxNewPerDay bounds the new cards of each deck a day brings before an
+// interview, so the evening before it is a short set (about an hour's
+// practice), not the whole bank: what does not fit waits, the most useful
+// cards first (see Plan.Order).
+var MaxNewPerDay = map[Deck]int{Tradeoffs: 15, Scale: 1, Followups: 10}
+
 // Plan decides what is due on the day of Now. Days are calendar days in
 // Now's location, so a card due at 21:00 is due all that day.
 //
-// With an Interview date still to come, the plan crams: every card is seen
-// at least once before the date (the new cards left are spread over the
-// days left, never fewer a day than DefaultNewPerDay), and a review that
-// FSRS puts on or after the date is pulled in to the day before it,
-// unless the card was already reviewed that day.
+// New cards come in the order Order gives: the candidate's own and the
+// bank's taken in turn, shuffled afresh each day, so the first evening
+// reaches the bank as well as the stories.
+//
+// With an Interview date still to come, the plan crams: the new cards
+// left are spread over the days left (never fewer a day than
+// DefaultNewPerDay, never more than MaxNewPerDay, so every card is seen
+// before the date when the days allow it), and a review that FSRS puts on
+// or after the date is pulled in to the day before it, unless the card
+// was already reviewed that day.
 type Plan struct {
 	Now time.Time
 	// Interview is the interview's date (its calendar date counts); zero
@@ -124,10 +138,6 @@ func (p Plan) Due(cards []Card, st *Store) []Item {
 	for _, c := range cards {
 		s := st.state(c.ID)
 		if s == nil {
-			if quota[c.Deck] > 0 {
-				quota[c.Deck]--
-				fresh = append(fresh, Item{Card: c, Due: today})
-			}
 			continue
 		}
 		due := p.DueOn(s)
@@ -135,8 +145,120 @@ func (p Plan) Due(cards []Card, st *Store) []Item {
 			reviews = append(reviews, Item{Card: c, State: s, Due: due, Pulled: !due.Equal(p.day(s.Due))})
 		}
 	}
+	for _, c := range p.Order(cards) {
+		if st.state(c.ID) == nil && quota[c.Deck] > 0 {
+			quota[c.Deck]--
+			fresh = append(fresh, Item{Card: c, Due: today})
+		}
+	}
 	slices.SortStableFunc(reviews, func(a, b Item) int { return a.Due.Sub(b.Due) })
 	return append(reviews, fresh...)
+}
+
+// Ahead lists the cards not due today, for practice ahead of schedule:
+// the new cards today's share left out, in Order, then the reviews still
+// to come, soonest first. Grading one schedules it as any grade does.
+func (p Plan) Ahead(cards []Card, st *Store) []Item {
+	today := p.Today()
+	due := map[string]bool{}
+	for _, it := range p.Due(cards, st) {
+		due[it.Card.ID] = true
+	}
+	var fresh, later []Item
+	for _, c := range p.Order(cards) {
+		if due[c.ID] {
+			continue
+		}
+		if s := st.state(c.ID); s == nil {
+			fresh = append(fresh, Item{Card: c, Due: today.Add(1)})
+		} else {
+			later = append(later, Item{Card: c, State: s, Due: p.DueOn(s)})
+		}
+	}
+	slices.SortStableFunc(later, func(a, b Item) int { return a.Due.Sub(b.Due) })
+	return append(fresh, later...)
+}
+
+// Order is the order new cards come in on the plan's day, deck by deck:
+// the candidate's own cards and the bank's taken in turn, so neither
+// uses up a day's share. Own cards come by story rank, the top story's
+// first, each story's in its order (its decisions as written, its
+// follow-ups best fit first); the bank's are shuffled. The shuffle is
+// drawn from the plan's
+// day (Now, the clock the caller gives): the same all day, so a round
+// started again finds the same cards, and another the next day.
+func (p Plan) Order(cards []Card) []Card {
+	seed := p.Today().String()
+	type keyed struct {
+		c    Card
+		rank int
+		key  uint64
+	}
+	var out []Card
+	for _, d := range Decks {
+		var own, bank []keyed
+		for i, c := range cards {
+			if c.Deck != d {
+				continue
+			}
+			k := keyed{c: c, key: shuffleKey(seed, c.ID)}
+			if c.Source.Kind == FromStory {
+				// A story's own cards in its order: its decisions as
+				// written, its follow-ups best fit first.
+				k.key = uint64(i)
+				k.rank = workspace.MaxRank + 1
+				if c.Story != nil && featured(c.Story) {
+					k.rank = c.Story.Meta.Rank
+				}
+				own = append(own, k)
+			} else {
+				bank = append(bank, k)
+			}
+		}
+		byKey := func(a, b keyed) int {
+			if a.rank != b.rank {
+				return a.rank - b.rank
+			}
+			return cmpUint(a.key, b.key)
+		}
+		slices.SortStableFunc(own, byKey)
+		slices.SortStableFunc(bank, byKey)
+		for i := 0; i < max(len(own), len(bank)); i++ {
+			if i < len(own) {
+				out = append(out, own[i].c)
+			}
+			if i < len(bank) {
+				out = append(out, bank[i].c)
+			}
+		}
+	}
+	// Cards of no known deck keep their place at the end.
+	for _, c := range cards {
+		if !slices.Contains(Decks, c.Deck) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// shuffleKey places card id in the shuffle of the day seed: FNV-1a of
+// both, the same on every machine and in every version of Go.
+func shuffleKey(seed, id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(seed))
+	h.Write([]byte{0})
+	h.Write([]byte(id))
+	return h.Sum64()
+}
+
+func cmpUint(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // newQuota is how many new cards of each deck today may still bring.
@@ -166,8 +288,9 @@ func (p Plan) newQuota(cards []Card, st *Store) map[Deck]int {
 		}
 		if cram {
 			// Recomputed every day from what is left, so a day missed
-			// is made up over the days that remain.
-			n = max(n, ceilDiv(unseen[d]+introduced[d], left))
+			// is made up over the days that remain; but never more than
+			// a short evening's set.
+			n = max(n, min(ceilDiv(unseen[d]+introduced[d], left), MaxNewPerDay[d]))
 		}
 		out[d] = max(0, n-introduced[d])
 	}

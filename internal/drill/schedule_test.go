@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/prepcli/prep/internal/workspace"
 )
 
 // bankCards are n trade-off cards from a bank of n.
@@ -56,9 +58,9 @@ func TestGradesMoveTheCard(t *testing.T) {
 // A card graded well leaves the round until its day; one graded badly is
 // back the next day; the others stay new until a later day lets them in.
 func TestDueMovesWithGrades(t *testing.T) {
-	cards := bankCards(3)
 	st := &Store{}
 	plan := Plan{Now: t0, NewPerDay: map[Deck]int{Tradeoffs: 2}}
+	cards := plan.Order(bankCards(3)) // new cards come in the day's order
 	if diff := cmp.Diff([]string{cards[0].ID, cards[1].ID}, itemIDs(plan.Due(cards, st))); diff != "" {
 		t.Fatalf("due on day 0 (-want +got):\n%s", diff)
 	}
@@ -341,5 +343,157 @@ func TestStats(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("stats (-want +got):\n%s", diff)
+	}
+}
+
+// A decision that quotes inline code is one card, and one that names an
+// option turned down says which words name it, so its card does not call
+// it the choice.
+func TestDecisionsWithCodeAndRejections(t *testing.T) {
+	ws := openWS(t)
+	saveStory(t, ws, "Sender", 1, `
+## Trade-offs
+
+We ruled out a per-row lock with `+"`SELECT ... FOR UPDATE`"+`, because two replicas of the sender deadlocked under load.
+I chose batches of 200 claimed with SKIP LOCKED, e.g. Postgres does it natively, so senders share the table.
+`)
+	cards := DeckCards(Sources{Pack: testPack(t), Stories: stories(t, ws)}, Tradeoffs)
+	var got []string
+	for _, c := range cards {
+		if c.Source.Kind == FromStory {
+			got = append(got, c.Sentence+" | "+c.TurnedDown)
+		}
+	}
+	want := []string{
+		"We ruled out a per-row lock with SELECT ... FOR UPDATE, because two replicas of the sender deadlocked under load. | ruled out a",
+		"I chose batches of 200 claimed with SKIP LOCKED, e.g. Postgres does it natively, so senders share the table. | ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("story cards (-want +got):\n%s", diff)
+	}
+}
+
+// New cards come in turns, the candidate's own and the bank's, own cards
+// of the top story first and the rest shuffled by the day: the first
+// evening reaches the bank however many decisions the stories hold, the
+// same day gives the same order, and another day another.
+func TestOrderMixesStoriesAndBank(t *testing.T) {
+	var cards []Card
+	top := &workspace.Story{Meta: workspace.StoryMeta{Title: "Top", Rank: 1}}
+	second := &workspace.Story{Meta: workspace.StoryMeta{Title: "Second", Rank: 2}}
+	for i := range 12 {
+		s := second
+		if i%2 == 1 {
+			s = top
+		}
+		cards = append(cards, Card{ID: fmt.Sprintf("tradeoffs/story/%s/%02d", s.Meta.Title, i), Deck: Tradeoffs, Source: Source{FromStory, s.Meta.Title}, Story: s})
+	}
+	cards = append(cards, bankCards(20)...)
+	st := &Store{}
+	due := Plan{Now: t0}.Due(cards, st)
+	var kinds []string
+	for _, it := range due {
+		kinds = append(kinds, it.Card.Source.Kind)
+		if it.Card.Source.Kind == FromStory && it.Card.Story == second && len(kinds) <= 12 {
+			t.Errorf("card %d is the second story's before the top story's are all in: %s", len(kinds), it.Card.ID)
+		}
+	}
+	want := []string{"story", "bank", "story", "bank", "story", "bank", "story", "bank", "story", "bank"}
+	if diff := cmp.Diff(want, kinds); diff != "" {
+		t.Errorf("the first evening's new cards (-want +got):\n%s", diff)
+	}
+	again := Plan{Now: t0.Add(8 * time.Hour)}.Due(cards, st)
+	if diff := cmp.Diff(itemIDs(due), itemIDs(again)); diff != "" {
+		t.Errorf("the same day gives another order (-first +later):\n%s", diff)
+	}
+	bankOrder := func(n int) []string {
+		var out []string
+		for _, c := range (Plan{Now: day(n)}).Order(cards) {
+			if c.Source.Kind == FromBank {
+				out = append(out, c.ID)
+			}
+		}
+		return out
+	}
+	if cmp.Equal(bankOrder(0), bankOrder(1)) || cmp.Equal(bankOrder(0), ids(bankCards(20))) {
+		t.Error("the bank is not shuffled, or not afresh each day")
+	}
+}
+
+// The evening before the interview is a short set, not every card: at
+// most MaxNewPerDay of each deck, the rest left for practice ahead of
+// schedule.
+func TestEveOfInterviewIsShort(t *testing.T) {
+	cards := bankCards(58)
+	interview := t0.AddDate(0, 0, 1)
+	plan := Plan{Now: t0, Interview: interview}
+	due := plan.Due(cards, &Store{})
+	if len(due) != MaxNewPerDay[Tradeoffs] {
+		t.Errorf("%d cards due the evening before the interview; want %d", len(due), MaxNewPerDay[Tradeoffs])
+	}
+	ahead := plan.Ahead(cards, &Store{})
+	if len(ahead) != 58-len(due) {
+		t.Errorf("%d cards ahead of schedule; want the %d left", len(ahead), 58-len(due))
+	}
+	seen := map[string]bool{}
+	for _, it := range append(due, ahead...) {
+		if seen[it.Card.ID] {
+			t.Errorf("%s both due and ahead", it.Card.ID)
+		}
+		seen[it.Card.ID] = true
+	}
+}
+
+// Practice ahead of schedule: once today's cards are done, the new cards
+// left and the reviews to come, soonest first.
+func TestAhead(t *testing.T) {
+	cards := bankCards(4)
+	st := &Store{}
+	plan := Plan{Now: t0, NewPerDay: map[Deck]int{Tradeoffs: 2}}
+	order := plan.Order(cards)
+	st.Grade(order[0].ID, Easy, t0)
+	st.Grade(order[1].ID, Again, t0)
+	if got := plan.Due(cards, st); len(got) != 0 {
+		t.Fatalf("due after the day's share = %v", itemIDs(got))
+	}
+	want := []string{order[2].ID, order[3].ID, order[1].ID, order[0].ID}
+	if diff := cmp.Diff(want, itemIDs(plan.Ahead(cards, st))); diff != "" {
+		t.Errorf("ahead (-want +got):\n%s", diff)
+	}
+}
+
+// The first evening with the built-in pack, three featured stories full
+// of decisions and the interview tomorrow: a short set that holds the
+// top story's cards and the bank's, not every card.
+func TestFirstEveningBeforeTheInterview(t *testing.T) {
+	p, err := loadPack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := openWS(t)
+	for i, title := range []string{"Ledger", "Search", "Billing"} {
+		saveStory(t, ws, title, i+1, ledgerBody+"\nWe considered a cron job and rejected it, because jobs overlapped.\nWe chose gRPC over REST for the relay, since the schema had to be typed.\n")
+	}
+	cards := Cards(Sources{Pack: p, Stories: stories(t, ws), Choose: chooseAll})
+	plan := Plan{Now: t0, Interview: t0.AddDate(0, 0, 1)}
+	due := plan.Due(cards, &Store{})
+	perDeck := map[Deck]int{}
+	bank, top := 0, 0
+	for _, it := range due {
+		perDeck[it.Card.Deck]++
+		if it.Card.Deck == Tradeoffs && it.Card.Source.Kind == FromBank {
+			bank++
+		}
+		if it.Card.Story != nil && it.Card.Story.Meta.Rank == 1 {
+			top++
+		}
+	}
+	for d, n := range perDeck {
+		if n > MaxNewPerDay[d] {
+			t.Errorf("%s: %d cards the evening before; want at most %d", d, n, MaxNewPerDay[d])
+		}
+	}
+	if len(due) >= len(cards) || bank == 0 || top == 0 {
+		t.Errorf("%d of %d cards due, %d from the bank, %d from the top story; want a short set with both", len(due), len(cards), bank, top)
 	}
 }

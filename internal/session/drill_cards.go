@@ -110,25 +110,34 @@ const gradedAt = ".graded_at"
 
 // apply applies card prefix's recorded grade: to the schedule, and for a
 // trade-off or follow-up card to its entry in the day's log. Applying it
-// again changes nothing. announce says when the card comes back and
-// counts it in the round's results.
+// again changes nothing. The card counts in the round's results either
+// way; announce says when it comes back, for a card graded in this run
+// rather than before the round stopped.
 func (r *round) apply(prefix string, c drill.Card, announce bool) error {
 	ans, _ := r.s.Answered(prefix + ".grade")
 	g, ok := drill.ParseGrade(ans)
 	if !ok {
 		return fmt.Errorf("%s: %s is %q, not a grade; answer Again, Hard, Good or Easy, or delete the file to start the round over", r.ws.Path(workspace.SessionsDir+"/"+r.s.name+".yaml"), prefix+".grade", ans)
 	}
+	var st drill.State
 	stamp, ok := r.s.Answered(prefix + gradedAt)
 	if !ok {
 		// Recorded by an earlier prep, which applied a grade before it
-		// recorded it: applied already.
+		// recorded it: applied already; it still counts in the round.
+		store, err := drill.Load(r.ws)
+		if err != nil {
+			return err
+		}
+		if cur := store.Cards[c.ID]; cur != nil {
+			st = *cur
+		}
+		r.out.Results = append(r.out.Results, DrillResult{Card: c.ID, Grade: g, Next: r.plan.NextReview(st), Earlier: true})
 		return nil
 	}
 	at, err := time.Parse(time.RFC3339, stamp)
 	if err != nil {
 		return fmt.Errorf("%s: %s is %q, not a time like 2026-01-02T15:04:05Z; correct it, or delete the file to start the round over", r.ws.Path(workspace.SessionsDir+"/"+r.s.name+".yaml"), prefix+gradedAt, stamp)
 	}
-	var st drill.State
 	err = drill.Update(r.ws, func(store *drill.Store) error {
 		st = store.Grade(c.ID, g, at)
 		return nil
@@ -149,10 +158,13 @@ func (r *round) apply(prefix string, c drill.Card, announce bool) error {
 			}
 		}
 	}
+	res := DrillResult{Card: c.ID, Grade: g, Next: r.plan.NextReview(st)}
 	if !announce {
+		// Graded before the round stopped: counted, not announced again.
+		res.Earlier = true
+		r.out.Results = append(r.out.Results, res)
 		return nil
 	}
-	res := DrillResult{Card: c.ID, Grade: g, Next: r.plan.NextReview(st)}
 	when := DayPhrase(res.Next, r.plan.Today())
 	if !res.Next.Equal(drill.DayOf(st.Due.In(r.now.Location()))) {
 		when += ", the day before your interview"
@@ -225,8 +237,15 @@ func (r *round) tradeoff(prefix, heading string, c drill.Card) error {
 	} else {
 		where := sectionTitle(r.env.Pack, c.Story, c.Section)
 		q.Message = "You chose this. What did you not choose, and why? What did it cost you?"
+		asked = "You chose: " + c.Sentence
+		if c.TurnedDown != "" {
+			// The sentence names an option turned down ("we ruled out
+			// a cron job"): not to be drilled as the choice.
+			q.Message = "You weighed options here. What did you choose, what did you turn down and why, and what did your choice cost you?"
+			asked = "You weighed: " + c.Sentence
+		}
 		q.Guidance = fmt.Sprintf("From your story %q, under %s: “%s”", oneLine(c.Title), where, c.Sentence)
-		asked, title = "You chose: "+c.Sentence, c.Title
+		title = c.Title
 	}
 	ans, err := r.logged(q, c, title, asked)
 	if err != nil {

@@ -28,6 +28,10 @@ type DrillOptions struct {
 	// Mine is prep drill scale --mine: a featured story's project instead
 	// of a bank system.
 	Mine bool
+	// Ahead is --ahead: practice ahead of schedule. The round takes the
+	// cards due, then fills up with cards not due yet (drill.Plan.Ahead):
+	// new cards today's share left out, then reviews soonest first.
+	Ahead bool
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
 	// Interview is the interview's date; zero when none is set.
@@ -45,6 +49,9 @@ type DrillResult struct {
 	Card  string
 	Grade drill.Grade
 	Next  drill.Day
+	// Earlier is set for a card graded before the round stopped and was
+	// resumed: the round's summary counts it too.
+	Earlier bool
 }
 
 // DrillOutcome is what a round leaves behind.
@@ -230,16 +237,20 @@ func (r *round) cards(src drill.Sources) ([]drill.Card, error) {
 	return cards, nil
 }
 
-// pick chooses today's round: the cards due, at most Count of the
-// trade-off and follow-up decks and at most one scale exercise; or the
-// exercise asked for.
+// pick chooses today's round: the cards due (then, with --ahead, those
+// not due yet), at most Count of the trade-off and follow-up decks and at
+// most one scale exercise; or the exercise asked for.
 func (r *round) pick(cards []drill.Card, store *drill.Store) []drill.Card {
 	if r.opts.Exercise != "" {
 		return cards
 	}
 	var out []drill.Card
 	quick, scale := 0, 0
-	for _, it := range r.plan.Due(cards, store) {
+	items := r.plan.Due(cards, store)
+	if r.opts.Ahead {
+		items = append(items, r.plan.Ahead(cards, store)...)
+	}
+	for _, it := range items {
 		if it.Card.Deck == drill.Scale {
 			if scale == 0 {
 				out = append(out, it.Card)
@@ -394,10 +405,28 @@ func (r *round) nothingDue(cards []drill.Card, store *drill.Store) (*DrillOutcom
 	if d := r.interviewLine(); d != "" {
 		r.s.Printf("%s.\n", strings.ToUpper(d[:1])+d[1:])
 	}
+	r.offerAhead(cards, store)
 	if len(r.opts.Decks) == 1 && r.opts.Decks[0] == drill.Scale && !r.opts.Mine {
 		r.s.Printf("To practise one anyway: %[1]s drill scale --exercise ID (%[1]s content list shows the ids).\n", progname.Name())
 	}
 	return r.out, r.s.Finish()
+}
+
+// offerAhead says how to practise ahead of schedule when nothing is due
+// today and cards are waiting for a later day.
+func (r *round) offerAhead(cards []drill.Card, store *drill.Store) {
+	if r.opts.Exercise != "" {
+		return
+	}
+	n := len(r.plan.Ahead(cards, store))
+	if n == 0 {
+		return
+	}
+	cmd := r.opts.Command
+	if r.opts.Mine {
+		cmd += " --mine"
+	}
+	r.s.Printf("%s\n", wrap(fmt.Sprintf("Practise ahead: %s --ahead (%s not due yet).", cmd, plural(n, "card")), "", ""))
 }
 
 // end sums the round up and says when the next card is due.
@@ -407,8 +436,12 @@ func (r *round) end(cards []drill.Card) (*DrillOutcome, error) {
 		return nil, err
 	}
 	counts := map[drill.Grade]int{}
+	earlier := 0
 	for _, res := range r.out.Results {
 		counts[res.Grade]++
+		if res.Earlier {
+			earlier++
+		}
 	}
 	var parts []string
 	for _, g := range drill.Grades {
@@ -420,15 +453,21 @@ func (r *round) end(cards []drill.Card) (*DrillOutcome, error) {
 	if len(parts) > 0 {
 		r.s.Printf(" (%s)", strings.Join(parts, ", "))
 	}
+	if earlier > 0 {
+		r.s.Printf(", %d of them before you stopped", earlier)
+	}
 	r.s.Printf(".\n")
 	if len(r.out.Files) > 0 {
 		r.s.Printf("Your answers are in %s.\n", strings.Join(r.out.Files, " and "))
 	}
 	if len(r.plan.Due(cards, store)) > 0 {
 		r.s.Printf("More cards are due today: run %s again.\n", r.opts.Command)
-	} else if next, ok := r.plan.NextDue(cards, store); ok {
-		r.out.NextDue = next
-		r.s.Printf("The next card is due %s.\n", DayPhrase(next, r.plan.Today()))
+	} else {
+		if next, ok := r.plan.NextDue(cards, store); ok {
+			r.out.NextDue = next
+			r.s.Printf("The next card is due %s.\n", DayPhrase(next, r.plan.Today()))
+		}
+		r.offerAhead(cards, store)
 	}
 	if d := r.interviewLine(); d != "" {
 		r.s.Printf("%s.\n", strings.ToUpper(d[:1])+d[1:])

@@ -81,10 +81,10 @@ func TestDrillTradeoffs(t *testing.T) {
 	p := prompttest.New(t)
 	p.ExpectInput("card.0.answer", "Sharding instead, but the migration was too risky before the peak; the cost was eventual consistency.")
 	p.ExpectSelect("card.0.grade", "Good")
-	p.ExpectInput("card.1.answer", "A database trigger.")
-	p.ExpectSelect("card.1.grade", "Again")
-	p.ExpectInput("card.2.answer", "A queue rather than a call, because the caller can wait; the cost is duplicates.")
-	p.ExpectSelect("card.2.grade", "Easy")
+	p.ExpectInput("card.1.answer", "A queue rather than a call, because the caller can wait; the cost is duplicates.")
+	p.ExpectSelect("card.1.grade", "Easy")
+	p.ExpectInput("card.2.answer", "A database trigger.")
+	p.ExpectSelect("card.2.grade", "Again")
 	o, out, err := f.drill(p, DrillOptions{Decks: []drill.Deck{drill.Tradeoffs}, Command: "prep drill tradeoffs"})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -102,20 +102,11 @@ func TestDrillTradeoffs(t *testing.T) {
 ## Moving ledger writes off the checkout path
 <!-- card: ` + decisionCard + ` -->
 
-**Asked:** You chose: ` + ledgerDecision + `
+**Asked:** You weighed: ` + ledgerDecision + `
 
 **Answer:** Sharding instead, but the migration was too risky before the peak; the cost was eventual consistency.
 
 **Grade:** Good; next review on 2026-01-05
-
-## Moving ledger writes off the checkout path
-<!-- card: ` + archCard + ` -->
-
-**Asked:** You chose: ` + ledgerArch + `
-
-**Answer:** A database trigger.
-
-**Grade:** Again; next review on 2026-01-03
 
 ## A queue or a direct call
 <!-- card: tradeoffs/bank/queue-or-call -->
@@ -125,6 +116,15 @@ func TestDrillTradeoffs(t *testing.T) {
 **Answer:** A queue rather than a call, because the caller can wait; the cost is duplicates.
 
 **Grade:** Easy; next review on 2026-01-18
+
+## Moving ledger writes off the checkout path
+<!-- card: ` + archCard + ` -->
+
+**Asked:** You chose: ` + ledgerArch + `
+
+**Answer:** A database trigger.
+
+**Grade:** Again; next review on 2026-01-03
 `
 	if diff := cmp.Diff(wantLog, log); diff != "" {
 		t.Errorf("practice log (-want +got):\n%s", diff)
@@ -160,7 +160,7 @@ func TestDrillNothingDue(t *testing.T) {
 	p := prompttest.New(t)
 	p.ExpectInput("card.0.answer", "x")
 	p.ExpectSelect("card.0.grade", "Good")
-	opts := DrillOptions{Decks: []drill.Deck{drill.Tradeoffs}, Count: 1}
+	opts := DrillOptions{Decks: []drill.Deck{drill.Tradeoffs}, Count: 1, Command: "prep drill tradeoffs"}
 	if _, _, err := f.drill(p, opts); err != nil {
 		t.Fatal(err)
 	}
@@ -179,12 +179,21 @@ func TestDrillNothingDue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Nothing is due today in trade-off recall. The next card is due in 3 days (Mon 5 Jan).\n9 days to your interview.\n"
+	want := "Nothing is due today in trade-off recall. The next card is due in 3 days (Mon 5 Jan).\n9 days to your interview.\n" +
+		"Practise ahead: prep drill tradeoffs --ahead (3 cards not due yet).\n"
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Errorf("output (-want +got):\n%s", diff)
 	}
 	if o.NextDue.Sub(drill.DayOf(t0)) != 3 {
 		t.Errorf("next due = %v", o.NextDue)
+	}
+	// Ahead of schedule: the cards not due yet, soonest first.
+	p = prompttest.New(t)
+	p.ExpectInput("card.0.answer", "x")
+	p.ExpectInterrupt("card.0.grade")
+	opts.Ahead = true
+	if _, out, err := f.drill(p, opts); !errors.Is(err, prompts.ErrInterrupted) || !strings.Contains(out, "Trade-off recall · 3 cards today") {
+		t.Errorf("--ahead: err = %v, want a round of the 3 cards not due:\n%s", err, out)
 	}
 }
 
@@ -213,11 +222,16 @@ func TestDrillStopAndResume(t *testing.T) {
 	p.ExpectSelect("card.1.grade", "Good")
 	p.ExpectInput("card.2.answer", "A queue.")
 	p.ExpectSelect("card.2.grade", "Good")
-	_, out, err := f.drill(p, opts)
+	o, out, err := f.drill(p, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "Card 2 of 3 · Trade-off recall · Moving ledger writes off the checkout path\n\n  Missing from your answer") {
+	// The summary is the whole round's, the card graded before the stop
+	// included.
+	if !strings.Contains(out, "Done: 3 cards (1 Hard, 2 Good), 1 of them before you stopped.") || len(o.Results) != 3 {
+		t.Errorf("the summary leaves out the card graded before the stop (%d results):\n%s", len(o.Results), out)
+	}
+	if !strings.Contains(out, "Card 2 of 3 · Trade-off recall · A queue or a direct call\n\n  Missing from your answer") {
 		t.Errorf("the resumed card does not say what it is before its check:\n%s", out)
 	}
 	if got := len(f.dueDays()); got != 3 {
@@ -451,10 +465,8 @@ func TestDrillEverything(t *testing.T) {
 func TestDrillResumeKeepsPlaces(t *testing.T) {
 	f := drillFixture(t)
 	p := prompttest.New(t)
-	p.ExpectInput("card.0.answer", "x")
-	p.ExpectSelect("card.0.grade", "Good")
-	p.ExpectInput("card.1.answer", "An answer to the architecture card.")
-	p.ExpectInterrupt("card.1.grade")
+	p.ExpectInput("card.0.answer", "An answer to the decision card.")
+	p.ExpectInterrupt("card.0.grade")
 	opts := DrillOptions{Decks: []drill.Deck{drill.Tradeoffs}}
 	if _, _, err := f.drill(p, opts); !errors.Is(err, prompts.ErrInterrupted) {
 		t.Fatalf("err = %v", err)
@@ -464,17 +476,19 @@ func TestDrillResumeKeepsPlaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	star, _ := f.pack.Rubric("star")
-	if err := f.ws().SetSection(story, star, "architecture", "Too short to count."); err != nil {
+	if err := f.ws().SetSection(story, star, "tradeoffs", "Too short to count."); err != nil {
 		t.Fatal(err)
 	}
 	p = prompttest.New(t)
 	p.ExpectSelect("resume", "Resume")
-	p.ExpectInput("card.2.answer", "A queue.").WantDefault("")
+	p.ExpectInput("card.1.answer", "A queue.").WantDefault("")
+	p.ExpectSelect("card.1.grade", "Good")
+	p.ExpectInput("card.2.answer", "x").WantDefault("")
 	p.ExpectSelect("card.2.grade", "Good")
 	if _, out, err := f.drill(p, opts); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if diff := cmp.Diff(map[string]int{decisionCard: 3, "tradeoffs/bank/queue-or-call": 3}, f.dueDays()); diff != "" {
+	if diff := cmp.Diff(map[string]int{archCard: 3, "tradeoffs/bank/queue-or-call": 3}, f.dueDays()); diff != "" {
 		t.Errorf("schedule (-want +got):\n%s", diff)
 	}
 }

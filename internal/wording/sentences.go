@@ -18,16 +18,31 @@ import (
 // Sentences splits text into sentences, each on one line. A blank line
 // ends a sentence, and so does a line break before a capital letter or
 // after a line that ends in a stop, so list items stay apart while
-// wrapped prose is joined; "2.1 s", "e.g. this" and "Prerender.io" are
-// not split.
+// wrapped prose is joined; "2.1 s", "e.g. this", "e.g. Kafka",
+// "Prerender.io" and inline code ("`SELECT ... FOR UPDATE`") are not
+// split.
 func Sentences(text string) []string {
 	var out []string
 	for _, para := range lines(text) {
 		start := 0
 		for i := 0; i < len(para); {
 			r, size := utf8.DecodeRuneInString(para[i:])
+			if r == '`' {
+				// Inline code runs to the next run of as many backticks;
+				// one left open is a stray mark, not code.
+				n := len(para[i:]) - len(strings.TrimLeft(para[i:], "`"))
+				if end := strings.Index(para[i+n:], para[i:i+n]); end >= 0 {
+					i += n + end + n
+					continue
+				}
+				i += n
+				continue
+			}
 			i += size
 			if r != '.' && r != '!' && r != '?' && r != ';' {
+				continue
+			}
+			if r == '.' && abbreviation(para[start:i-1]) {
 				continue
 			}
 			j := i
@@ -56,6 +71,25 @@ func Sentences(text string) []string {
 	}
 	return out
 }
+
+// abbreviation reports whether the text before a full stop ends in an
+// abbreviation that never ends a sentence: "e.g", "i.e", "vs", "cf".
+func abbreviation(before string) bool {
+	k := len(before)
+	for k > 0 && (isLetterByte(before[k-1]) || before[k-1] == '.') {
+		k--
+	}
+	if k > 0 && before[k-1] >= utf8.RuneSelf {
+		return false
+	}
+	switch strings.ToLower(before[k:]) {
+	case "e.g", "i.e", "vs", "cf":
+		return true
+	}
+	return false
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // lines joins the wrapped lines of each paragraph and keeps apart the
 // lines that start something new.

@@ -1,6 +1,9 @@
 package wording
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestQuantity(t *testing.T) {
 	yes := []string{
@@ -175,5 +178,28 @@ func TestAlternativeEnumerated(t *testing.T) {
 	}
 	if m := Alternative("The other thing we did was add tests."); m.Found() {
 		t.Errorf("found %q in a sentence that names no option", m.Words)
+	}
+}
+
+// Inline code is one piece of a sentence, whatever stops it holds, and
+// "e.g." or "i.e." before a capital ends no sentence.
+func TestSentencesKeepCodeAndAbbreviations(t *testing.T) {
+	cases := map[string][]string{
+		"I claimed rows with `SELECT ... FOR UPDATE SKIP LOCKED` in batches. It scaled.": {
+			"I claimed rows with `SELECT ... FOR UPDATE SKIP LOCKED` in batches.", "It scaled.",
+		},
+		"We ruled out `SELECT ... FOR UPDATE`. Two replicas deadlocked.": {
+			"We ruled out `SELECT ... FOR UPDATE`.", "Two replicas deadlocked.",
+		},
+		"A queue in front, e.g. Kafka or SQS, absorbs the peak. I.e. Redis was not needed.": {
+			"A queue in front, e.g. Kafka or SQS, absorbs the peak.", "I.e. Redis was not needed.",
+		},
+		"Use `a; b` here. Done.": {"Use `a; b` here.", "Done."},
+	}
+	for in, want := range cases {
+		got := Sentences(in)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Sentences(%q)\n got %q\nwant %q", in, got, want)
+		}
 	}
 }

@@ -32,6 +32,7 @@ type Options struct {
 	Count    int    // --count
 	Exercise string // prep drill scale --exercise
 	Mine     bool   // prep drill scale --mine
+	Ahead    bool   // --ahead
 }
 
 // command is how the candidate runs this drill again.
@@ -77,9 +78,17 @@ practice/scale-ID-DATE.md, kind scale, checked like any other. Every answer is o
 next question. Press Ctrl-C at any prompt to stop; run the command again
 to resume the same round, or start over.
 
+New cards come in turns, your own and the bank's (shuffled each day),
+so the first evening reaches the classic trade-offs too. With --ahead a
+round goes on past what is due: the new cards left, then the reviews to
+come, soonest first.
+
 With an interview date (--interview, PREP_INTERVIEW or interview: in the
-config file) the schedule crams: every card is seen at least once before
-the date, and a review due after it is brought forward to the day before.
+config file) the schedule crams: the new cards are spread over the days
+left so that each is seen before the date when the days allow, but never
+more than a short set a day (15 trade-off cards, 10 follow-ups, one scale
+exercise), the top story's first; a review due after the date is brought
+forward to the day before.
 
 Exit status: 0 done (or nothing due), 2 could not run (no terminal and no
 --answers, an answer missing from the file, a workspace file prep cannot
@@ -107,7 +116,8 @@ hard, later when it was easy.
 
 Bare prep drill runs one round of whatever is due in all three decks: up
 to --count trade-off and follow-up cards, then at most one scale exercise.
-With nothing due, it says when the next card is.
+With nothing due, it says when the next card is; --ahead practises ahead
+of schedule.
 ` + ids),
 		Example: strings.Trim(`
   prep drill
@@ -137,7 +147,8 @@ your own stories (each sentence of a Trade-offs section that says what
 you chose or ruled out, and each sentence of an Architecture section:
 "you chose this; what did you not choose, and why?"), and the pack's bank
 of classic trade-offs (consistency or availability, a queue or a direct
-call, push or pull, …). Your own come first.
+call, push or pull, …). New cards come in turns, your own and the
+bank's.
 
 Answer each card in a line or two. The answer is checked for an
 alternative, a reason and the cost you accepted, and what is missing is
@@ -187,6 +198,7 @@ notes, since you know it best. prep content list shows the exercise ids.
 	}
 	cmd.Flags().StringVar(&opts.Exercise, "exercise", "", "drill the scale exercise `ID`, due or not")
 	cmd.Flags().BoolVar(&opts.Mine, "mine", false, "drill one of your featured projects instead of a bank system")
+	addAhead(cmd, opts)
 	opts.AddAnswersFlag(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("exercise", f.PackCompletion(scaleIDs))
 	return cmd
@@ -224,6 +236,11 @@ new and prep story rank.
 
 func addCount(cmd *cobra.Command, opts *Options) {
 	cmd.Flags().IntVarP(&opts.Count, "count", "n", session.DefaultDrillCount, "take at most `N` trade-off and follow-up cards this round")
+	addAhead(cmd, opts)
+}
+
+func addAhead(cmd *cobra.Command, opts *Options) {
+	cmd.Flags().BoolVar(&opts.Ahead, "ahead", false, "practise ahead of schedule: go on with cards not due yet")
 }
 
 // scaleIDs are the pack's scale exercises.
@@ -261,6 +278,7 @@ func runRound(opts *Options) error {
 			Count:    opts.Count,
 			Exercise: opts.Exercise,
 			Mine:     opts.Mine,
+			Ahead:    opts.Ahead,
 			Now:      opts.Now,
 			Command:  opts.command(),
 		}

@@ -106,7 +106,7 @@ never opens a network connection.`),
 	pf.String(config.KeyContent, "", "content pack `DIR` laid over the built-in one (env PREP_CONTENT)")
 	pf.String(config.KeyDir, "", "your workspace `DIR` (env PREP_DIR; default: your data directory)")
 	pf.String("config", "", "config `FILE` (env PREP_CONFIG; default: "+displayConfig(f)+")")
-	pf.String(config.KeyInterview, "", "your interview `DATE` (YYYY-MM-DD): drills plan to show every card before it (env PREP_INTERVIEW)")
+	pf.String(config.KeyInterview, "", "your interview `DATE` (YYYY-MM-DD): drills plan the days left, a short set a day (env PREP_INTERVIEW)")
 	pf.Bool(config.KeyNoColor, false, "no colour in output (env PREP_NO_COLOR or NO_COLOR)")
 
 	cmd.AddCommand(
