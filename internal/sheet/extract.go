@@ -30,21 +30,29 @@ var (
 	lessonIDs = []string{"lessons", "reflection"}
 )
 
-// Limits that keep three stories on about one page. Words, not letters:
-// a cut mid-word reads worse than a slightly longer line.
+// Limits that keep three stories on about one page. The sheet shows
+// whole sentences only: it keeps fewer of them rather than cut one.
 const (
-	summaryWords  = 18 // for each of its two sentences
-	sentenceWords = 20 // a number, the decision, the road not taken
-	questionWords = 16
-	answerWords   = 16 // a cue to the answer, not the answer
-	lessonWords   = 25
-	maxNumbers    = 3
-	maxRoads      = 1
-	maxFollowups  = 3
-	maxWeak       = 4
-	roleWords     = 18
-	fullRoles     = 2 // older roles get one line: the recent ones carry the call
+	maxNumbers = 3
+	maxRoads   = 1
+	maxWeak    = 4
+	// maxFollowups are the follow-ups shown per story, each question in
+	// full and its answer in whole sentences up to answerWords.
+	maxFollowups = 4
+	answerWords  = 45
+	roleWords    = 30 // what a role owned and its impact
+	fullRoles    = 2  // older roles get one line: the recent ones carry the call
 )
+
+// numberIDs are the sections whose figures the sheet lists, the result
+// first: what changed, what was found, what it was for. The figures of
+// the trade-offs, the lessons and the follow-ups belong to those parts.
+var numberIDs = []string{"result", "action", "situation", "task", "architecture", "contribution",
+	"verification", "validation", "bottlenecks", "breaks_first", "evidence", "fix"}
+
+// pitchTitles are the headings a candidate may give a story's one-line
+// pitch, matched ignoring case.
+var pitchTitles = []string{"pitch", "one-line pitch", "one line pitch", "elevator pitch", "in one line", "one-liner", "tl;dr", "tldr"}
 
 // Words that mark a choice and a lesson drawn, matched as whole words.
 // What counts as a figure, an alternative turned down or a mistake is
@@ -63,10 +71,13 @@ type parsed struct {
 	// followups are read from the section's Markdown, where list items
 	// and "A:" lines are still there to part questions from answers.
 	followups []Followup
+	// pitch is the story's own one-line pitch, under a heading of its
+	// own ("## Pitch"), whole sentences; "" when it has none.
+	pitch string
 }
 
 func parse(body string, r *pack.Rubric) parsed {
-	p := parsed{text: map[string]string{}}
+	p := parsed{text: map[string]string{}, pitch: pitchOf(body)}
 	if r == nil {
 		p.text[idSituation] = body
 		return p
@@ -127,53 +138,48 @@ func (p parsed) summaryIDs() []string {
 	return p.order[:min(2, len(p.order))]
 }
 
-// summary is the story in one line: the first sentence of the situation
-// and of the task.
-func (p parsed) summary() (string, bool) {
+// summary is the story in one line when it has no pitch of its own: the
+// first whole sentence of the situation and of the task.
+func (p parsed) summary() string {
+	if p.pitch != "" {
+		return p.pitch
+	}
 	var parts []string
-	cut := false
 	seen := map[string]bool{}
 	for _, id := range p.summaryIDs() {
 		// A story that opens Situation and Task with the same sentence
 		// says it once.
 		if s := p.first(id); s != "" && !seen[s] {
 			seen[s] = true
-			s, c := capWords(s, summaryWords)
 			parts = append(parts, s)
-			cut = cut || c
 		}
 	}
-	return strings.Join(parts, " "), cut
+	return strings.Join(parts, " ")
 }
 
-// numbers are the sentences with figures: the result's first, then those
-// elsewhere in the story, in rubric order, leaving out what skip holds.
-func (p parsed) numbers(skip map[string]bool) (out []string, more bool) {
-	ids := []string{idResult}
-	for _, id := range p.order {
-		if id != idResult && id != idFollowups {
-			ids = append(ids, id)
-		}
-	}
+// numbers are the sentences with real quantities (as the checker reads
+// them: a year or a version is none), the result's first, then those of
+// the sections that tell what happened, leaving out what skip holds.
+func (p parsed) numbers(skip map[string]bool) (out []string) {
 	seen := map[string]bool{}
-	for _, id := range ids {
+	for _, id := range numberIDs {
 		for _, s := range sentences(p.text[id]) {
-			if !wording.Quantity(s).Found() || seen[s] || skip[s] {
+			if seen[s] || skip[s] || !wording.Quantity(s).Found() {
 				continue
 			}
 			seen[s] = true
-			if len(out) == maxNumbers {
-				return out, true
-			}
 			out = append(out, s)
+			if len(out) == maxNumbers {
+				return out
+			}
 		}
 	}
-	return out, false
+	return out
 }
 
-// decision is the choice the story turns on, and the roads not taken:
+// decision is the choice the story turns on, and the road not taken:
 // from the trade-offs, else from the architecture.
-func (p parsed) decision() (choice string, roads []string, moreRoads bool) {
+func (p parsed) decision() (choice string, roads []string) {
 	var ss []string
 	for _, id := range decisionIDs {
 		if ss = sentences(p.text[id]); len(ss) > 0 {
@@ -181,7 +187,7 @@ func (p parsed) decision() (choice string, roads []string, moreRoads bool) {
 		}
 	}
 	if len(ss) == 0 {
-		return "", nil, false
+		return "", nil
 	}
 	ci := 0
 	for i, s := range ss {
@@ -198,51 +204,121 @@ func (p parsed) decision() (choice string, roads []string, moreRoads bool) {
 				continue
 			}
 			seen[s] = true
-			if len(roads) == maxRoads {
-				return choice, roads, true
-			}
 			roads = append(roads, s)
+			if len(roads) == maxRoads {
+				return choice, roads
+			}
 		}
 	}
-	return choice, roads, false
+	return choice, roads
 }
 
 // choiceNamesAlternative reports whether the decision's sentence already
 // says what was turned down ("X rather than Y").
 func choiceNamesAlternative(s string) bool { return wording.Alternative(s).Found() }
 
-// lesson is what went wrong and what was learned: the lessons' sentence
-// that names a mistake, then the one that draws the lesson (the first
-// sentence when neither is marked).
-func (p parsed) lesson() string {
+// lesson is what went wrong and what was learned, each a whole sentence
+// of the lessons: the mistake as the checker reads one (a clear one
+// first), and the lesson drawn ("" for a part not found).
+func (p parsed) lesson() (mistake, learned string) {
 	var ss []string
 	for _, id := range lessonIDs {
 		if ss = sentences(p.text[id]); len(ss) > 0 {
 			break
 		}
 	}
-	if len(ss) == 0 {
-		return ""
-	}
-	wrong, learned := -1, -1
-	for i, s := range ss {
-		if wrong < 0 && wording.Mistake(s).Found() {
-			wrong = i
-		}
-		if learned < 0 && containsAny(s, learnWords) {
-			learned = i
+	for _, s := range ss {
+		if wording.ClearMistake(s).Found() {
+			mistake = s
+			break
 		}
 	}
-	switch {
-	case wrong >= 0 && learned >= 0 && wrong != learned:
-		if wrong > learned {
-			wrong, learned = learned, wrong
+	if mistake == "" {
+		for _, s := range ss {
+			if wording.Mistake(s).Found() {
+				mistake = s
+				break
+			}
 		}
-		return ss[wrong] + " " + ss[learned]
-	case learned >= 0:
-		return ss[learned]
-	case wrong >= 0:
-		return ss[wrong]
 	}
-	return ss[0]
+	for _, s := range ss {
+		if s != mistake && containsAny(s, learnWords) {
+			learned = s
+			break
+		}
+	}
+	if learned == "" {
+		for _, s := range ss {
+			if s != mistake && wording.Reflection(s).Found() {
+				learned = s
+				break
+			}
+		}
+	}
+	if mistake == "" && learned == "" && len(ss) > 0 {
+		learned = ss[0]
+	}
+	return mistake, learned
+}
+
+// firstOf is the first whole sentence of the first of ids the story
+// has, with that section's id.
+func (p parsed) firstOf(ids ...string) (string, string) {
+	for _, id := range ids {
+		if s := p.first(id); s != "" {
+			return s, id
+		}
+	}
+	return "", ""
+}
+
+// pitchOf is the paragraph under a story's pitch heading ("## Pitch",
+// "**In one line:**"), as whole sentences on one line.
+func pitchOf(body string) string {
+	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
+	for i, raw := range lines {
+		line := strings.TrimSpace(raw)
+		label, rest := line, ""
+		if m := reHeading.FindStringSubmatch(line); m != nil {
+			label = m[2]
+		} else if strings.HasPrefix(line, "**") {
+			if j := strings.Index(line[2:], "**"); j >= 0 {
+				label, rest = line[2:2+j], strings.TrimSpace(line[4+j:])
+			}
+		} else {
+			continue
+		}
+		label = strings.ToLower(strings.TrimRight(strings.TrimSpace(label), ":"))
+		if !slices.Contains(pitchTitles, label) {
+			continue
+		}
+		var para []string
+		if rest = strings.TrimSpace(strings.TrimPrefix(rest, ":")); rest != "" {
+			para = append(para, rest)
+		}
+		for _, l := range lines[i+1:] {
+			l = strings.TrimSpace(l)
+			if l == "" && len(para) > 0 {
+				break
+			}
+			if reHeading.MatchString(l) && l != "" {
+				break
+			}
+			if l != "" {
+				para = append(para, l)
+			}
+		}
+		return strings.Join(sentences(strings.Join(para, " ")), " ")
+	}
+	return ""
+}
+
+// firstWith is the first whole sentence of a section for which ok holds.
+func (p parsed) firstWith(id string, ok func(string) bool) string {
+	for _, s := range sentences(p.text[id]) {
+		if ok(s) {
+			return s
+		}
+	}
+	return ""
 }

@@ -1,10 +1,13 @@
 // Package sheet renders the prep sheet: one Markdown page to read the
-// evening before the call. It holds the résumé timeline, each featured
-// story condensed (a one-line summary, the numbers, the decision and the
-// roads not taken, the lesson, the follow-ups with their prepared
-// answers), the open gaps the checker found, and the other stories by
-// title. It takes plain data and returns text, so it reads no file and
-// cannot fail.
+// evening before the call, per panel. For the Background Panel it holds
+// the résumé timeline, each featured story as a brief (the one-line
+// pitch, the figures, the architecture, the decision and the road not
+// taken, the mistake and the lesson, the follow-ups with their prepared
+// answers), the open gaps the checker found and the other stories by
+// title; for the Technical Skills Panel the practice answers and the
+// drills due; for the Culture Panel the culture stories. It quotes whole
+// sentences only, never one cut short. It takes plain data and returns
+// text, so it reads no file and cannot fail.
 package sheet
 
 import (
@@ -18,6 +21,7 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/wording"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -40,9 +44,30 @@ type Input struct {
 	// Problems are files that could not be read, one line each (path and
 	// line first): they are open gaps too.
 	Problems []string
-	// Extra are sections from elsewhere in prep, shown after the open
-	// gaps in order: the place for the drills when there are drills.
+	// Practice are the practice answers (prep technical, prep drill
+	// scale), shown under the Technical Skills Panel.
+	Practice []Story
+	// Drills are the drill decks and the cards due in each today;
+	// NextDrill is the day the next card is due when none is today.
+	Drills    []Drill
+	NextDrill string
+	// Panels are the panels' titles, as the pack names them; an empty
+	// one takes the default pack's.
+	Panels Panels
+	// Extra are sections from elsewhere in prep, shown at the end.
 	Extra []Section
+}
+
+// Panels are the three panels' titles.
+type Panels struct {
+	Background, Technical, Culture string
+}
+
+// Drill is one drill deck: its name in words ("trade-offs") and the
+// cards due in it today.
+type Drill struct {
+	Deck string
+	Due  int
 }
 
 // Story is one story as the sheet needs it.
@@ -52,6 +77,9 @@ type Story struct {
 	Title string
 	Kind  string // a rubric id; "" is DefaultKind
 	Rank  int    // 1-3 featured, 0 not
+	// Panel is the panel its front matter names: a story of kind culture
+	// or of panel culture is shown under the Culture Panel.
+	Panel string
 	// Body is the Markdown after the front matter.
 	Body string
 	// Report is its check; Unchecked says why there is none, when the
@@ -70,15 +98,18 @@ type Section struct {
 // kind of content is one more part (or, from outside, an Input.Extra).
 type part func(b *builder)
 
-var parts = []part{header, timeline, featured, gaps, extra, others}
+var parts = []part{header, background, timeline, featured, gaps, others, technical, practice, drills, culture, extra}
 
 // Render returns the sheet as Markdown.
 func Render(in Input) string {
 	b := &builder{in: in}
 	for _, s := range in.Stories {
-		if s.Rank >= 1 && s.Rank <= workspace.MaxRank {
+		switch {
+		case s.Rank >= 1 && s.Rank <= workspace.MaxRank:
 			b.featured = append(b.featured, s)
-		} else {
+		case isCulture(s):
+			b.culture = append(b.culture, s)
+		default:
 			b.others = append(b.others, s)
 		}
 	}
@@ -86,9 +117,13 @@ func Render(in Input) string {
 	slices.SortStableFunc(b.featured, func(x, y Story) int {
 		return cmp.Or(cmp.Compare(x.Rank, y.Rank), strings.Compare(x.File, y.File))
 	})
-	slices.SortStableFunc(b.others, func(x, y Story) int {
+	byTitle := func(x, y Story) int {
 		return cmp.Or(strings.Compare(strings.ToLower(titleOf(x)), strings.ToLower(titleOf(y))), strings.Compare(x.File, y.File))
-	})
+	}
+	slices.SortStableFunc(b.others, byTitle)
+	slices.SortStableFunc(b.culture, byTitle)
+	b.practice = slices.Clone(in.Practice)
+	slices.SortStableFunc(b.practice, byTitle)
 	// Each featured story is read once, for its block and its gaps.
 	for _, s := range b.featured {
 		b.parsed = append(b.parsed, parse(s.Body, b.rubric(s.Kind)))
@@ -101,9 +136,20 @@ func Render(in Input) string {
 
 type builder struct {
 	strings.Builder
-	in               Input
-	featured, others []Story
-	parsed           []parsed // of featured, by index
+	in                                  Input
+	featured, others, culture, practice []Story
+	parsed                              []parsed // of featured, by index
+}
+
+// isCulture reports a story for the Culture Panel.
+func isCulture(s Story) bool {
+	return s.Kind == workspace.KindCulture || strings.EqualFold(strings.TrimSpace(s.Panel), "culture")
+}
+
+// panelHeading opens a panel's part of the sheet.
+func (b *builder) panel(title, def string) {
+	b.line("## %s", cmp.Or(oneLine(title), def))
+	b.line("")
 }
 
 func (b *builder) line(format string, args ...any) {
@@ -112,7 +158,7 @@ func (b *builder) line(format string, args ...any) {
 }
 
 func (b *builder) heading(title string) {
-	b.line("## %s", title)
+	b.line("### %s", title)
 	b.line("")
 }
 
@@ -173,10 +219,10 @@ func timeline(b *builder) {
 		if i >= fullRoles {
 			continue
 		}
-		if o, _ := capWords(r.Owned, roleWords); o != "" {
+		if o := fit(r.Owned, roleWords); o != "" {
 			b.line("  - Owned: %s", o)
 		}
-		if m, _ := capWords(r.Impact, roleWords); m != "" {
+		if m := fit(r.Impact, roleWords); m != "" {
 			b.line("  - Impact: %s", m)
 		}
 	}
@@ -217,76 +263,61 @@ func featured(b *builder) {
 
 const notYet = "*not written yet*"
 
-// story condenses one featured story. A part cut short ends in "…", and
-// the story then points to its file for the rest.
+func background(b *builder) { b.panel(b.in.Panels.Background, "Background Panel") }
+
+// story is one featured story as a brief: whole sentences of its own,
+// each part shown when the story's kind has a section for it.
 func story(b *builder, s Story, p parsed) {
-	b.line("### %d. %s", s.Rank, titleOf(s))
+	b.line("#### %d. %s", s.Rank, titleOf(s))
 	b.line("")
 	// The check's verdict and its reasons: "ready", "needs work: no
 	// figure in Result"; the open gaps below give the detail.
-	status := oneLine(s.Report.VerdictLine())
-	if s.Unchecked != "" || s.Report.Verdict == "" {
-		status = "not checked"
-	}
-	b.line("*%s · %s*", s.File, status)
+	b.line("*%s · %s*", s.File, verdictOf(s))
 	b.line("")
+	or := func(t string) string { return cmp.Or(oneLine(t), notYet) }
 
-	cut := false
-	capped := func(text string, words int) string {
-		t, c := capWords(text, words)
-		cut = cut || c
-		if t == "" {
-			return notYet
-		}
-		return t
-	}
-
-	sum, c := p.summary()
-	cut = cut || c
-	b.line("- **In one line:** %s", capped(sum, summaryWords*2))
+	sum := p.summary()
+	b.line("- **Pitch:** %s", or(sum))
 
 	shown := map[string]bool{}
-	for _, id := range p.summaryIDs() {
-		if f := p.first(id); f != "" {
-			shown[f] = true
-		}
+	for _, x := range sentences(sum) {
+		shown[x] = true
 	}
-	nums, more := p.numbers(shown)
-	cut = cut || more
-	switch len(nums) {
+	switch nums := p.numbers(shown); len(nums) {
 	case 0:
-		b.line("- **Numbers:** %s", notYet)
+		b.line("- **Figures:** %s", notYet)
 	case 1:
-		b.line("- **Numbers:** %s", capped(nums[0], sentenceWords))
+		b.line("- **Figures:** %s", nums[0])
 	default:
-		b.line("- **Numbers:**")
+		b.line("- **Figures:**")
 		for _, n := range nums {
-			b.line("  - %s", capped(n, sentenceWords))
+			b.line("  - %s", n)
 		}
 	}
 
-	// Each part below is shown when the story's kind has a section for it.
-	choice, roads, moreRoads := p.decision()
-	cut = cut || moreRoads
+	if p.has([]string{"architecture"}) {
+		b.line("- **Architecture:** %s", or(p.first("architecture")))
+	}
+	choice, roads := p.decision()
 	if p.has(decisionIDs) {
-		b.line("- **Decision:** %s", capped(choice, sentenceWords))
+		b.line("- **Decision:** %s", or(choice))
 	}
 	switch {
 	case !p.has(roadIDs):
 	case len(roads) > 0:
-		var rs []string
-		for _, road := range roads {
-			rs = append(rs, capped(road, sentenceWords))
-		}
-		b.line("- **Road not taken:** %s", strings.Join(rs, " "))
+		b.line("- **Turned down:** %s", strings.Join(roads, " "))
 	case choice != "" && choiceNamesAlternative(choice):
 		// The decision's own sentence says what was turned down.
 	default:
-		b.line("- **Road not taken:** %s", notYet)
+		b.line("- **Turned down:** %s", notYet)
 	}
 
 	if p.has(lessonIDs) {
-		b.line("- **Lesson:** %s", capped(p.lesson(), lessonWords))
+		mistake, learned := p.lesson()
+		if mistake != "" || learned == "" {
+			b.line("- **Mistake:** %s", or(mistake))
+		}
+		b.line("- **Lesson:** %s", or(learned))
 	}
 
 	switch {
@@ -297,21 +328,121 @@ func story(b *builder, s Story, p parsed) {
 		b.line("- **Follow-ups:**")
 		for i, f := range p.followups {
 			if i == maxFollowups {
-				b.line("  - and %d more", len(p.followups)-maxFollowups)
-				cut = true
+				b.line("  - %d more in %s", len(p.followups)-maxFollowups, s.File)
 				break
 			}
-			q := strings.TrimSpace(strings.Trim(capped(f.Question, questionWords), "*_"))
+			q := strings.TrimSpace(strings.Trim(oneLine(f.Question), "*_"))
 			a := "*no answer prepared yet*"
 			if f.Answer != "" {
-				a = capped(f.Answer, answerWords)
+				a = fit(f.Answer, answerWords)
 			}
 			b.line("  - *%s* %s", q, a)
 		}
 	}
-	if cut {
+	b.line("")
+}
+
+// verdictOf is a story's check in a few words: "ready", "needs work: no
+// figure in Result", "not checked".
+func verdictOf(s Story) string {
+	if s.Unchecked != "" || s.Report.Verdict == "" {
+		return "not checked"
+	}
+	return oneLine(s.Report.VerdictLine())
+}
+
+func technical(b *builder) { b.panel(b.in.Panels.Technical, "Technical Skills Panel") }
+
+// practiceParts are, for each kind of practice answer, the sections whose
+// first sentence recalls it: the plan, then what it turned down.
+var (
+	practiceMain = []string{"mvp", "breaks_first", "root_cause", "decision"}
+	practiceRoad = []string{"tradeoffs", "mitigation", "alternatives", "hypotheses"}
+)
+
+// practice lists the practice answers: each one's verdict, its plan in
+// one sentence and the option it turned down.
+func practice(b *builder) {
+	b.heading("Practice answers")
+	if len(b.practice) == 0 {
+		b.line("None yet: `%s technical` runs a design, frontend or debugging scenario as the panel would.", progname.Name())
 		b.line("")
-		b.line("(see %s for the rest)", s.File)
+		return
+	}
+	for _, s := range b.practice {
+		p := parse(s.Body, b.rubric(s.Kind))
+		b.line("- **%s** (%s · %s)", titleOf(s), s.File, verdictOf(s))
+		if t, id := p.firstOf(practiceMain...); t != "" {
+			b.line("  - %s: %s", sectionTitle(b.rubric(s.Kind), id), t)
+		}
+		for _, id := range practiceRoad {
+			if m := wording.Alternative(p.text[id]); m.Found() {
+				b.line("  - %s: %s", sectionTitle(b.rubric(s.Kind), id), oneLine(m.Sentence))
+				break
+			}
+		}
+	}
+	b.line("")
+}
+
+func sectionTitle(r *pack.Rubric, id string) string {
+	if r != nil {
+		for _, s := range r.Sections {
+			if s.ID == id {
+				return oneLine(s.Title)
+			}
+		}
+	}
+	return id
+}
+
+// drills says what is due today, deck by deck.
+func drills(b *builder) {
+	b.heading("Drills due")
+	var due []string
+	total := 0
+	for _, d := range b.in.Drills {
+		if d.Due > 0 {
+			due = append(due, fmt.Sprintf("%d %s", d.Due, oneLine(d.Deck)))
+			total += d.Due
+		}
+	}
+	switch {
+	case total > 0:
+		b.line("%s due today: `%s drill` runs them.", strings.Join(due, ", "), progname.Name())
+	case b.in.NextDrill != "":
+		b.line("Nothing due today; the next card is due on %s.", oneLine(b.in.NextDrill))
+	default:
+		b.line("Nothing due today.")
+	}
+	b.line("")
+}
+
+// culture lists the culture stories, each in a few whole sentences: the
+// value it shows, what happened, what changed, what was learned.
+func culture(b *builder) {
+	b.panel(b.in.Panels.Culture, "Culture Panel")
+	b.heading("Culture stories")
+	if len(b.culture) == 0 {
+		b.line("None yet: `%s culture` guides a short true story for one of the values the team lives by.", progname.Name())
+		b.line("")
+		return
+	}
+	for _, s := range b.culture {
+		p := parse(s.Body, b.rubric(s.Kind))
+		b.line("- **%s** (%s · %s)", titleOf(s), s.File, verdictOf(s))
+		if v := p.first("value"); v != "" {
+			b.line("  - Value: %s", v)
+		}
+		if t := cmp.Or(p.pitch, p.first(idSituation)); t != "" {
+			b.line("  - Pitch: %s", t)
+		}
+		if t := cmp.Or(p.firstWith(idResult, func(x string) bool { return wording.Quantity(x).Found() }), p.first(idResult)); t != "" {
+			b.line("  - Result: %s", t)
+		}
+		if _, l := p.lesson(); l != "" {
+			b.line("  - Lesson: %s", l)
+		}
 	}
 	b.line("")
 }
@@ -369,8 +500,7 @@ func gaps(b *builder) {
 		}
 		for _, f := range b.parsed[i].followups {
 			if f.Answer == "" {
-				q, _ := capWords(f.Question, questionWords)
-				lines = append(lines, "no answer prepared for: "+q)
+				lines = append(lines, "no answer prepared for: "+oneLine(f.Question))
 			}
 		}
 		if len(lines) == 0 {
@@ -391,7 +521,7 @@ func extra(b *builder) {
 		if oneLine(s.Title) == "" && body == "" {
 			continue
 		}
-		b.heading(oneLine(s.Title))
+		b.panel(s.Title, "More")
 		if body != "" {
 			b.line("%s", body)
 			b.line("")

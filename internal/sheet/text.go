@@ -8,7 +8,21 @@ import (
 
 // sentences splits text as the checker does, so the sheet quotes the
 // sentences the check judged.
-func sentences(text string) []string { return wording.Sentences(text) }
+// A piece that ends in ";" or ":" is joined to the next, so that the
+// sheet never shows a sentence cut at its semicolon.
+func sentences(text string) []string {
+	var out []string
+	join := false
+	for _, s := range wording.Sentences(text) {
+		if join && len(out) > 0 {
+			out[len(out)-1] += " " + s
+		} else {
+			out = append(out, s)
+		}
+		join = strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":")
+	}
+	return out
+}
 
 // paragraphs are text's blocks between blank lines, each on one line.
 func paragraphs(text string) []string {
@@ -19,16 +33,6 @@ func paragraphs(text string) []string {
 		}
 	}
 	return out
-}
-
-// capWords keeps the first n words of s, marking a cut with "…"; cut says
-// whether it cut.
-func capWords(s string, n int) (string, bool) {
-	f := strings.Fields(s)
-	if len(f) <= n {
-		return strings.Join(f, " "), false
-	}
-	return strings.TrimRight(strings.Join(f[:n], " "), ",;:—-") + "…", true
 }
 
 // containsAny reports whether s holds one of the phrases as whole words,
@@ -49,4 +53,21 @@ func containsAny(s string, phrases []string) bool {
 // spaces: a title or a timeline entry must not break the sheet's layout.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// fit is text's whole sentences on one line, as many as fit in n words:
+// the first always, however long, since the sheet never cuts one short;
+// the others only while they fit.
+func fit(text string, n int) string {
+	var out []string
+	words := 0
+	for _, s := range sentences(text) {
+		w := len(strings.Fields(s))
+		if len(out) > 0 && words+w > n {
+			break
+		}
+		out = append(out, s)
+		words += w
+	}
+	return oneLine(strings.Join(out, " "))
 }

@@ -10,16 +10,21 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/prepcli/prep/internal/check"
 	storycmd "github.com/prepcli/prep/internal/cmd/story"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -35,6 +40,9 @@ type Options struct {
 	Workspace func() (*workspace.Workspace, error)
 	Pack      func() (*pack.Pack, error)
 	Now       func() time.Time
+	// Interview is the interview's date (zero when none), for the drills
+	// due.
+	Interview func() time.Time
 
 	// Output is the file to write; "" or "-" is standard output.
 	Output string
@@ -42,17 +50,22 @@ type Options struct {
 
 // NewCmdExport builds the command; runF replaces Run in tests.
 func NewCmdExport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Workspace: f.Workspace, Pack: f.Pack, Now: f.Now}
+	opts := &Options{IO: f.IOStreams, Workspace: f.Workspace, Pack: f.Pack, Now: f.Now,
+		Interview: func() time.Time { return f.Settings().Interview }}
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the prep sheet: your timeline and top stories on one page",
 		Long: strings.TrimSpace(`
 Write the prep sheet, one Markdown document to read the evening before the
-call: your résumé timeline, most recent role first; then each featured
-story (ranked 1 to 3) condensed to a one-line summary, its numbers, the
-decision and the road not taken, the lesson, and the follow-ups with the
-answers you prepared; then the open gaps the checker still finds; then
-your other stories by title.
+call, per panel. Background Panel: your résumé timeline, most recent role
+first; each featured story (ranked 1 to 3) as a brief: its one-line pitch
+(a "## Pitch" of its own, or the first sentence of Situation and of Task),
+its figures, the architecture, the decision and the option turned down,
+the mistake and the lesson, and the follow-ups with the answers you
+prepared; the open gaps the checker still finds; your other stories by
+title. Technical Skills Panel: your practice answers and the drills due.
+Culture Panel: your culture stories. The sheet quotes whole sentences,
+never one cut short.
 
 The sheet goes to standard output, or with -o to FILE, written whole or
 not at all. prep replaces a sheet it wrote before, but will not overwrite
@@ -104,6 +117,11 @@ func Run(opts *Options) error {
 	}
 
 	in, problems := SheetInput(ws, p, opts.Now())
+	var interview time.Time
+	if opts.Interview != nil {
+		interview = opts.Interview()
+	}
+	in.Drills, in.NextDrill = drillsDue(ws, p, opts.Now(), interview)
 	out := sheet.Render(in)
 	if target == "" {
 		if _, err := fmt.Fprint(opts.IO.Out, out); err != nil {
@@ -147,7 +165,7 @@ func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Inp
 		s := &stories[i]
 		st := sheet.Story{
 			File:  filepath.ToSlash(filepath.Join(workspace.StoriesDir, s.Name())),
-			Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Body: s.Body,
+			Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Panel: s.Meta.Panel, Body: s.Body,
 		}
 		if r, err := storycmd.CheckStory(p, s); err != nil {
 			st.Unchecked = relative(ws.Dir(), err.Error())
@@ -156,10 +174,101 @@ func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Inp
 		}
 		in.Stories = append(in.Stories, st)
 	}
+	in.Practice, errs = practiceAnswers(ws, p)
+	problems = append(problems, errs...)
 	for _, err := range problems {
 		in.Problems = append(in.Problems, relative(ws.Dir(), err.Error()))
 	}
+	if panel, ok := p.Panel(session.BackgroundPanel); ok {
+		in.Panels.Background = panel.Title
+	}
+	if panel, ok := p.Panel(technicalPanel); ok {
+		in.Panels.Technical = panel.Title
+	}
+	if panel, ok := p.Panel(session.CulturePanel); ok {
+		in.Panels.Culture = panel.Title
+	}
 	return in, problems
+}
+
+// technicalPanel is the Technical Skills Panel's id in the pack.
+const technicalPanel = "technical"
+
+// practiceKinds are the kinds of practice answer the sheet shows; the
+// day's drill log and notes of the candidate's own are left out.
+var practiceKinds = []string{workspace.KindDesign, workspace.KindScale, workspace.KindDebug}
+
+// practiceAnswers reads practice/: each answer with its check.
+func practiceAnswers(ws *workspace.Workspace, p *pack.Pack) ([]sheet.Story, []error) {
+	dir := ws.Path(workspace.PracticeDir)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, []error{fmt.Errorf("%s: cannot read: %v; check its permissions", dir, pathErr(err))}
+	}
+	var out []sheet.Story
+	var problems []error
+	for _, e := range entries {
+		n := e.Name()
+		if !e.Type().IsRegular() || strings.HasPrefix(n, ".") || !strings.EqualFold(filepath.Ext(n), ".md") {
+			continue
+		}
+		doc, err := document.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		if !slices.Contains(practiceKinds, doc.Kind) {
+			continue
+		}
+		st := sheet.Story{File: workspace.PracticeDir + "/" + n, Title: doc.Title, Kind: doc.Kind, Panel: doc.Panel, Body: doc.Body}
+		if r, ok := p.Rubric(doc.Kind); ok {
+			st.Report = check.Check(doc, r)
+		} else {
+			st.Unchecked = "its kind has no rubric"
+		}
+		out = append(out, st)
+	}
+	return out, problems
+}
+
+// drillsDue are the cards due today in each deck, and the day of the
+// next one when none is due; a drill schedule that cannot be read shows
+// none (prep drill and prep status say why).
+func drillsDue(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) ([]sheet.Drill, string) {
+	store, err := drill.Load(ws)
+	if err != nil {
+		return nil, ""
+	}
+	stories, _ := ws.Stories()
+	plan := drill.Plan{Now: now, Interview: interview}
+	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Choose: session.ChooseFollowups})
+	var out []sheet.Drill
+	total := 0
+	for _, s := range plan.Stats(cards, store) {
+		out = append(out, sheet.Drill{Deck: deckName(s.Deck), Due: s.Due})
+		total += s.Due
+	}
+	next := ""
+	if total == 0 {
+		if d, ok := plan.NextDue(cards, store); ok {
+			next = d.String()
+		}
+	}
+	return out, next
+}
+
+// deckName is a deck in words: "trade-offs", "scale", "follow-ups".
+func deckName(d drill.Deck) string {
+	switch string(d) {
+	case "tradeoffs":
+		return "trade-offs"
+	case "followups":
+		return "follow-ups"
+	}
+	return string(d)
 }
 
 // relative shortens the workspace's paths in a message to the names the

@@ -78,6 +78,18 @@ func (e *env) fixture(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	culture := &workspace.Story{Meta: workspace.StoryMeta{Title: "The slipped release", Kind: "culture", Panel: "culture"},
+		Body: "## Value\n\nOwnership: I said the date would slip before anyone asked.\n\n## Situation\n\nA release I led was two weeks late, and the launch email was already scheduled.\n\n" +
+			"## Action\n\nI wrote the risk and a new plan in the team channel that morning and moved the email myself.\n\n## Result\n\nWe shipped 3 days after the new date, and no customer got the wrong email.\n\n" +
+			"## Reflection\n\nI learned to write a risk down on the day I see it.\n"}
+	if err := e.ws.SaveStory(culture); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.ws.WriteFile("practice/rate-limiter.md", []byte("---\ntitle: A rate limiter\nkind: design\npanel: technical\n---\n"+
+		"## MVP\n\nOne token bucket per tenant in Redis, checked by the API gateway.\n\n"+
+		"## Trade-offs\n\nI chose Redis rather than an in-process limiter, because the fleet has 40 nodes.\n")); err != nil {
+		t.Fatal(err)
+	}
 	if err := e.ws.WriteFile("stories/broken.md", []byte("---\ntitle: Broken\nrank: 7\n---\n")); err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,11 @@
 package status
 
 import (
+	"cmp"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -103,6 +106,9 @@ type Signal struct {
 	CoveredBy []string `json:"covered_by"`
 	// needs says in words what the evidence asks of a story.
 	needs string
+	// gaps say, per featured story of the panel's kind, why it does not
+	// show it yet: "story 2: no Lessons, no mistake in Lessons".
+	gaps []string
 }
 
 // Technical is the Technical Skills Panel's readiness.
@@ -310,8 +316,14 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 			sig.Evidence = []string{}
 		}
 		for _, s := range featured {
-			if rep, ok := checks[s.Path]; ok && rubric != nil && rep.Kind == rubric.ID && covers(rep, rubric, pt.Evidence) {
+			rep, ok := checks[s.Path]
+			if !ok || rubric == nil || rep.Kind != rubric.ID {
+				continue
+			}
+			if covers(rep, rubric, pt.Evidence) {
 				sig.CoveredBy = append(sig.CoveredBy, rel(ws, s.Path))
+			} else if why := blockers(rep, rubric, pt.Evidence); len(why) > 0 {
+				sig.gaps = append(sig.gaps, fmt.Sprintf("story %d: %s", s.Meta.Rank, strings.Join(why, ", ")))
 			}
 		}
 		bg.Signals.Total++
@@ -358,8 +370,10 @@ func covers(rep check.Report, r *pack.Rubric, evidence []string) bool {
 	return true
 }
 
-// needs says what evidence asks of a story: "Task and Contribution, and
-// no we-not-i finding".
+// needs says in words what evidence asks of a story, for when no story
+// is there to show it: "Task and Contribution written, with your own
+// part clear", the signals said as the check's reasons would put them
+// ("not: your own part unclear").
 func needs(r *pack.Rubric, evidence []string) string {
 	var secs, sigs []string
 	for _, id := range evidence {
@@ -370,18 +384,85 @@ func needs(r *pack.Rubric, evidence []string) string {
 		if i >= 0 {
 			secs = append(secs, oneLine(r.Sections[i].Title))
 		} else {
-			sigs = append(sigs, id)
+			sigs = append(sigs, signalReason(r, id))
 		}
 	}
 	out := andList(secs)
+	if out != "" {
+		out += " written"
+	}
 	if len(sigs) > 0 {
 		if out != "" {
-			out += ", and "
+			out += ", "
 		}
-		out += "no " + andList(sigs) + " finding"
+		out += "and none of: " + strings.Join(sigs, ", ")
 	}
 	return out
 }
+
+// blockers say, in the check's own words, why one story does not show
+// the evidence: "no Lessons", "Architecture too thin", "no mistake in
+// Lessons" (a finding's Reason).
+func blockers(rep check.Report, r *pack.Rubric, evidence []string) []string {
+	status := map[string]check.SectionStatus{}
+	for _, s := range rep.Sections {
+		status[s.ID] = s
+	}
+	var out []string
+	add := func(s string) {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, id := range evidence {
+		if i := slices.IndexFunc(r.Sections, func(s pack.Section) bool { return s.ID == id }); i >= 0 {
+			title := oneLine(r.Sections[i].Title)
+			switch status[id].Status {
+			case check.StatusOK:
+			case check.StatusThin:
+				add(title + " too thin")
+			default:
+				add("no " + title)
+			}
+			continue
+		}
+		for _, f := range rep.Findings {
+			if f.Rule == id {
+				add(oneLine(cmp.Or(f.Reason, signalReason(r, id))))
+			}
+		}
+	}
+	return out
+}
+
+// signalReason is a rubric signal's reason in words, with no figure of
+// a particular story: "no figure in Result", "too long to tell". A
+// signal with no reason is named by its id's words.
+func signalReason(r *pack.Rubric, id string) string {
+	var sig *pack.Signal
+	if r != nil {
+		for i := range r.Signals {
+			if r.Signals[i].ID == id {
+				sig = &r.Signals[i]
+			}
+		}
+	}
+	if sig == nil || strings.TrimSpace(sig.Reason) == "" {
+		return strings.ReplaceAll(id, "-", " ")
+	}
+	text := sig.Reason
+	if i := slices.IndexFunc(r.Sections, func(s pack.Section) bool { return s.ID == sig.Section }); i >= 0 {
+		text = strings.ReplaceAll(text, "{section}", oneLine(r.Sections[i].Title))
+	}
+	// A figure only a story has ("about {minutes} min") is left out,
+	// with the brackets around it.
+	text = reBraced.ReplaceAllString(text, "")
+	return oneLine(text)
+}
+
+// reBraced is a placeholder left in a reason, with the brackets and the
+// words around it: " (about {minutes} min)" or "{words}".
+var reBraced = regexp.MustCompile(`\s*\([^()]*\{[^{}]*\}[^()]*\)|\{[^{}]*\}`)
 
 func andList(items []string) string {
 	switch len(items) {

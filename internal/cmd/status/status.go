@@ -250,10 +250,13 @@ func writeText(w io.Writer, rep *Report, st style) error {
 				what = byRank(bg, sig.CoveredBy)
 			case len(sig.Evidence) == 0:
 				what = "judge it yourself: the pack names no evidence"
+			case len(sig.gaps) > 0:
+				// Why each story falls short, in the check's words.
+				what = "not shown yet: " + strings.Join(sig.gaps, "; ")
 			default:
 				what = "no featured story shows it yet: it needs " + sig.needs
 			}
-			fmt.Fprintf(w, "    %s %s: %s\n", st.mark(len(sig.CoveredBy) > 0), packdoc.OneLine(sig.Title), packdoc.OneLine(what))
+			fmt.Fprintln(w, packdoc.Wrap(st.mark(len(sig.CoveredBy) > 0)+" "+packdoc.OneLine(sig.Title)+": "+packdoc.OneLine(what), "    ", "        ", packdoc.Width))
 		}
 		line(w, "Follow-ups", st.progress(bg.Followups)+" rehearsed")
 	}
