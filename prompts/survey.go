@@ -134,11 +134,43 @@ func (s *Survey) Select(q Question, options []string, def int) (int, error) {
 		def = 0
 	}
 	var ans core.OptionAnswer
-	p := &survey.Select{Message: q.Message, Help: q.Help, Options: options, Default: def}
+	p := selectPrompt(q, options, def, s.rows())
 	if err := s.ask(q.ID, p, &ans, s.in, nil); err != nil {
 		return 0, err
 	}
 	return ans.Index, nil
+}
+
+// rows is the height of the terminal questions are asked on; 0 when it
+// is not known.
+func (s *Survey) rows() int {
+	if f, ok := s.out.(fdWriter); ok && isTerminal(f.Fd()) {
+		if _, h, err := term.GetSize(int(f.Fd())); err == nil {
+			return h
+		}
+	}
+	return 0
+}
+
+// defaultRows is the terminal height assumed when it is not known.
+const defaultRows = 24
+
+// selectPrompt is the survey prompt for Select on a terminal of the given
+// height. Survey shows seven options by default and scrolls the rest out
+// of sight with no sign that they are there; here every option is shown
+// when the list fits on the screen (the question, the options and a line
+// to spare), and when it does not, the message says how many there are
+// and that the arrows show the rest.
+func selectPrompt(q Question, options []string, def, rows int) *survey.Select {
+	if rows <= 0 {
+		rows = defaultRows
+	}
+	p := &survey.Select{Message: q.Message, Help: q.Help, Options: options, Default: def, PageSize: len(options)}
+	if fit := max(rows-3, 3); len(options) > fit {
+		p.PageSize = fit
+		p.Message = fmt.Sprintf("%s (%d choices, %d shown: ↑ ↓ for the rest)", q.Message, len(options), fit)
+	}
+	return p
 }
 
 // MultiSelect asks for any number of options: space toggles, Enter ends.

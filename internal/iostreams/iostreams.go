@@ -21,6 +21,8 @@ type IOStreams struct {
 	stdoutTTY bool
 	stderrTTY bool
 	noColor   bool
+	// width, when set, is the terminal's width, for tests.
+	width int
 }
 
 // System returns the process's own streams. A stream counts as a terminal
@@ -64,6 +66,10 @@ func (s *IOStreams) SetStdoutTTY(v bool) { s.stdoutTTY = v }
 // SetStderrTTY overrides terminal detection, for tests.
 func (s *IOStreams) SetStderrTTY(v bool) { s.stderrTTY = v }
 
+// SetTerminalWidth makes TerminalWidth report w, as if output went to a
+// terminal that wide, for tests.
+func (s *IOStreams) SetTerminalWidth(w int) { s.width = w }
+
 // SetNoColor turns colour off whatever the terminal (--no-color, NO_COLOR).
 func (s *IOStreams) SetNoColor(v bool) { s.noColor = v }
 
@@ -85,6 +91,9 @@ func (s *IOStreams) CanPrompt() bool { return s.stdinTTY && s.stdoutTTY }
 // TerminalWidth is the width of the terminal output goes to, or 0 when
 // it goes elsewhere (a pipe, a file) or the width is unknown.
 func (s *IOStreams) TerminalWidth() int {
+	if s.width > 0 {
+		return s.width
+	}
 	if !s.stdoutTTY {
 		return 0
 	}

@@ -11,8 +11,27 @@ import (
 	"github.com/prepcli/prep/internal/progname"
 )
 
-// Width is the column paragraphs are wrapped at.
+// Width is the column paragraphs are wrapped at when the terminal's
+// width is not known (output to a pipe or a file).
 const Width = 78
+
+// MaxWidth is the widest prep fills a paragraph, however wide the
+// terminal: longer lines are hard to read.
+const MaxWidth = 100
+
+// minWidth is the narrowest prep wraps to: below it the indents would
+// leave no room for words.
+const minWidth = 30
+
+// FitWidth is the width to wrap at for a terminal of the given width (0
+// when output is not a terminal, or its width is unknown): the terminal's
+// own, capped at MaxWidth, or Width without a terminal.
+func FitWidth(terminal int) int {
+	if terminal <= 0 {
+		return Width
+	}
+	return min(max(terminal, minWidth), MaxWidth)
+}
 
 // doc accumulates output and remembers the first write error, so renderers
 // read as a list of what to say.
@@ -147,15 +166,26 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 		d.verbatim("  ", e.Architecture)
 	}
 	if !reveal {
-		if len(e.Hints) > 0 || e.Notes != "" {
-			d.printf("\n(%d hints and reference notes withheld; add --reveal to show them)\n", len(e.Hints))
+		var held []string
+		switch len(e.Hints) {
+		case 0:
+		case 1:
+			held = append(held, "1 hint")
+		default:
+			held = append(held, fmt.Sprintf("%d hints", len(e.Hints)))
+		}
+		if e.Notes != "" {
+			held = append(held, "the reference notes")
+		}
+		if len(held) > 0 {
+			d.printf("\n(%s withheld; add --reveal to show them)\n", strings.Join(held, " and "))
 		}
 		return d.err
 	}
 	if len(e.Hints) > 0 {
 		d.heading("Hints")
 		for i, h := range e.Hints {
-			d.printf("%s\n", Wrap(h, fmt.Sprintf("  %d. ", i+1), "     ", Width))
+			d.printf("%s\n", Wrap(Hint(i, len(e.Hints), h), "  ", "  ", Width))
 		}
 	}
 	if e.Notes != "" {
@@ -163,6 +193,12 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 		d.para("  ", e.Notes)
 	}
 	return d.err
+}
+
+// Hint is how prep shows hint n (from 0) of total, wherever it shows
+// one: "Hint 2 of 5: What happens when the same payment arrives twice?".
+func Hint(n, total int, text string) string {
+	return fmt.Sprintf("Hint %d of %d: %s", n+1, total, OneLine(text))
 }
 
 // Tradeoff renders one decision from the trade-off bank.

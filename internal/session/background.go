@@ -74,6 +74,7 @@ func Background(env Env) (*Outcome, error) {
 		return nil, err
 	}
 	defer s.Close()
+	s.FitTo(env.IO)
 	// A file prep cannot read stops the session before its first
 	// question, rather than at the answer that could not be saved.
 	if _, err := ws.Timeline(); err != nil {
@@ -83,20 +84,31 @@ func Background(env Env) (*Outcome, error) {
 		return nil, errs[0]
 	}
 	b := &background{env: env, s: s, ws: ws, panel: panel, rubric: rubric}
-	if step, ok := s.Stopped(); ok {
+	step, stopped := s.Stopped()
+	if stopped {
 		if _, err := s.Resume(b.where(step)); err != nil {
 			return nil, err
 		}
 	}
-	if err := b.intro(); err != nil {
-		return nil, err
-	}
-	if err := b.timeline(); err != nil {
-		return nil, err
-	}
-	n, err := b.projects()
+	start, err := b.start(stopped)
 	if err != nil {
 		return nil, err
+	}
+	if start == startAll {
+		if err := b.intro(); err != nil {
+			return nil, err
+		}
+		if err := b.timeline(); err != nil {
+			return nil, err
+		}
+	}
+	var n int
+	if start == startAll || start == startProjects {
+		if n, err = b.projects(); err != nil {
+			return nil, err
+		}
+	} else if c, ok := s.Answered("projects.count"); ok {
+		n, _ = strconv.Atoi(c)
 	}
 	var steps []*storyStep
 	for i := range n {
@@ -104,12 +116,89 @@ func Background(env Env) (*Outcome, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := st.run(); err != nil {
+		switch start {
+		case startAll, startProjects, fmt.Sprintf("story.%d", i):
+			err = st.run()
+		case fmt.Sprintf("followups.%d", i):
+			err = st.rehearsal()
+		}
+		if err != nil {
 			return nil, err
 		}
 		steps = append(steps, st)
 	}
 	return b.end(steps)
+}
+
+// Where a run of prep background starts (question id "start"): from the
+// beginning, at the projects with the timeline kept as it is, at story
+// N's questions ("story.N", from 0) or at its follow-ups ("followups.N").
+const (
+	startAll      = "all"
+	startProjects = "projects"
+)
+
+// start asks where to start when the candidate has been through the
+// session before (a timeline, or ranked stories) and this run is not one
+// that stopped halfway: that one resumes where it was, or starts over
+// from the beginning, as the candidate chose. A jump to a story
+// takes the featured stories as they are ranked now; they are noted in
+// the progress as the projects' answers, so a jump that stops halfway
+// resumes with the same stories.
+func (b *background) start(stopped bool) (string, error) {
+	if v, ok := b.s.Answered("start"); ok {
+		return v, nil
+	}
+	if stopped {
+		return startAll, nil
+	}
+	t, err := b.ws.Timeline()
+	if err != nil {
+		return "", err
+	}
+	featured := b.featured()
+	if len(t.Roles) == 0 && len(featured) == 0 {
+		return startAll, nil // a first run
+	}
+	opts := []Option{{startAll, "Go through it all again, with what you wrote as defaults"}}
+	if len(t.Roles) > 0 {
+		opts = append(opts, Option{startProjects, fmt.Sprintf("Keep the timeline as it is (%s); go to your projects", plural(len(t.Roles), "role"))})
+	}
+	for i, st := range featured {
+		opts = append(opts, Option{fmt.Sprintf("story.%d", i), fmt.Sprintf("Story %d: %s", i+1, oneLine(st.Meta.Title))})
+		if len(b.env.Pack.Followups) > 0 {
+			opts = append(opts, Option{fmt.Sprintf("followups.%d", i), fmt.Sprintf("Story %d's follow-up questions only: %s", i+1, oneLine(st.Meta.Title))})
+		}
+	}
+	b.s.Heading(panelHeader(b.env.Pack, b.panel))
+	start, err := b.s.Ask(Question{
+		ID:      "start",
+		Kind:    Select,
+		Message: "You have been here before. Where do you want to start?",
+		Help:    "Your files are kept whichever you choose; a question you go through again offers what you wrote as its default.",
+		Options: opts,
+		Default: func() string { return startAll },
+	})
+	if err != nil || start == startAll || start == startProjects {
+		return start, err
+	}
+	b.s.Note("projects.count", strconv.Itoa(len(featured)))
+	for i, st := range featured {
+		b.s.Note(fmt.Sprintf("projects.%d.title", i), st.Meta.Title)
+		b.s.Note(fmt.Sprintf("file.story.%d", i), st.Name())
+	}
+	return start, b.s.Commit()
+}
+
+// featured are the stories of this panel's kind that hold a rank, by rank.
+func (b *background) featured() []*workspace.Story {
+	var out []*workspace.Story
+	for r := 1; r <= workspace.MaxRank; r++ {
+		if st := b.ranked(r); st != nil && (st.Meta.Kind == "" || st.Meta.Kind == b.rubric.ID) {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // where describes a step id for the resume question.
@@ -123,6 +212,8 @@ func (b *background) where(step string) string {
 		return n
 	}
 	switch parts[0] {
+	case "start":
+		return "the choice of where to start"
 	case "intro":
 		return "the introduction"
 	case "timeline":
@@ -458,11 +549,11 @@ func (b *background) end(steps []*storyStep) (*Outcome, error) {
 		}
 	}
 	b.s.Show(guideBlock(b.panel, "wrap_up", false))
-	b.s.Printf("\nYour files, in %s:\n", b.ws.Dir())
+	b.s.Printf("\n%s\n", b.s.wrap(fmt.Sprintf("Your files, in %s:", b.ws.Dir()), "", "  "))
 	b.s.Printf("  %s\n      %s\n", workspace.TimelineFile, plural(out.Roles, "role"))
 	for _, st := range out.Stories {
 		rel := filepath.Join(workspace.StoriesDir, filepath.Base(st.Path))
-		b.s.Printf("  %s\n%s\n", rel, wrap(fmt.Sprintf("%d. %s: %s", st.Rank, oneLine(st.Title), st.Summary()), "      ", "         "))
+		b.s.Printf("  %s\n%s\n", rel, b.s.wrap(fmt.Sprintf("%d. %s: %s", st.Rank, oneLine(st.Title), st.Summary()), "      ", "         "))
 	}
 	if out.Sheet != "" {
 		b.s.Printf("  %s\n      your prep sheet, to read before the call\n", SheetFile)
@@ -471,23 +562,25 @@ func (b *background) end(steps []*storyStep) (*Outcome, error) {
 		b.s.Printf("\n%s.\n", sheetNote)
 	}
 	b.s.Printf("\nNext:\n")
+	var next [][2]string
 	switch {
 	case sheetNote != "":
-		b.s.Printf("  %-34s %s\n", progname.Name()+" export -o FILE", "write your one-page prep sheet to another file")
+		next = append(next, [2]string{progname.Name() + " export -o FILE", "write your one-page prep sheet to another file"})
 	case out.Sheet == "":
-		b.s.Printf("  %-34s %s\n", progname.Name()+" export -o "+SheetFile, "write your one-page prep sheet")
+		next = append(next, [2]string{progname.Name() + " export -o " + SheetFile, "write your one-page prep sheet"})
 	}
 	for _, st := range out.Stories {
+		cmd := fmt.Sprintf("%s story edit %d", progname.Name(), st.Rank)
 		switch {
 		case st.Rank <= 0 || st.Ready():
 		case st.Errors > 0 || st.Verdict == "":
-			b.s.Printf("  %-34s finish %q in your editor\n", fmt.Sprintf("%s story edit %d", progname.Name(), st.Rank), oneLine(st.Title))
+			next = append(next, [2]string{cmd, fmt.Sprintf("finish %q in your editor", oneLine(st.Title))})
 		default:
-			cmd := fmt.Sprintf("  %-34s ", fmt.Sprintf("%s story edit %d", progname.Name(), st.Rank))
-			b.s.Printf("%s\n", wrap(fmt.Sprintf("strengthen %q: %s", oneLine(st.Title), strings.Join(st.Reasons, ", ")), cmd, strings.Repeat(" ", len(cmd))))
+			next = append(next, [2]string{cmd, fmt.Sprintf("strengthen %q: %s", oneLine(st.Title), strings.Join(st.Reasons, ", "))})
 		}
 	}
-	b.s.Printf("  %-34s %s\n", progname.Name()+" background", "go through it again, with what you wrote as defaults")
+	next = append(next, [2]string{progname.Name() + " background", "go through it again, or jump straight to a story or its follow-ups"})
+	printNext(b.s, next)
 	if err := b.s.Finish(); err != nil {
 		return nil, err
 	}

@@ -413,6 +413,7 @@ func TestBackgroundExtraRolesKept(t *testing.T) {
 	f := newFixture(t)
 	f.write("timeline.yaml", "roles:\n  - company: Old\n    title: Dev\n  - company: Older\n    title: Intern\n")
 	p := prompttest.New(t)
+	p.ExpectSelect("start", "Go through it all again, with what you wrote as defaults")
 	p.ExpectConfirm("intro.read", false)
 	p.ExpectInput("timeline.0.company", "Ledgerly").WantDefault("Old")
 	p.ExpectInput("timeline.0.title", "Dev").WantDefault("Dev")
@@ -513,7 +514,8 @@ func TestBackgroundWritesSheet(t *testing.T) {
 
 	// A file of the candidate's own under that name is never replaced.
 	f.write("prep-sheet.md", "my own notes\n")
-	env, out = f.env(stub(t, fullScript(No)...))
+	again := append([]step{{"start", Select, "Go through it all again, with what you wrote as defaults"}}, fullScript(No)...)
+	env, out = f.env(stub(t, again...))
 	env.Sheet = func() ([]byte, error) { return []byte("<!-- sheet -->\n\n# Prep sheet\n"), nil }
 	if o, err = Background(env); err != nil {
 		t.Fatal(err)
@@ -596,4 +598,68 @@ func TestBackgroundShowsTheCompany(t *testing.T) {
 		t.Errorf("output starts %q, want the company and the panel", out[:min(len(out), 40)])
 	}
 	saysInOrder(t, out, "Welcome to Acme's interview prep.")
+}
+
+// A second prep background offers to jump: to a story, to its
+// follow-ups, or past the timeline kept as it is. It walked every
+// question again before.
+func TestBackgroundSecondRunJumps(t *testing.T) {
+	f := newFixture(t)
+	if _, _, err := f.run(stub(t, fullScript(No)...)); err != nil {
+		t.Fatal(err)
+	}
+	stories := f.stories()
+	var again []section
+	for _, s := range ordersSections {
+		again = append(again, section{s.id, s.heading, stories[1].Sections[s.heading]})
+	}
+
+	// Straight to story 2: its questions, its check, its follow-ups; the
+	// timeline and story 1 are not asked.
+	s := []step{{"start", Select, "Story 2: " + ordersTitle}}
+	s = append(s, storySteps("story.1", again)...)
+	s = append(s, followupSteps("story.1", ordersFollowups...)...)
+	o, out, err := f.run(stub(t, s...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Stories) != 2 || o.Stories[1].Title != ordersTitle {
+		t.Errorf("outcome stories = %+v; want both featured stories", o.Stories)
+	}
+	if strings.Contains(out, "Your timeline") || strings.Contains(out, "Story 1 of 2: "+ledgerTitle+" ·") {
+		t.Errorf("a jump to story 2 showed the timeline or story 1:\n%s", out)
+	}
+
+	// Its follow-ups only, stopped halfway: the run resumes there.
+	p := stub(t,
+		step{"start", Select, "Story 1's follow-up questions only: " + ledgerTitle},
+		step{"story.0.followup.0", Text, ledgerFollowups[0]},
+	)
+	p.ExpectInterrupt("story.0.followup.1")
+	if _, _, err := f.run(p); !errors.Is(err, prompts.ErrInterrupted) {
+		t.Fatalf("err = %v, want the interruption", err)
+	}
+	p = prompttest.New(t)
+	p.ExpectSelect("resume", "Resume")
+	for _, st := range followupSteps("story.0", ledgerFollowups...)[1:] {
+		st.expect(p)
+	}
+	if _, _, err := f.run(p); err != nil {
+		t.Fatal(err)
+	}
+
+	// The timeline kept: the projects come next, then every story.
+	s = []step{{"start", Select, "Keep the timeline as it is (2 roles); go to your projects"},
+		{"projects.count", Select, "2"}, {"projects.0.title", Input, ledgerTitle}, {"projects.1.title", Input, ordersTitle}}
+	var first []section
+	for _, sec := range ledgerSections {
+		first = append(first, section{sec.id, sec.heading, stories[0].Sections[sec.heading]})
+	}
+	s = append(s, storySteps("story.0", first)...)
+	s = append(s, followupSteps("story.0", ledgerFollowups...)...)
+	s = append(s, storySteps("story.1", again)...)
+	s = append(s, followupSteps("story.1", ordersFollowups...)...)
+	if _, _, err := f.run(stub(t, s...)); err != nil {
+		t.Fatal(err)
+	}
 }

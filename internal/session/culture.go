@@ -106,8 +106,9 @@ func Culture(env Env, opts CultureOptions) (*Outcome, error) {
 		return nil, err
 	}
 	defer s.Close()
+	s.FitTo(env.IO)
 
-	s.Printf("%s\n%s\n", panelHeader(env.Pack, panel), wrap(panel.Summary, "  ", "  "))
+	s.Printf("%s\n%s\n", panelHeader(env.Pack, panel), s.wrap(panel.Summary, "  ", "  "))
 	prev := ""
 	if step, ok := s.Stopped(); ok {
 		name, _ := s.Answered("file.story")

@@ -96,7 +96,7 @@ type Question struct {
 	// Guidance is shown, wrapped, each time the question is asked, and
 	// Notes under it as a list.
 	Guidance string
-	Notes    []string
+	Notes    []string // each one item; a line after the first goes under it
 
 	Options []Option
 	// Default gives the prefilled answer: the text in the answer's real
@@ -123,6 +123,7 @@ type Session struct {
 	shown   map[string]bool
 	heading string
 	asked   int
+	width   int // the column text is wrapped at; see Width
 }
 
 // Open takes the session's lock for the whole session and reads where
@@ -371,10 +372,18 @@ func (s *Session) show(q Question) {
 	}
 	s.Heading(q.Heading)
 	if strings.TrimSpace(q.Guidance) != "" {
-		fmt.Fprintf(s.out, "%s\n", wrap(q.Guidance, "  ", "  "))
+		fmt.Fprintf(s.out, "%s\n", s.wrap(q.Guidance, "  ", "  "))
 	}
 	for _, n := range q.Notes {
-		fmt.Fprintf(s.out, "%s\n", wrap(n, "  - ", "    "))
+		// A note's first line is the item; each line after it goes
+		// under it, on its own (a finding's hint under its message).
+		for i, l := range strings.Split(n, "\n") {
+			first := "  - "
+			if i > 0 {
+				first = "    "
+			}
+			fmt.Fprintf(s.out, "%s\n", s.wrap(l, first, "    "))
+		}
 	}
 }
 
@@ -382,7 +391,7 @@ func (s *Session) show(q Question) {
 func (s *Session) Heading(h string) {
 	if h != "" && h != s.heading {
 		s.heading = h
-		fmt.Fprintf(s.out, "\n%s\n", clean(h))
+		fmt.Fprintf(s.out, "\n%s\n", s.wrap(h, "", "  "))
 	}
 }
 
@@ -399,16 +408,16 @@ func (s *Session) Show(b *Block) {
 		s.shown[b.Key] = true
 	}
 	if b.Title != "" {
-		fmt.Fprintf(s.out, "\n%s\n", clean(b.Title))
+		fmt.Fprintf(s.out, "\n%s\n", s.wrap(b.Title, "", "  "))
 		s.heading = ""
 	}
 	if strings.TrimSpace(b.Text) != "" {
-		fmt.Fprintf(s.out, "%s\n", wrap(b.Text, "  ", "  "))
+		fmt.Fprintf(s.out, "%s\n", s.wrap(b.Text, "  ", "  "))
 	}
 	if len(b.Items) > 0 {
 		fmt.Fprintln(s.out)
 		for _, it := range b.Items {
-			fmt.Fprintf(s.out, "%s\n", wrap(it, "  - ", "    "))
+			fmt.Fprintf(s.out, "%s\n", s.wrap(it, "  - ", "    "))
 		}
 	}
 }

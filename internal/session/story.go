@@ -99,7 +99,7 @@ func (st *storyStep) run() error {
 		if err != nil {
 			return err
 		}
-		st.s.Printf("\n%s: %s\n", oneLine(st.label), status.Summary())
+		st.s.Printf("\n%s\n", st.s.wrap(oneLine(st.label)+": "+status.Summary(), "", "  "))
 	}
 	return nil
 }
@@ -213,18 +213,22 @@ func (st *storyStep) showReport(r check.Report) {
 // session's compact form.
 func showCheck(s *Session, rel string, r check.Report) {
 	if len(r.Findings) == 0 {
-		s.Printf("\nThe check of %s finds nothing to fix.\n", rel)
+		s.Printf("\n%s\n", s.wrap(fmt.Sprintf("The check of %s finds nothing to fix.", rel), "", "  "))
 		return
 	}
 	// The verdict first, as the story list will show it, then the detail.
-	s.Printf("\nThe check of %s finds %s; %s.\n", rel, counts(r.Summary), r.VerdictLine())
+	s.Printf("\n%s\n", s.wrap(fmt.Sprintf("The check of %s finds %s; %s.", rel, counts(r.Summary), r.VerdictLine()), "", "  "))
+	// A hint is said once: findings of one kind (a weak verb in seven
+	// sentences) share it, and the quote tells them apart.
+	said := map[string]bool{}
 	for _, f := range r.Findings {
-		s.Printf("%s\n", wrap(f.Message, fmt.Sprintf("  %-7s  ", f.Severity), "           "))
+		s.Printf("%s\n", s.wrap(f.Message, fmt.Sprintf("  %-7s  ", f.Severity), "           "))
 		if f.Quote != "" && f.Section != "" {
-			s.Printf("%s\n", wrap("“"+f.Quote+"”", "           ", "           "))
+			s.Printf("%s\n", s.wrap("“"+f.Quote+"”", "           ", "           "))
 		}
-		if f.Hint != "" {
-			s.Printf("%s\n", wrap("hint: "+f.Hint, "           ", "           "))
+		if h := oneLine(f.Hint); h != "" && !said[h] {
+			said[h] = true
+			s.Printf("%s\n", s.wrap("hint: "+h, "           ", "           "))
 		}
 	}
 }
@@ -320,16 +324,23 @@ func hasError(r check.Report, section string) bool {
 	})
 }
 
-// findingNotes is what the check said of a section, one note a finding.
+// findingNotes is what the check said of a section, one note a finding:
+// its message, then its hint on a line of its own, said once however many
+// findings share it.
 func findingNotes(sec *pack.Section, r check.Report) []string {
 	var notes []string
+	said := map[string]bool{}
 	for _, f := range r.Findings {
 		if f.Section != sec.ID {
 			continue
 		}
 		n := oneLine(f.Message)
-		if f.Hint != "" {
-			n += " " + oneLine(f.Hint)
+		if f.Quote != "" {
+			n += "\n“" + oneLine(f.Quote) + "”"
+		}
+		if h := oneLine(f.Hint); h != "" && !said[h] {
+			said[h] = true
+			n += "\nhint: " + h
 		}
 		notes = append(notes, n)
 	}

@@ -45,6 +45,7 @@ func NewStory(env Env, opts StoryOptions) (*Outcome, error) {
 		return nil, err
 	}
 	defer s.Close()
+	s.FitTo(env.IO)
 
 	// prev is the story of a session started over: giving it the same
 	// title again takes it up rather than making a copy.

@@ -239,7 +239,7 @@ func Technical(env Env, opts TechnicalOptions) (*TechnicalOutcome, error) {
 	}
 	defer unlock()
 
-	fmt.Fprintf(env.IO.Out, "%s\n%s\n", panelHeader(env.Pack, panel), wrap(panel.Summary, "  ", "  "))
+	fmt.Fprintf(env.IO.Out, "%s\n%s\n", panelHeader(env.Pack, panel), packdoc.Wrap(clean(panel.Summary), "  ", "  ", packdoc.FitWidth(env.IO.TerminalWidth())))
 	resumed, err := t.pick(opts)
 	if t.s != nil {
 		defer t.s.Close()
@@ -275,7 +275,7 @@ func (t *technical) introduce(s *Session) {
 // is a tour of prep, which prep alone shows.
 func showWelcome(s *Session, p *pack.Pack) {
 	if oneLine(p.Meta.Company) != "" && strings.TrimSpace(p.Meta.Welcome) != "" {
-		s.Printf("\n%s\n", wrap(progname.Text(p.Meta.Welcome), "", ""))
+		s.Printf("\n%s\n", s.wrap(progname.Text(p.Meta.Welcome), "", ""))
 	}
 }
 
@@ -330,6 +330,7 @@ func (t *technical) open(tr *Track, ex *pack.Exercise) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	s.FitTo(t.env.IO)
 	t.s, t.ex, t.track, t.file = s, ex, tr, ex.ID+".md"
 	step, ok := s.Stopped()
 	if !ok {
@@ -560,11 +561,11 @@ func (t *technical) showScenario() {
 	if t.track.ID != otherTrack {
 		head += " (" + t.track.ID + ")"
 	}
-	s.Printf("\n%s\n%s\n", head, wrap(ex.Prompt, "  ", "  "))
+	s.Printf("\n%s\n%s\n", head, s.wrap(ex.Prompt, "  ", "  "))
 	if len(ex.Numbers) > 0 {
 		s.Printf("\n  The numbers, when you ask for them:\n")
 		for _, f := range ex.Numbers {
-			s.Printf("%s\n", wrap(oneLine(f.Name)+": "+oneLine(f.Value), "  - ", "    "))
+			s.Printf("%s\n", s.wrap(oneLine(f.Name)+": "+oneLine(f.Value), "  - ", "    "))
 		}
 	}
 	if strings.TrimSpace(ex.Architecture) != "" {
@@ -575,7 +576,7 @@ func (t *technical) showScenario() {
 		}
 	}
 	if n := len(ex.Hints); n > 0 {
-		s.Printf("\n%s\n", wrap(fmt.Sprintf("Hints: %d, on request before each step, one at a time, as the interviewers would nudge you.", n), "  ", "  "))
+		s.Printf("\n%s\n", s.wrap(fmt.Sprintf("Hints: %d, on request before each step, one at a time, as the interviewers would nudge you.", n), "  ", "  "))
 	}
 	s.heading = ""
 }
@@ -675,7 +676,7 @@ func (t *technical) step(i int) error {
 			break
 		}
 		t.hintSteps = append(t.hintSteps, sec.ID)
-		s.Printf("%s\n", wrap(t.hintText(len(t.hintSteps)-1), "  > ", "    "))
+		s.Printf("%s\n", s.wrap(t.hintText(len(t.hintSteps)-1), "  ", "    "))
 	}
 	_, err := ask(Question{
 		ID:      answerID,
@@ -700,7 +701,7 @@ func (t *technical) step(i int) error {
 }
 
 func (t *technical) hintText(n int) string {
-	return fmt.Sprintf("Hint %d of %d: %s", n+1, len(t.ex.Hints), oneLine(t.ex.Hints[n]))
+	return packdoc.Hint(n, len(t.ex.Hints), t.ex.Hints[n])
 }
 
 // wrapUp is the step a candidate out of time is sent to.
@@ -775,7 +776,7 @@ func (t *technical) end() (*TechnicalOutcome, error) {
 		}
 	}
 	if strings.TrimSpace(t.ex.Notes) != "" {
-		s.Printf("\nReference notes: compare them with your answer\n%s\n", wrapNotes(t.ex.Notes))
+		s.Printf("\nReference notes: compare them with your answer\n%s\n", wrapNotes(t.ex.Notes, s.Width()))
 	}
 	s.Printf("\nYour answer is in %s: %s.\n", path, out.Answer.Summary())
 	s.Printf("  Hints taken: %d of %d.", len(t.hintSteps), len(t.ex.Hints))
@@ -797,7 +798,7 @@ func (t *technical) end() (*TechnicalOutcome, error) {
 
 // wrapNotes fills reference notes like the rest of the guidance, their
 // list items hanging under their markers.
-func wrapNotes(text string) string {
+func wrapNotes(text string, width int) string {
 	var b strings.Builder
 	for pi, para := range strings.Split(strings.TrimSpace(clean(text)), "\n\n") {
 		if pi > 0 {
@@ -819,7 +820,7 @@ func wrapNotes(text string) string {
 				b.WriteString("\n")
 			}
 			m := listMarker(it)
-			b.WriteString(packdoc.Wrap(strings.TrimPrefix(it, m), "  "+m, "  "+strings.Repeat(" ", len(m)), packdoc.Width))
+			b.WriteString(packdoc.Wrap(strings.TrimPrefix(it, m), "  "+m, "  "+strings.Repeat(" ", len(m)), width))
 		}
 	}
 	return b.String()
@@ -841,21 +842,23 @@ func listMarker(line string) string {
 }
 
 // printNext lists commands to run next, each with what it does: beside
-// it when both fit on a line, under it when not.
+// it when the command leaves room for a few words on the line, wrapped
+// under that column; under the command when not.
 func printNext(s *Session, next [][2]string) {
-	fits := func(w int, n [2]string) bool { return 2+w+3+utf8.RuneCountInString(n[1]) <= packdoc.Width }
+	const room = 24 // the least width left for what a command does
 	w := 0
 	for _, n := range next {
-		if c := utf8.RuneCountInString(n[0]); fits(c, n) {
+		if c := utf8.RuneCountInString(n[0]); 2+c+3+room <= s.Width() {
 			w = max(w, c)
 		}
 	}
 	for _, n := range next {
-		if c := utf8.RuneCountInString(n[0]); c <= w && fits(w, n) {
-			s.Printf("  %-*s   %s\n", w, n[0], n[1])
+		if c := utf8.RuneCountInString(n[0]); c <= w {
+			first := fmt.Sprintf("  %-*s   ", w, n[0])
+			s.Printf("%s\n", s.wrap(n[1], first, strings.Repeat(" ", utf8.RuneCountInString(first))))
 			continue
 		}
-		s.Printf("  %s\n      %s\n", n[0], n[1])
+		s.Printf("  %s\n%s\n", n[0], s.wrap(n[1], "      ", "      "))
 	}
 }
 

@@ -199,13 +199,17 @@ func TestTechnicalWholeSession(t *testing.T) {
 		"Scenario: A ledger API (distributed)",
 		"- writes: 2,000/s at peak",
 		"A ledger API · Requirements (step 1 of 7)",
-		"> Hint 1 of 3: What happens when the same payment arrives twice?",
-		"> Hint 2 of 3: Which number decides the storage?",
+		"  Hint 1 of 3: What happens when the same payment arrives twice?",
+		"Hint 2 of 3: Which number decides the storage?",
 		"The check of practice/ledger-api.md finds nothing to fix.",
 		"Reference notes: compare them with your answer Clarifying questions: - Who reads the ledger? MVP: one table, one writer.",
 		"Hints taken: 2 of 3.",
 		"prep technical --scenario ledger-api",
 	)
+	// A hint is shown one way, as content show --reveal shows it.
+	if strings.Contains(out, "> Hint") || !strings.Contains(out, "\n  Hint 1 of 3: ") {
+		t.Errorf("a hint is not shown as \"  Hint 1 of 3: …\":\n%s", out)
+	}
 	// A sketch keeps its lines.
 	if !strings.Contains(out, "    checkout -> payments service -> Postgres\n      (one primary)\n") {
 		t.Errorf("the architecture sketch lost its lines:\n%s", out)

@@ -4,12 +4,36 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/packdoc"
 )
 
-// wrap fills pack text to the width the rest of prep uses.
+// wrap fills pack text to the width prep uses when it does not know the
+// terminal's; a session wraps to its terminal with Session.wrap.
 func wrap(text, first, rest string) string {
 	return packdoc.Wrap(clean(text), first, rest, packdoc.Width)
+}
+
+// wrap fills text to the session's width: its terminal's (capped at
+// packdoc.MaxWidth), or packdoc.Width when output is not a terminal.
+func (s *Session) wrap(text, first, rest string) string {
+	return packdoc.Wrap(clean(text), first, rest, s.Width())
+}
+
+// Width is the column the session's text is wrapped at.
+func (s *Session) Width() int {
+	if s.width <= 0 {
+		return packdoc.Width
+	}
+	return s.width
+}
+
+// FitTo wraps the session's text to the width of the terminal its output
+// goes to (io.TerminalWidth), or to packdoc.Width when there is none.
+func (s *Session) FitTo(io *iostreams.IOStreams) {
+	if io != nil {
+		s.width = packdoc.FitWidth(io.TerminalWidth())
+	}
 }
 
 // clean keeps control characters in a pack's text or a file's title from

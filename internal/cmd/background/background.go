@@ -44,12 +44,19 @@ Prepare for the Background Panel in one guided session, in about an hour:
 
 Every answer is saved before the next question. Press Ctrl-C at any prompt
 to stop; run prep background again to resume where you stopped, or to
-start over (your files are kept and offered as defaults).
+start over (your files are kept and offered as defaults). Run it again
+after finishing and it offers to jump: straight to one of your stories,
+to a story's follow-up questions, or past your timeline kept as it is.
 
 Without a terminal, give --answers FILE: a YAML file of answers by
 question id, flat ("timeline.0.company: Acme") or nested. The ids:
 
   resume               Resume or Start over, when a session stopped halfway
+  start                when you have been here before: where to start, by
+                       the option's number from 1 or its text ("Go through
+                       it all again, ...", "Keep the timeline as it is
+                       ...", "Story 2: TITLE", "Story 2's follow-up
+                       questions only: TITLE")
   intro.read           yes to read what the panel looks for, no to skip it
   timeline.N.company   role N, from 0 for the most recent: the company
   timeline.N.title     your title there

@@ -207,7 +207,7 @@ func TestBusy(t *testing.T) {
 
 func TestHelpDocumentsIDs(t *testing.T) {
 	cmd := NewCmdBackground(newHarness(t).f, nil)
-	for _, id := range []string{"intro.read", "timeline.N.company", "timeline.N.more", "projects.count", "projects.N.title", "story.N.SECTION", "story.N.fix.K", "story.N.revise.K", "story.N.followup.K", "resume", "130"} {
+	for _, id := range []string{"intro.read", "timeline.N.company", "timeline.N.more", "projects.count", "projects.N.title", "story.N.SECTION", "story.N.fix.K", "story.N.revise.K", "story.N.followup.K", "resume", "start", "130"} {
 		if !strings.Contains(cmd.Long, id) {
 			t.Errorf("help does not mention %s", id)
 		}

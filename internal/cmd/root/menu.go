@@ -37,7 +37,7 @@ func runMenu(f *cmdutil.Factory) error {
 	if p.Meta.Company != "" {
 		title += " · " + packdoc.OneLine(p.Meta.Company)
 	}
-	fmt.Fprintf(out, "%s\n\n%s\n", title, packdoc.Wrap(progname.Text(p.Meta.Welcome), "", "", packdoc.Width))
+	fmt.Fprintf(out, "%s\n\n%s\n", title, packdoc.Wrap(progname.Text(p.Meta.Welcome), "", "", packdoc.FitWidth(f.IOStreams.TerminalWidth())))
 
 	rep := readiness(f)
 	fmt.Fprintln(out, "\nPanels")
