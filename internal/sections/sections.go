@@ -69,34 +69,16 @@ func (r Result) Section(id string) (Section, bool) {
 
 // Find finds the sections of rubric r in doc. The rubric is compiled on
 // first use and the result cached, so r must not change afterwards.
-func Find(doc *document.Doc, r *pack.Rubric) Result {
-	res, _ := FindCounting(doc, r, Phrases{})
-	return res
-}
-
-// FindCounting is Find that also counts, in the same reading, where each
-// list of p stands in the answer's text (markers and front matter left
-// out). The checker needs both, and reading an answer once instead of
-// twice is much of what keeps `prep check` fast.
-func FindCounting(doc *document.Doc, r *pack.Rubric, p Phrases) (Result, []int) {
-	return find(doc, r, p, true)
-}
+func Find(doc *document.Doc, r *pack.Rubric) Result { return find(doc, r, true) }
 
 // FindMarked finds only what labels mark: no text is placed by its
 // wording. The model's trainer learns from it, so that what it learns
 // does not depend on what an earlier model placed.
-func FindMarked(doc *document.Doc, r *pack.Rubric) Result {
-	res, _ := find(doc, r, Phrases{}, false)
-	return res
-}
+func FindMarked(doc *document.Doc, r *pack.Rubric) Result { return find(doc, r, false) }
 
-func find(doc *document.Doc, r *pack.Rubric, p Phrases, place bool) (Result, []int) {
-	var counts []int
-	if p.s != nil {
-		counts = make([]int, p.s.n)
-	}
+func find(doc *document.Doc, r *pack.Rubric, place bool) Result {
 	if doc == nil || r == nil {
-		return Result{}, counts
+		return Result{}
 	}
 	m := matcherFor(r)
 	first := doc.BodyLine
@@ -104,11 +86,11 @@ func find(doc *document.Doc, r *pack.Rubric, p Phrases, place bool) (Result, []i
 		first = 1
 	}
 	if doc.Format == document.YAML {
-		if res, ok := m.findYAML(doc, p.s, counts); ok {
-			return res, counts
+		if res, ok := m.findYAML(doc); ok {
+			return res
 		}
 	}
-	sc := m.scanText(doc.Body, first, p.s, counts)
+	sc := m.scanText(doc.Body, first)
 	sc.ownEnds()
 	res := Result{Words: sc.words, FirstLine: sc.first}
 	if res.FirstLine == 0 {
@@ -119,7 +101,7 @@ func find(doc *document.Doc, r *pack.Rubric, p Phrases, place bool) (Result, []i
 	}
 	if !place {
 		res.Sections = sc.collect(m)
-		return res, counts
+		return res
 	}
 	if !sc.marked {
 		res.Inferred = sc.words > 0
@@ -129,7 +111,7 @@ func find(doc *document.Doc, r *pack.Rubric, p Phrases, place bool) (Result, []i
 	}
 	m.dropFaint(sc)
 	res.Sections = m.within(sc.collect(m))
-	return res, counts
+	return res
 }
 
 // acc gathers one section while a write-up is read. Its text is kept as

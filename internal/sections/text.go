@@ -33,8 +33,6 @@ type block struct {
 type scanner struct {
 	gather
 	m      *matcher
-	ps     *phraseSet // phrases counted in the answer's text, if any
-	counts []int
 	cur    []int // the sections that receive text now
 	level  int   // the level of the marker that opened cur
 	marked bool
@@ -53,8 +51,8 @@ type scanner struct {
 	nested bool
 }
 
-func (m *matcher) scanText(body string, firstLine int, ps *phraseSet, counts []int) *scanner {
-	sc := &scanner{gather: newGather(len(m.secs)), m: m, cur: make([]int, 0, 4), ps: ps, counts: counts, last: -1}
+func (m *matcher) scanText(body string, firstLine int) *scanner {
+	sc := &scanner{gather: newGather(len(m.secs)), m: m, cur: make([]int, 0, 4), last: -1}
 	sc.blocks = append(sc.blocks, block{after: -1})
 	sc.titled = strings.Count(body, "\n# ")+boolInt(strings.HasPrefix(body, "# ")) == 1 && strings.Contains(body, "\n## ")
 	n := firstLine - 1
@@ -280,7 +278,7 @@ func (sc *scanner) heading(level, n int, text string) {
 }
 
 func (sc *scanner) content(n int, text string) {
-	w := sc.ps.countIn(text, sc.counts)
+	w := CountWords(text)
 	sc.words += w
 	if len(sc.cur) == 0 {
 		if w > 0 && !signOff(text) {

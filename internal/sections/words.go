@@ -98,8 +98,8 @@ type phraseSet struct {
 	byFirst [257]uint16
 }
 
-// NewPhrases prepares lists of phrases for matching; Count counts them all,
-// CountEach each list apart, in one reading of a text.
+// NewPhrases prepares lists of phrases for matching: the cues that place
+// unlabelled text, and the phrases of a needs_phrase signal (Contains).
 func NewPhrases(lists ...[]string) Phrases {
 	type entry struct {
 		key   string
@@ -149,34 +149,10 @@ func NewPhrases(lists ...[]string) Phrases {
 // Empty reports whether there is nothing to match.
 func (p Phrases) Empty() bool { return p.s == nil }
 
-// Count counts the places in text where a phrase of any list stands.
-func (p Phrases) Count(text string) int {
-	if p.s == nil {
-		return 0
-	}
-	counts := make([]int, p.s.n)
-	p.s.countIn(text, counts)
-	n := 0
-	for _, c := range counts {
-		n += c
-	}
-	return n
-}
-
 // Contains reports whether a phrase of any list stands in text. It stops
 // at the first, so a trade-off named early costs a few words' reading.
 func (p Phrases) Contains(text string) bool {
 	return p.s != nil && p.s.scan(text, nil, true) < 0
-}
-
-// CountEach counts the places in text where each list's phrases stand.
-func (p Phrases) CountEach(text string) []int {
-	if p.s == nil {
-		return nil
-	}
-	counts := make([]int, p.s.n)
-	p.s.countIn(text, counts)
-	return counts
 }
 
 // countIn adds to counts the places in s where each list's phrases stand,
@@ -442,35 +418,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// numberWords are the figures people write in words; "one" is left out,
-// since "one of the services" names no quantity.
-var numberWords = map[string]bool{
-	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
-	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true,
-	"thirty": true, "forty": true, "fifty": true, "hundred": true, "hundreds": true,
-	"thousand": true, "thousands": true, "million": true, "millions": true, "billion": true,
-	"billions": true, "dozen": true, "dozens": true, "half": true, "halved": true, "twice": true,
-	"thrice": true, "double": true, "doubled": true, "triple": true, "tripled": true,
-	"quadrupled": true, "tenfold": true, "hundredfold": true, "percent": true, "percentage": true,
-	"zero": true,
-}
-
-// HasNumber reports whether text states a figure: a digit, or a number
-// said in words (twice, half, doubled, a dozen, thousands, percent, …).
-func HasNumber(text string) bool {
-	for _, r := range text {
-		if '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
-			return true
-		}
-	}
-	for _, t := range tokens(nil, strings.ToLower(text)) {
-		if numberWords[t] {
-			return true
-		}
-	}
-	return false
 }
 
 // placeholderStart are words that mark a line as a note to self.

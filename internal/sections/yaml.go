@@ -11,15 +11,14 @@ import (
 // findYAML takes every mapping key, at any depth, that names a section.
 // It reports false when no key does, so the file is read as text instead
 // (an answer pasted as one block under "story: |" still has its headings).
-func (m *matcher) findYAML(doc *document.Doc, ps *phraseSet, counts []int) (Result, bool) {
-	y := yamlWalk{gather: newGather(len(m.secs)), m: m, ps: ps, counts: make([]int, len(counts))}
+func (m *matcher) findYAML(doc *document.Doc) (Result, bool) {
+	y := yamlWalk{gather: newGather(len(m.secs)), m: m}
 	for _, n := range doc.YAML {
 		y.walk(n, false)
 	}
 	if !y.marked {
 		return Result{}, false
 	}
-	copy(counts, y.counts)
 	first := 1
 	for i, l := range strings.Split(doc.Body, "\n") {
 		if !blankLine(l) {
@@ -37,8 +36,6 @@ var frontKeys = map[string]bool{
 type yamlWalk struct {
 	gather
 	m      *matcher
-	ps     *phraseSet
-	counts []int
 	marked bool
 	words  int
 }
@@ -73,7 +70,7 @@ func (y *yamlWalk) walk(n *yaml.Node, top bool) {
 			y.walk(v, false)
 		}
 	case yaml.ScalarNode:
-		y.words += y.ps.countIn(n.Value, y.counts)
+		y.words += CountWords(n.Value)
 	}
 }
 
