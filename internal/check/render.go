@@ -7,7 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/prepcli/prep/internal/packdoc"
 )
@@ -61,27 +60,27 @@ func WriteTextWidth(w io.Writer, reports []Report, color bool, width int) error 
 		}
 		kind := ""
 		if r.Kind != "" {
-			kind = " (" + clean(r.Kind) + ")"
+			kind = " (" + packdoc.OneLine(r.Kind) + ")"
 		}
-		fmt.Fprintf(bw, "%s%s\n", p.paint(ansiBold, clean(r.File)), kind)
+		fmt.Fprintf(bw, "%s%s\n", p.paint(ansiBold, packdoc.OneLine(r.File)), kind)
 		for _, f := range r.Findings {
 			line := "-"
 			if f.Line > 0 {
 				line = strconv.Itoa(f.Line)
 			}
-			sev := fmt.Sprintf("%-7s", clean(f.Severity))
+			sev := fmt.Sprintf("%-7s", packdoc.OneLine(f.Severity))
 			switch f.Severity {
 			case "error":
 				sev = p.paint(ansiRed, sev)
 			case "warning":
 				sev = p.paint(ansiYellow, sev)
 			}
-			fmt.Fprintf(bw, "  %5s  %s  %s\n", line, sev, p.fit(clean(f.Message), ""))
+			fmt.Fprintf(bw, "  %5s  %s  %s\n", line, sev, p.fit(packdoc.OneLine(f.Message), ""))
 			if f.Quote != "" {
-				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("“"+clean(f.Quote)+"”", ansiDim))
+				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("“"+packdoc.OneLine(f.Quote)+"”", ansiDim))
 			}
 			if f.Hint != "" {
-				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("hint: "+clean(f.Hint), ansiDim))
+				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("hint: "+packdoc.OneLine(f.Hint), ansiDim))
 			}
 		}
 		if s := p.sections(r.Sections); s != "" {
@@ -92,7 +91,7 @@ func WriteTextWidth(w io.Writer, reports []Report, color bool, width int) error 
 			if len(r.Sections) > 0 {
 				label = r.Sections[0].Title
 			}
-			fmt.Fprintf(bw, "%s\n", p.block("  note: ", fmt.Sprintf("no section labels found, so sections were inferred from wording; labels like \"## %s\" make the check exact", clean(label))))
+			fmt.Fprintf(bw, "%s\n", p.block("  note: ", fmt.Sprintf("no section labels found, so sections were inferred from wording; labels like \"## %s\" make the check exact", packdoc.OneLine(label))))
 		}
 		for _, n := range placedNotes(r.Sections) {
 			fmt.Fprintf(bw, "%s\n", p.block("  note: ", n))
@@ -187,7 +186,7 @@ func (p painter) paint(code, s string) string {
 func (p painter) sections(secs []SectionStatus) string {
 	var ok, thin, miss []string
 	for _, s := range secs {
-		title := clean(s.Title)
+		title := packdoc.OneLine(s.Title)
 		switch s.Status {
 		case StatusOK:
 			ok = append(ok, title)
@@ -226,9 +225,9 @@ func placedNotes(secs []SectionStatus) []string {
 					host = h.Title
 				}
 			}
-			out = append(out, fmt.Sprintf("%s was found inside %s (line %d%s); give it its own label, such as \"## %s\"", clean(s.Title), clean(host), s.Line, because(s.Why), clean(s.Title)))
+			out = append(out, fmt.Sprintf("%s was found inside %s (line %d%s); give it its own label, such as \"## %s\"", packdoc.OneLine(s.Title), packdoc.OneLine(host), s.Line, because(s.Why), packdoc.OneLine(s.Title)))
 		case s.Inferred && s.Status != StatusMissing:
-			out = append(out, fmt.Sprintf("%s at line %d was placed from its wording%s; a \"## %s\" label makes the check exact", clean(s.Title), s.Line, because(s.Why), clean(s.Title)))
+			out = append(out, fmt.Sprintf("%s at line %d was placed from its wording%s; a \"## %s\" label makes the check exact", packdoc.OneLine(s.Title), s.Line, because(s.Why), packdoc.OneLine(s.Title)))
 		}
 	}
 	return out
@@ -238,11 +237,11 @@ func because(why []string) string {
 	if len(why) == 0 {
 		return ""
 	}
-	return ": " + clean(strings.Join(why, ", "))
+	return ": " + packdoc.OneLine(strings.Join(why, ", "))
 }
 
 func (p painter) verdict(r Report) string {
-	line := clean(r.VerdictLine())
+	line := packdoc.OneLine(r.VerdictLine())
 	switch r.Verdict {
 	case VerdictIncomplete:
 		return p.paint(ansiRed, line)
@@ -268,18 +267,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
-}
-
-// clean keeps control characters in a file name or a pack's text from
-// reaching the terminal, where they could move the cursor or recolour it.
-func clean(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return '?'
-		}
-		return r
-	}, s)
 }

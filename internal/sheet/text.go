@@ -1,9 +1,10 @@
 package sheet
 
 import (
-	"github.com/prepcli/prep/internal/wording"
 	"strings"
 	"unicode"
+
+	"github.com/prepcli/prep/internal/wording"
 )
 
 // sentences splits text as the checker does, so the sheet quotes the

@@ -11,6 +11,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/config"
+	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -36,7 +37,7 @@ func completeStories(f *cmdutil.Factory, n int) completeFunc {
 		add := func(path, desc string) {
 			name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 			if strings.HasPrefix(name, toComplete) {
-				out = append(out, name+"\t"+cleanCell(desc))
+				out = append(out, name+"\t"+packdoc.OneLine(desc))
 			}
 		}
 		for i := range stories {

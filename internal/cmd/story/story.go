@@ -192,14 +192,3 @@ func truncate(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
-
-// cleanCell keeps a title from breaking a tab-separated row or reaching
-// the terminal with control characters.
-func cleanCell(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
-}
