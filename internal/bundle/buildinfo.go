@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/prepcli/prep/internal/filekind"
 )
 
 // BuildInfo is what a Go binary says about how it was built.
@@ -42,7 +44,7 @@ func ReadBuildInfo(path string) (BuildInfo, error) {
 	case err != nil:
 		return BuildInfo{}, err
 	case !info.Mode().IsRegular():
-		return BuildInfo{}, fmt.Errorf("%s, not a program file", kind(info.Mode()))
+		return BuildInfo{}, fmt.Errorf("%s, not a program file", filekind.Of(info.Mode()))
 	case info.Size() > MaxBinary:
 		return BuildInfo{}, fmt.Errorf("%d MB, larger than any prep binary", info.Size()>>20)
 	}

@@ -45,6 +45,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/prepcli/prep/internal/filekind"
 )
 
 // Magic ends every binary that carries a pack. The header came later and
@@ -454,26 +456,9 @@ func CheckOutput(dst string, src fs.FileInfo) error {
 	case info.IsDir():
 		return fmt.Errorf("%s: is a directory; give -o the path of the file to write", dst)
 	case !info.Mode().IsRegular():
-		return fmt.Errorf("%s: not a regular file (%s); prep writes the copy only as a new file or over a regular one: give -o another path", dst, kind(info.Mode()))
+		return fmt.Errorf("%s: not a regular file (%s); prep writes the copy only as a new file or over a regular one: give -o another path", dst, filekind.Of(info.Mode()))
 	}
 	return nil
-}
-
-// kind names a file type for a message.
-func kind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeDevice != 0 && m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a block device"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "not a file"
 }
 
 // Write makes dst a copy of the binary src carrying payload, replacing any
@@ -546,7 +531,7 @@ func Write(dst, src string, payload []byte) error {
 // readLimited reads a pack file, refusing what no payload could hold.
 func readLimited(fsys fs.FS, p string) ([]byte, error) {
 	if info, err := fs.Stat(fsys, p); err == nil && !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%s)", p, kind(info.Mode()))
+		return nil, fmt.Errorf("%s: not a regular file (%s)", p, filekind.Of(info.Mode()))
 	}
 	f, err := fsys.Open(p)
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/filekind"
 )
 
 // Embedded is the Source name of the pack built into the binary; its files
@@ -367,7 +369,7 @@ func (t *table[T]) merge(ly *table[T]) {
 // (a link to /dev/zero) never ends; what is read is bounded in any case.
 func readFile(fsys fs.FS, p string, buf []byte) ([]byte, error) {
 	if info, err := fs.Stat(fsys, p); err == nil && !info.Mode().IsRegular() {
-		return buf[:0], errors.New("not a regular file (" + fileKind(info.Mode()) + "); a pack holds YAML files only: remove it or put the file itself in its place")
+		return buf[:0], errors.New("not a regular file (" + filekind.Of(info.Mode()) + "); a pack holds YAML files only: remove it or put the file itself in its place")
 	}
 	f, err := fsys.Open(p)
 	if err != nil {
@@ -386,23 +388,6 @@ func readFile(fsys fs.FS, p string, buf []byte) ([]byte, error) {
 		return buf[:0], errors.New("cannot read: " + describe(err) + "; check that you may read it")
 	}
 	return b.Bytes(), nil
-}
-
-// fileKind names what a file that is not a regular one is.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m.IsDir():
-		return "a directory"
-	}
-	return "not a file"
 }
 
 // describe drops the path an fs error repeats, since the problem names it.
