@@ -52,8 +52,14 @@ weak (a result with no number, trade-offs that name no alternative, a story
 told in "we", lessons with no mistake, a story too long to tell).
 
 Sections are found however you mark them: Markdown headings, bold labels,
-"Label:" lines, S:/T:/A:/R: letters, YAML keys. With no FILE and text piped
-in, prep reads standard input; "-" names it explicitly.
+"Label:" lines, S:/T:/A:/R: letters, YAML keys. Text under no label, or
+under a label that names no section, is placed by what it says, and a
+part told inside another (a trade-off weighed in Action) counts where it
+stands; the report says so and which words placed it. Each report ends in
+a verdict: incomplete, needs work (with its reasons) or ready.
+
+With no FILE and text piped in, prep reads standard input; "-" names it
+explicitly.
 
 The kind of answer comes from --kind, else the file's front matter
 ("kind: design"), else star. Exit status: 0 no errors, 1 an error-level
