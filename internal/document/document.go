@@ -213,8 +213,8 @@ func parse(shown string, format Format, data []byte) (*Doc, error) {
 
 // utf16Text reports whether data, which holds NUL bytes, is text saved as
 // UTF-16 without a byte order mark, as some Windows tools write it: read
-// as UTF-16 in either byte order it is valid, with no NUL and nothing but
-// printable characters and whitespace.
+// as UTF-16 in either byte order it is valid, mostly ASCII, and holds no
+// NUL and nothing but printable characters and whitespace.
 func utf16Text(data []byte) bool {
 	if len(data) < 2 {
 		return false
@@ -225,13 +225,21 @@ func utf16Text(data []byte) bool {
 			units[i] = order.Uint16(data[2*i:])
 		}
 		ok := len(data)%2 == 0
+		ascii, n := 0, 0
 		for _, r := range utf16.Decode(units) {
 			if !ok {
 				break
 			}
 			ok = r != utf8.RuneError && r != 0 && (unicode.IsPrint(r) || unicode.IsSpace(r))
+			n++
+			if r < utf8.RuneSelf {
+				ascii++
+			}
 		}
-		if ok {
+		// Any even run of bytes decodes to printable characters of some
+		// script; a write-up in UTF-16 is mostly ASCII letters, which
+		// binary data read as UTF-16 is not.
+		if ok && 2*ascii >= n {
 			return true
 		}
 	}

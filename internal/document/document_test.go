@@ -62,6 +62,7 @@ func TestReadFileRefusesWhatIsNoWriteUp(t *testing.T) {
 		{"utf-16", write("utf16.md", []byte("\xff\xfeS\x00:\x00")), "DIR/utf16.md: saved as UTF-16; save the file as UTF-8"},
 		{"utf-16le without a byte order mark", write("utf16le.md", utf16LE("## Situation\r\nThe café's queue\r\n")), "DIR/utf16le.md: saved as UTF-16 (with no byte order mark); save the file as UTF-8"},
 		{"utf-16be without a byte order mark", write("utf16be.md", utf16BE("## Result\n")), "DIR/utf16be.md: saved as UTF-16 (with no byte order mark); save the file as UTF-8"},
+		{"binary that happens to decode as UTF-16", write("blob.md", []byte("\x00\x01binary")), "DIR/blob.md: looks like a binary file, not a write-up; pass a Markdown or text file"},
 		{"invalid utf-8", write("notes.md", []byte("## Situation\r\nfine\r\ncaf\xe9 latte\n")), "DIR/notes.md: not valid UTF-8 (line 3); save the file as UTF-8"},
 		{"empty", write("story.md", nil), "DIR/story.md: empty; write your answer first"},
 		{"only whitespace", write("blank.md", []byte(" \n\t\r\n\u200b\n")), "DIR/blank.md: empty; write your answer first"},
