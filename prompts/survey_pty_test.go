@@ -108,7 +108,7 @@ func TestSurveyInATerminal(t *testing.T) {
 	)
 	// Each step waits for text on the screen, then for the prompt to be
 	// reading, then types.
-	steps := []struct{ wait, keys string }{
+	steps := []ptyStep{
 		{"Company?", enter}, // nothing typed: refused by Validate
 		{refuse, "Acme" + enter},
 		{"Still there?", "y" + enter},
@@ -119,29 +119,8 @@ func TestSurveyInATerminal(t *testing.T) {
 		{"Dates?", "?" + enter},
 		{"Years, like 2019 to 2021", ctrlD},
 	}
-	done := make(chan struct{})
 	promptsDone := make(chan struct{})
-	go func() {
-		defer close(done)
-		for _, st := range steps {
-			err := func() error {
-				if _, err := c.ExpectString(st.wait); err != nil {
-					return fmt.Errorf("waiting for %q on the screen: %v", st.wait, err)
-				}
-				if err := waitMode(c.Tty(), true, time.Now().Add(ptyTimeout), promptsDone); err != nil {
-					return fmt.Errorf("at %q: %v", st.wait, err)
-				}
-				_, err := c.Send(st.keys)
-				return err
-			}()
-			if err != nil {
-				t.Errorf("%v\nscreen:\n%s", err, screenText(screen))
-				interruptAll(c, promptsDone)
-				return
-			}
-		}
-		_, _ = c.ExpectEOF()
-	}()
+	done := typeSteps(t, c, screen, steps, promptsDone)
 
 	type answers struct {
 		Company        string
@@ -202,6 +181,42 @@ func TestSurveyInATerminal(t *testing.T) {
 
 // errStopped says the prompts are over.
 var errStopped = errors.New("the prompts ended")
+
+// ptyStep waits for text on the screen, then for the prompt to be
+// reading, then types keys.
+type ptyStep struct{ wait, keys string }
+
+// typeSteps types steps into c from a goroutine, and returns a channel
+// closed when it is done and the program's output has ended. On a step
+// that does not come it reports the screen and interrupts every prompt
+// still to come, so the test does not hang; promptsDone says the
+// prompts are over.
+func typeSteps(t *testing.T, c *expect.Console, screen vt10x.Terminal, steps []ptyStep, promptsDone <-chan struct{}) <-chan struct{} {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, st := range steps {
+			err := func() error {
+				if _, err := c.ExpectString(st.wait); err != nil {
+					return fmt.Errorf("waiting for %q on the screen: %v", st.wait, err)
+				}
+				if err := waitMode(c.Tty(), true, time.Now().Add(ptyTimeout), promptsDone); err != nil {
+					return fmt.Errorf("at %q: %v", st.wait, err)
+				}
+				_, err := c.Send(st.keys)
+				return err
+			}()
+			if err != nil {
+				t.Errorf("%v\nscreen:\n%s", err, screenText(screen))
+				interruptAll(c, promptsDone)
+				return
+			}
+		}
+		_, _ = c.ExpectEOF()
+	}()
+	return done
+}
 
 // waitMode returns once the terminal is in raw mode (raw) or back out of
 // it. Survey turns raw mode on after drawing a prompt, and keys sent

@@ -5,12 +5,10 @@ package prompts
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	expect "github.com/Netflix/go-expect"
 	"github.com/creack/pty"
@@ -54,7 +52,7 @@ func TestTextAndDraftsInATerminal(t *testing.T) {
 		ctrlC  = "\x03"
 		choose = "Write the answer now, or skip it for now?"
 	)
-	steps := []struct{ wait, keys string }{
+	steps := []ptyStep{
 		{"Company?", "Acm" + ctrlC},             // half typed: kept as the draft
 		{"Company, again?", "e" + enter},        // the draft is on the line
 		{"Summary?", "Short and sweet" + enter}, // a short answer, no editor
@@ -76,29 +74,8 @@ func TestTextAndDraftsInATerminal(t *testing.T) {
 		{"Action?", enter}, // an editor that fails, then Ctrl-C
 		{choose, ctrlC},
 	}
-	done := make(chan struct{})
 	promptsDone := make(chan struct{})
-	go func() {
-		defer close(done)
-		for _, st := range steps {
-			err := func() error {
-				if _, err := c.ExpectString(st.wait); err != nil {
-					return fmt.Errorf("waiting for %q on the screen: %v", st.wait, err)
-				}
-				if err := waitMode(c.Tty(), true, time.Now().Add(ptyTimeout), promptsDone); err != nil {
-					return fmt.Errorf("at %q: %v", st.wait, err)
-				}
-				_, err := c.Send(st.keys)
-				return err
-			}()
-			if err != nil {
-				t.Errorf("%v\nscreen:\n%s", err, screenText(screen))
-				interruptAll(c, promptsDone)
-				return
-			}
-		}
-		_, _ = c.ExpectEOF()
-	}()
+	done := typeSteps(t, c, screen, steps, promptsDone)
 
 	type result struct {
 		Answer string
