@@ -30,6 +30,13 @@ const (
 	// KeyInterview is the interview's date (YYYY-MM-DD): drills compress
 	// their schedule so every card is seen before it.
 	KeyInterview = "interview"
+	// The local programs prep rehearse uses, when not found on PATH or
+	// to pick one of several: a recorder (rec, arecord or ffmpeg), a
+	// transcriber (whisper-cli or pocketsphinx_continuous) and the model
+	// file whisper-cli needs.
+	KeyRecorder     = "recorder"
+	KeyTranscriber  = "transcriber"
+	KeyWhisperModel = "whisper-model"
 )
 
 // Settings are the resolved values one run of prep uses.
@@ -39,8 +46,11 @@ type Settings struct {
 	NoColor bool
 	// Interview is the interview's date, at midnight local time; zero when
 	// not set.
-	Interview  time.Time
-	ConfigFile string // the file the settings were read from; empty when none
+	Interview time.Time
+	// Recorder, Transcriber and WhisperModel are paths for prep
+	// rehearse; empty when not set (it then looks on PATH).
+	Recorder, Transcriber, WhisperModel string
+	ConfigFile                          string // the file the settings were read from; empty when none
 }
 
 // file is the config file's schema: unknown keys are mistakes to report,
@@ -50,6 +60,10 @@ type file struct {
 	Dir       string `yaml:"dir"`
 	NoColor   bool   `yaml:"no-color"`
 	Interview string `yaml:"interview"`
+	// prep rehearse's programs and model (see Settings).
+	Recorder     string `yaml:"recorder"`
+	Transcriber  string `yaml:"transcriber"`
+	WhisperModel string `yaml:"whisper-model"`
 }
 
 // Env reads the environment; tests pass their own.
@@ -101,6 +115,11 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 		Dir:        expandHome(v.GetString(KeyDir), env),
 		NoColor:    v.GetBool(KeyNoColor),
 		ConfigFile: path,
+		// Only the config file and PREP_* set these: they are machine
+		// settings, not a run's.
+		Recorder:     expandHome(v.GetString(KeyRecorder), env),
+		Transcriber:  expandHome(v.GetString(KeyTranscriber), env),
+		WhisperModel: expandHome(v.GetString(KeyWhisperModel), env),
 	}
 	if _, ok := env("NO_COLOR"); ok {
 		s.NoColor = true
@@ -116,7 +135,7 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 }
 
 // knownKeys names the config file's keys in messages.
-const knownKeys = "content, dir, interview and no-color"
+const knownKeys = "content, dir, interview, no-color, recorder, transcriber and whisper-model"
 
 // maxConfigSize bounds what is read of a config file: a few lines are
 // all it holds, and a device such as /dev/zero never ends.

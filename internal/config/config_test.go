@@ -164,12 +164,12 @@ func TestConfigFileErrors(t *testing.T) {
 func TestConfigFileErrorsSayWhatToDo(t *testing.T) {
 	env := envOf(map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": "/nowhere", "XDG_DATA_HOME": "/d"})
 	tests := []struct{ name, text, want string }{
-		{"unknown key", "dir: /x\nunknown: 1\n", `line 2: unknown key "unknown"; correct its spelling or remove it (known keys: content, dir, interview and no-color)`},
+		{"unknown key", "dir: /x\nunknown: 1\n", `line 2: unknown key "unknown"; correct its spelling or remove it (known keys: content, dir, interview, no-color, recorder, transcriber and whisper-model)`},
 		{"a list for text", "dir: [a, b]\n", "line 1: expected text here, found a list; fix the config file"},
 		{"not true or false", "no-color: maybe\n", `line 1: expected true or false here, found "maybe"; fix the config file`},
 		{"a list for the file", "- dir\n", "line 1: expected key: value lines here, found a list; fix the config file"},
-		{"a second document", "dir: /x\n---\ndir: /y\n", "line 2: a second YAML document (after ---); keep the settings in one, known keys are content, dir, interview and no-color"},
-		{"a quote left open", "dir: '/x\ncontent: /y\n", "line 1: not valid YAML: found unexpected end of stream; fix the config file (known keys are content, dir, interview and no-color)"},
+		{"a second document", "dir: /x\n---\ndir: /y\n", "line 2: a second YAML document (after ---); keep the settings in one, known keys are content, dir, interview, no-color, recorder, transcriber and whisper-model"},
+		{"a quote left open", "dir: '/x\ncontent: /y\n", "line 1: not valid YAML: found unexpected end of stream; fix the config file (known keys are content, dir, interview, no-color, recorder, transcriber and whisper-model)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
