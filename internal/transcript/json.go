@@ -48,9 +48,7 @@ func parseWhisperCpp(raw json.RawMessage) (*Transcript, error) {
 		}
 		if s.Offsets == nil {
 			t.Timed = false
-			for _, w := range words(s.Text) {
-				t.Words = append(t.Words, Word{Text: w})
-			}
+			t.Words = append(t.Words, splitWords(s.Text)...)
 			continue
 		}
 		t.Words = append(t.Words, spread(s.Text, s.Offsets.From/1000, s.Offsets.To/1000)...)
@@ -79,7 +77,10 @@ func cppTokenWords(tokens []cppToken) ([]Word, bool) {
 		from, to := tok.Offsets.From/1000, tok.Offsets.To/1000
 		if len(words(tok.Text)) == 0 {
 			// Punctuation is not said: it neither starts a word nor
-			// makes the last one longer.
+			// makes the last one longer; it may end a sentence.
+			if cur != nil && strings.ContainsAny(tok.Text, ".?!") {
+				cur.Stop = true
+			}
 			continue
 		}
 		starts := cur == nil || strings.HasPrefix(tok.Text, " ")
@@ -94,8 +95,9 @@ func cppTokenWords(tokens []cppToken) ([]Word, bool) {
 	// Punctuation came as tokens of its own: trim it as words does.
 	kept := out[:0]
 	for _, w := range out {
-		if ws := words(w.Text); len(ws) > 0 {
-			w.Text = strings.Join(ws, " ")
+		if ws := splitWords(w.Text); len(ws) > 0 {
+			w.Stop = w.Stop || ws[len(ws)-1].Stop
+			w.Text = strings.Join(words(w.Text), " ")
 			kept = append(kept, w)
 		}
 	}
@@ -142,8 +144,8 @@ func parseWhisper(raw json.RawMessage) (*Transcript, error) {
 			if w.Start == nil || w.End == nil {
 				return nil, ErrUnknown
 			}
-			for _, x := range words(w.Word) {
-				t.Words = append(t.Words, Word{Text: x, Start: *w.Start, End: *w.End})
+			for _, x := range splitWords(w.Word) {
+				t.Words = append(t.Words, Word{Text: x.Text, Start: *w.Start, End: *w.End, Stop: x.Stop})
 			}
 		}
 	}

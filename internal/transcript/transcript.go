@@ -31,6 +31,10 @@ const (
 type Word struct {
 	Text       string
 	Start, End float64
+	// Stop is true when the recogniser ended a sentence after the word
+	// (".", "?" or "!"); recognisers that write no punctuation never set
+	// it.
+	Stop bool
 }
 
 // Transcript is what was said.
@@ -46,6 +50,10 @@ type Transcript struct {
 	// WordTimes is true when each word has its own time from the
 	// recogniser, so pauses between words can be measured.
 	WordTimes bool
+	// Paragraphs are the indexes of the words that start a paragraph
+	// after the first, in a plain text transcript: where its writer
+	// left a blank line. Timed transcripts show theirs by pauses.
+	Paragraphs []int
 }
 
 // Text is the words, joined by spaces.
@@ -141,13 +149,24 @@ func parseJSON(s string) (*Transcript, error) {
 // around a word is not part of it, but "don't" and "p99" are one word.
 func words(text string) []string {
 	var out []string
+	for _, w := range splitWords(text) {
+		out = append(out, w.Text)
+	}
+	return out
+}
+
+// splitWords is words with the sentence ends kept.
+func splitWords(text string) []Word {
+	var out []Word
 	for _, f := range strings.Fields(text) {
 		w := strings.TrimFunc(f, func(r rune) bool {
 			return !(r == '\'' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
 		})
 		w = strings.Trim(w, "'-")
 		if w != "" {
-			out = append(out, w)
+			out = append(out, Word{Text: w, Stop: strings.ContainsAny(f[strings.LastIndex(f, w)+len(w):], ".?!")})
+		} else if len(out) > 0 && strings.ContainsAny(f, ".?!") {
+			out[len(out)-1].Stop = true
 		}
 	}
 	return out
@@ -156,19 +175,19 @@ func words(text string) []string {
 // spread gives the words of a segment from start to end times spread by
 // their length, so a long word takes longer than a short one.
 func spread(text string, start, end float64) []Word {
-	ws := words(text)
+	ws := splitWords(text)
 	if len(ws) == 0 {
 		return nil
 	}
 	total := 0
 	for _, w := range ws {
-		total += utf8.RuneCountInString(w) + 1
+		total += utf8.RuneCountInString(w.Text) + 1
 	}
 	out := make([]Word, 0, len(ws))
 	at := start
 	for _, w := range ws {
-		d := (end - start) * float64(utf8.RuneCountInString(w)+1) / float64(total)
-		out = append(out, Word{Text: w, Start: at, End: at + d})
+		d := (end - start) * float64(utf8.RuneCountInString(w.Text)+1) / float64(total)
+		out = append(out, Word{Text: w.Text, Start: at, End: at + d, Stop: w.Stop})
 		at += d
 	}
 	return out
@@ -176,8 +195,15 @@ func spread(text string, start, end float64) []Word {
 
 func parseText(s string) *Transcript {
 	t := &Transcript{Format: Text}
-	for _, w := range words(s) {
-		t.Words = append(t.Words, Word{Text: w})
+	for _, para := range strings.Split(s, "\n\n") {
+		ws := splitWords(para)
+		if len(ws) == 0 {
+			continue
+		}
+		if len(t.Words) > 0 {
+			t.Paragraphs = append(t.Paragraphs, len(t.Words))
+		}
+		t.Words = append(t.Words, ws...)
 	}
 	return t
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
+func wd(text string, start, end float64) Word { return Word{Text: text, Start: start, End: end} }
+
 func read(t *testing.T, name string) *Transcript {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
@@ -28,7 +30,7 @@ func read(t *testing.T, name string) *Transcript {
 // (letters plus one): "Um" of the 46 in its segment's nine words.
 //
 // approx compares times to the millisecond: spread times are divisions.
-var approx = cmpopts.EquateApprox(0, 0.001)
+var approx = cmp.Options{cmpopts.EquateApprox(0, 0.001), cmpopts.IgnoreFields(Word{}, "Stop")}
 
 func TestEachFormatIsReadFromItsContent(t *testing.T) {
 	tests := []struct {
@@ -37,23 +39,23 @@ func TestEachFormatIsReadFromItsContent(t *testing.T) {
 		first, last        Word
 	}{
 		{"whispercpp.json", WhisperCpp, "Um our checkout page took two seconds to load I chose a cache instead of a queue", true, false,
-			Word{"Um", 0.5, 0.5 + 4.0*3/46}, Word{"queue", 10 - 3.0*6/35, 10}},
+			wd("Um", 0.5, 0.5 + 4.0*3/46), wd("queue", 10 - 3.0*6/35, 10)},
 		{"whispercpp-full.json", WhisperCppFull, "Uh p99 fell We shipped it", true, true,
-			Word{"Uh", 0.1, 0.4}, Word{"it", 5.2, 5.4}},
+			wd("Uh", 0.1, 0.4), wd("it", 5.2, 5.4)},
 		{"whisper.json", OpenAIWhisper, "So the checkout was slow You know I chose a cache", true, true,
-			Word{"So", 0, 0.3}, Word{"cache", 6.3, 7.0}},
+			wd("So", 0, 0.3), wd("cache", 6.3, 7.0)},
 		{"faster-whisper.json", OpenAIWhisper, "Our error rate fell to one percent I learned to test the rollback", true, false,
-			Word{"Our", 0, 3.0 * 4 / 35}, Word{"rollback", 6 - 3.0*9/31, 6}},
+			wd("Our", 0, 3.0 * 4 / 35), wd("rollback", 6 - 3.0*9/31, 6)},
 		{"talk.srt", SRT, "The deploy failed twice so I rolled back Erm then I fixed it", true, false,
-			Word{"The", 0, 3.0 * 4 / 41}, Word{"it", 8 - 1.5*3/20, 8}},
+			wd("The", 0, 3.0 * 4 / 41), wd("it", 8 - 1.5*3/20, 8)},
 		{"talk.vtt", WebVTT, "The deploy failed twice so I rolled back Erm then I fixed it", true, false,
-			Word{"The", 0, 3.0 * 4 / 41}, Word{"it", 8 - 1.5*3/20, 8}},
+			wd("The", 0, 3.0 * 4 / 41), wd("it", 8 - 1.5*3/20, 8)},
 		{"talk.txt", Text, "The deploy failed twice so I rolled back Erm then I fixed it", false, false,
 			Word{Text: "The"}, Word{Text: "it"}},
 		{"sphinx.txt", Pocketsphinx, "the deploy failed i fixed it", true, true,
-			Word{"the", 0.13, 0.3}, Word{"it", 4.81, 5.0}},
+			wd("the", 0.13, 0.3), wd("it", 4.81, 5.0)},
 		{"sphinx5.json", Pocketsphinx, "the deploy failed i fixed it", true, true,
-			Word{"the", 0.13, 0.3}, Word{"it", 4.81, 5.0}},
+			wd("the", 0.13, 0.3), wd("it", 4.81, 5.0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -98,6 +100,29 @@ func TestWordsAreSpreadInOrderWithinTheirCue(t *testing.T) {
 	}
 	if got := tr.Words[7]; got.Text != "back" || math.Abs(got.End-3) > 1e-9 {
 		t.Errorf("the first cue's last word: %+v, want back ending at 3s", got)
+	}
+}
+
+func TestSentenceEndsAreKeptWhereTheRecogniserWroteThem(t *testing.T) {
+	for _, file := range []string{"whispercpp.json", "whispercpp-full.json", "whisper.json", "talk.srt", "talk.txt"} {
+		tr := read(t, file)
+		var ends []string
+		for _, w := range tr.Words {
+			if w.Stop {
+				ends = append(ends, w.Text)
+			}
+		}
+		want := map[string][]string{
+			"whispercpp.json":      {"load", "queue"},
+			"whispercpp-full.json": {"fell", "it"},
+			"whisper.json":         {"slow", "cache"},
+		}[file]
+		if want == nil {
+			want = []string{"back", "it"}
+		}
+		if d := cmp.Diff(want, ends); d != "" {
+			t.Errorf("%s: words ending a sentence (-want +got):\n%s", file, d)
+		}
 	}
 }
 
