@@ -5,7 +5,9 @@ package rehearsal
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/prepcli/prep/internal/workspace"
@@ -97,3 +99,49 @@ func Of(entries []Entry, story string) []Entry {
 	slices.SortStableFunc(out, func(a, b Entry) int { return cmp.Compare(a.Date.Unix(), b.Date.Unix()) })
 	return out
 }
+
+// Line is an entry on one line, as the history shows it:
+// "7 Mar 2026  2:31 of 3:00  5 of 6 beats  142 wpm".
+func Line(e Entry) string {
+	var b strings.Builder
+	b.WriteString(e.Date.Local().Format("2 Jan 2006"))
+	switch {
+	case e.Seconds == 0:
+		// A plain text transcript has no times.
+		b.WriteString("  untimed")
+	case e.Limit > 0:
+		fmt.Fprintf(&b, "  %s of %s", clock(e.Seconds), clock(e.Limit))
+	default:
+		fmt.Fprintf(&b, "  %s", clock(e.Seconds))
+	}
+	if e.Beats > 0 {
+		fmt.Fprintf(&b, "  %d of %d beats", e.Said, e.Beats)
+	}
+	if e.WPM > 0 {
+		fmt.Fprintf(&b, "  %d wpm", e.WPM)
+	}
+	return b.String()
+}
+
+// Summary is a story's rehearsals in a few words, for lists: "3
+// rehearsals, last 7 Mar: 2:31, 5 of 6 beats"; "" for none.
+func Summary(entries []Entry) string {
+	if len(entries) == 0 {
+		return ""
+	}
+	last := entries[len(entries)-1]
+	n := "1 rehearsal"
+	if len(entries) > 1 {
+		n = fmt.Sprintf("%d rehearsals", len(entries))
+	}
+	s := fmt.Sprintf("%s, last %s", n, last.Date.Local().Format("2 Jan"))
+	if last.Seconds > 0 {
+		s += ": " + clock(last.Seconds)
+	}
+	if last.Beats > 0 {
+		s += fmt.Sprintf(", %d of %d beats", last.Said, last.Beats)
+	}
+	return s
+}
+
+func clock(s int) string { return fmt.Sprintf("%d:%02d", s/60, s%60) }

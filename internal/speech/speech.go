@@ -167,7 +167,7 @@ func Analyse(in Input) Report {
 	if t.Timed {
 		rep.Pauses = pauses(t.Words, lines, owner)
 	}
-	rep.Findings = append(rep.Findings, cr.Findings...)
+	rep.Findings = append(rep.Findings, spokenOnly(cr.Findings, in.Rubric)...)
 	heard := newHeard(t.Words)
 	for _, b := range in.Beats {
 		b.Said = heard.said(b)
@@ -188,8 +188,39 @@ func Analyse(in Input) Report {
 			rep.Summary.Warnings++
 		}
 	}
-	rep.Verdict = cr.Verdict
-	if rep.Verdict == check.VerdictReady && rep.Summary.Warnings > 0 {
+	// The verdict of what was said: the checker's rule, on the findings
+	// that apply to speech.
+	switch {
+	case rep.Summary.Errors > 0:
+		rep.Verdict = check.VerdictIncomplete
+	case rep.Summary.Warnings > 0:
+		rep.Verdict = check.VerdictNeedsWork
+	default:
+		rep.Verdict = check.VerdictReady
+	}
+	return rep
+}
+
+// Recalled is the report of a rehearsal with no transcript: the time
+// from the clock, the beats as the candidate recalls saying them (Said
+// set by the caller). There are no words, so no pace, fillers or
+// sections.
+func Recalled(in Input, elapsed time.Duration) Report {
+	rep := Report{
+		Name: in.Name, Seconds: round(elapsed.Seconds(), 1), Limit: in.Limit.Seconds(),
+		Fillers: Fillers{Words: map[string]int{}}, Pauses: []Pause{}, Sections: []Section{},
+		Beats: append([]Beat{}, in.Beats...), Transcriber: in.Transcriber, Format: "none",
+	}
+	if in.Rubric != nil {
+		rep.Kind = in.Rubric.ID
+	}
+	rep.Findings = spokenFindings(rep)
+	if rep.Findings == nil {
+		rep.Findings = []check.Finding{}
+	}
+	rep.Summary.Warnings = len(rep.Findings)
+	rep.Verdict = check.VerdictReady
+	if rep.Summary.Warnings > 0 {
 		rep.Verdict = check.VerdictNeedsWork
 	}
 	return rep
@@ -288,6 +319,64 @@ func pauses(ws []transcript.Word, lines []line, owner []string) []Pause {
 		out = append(out, p)
 	}
 	return out
+}
+
+// spokenOnly keeps the checker's findings that make sense of speech,
+// reworded for it: a required part not heard (a recommended one, or one
+// kept for when the panel asks, such as the follow-ups, is not expected
+// in the telling), and the weak signals, but not the estimate of the
+// time it takes to say, which speech measures. Line numbers are of the
+// laid-out transcript, which the candidate never sees: they are dropped.
+func spokenOnly(fs []check.Finding, r *pack.Rubric) []check.Finding {
+	var out []check.Finding
+	for _, f := range fs {
+		f.Line = 0
+		if f.Rule == check.RuleMissingSection {
+			sec := sectionOf(r, f.Section)
+			if sec == nil || sec.Level != pack.Required || sec.Reserve {
+				continue
+			}
+			f.Message = "No " + sec.Title + " heard"
+			if sec.Missing != "" {
+				f.Message += ": " + sec.Missing
+			}
+			f.Hint = ""
+			if q := strings.TrimSpace(sec.Question); q != "" {
+				f.Hint = "answer out loud: " + q
+			}
+			out = append(out, f)
+			continue
+		}
+		if sig := signalOf(r, f.Rule); sig != nil && sig.Type == pack.SignalSpeakingTime {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func sectionOf(r *pack.Rubric, id string) *pack.Section {
+	if r == nil {
+		return nil
+	}
+	for i := range r.Sections {
+		if r.Sections[i].ID == id {
+			return &r.Sections[i]
+		}
+	}
+	return nil
+}
+
+func signalOf(r *pack.Rubric, id string) *pack.Signal {
+	if r == nil {
+		return nil
+	}
+	for i := range r.Signals {
+		if r.Signals[i].ID == id {
+			return &r.Signals[i]
+		}
+	}
+	return nil
 }
 
 // spokenFindings are what only speech shows: over time, a pace out of

@@ -15,6 +15,7 @@ import (
 	culturecmd "github.com/prepcli/prep/internal/cmd/culture"
 	drillcmd "github.com/prepcli/prep/internal/cmd/drill"
 	exportcmd "github.com/prepcli/prep/internal/cmd/export"
+	rehearsecmd "github.com/prepcli/prep/internal/cmd/rehearse"
 	statuscmd "github.com/prepcli/prep/internal/cmd/status"
 	storycmd "github.com/prepcli/prep/internal/cmd/story"
 	technicalcmd "github.com/prepcli/prep/internal/cmd/technical"
@@ -114,6 +115,7 @@ never opens a network connection.`),
 		technicalcmd.NewCmdTechnical(f, nil),
 		culturecmd.NewCmdCulture(f, nil),
 		drillcmd.NewCmdDrill(f),
+		rehearsecmd.NewCmdRehearse(f, nil),
 		statuscmd.NewCmdStatus(f, nil),
 		storycmd.NewCmdStory(f),
 		checkcmd.NewCmdCheck(f, nil),

@@ -1,0 +1,147 @@
+package rehearse
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/sheet"
+	"github.com/prepcli/prep/internal/speech"
+	"github.com/prepcli/prep/internal/wording"
+	"github.com/prepcli/prep/internal/workspace"
+)
+
+// subject is what is rehearsed: a story or a scenario, with its cue card
+// and the beats to listen for.
+type subject struct {
+	story    string // the story's file name; "" for a scenario
+	scenario string // the scenario's id
+	title    string
+	name     string // how the report names it
+	rubric   *pack.Rubric
+	limit    time.Duration
+	// card is the cue card's lines, label and text; beats what to check.
+	card  [][2]string
+	beats []speech.Beat
+	// prompt is a scenario's problem statement.
+	prompt string
+}
+
+// KeyPoint is one point a strong answer to a scenario makes: an id, the
+// point in a line, the words that show it was made, and why it matters.
+type KeyPoint struct {
+	ID, Point, Why string
+	Words          []string
+}
+
+// keyPoints are a scenario's key points. Exercises in the content pack
+// gain them as key_points (id, point, words, why); until the pack has
+// the field, a scenario has none and is checked by its sections alone.
+// The one place to change when it lands: map ex.KeyPoints here.
+var keyPoints = func(ex *pack.Exercise) []KeyPoint { return nil }
+
+func (opts *Options) subject(p *pack.Pack, ws *workspace.Workspace) (*subject, error) {
+	if opts.Scenario != "" {
+		return opts.scenarioSubject(p)
+	}
+	var s *workspace.Story
+	if opts.Ref != "" {
+		var err error
+		if s, err = ws.Story(opts.Ref); err != nil {
+			return nil, err
+		}
+	} else {
+		stories, errs := ws.Stories()
+		if len(stories) == 0 {
+			if len(errs) > 0 {
+				return nil, errs[0]
+			}
+			return nil, fmt.Errorf("no stories yet in %s; write one with %s story new (or %s background), then rehearse it", ws.Dir(), progname.Name(), progname.Name())
+		}
+		// Stories come ranked first, rank 1 at the top.
+		s = &stories[0]
+	}
+	kind := opts.Kind
+	if kind == "" {
+		kind = s.Meta.Kind
+	}
+	if kind == "" {
+		kind = workspace.KindStar
+	}
+	r, ok := p.Rubric(kind)
+	if !ok {
+		return nil, fmt.Errorf("kind %q is not one prep knows; give --kind one of %s", kind, strings.Join(p.RubricIDs(), ", "))
+	}
+	title := strings.Join(strings.Fields(s.Meta.Title), " ")
+	if title == "" {
+		title = s.Name()
+	}
+	subj := &subject{
+		story: s.Name(), title: title, rubric: r, limit: StoryTime,
+		name: workspace.StoriesDir + "/" + s.Name(),
+	}
+	subj.cardOf(sheet.CardOf(s.Body, r))
+	return subj, nil
+}
+
+func (opts *Options) scenarioSubject(p *pack.Pack) (*subject, error) {
+	ex, ok := p.Exercise(opts.Scenario)
+	if !ok {
+		return nil, fmt.Errorf("no scenario %q in the content pack; %s content list shows the ids", opts.Scenario, progname.Name())
+	}
+	kind := opts.Kind
+	if kind == "" {
+		kind = ex.Kind
+	}
+	if kind == "" {
+		kind = workspace.KindDesign
+	}
+	r, ok := p.Rubric(kind)
+	if !ok {
+		return nil, fmt.Errorf("kind %q is not one prep knows; give --kind one of %s", kind, strings.Join(p.RubricIDs(), ", "))
+	}
+	subj := &subject{
+		scenario: ex.ID, title: strings.Join(strings.Fields(ex.Title), " "), rubric: r,
+		limit: ScenarioTime, name: "scenario " + ex.ID, prompt: strings.Join(strings.Fields(ex.Prompt), " "),
+	}
+	subj.card = append(subj.card, [2]string{"Problem", subj.prompt})
+	var parts []string
+	for _, s := range r.Sections {
+		parts = append(parts, s.Title)
+	}
+	subj.card = append(subj.card, [2]string{"Cover", strings.Join(parts, ", ")})
+	for _, k := range keyPoints(ex) {
+		subj.beats = append(subj.beats, speech.Beat{
+			Name: k.ID, Text: k.Point, Words: k.Words,
+			Ask: fmt.Sprintf("Did you make the point: %s?", strings.TrimRight(k.Point, ".")),
+		})
+	}
+	return subj, nil
+}
+
+// cardOf lays out a story's cue card and the beats it holds, in the
+// order a story is told.
+func (subj *subject) cardOf(c sheet.Card) {
+	add := func(name, label, text, ask string) {
+		if text == "" {
+			return
+		}
+		subj.card = append(subj.card, [2]string{label, text})
+		subj.beats = append(subj.beats, speech.Beat{Name: name, Text: text, Ask: ask})
+	}
+	add("pitch", "Pitch", c.Pitch, "Did you open with the one-line pitch?")
+	for _, f := range c.Figures {
+		q := wording.Quantity(f).Words
+		ask := "Did you say the figure: " + strings.TrimRight(f, ".") + "?"
+		if q != "" {
+			ask = "Did you say the " + q + " figure?"
+		}
+		add("figure", "Figure", f, ask)
+	}
+	add("decision", "Decision", c.Decision, "Did you say what you decided, and why?")
+	add("turned down", "Turned down", c.TurnedDown, "Did you name the alternative you turned down?")
+	add("mistake", "Mistake", c.Mistake, "Did you say what went wrong, your own mistake?")
+	add("lesson", "Lesson", c.Lesson, "Did you say what you learned?")
+}
