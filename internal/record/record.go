@@ -29,6 +29,9 @@ type Config struct {
 	// ConfigFile names the config file in messages; "" says "the config
 	// file".
 	ConfigFile string
+	// Timeout bounds a transcription; 0 is Timeout of the audio's
+	// length.
+	Timeout time.Duration
 }
 
 func (c Config) look(name string) (string, error) {

@@ -69,6 +69,7 @@ func FindTranscriber(c Config) (*Transcriber, error) {
 	if sox, err := c.look("sox"); err == nil {
 		t.Sox = sox
 	}
+	t.Timeout = c.Timeout
 	return t, nil
 }
 

@@ -13,23 +13,25 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/speech"
 	"github.com/prepcli/prep/prompts"
 )
 
 // writeCard shows the cue card: what to say, in the order to say it.
-func writeCard(w io.Writer, subj *subject, limit time.Duration) {
-	fmt.Fprintf(w, "Rehearse out loud: %s (%s)\n\n", subj.title, subj.name)
+func writeCard(w io.Writer, width int, subj *subject, limit time.Duration) {
+	fmt.Fprintf(w, "Rehearse out loud: %s (%s)\n\n", packdoc.OneLine(subj.title), subj.name)
 	if len(subj.card) == 0 {
 		fmt.Fprintln(w, "  The story has no pitch, figure, decision or lesson to put on a card yet; tell it as you would.")
 	}
-	width := 0
+	label := 0
 	for _, l := range subj.card {
-		width = max(width, len(l[0]))
+		label = max(label, len(l[0]))
 	}
+	pad := strings.Repeat(" ", label+5)
 	for _, l := range subj.card {
-		fmt.Fprintf(w, "  %-*s  %s\n", width+1, l[0]+":", l[1])
+		fmt.Fprintln(w, wrap(l[1], fmt.Sprintf("  %-*s  ", label+1, l[0]+":"), pad, width))
 	}
 	fmt.Fprintf(w, "\nYou have %s. Speak as if to the panel; press Enter when you finish.\n", speech.Clock(limit.Seconds()))
 }
@@ -73,7 +75,9 @@ func countdown(ctx context.Context, ios *iostreams.IOStreams, now func() time.Ti
 			return 0, ctx.Err()
 		case err := <-enter:
 			took := now().Sub(start)
-			fmt.Fprintf(out, "\r  took %s\x1b[K\n\n", speech.Clock(took.Seconds()))
+			// The terminal echoed Enter as a new line: go back up and
+			// put the time taken in place of the clock.
+			fmt.Fprintf(out, "\x1b[1A\r  took %s\x1b[K\n\n", speech.Clock(took.Seconds()))
 			if err != nil && err != io.EOF {
 				return took, fmt.Errorf("cannot read the terminal: %v", err)
 			}
@@ -101,6 +105,15 @@ func selfCheck(ask prompts.Prompter, subj *subject, limit, elapsed time.Duration
 	return speech.Recalled(speech.Input{Name: subj.name, Rubric: subj.rubric, Beats: beats, Limit: limit}, elapsed), nil
 }
 
+// wrap fills text to the terminal's width, or leaves it on one line
+// when the width is not known (not a terminal).
+func wrap(text, first, rest string, width int) string {
+	if width <= 0 {
+		return first + packdoc.OneLine(text)
+	}
+	return packdoc.Wrap(text, first, rest, width)
+}
+
 func writeJSON(w io.Writer, rep speech.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -108,7 +121,7 @@ func writeJSON(w io.Writer, rep speech.Report) error {
 }
 
 // writeReport is the analysis for people.
-func writeReport(w io.Writer, subj *subject, r speech.Report) {
+func writeReport(w io.Writer, width int, subj *subject, r speech.Report) {
 	fmt.Fprintf(w, "%s: checked by %s\n\n", subj.title, r.Transcriber)
 	row := func(label, format string, args ...any) {
 		fmt.Fprintf(w, "  %-9s %s\n", label, fmt.Sprintf(format, args...))
@@ -194,7 +207,7 @@ func writeReport(w io.Writer, subj *subject, r speech.Report) {
 			if !b.Said {
 				mark = "✗"
 			}
-			fmt.Fprintf(w, "    %s %s: %s\n", mark, b.Name, b.Text)
+			fmt.Fprintln(w, wrap(b.Text, fmt.Sprintf("    %s %s: ", mark, b.Name), "      ", width))
 		}
 	}
 	var shown []check.Finding
@@ -214,7 +227,7 @@ func writeReport(w io.Writer, subj *subject, r speech.Report) {
 					line += ": " + f.Hint
 				}
 			}
-			fmt.Fprintln(w, line)
+			fmt.Fprintln(w, wrap(line[6:], "    - ", "      ", width))
 		}
 	}
 }

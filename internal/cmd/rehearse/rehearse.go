@@ -255,7 +255,7 @@ func Run(opts *Options) error {
 	}
 	var elapsed time.Duration
 	if live {
-		writeCard(card, subj, limit)
+		writeCard(card, opts.IO.TerminalWidth(), subj, limit)
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		var rec *record.Recording
 		if recorder != nil {
@@ -326,7 +326,7 @@ func Run(opts *Options) error {
 	if opts.Format == "json" {
 		return writeJSON(opts.IO.Out, rep)
 	}
-	writeReport(opts.IO.Out, subj, rep)
+	writeReport(opts.IO.Out, opts.IO.TerminalWidth(), subj, rep)
 	all, err := rehearsal.Load(ws)
 	if err == nil {
 		writeHistory(opts.IO.Out, subj, all)

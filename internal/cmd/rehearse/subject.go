@@ -133,9 +133,8 @@ func (subj *subject) cardOf(c sheet.Card) {
 	}
 	add("pitch", "Pitch", c.Pitch, "Did you open with the one-line pitch?")
 	for _, f := range c.Figures {
-		q := wording.Quantity(f).Words
 		ask := "Did you say the figure: " + strings.TrimRight(f, ".") + "?"
-		if q != "" {
+		if q := figureWords(wording.Quantity(f).Words); q != "" {
 			ask = "Did you say the " + q + " figure?"
 		}
 		add("figure", "Figure", f, ask)
@@ -144,4 +143,19 @@ func (subj *subject) cardOf(c sheet.Card) {
 	add("turned down", "Turned down", c.TurnedDown, "Did you name the alternative you turned down?")
 	add("mistake", "Mistake", c.Mistake, "Did you say what went wrong, your own mistake?")
 	add("lesson", "Lesson", c.Lesson, "Did you say what you learned?")
+}
+
+// figureWords is a quantity without the word that led into it: "from
+// 2.1 s" is "2.1 s".
+func figureWords(q string) string {
+	f := strings.Fields(q)
+	for len(f) > 1 {
+		switch strings.ToLower(f[0]) {
+		case "from", "for", "past", "to", "by", "about", "under", "over", "of", "at", "in", "than", "around", "nearly", "almost", "some", "roughly":
+			f = f[1:]
+			continue
+		}
+		break
+	}
+	return strings.Join(f, " ")
 }
