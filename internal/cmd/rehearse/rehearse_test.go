@@ -176,8 +176,8 @@ func TestTranscriptAsJSON(t *testing.T) {
 	}
 	want := map[string]any{
 		"seconds": 7.0, "words": 11.0, "wpm": 94.0,
-		"fillers": map[string]any{"count": 1.0, "per100": 9.1, "words": map[string]any{"you know": 1.0}},
-		"pauses":  []any{map[string]any{"at": 2.4, "seconds": 2.6, "after": "slow", "before": "You"}},
+		"fillers":     map[string]any{"count": 1.0, "per100": 9.1, "words": map[string]any{"you know": 1.0}},
+		"pauses":      []any{map[string]any{"at": 2.4, "seconds": 2.6, "after": "slow", "before": "You"}},
 		"transcriber": "transcript whisper.json",
 	}
 	if d := cmp.Diff(want, sub); d != "" {
