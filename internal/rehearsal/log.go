@@ -22,30 +22,30 @@ const header = `# prep rehearse: each spoken rehearsal, oldest first. This is pr
 
 // Entry is one rehearsal.
 type Entry struct {
-	Date time.Time `yaml:"date"`
+	Date time.Time `yaml:"date" json:"date"`
 	// Story is the story's file name ("ledger.md"); Scenario the
 	// technical scenario's id. One of them is set.
-	Story    string `yaml:"story,omitempty"`
-	Scenario string `yaml:"scenario,omitempty"`
-	Title    string `yaml:"title,omitempty"`
+	Story    string `yaml:"story,omitempty" json:"story,omitempty"`
+	Scenario string `yaml:"scenario,omitempty" json:"scenario,omitempty"`
+	Title    string `yaml:"title,omitempty" json:"title,omitempty"`
 	// Seconds is the time taken: speaking time from a transcript, or the
 	// countdown's elapsed time.
-	Seconds int `yaml:"seconds"`
-	Limit   int `yaml:"limit"`
+	Seconds int `yaml:"seconds" json:"seconds"`
+	Limit   int `yaml:"limit" json:"limit"`
 	// Beats and Said count the beats of the cue card, and those said.
-	Beats int `yaml:"beats"`
-	Said  int `yaml:"said"`
+	Beats int `yaml:"beats" json:"beats"`
+	Said  int `yaml:"said" json:"said"`
 	// Missed names the beats not said ("figure", "lesson").
-	Missed  []string `yaml:"missed,omitempty,flow"`
-	WPM     int      `yaml:"wpm,omitempty"`
-	Fillers int      `yaml:"fillers,omitempty"`
+	Missed  []string `yaml:"missed,omitempty,flow" json:"missed,omitempty"`
+	WPM     int      `yaml:"wpm,omitempty" json:"wpm,omitempty"`
+	Fillers int      `yaml:"fillers,omitempty" json:"fillers,omitempty"`
 	// How is how it was checked: "self-check", or the recogniser or
 	// transcript file.
-	How string `yaml:"how,omitempty"`
+	How string `yaml:"how,omitempty" json:"how,omitempty"`
 }
 
 type file struct {
-	Rehearsals []Entry `yaml:"rehearsals"`
+	Rehearsals []Entry `yaml:"rehearsals" json:"rehearsals"`
 }
 
 const known = "rehearsals, and in each: date, story, scenario, title, seconds, limit, beats, said, missed, wpm, fillers and how"

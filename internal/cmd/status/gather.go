@@ -15,6 +15,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/sections"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
@@ -88,6 +89,9 @@ type StoryStatus struct {
 	Reasons []string `json:"reasons"`
 	// Followups counts its follow-up questions with an answer.
 	Followups int `json:"followups"`
+	// Rehearsals are its spoken rehearsals (prep rehearse), oldest
+	// first.
+	Rehearsals []rehearsal.Entry `json:"rehearsals"`
 }
 
 // SignalList is a panel's signals, how many are covered, and each one.
@@ -218,6 +222,17 @@ func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*R
 		}
 		if bg.TimelineProblem != "" {
 			rep.Problems = append(rep.Problems, bg.TimelineProblem)
+		}
+		// The rehearsals of each featured story, from the practice log.
+		log, err := rehearsal.Load(ws)
+		if err != nil {
+			rep.Problems = append(rep.Problems, oneLine(err.Error()))
+		}
+		for i := range bg.Stories {
+			bg.Stories[i].Rehearsals = rehearsal.Of(log, filepath.Base(bg.Stories[i].File))
+			if bg.Stories[i].Rehearsals == nil {
+				bg.Stories[i].Rehearsals = []rehearsal.Entry{}
+			}
 		}
 		rep.Background = bg
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -57,7 +58,8 @@ How ready you are for each panel, at a glance:
                drafted and ready, each with the check's verdict and its
                reasons; which of the signals the panel looks for your
                stories cover, and which none does; the follow-ups you
-               have rehearsed (3 per story)
+               have rehearsed (3 per story); the times each was said
+               out loud (prep rehearse)
   Technical    the practice answers you saved (prep technical, prep drill
                scale) and how many are ready, and each drill deck: cards
                due today, cards seen, reviews done in the last 7 days
@@ -241,6 +243,9 @@ func writeText(w io.Writer, rep *Report, st style) error {
 		line(w, "Ready", st.progress(bg.Ready))
 		for _, s := range bg.Stories {
 			fmt.Fprintln(w, packdoc.Wrap(fmt.Sprintf("%d. %s: %s", s.Rank, s.Title, verdictLine(s.Verdict, s.Reasons)), "    ", "       ", packdoc.Width))
+			if r := rehearsal.Summary(s.Rehearsals); r != "" {
+				fmt.Fprintln(w, packdoc.Wrap("said out loud: "+r, "       ", "       ", packdoc.Width))
+			}
 		}
 		line(w, "Signals covered", st.progress(bg.Signals.Progress))
 		for _, sig := range bg.Signals.Items {
