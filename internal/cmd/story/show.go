@@ -3,6 +3,7 @@ package story
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -34,8 +36,9 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 		Long: strings.TrimSpace(`
 Print a story's file as it is, front matter included, then its check: the
 sections found, missing or thin, and the weak signals, as prep check
-reports them. REF is the story's rank (1-3), file name, or the start of
-its file name.
+reports them, and the times it was said out loud (prep rehearse).
+REF is the story's rank (1-3), file name, or the start of its file
+name.
 
 With --format json only the check is printed, as the one-element array
 prep check --format json gives for the file. The exit status is 0 whatever
@@ -93,5 +96,28 @@ func RunShow(opts *ShowOptions) error {
 		fmt.Fprintln(out)
 	}
 	fmt.Fprintln(out)
-	return check.WriteTextWidth(out, []check.Report{r}, opts.IO.ColorEnabled(), opts.IO.TerminalWidth())
+	if err := check.WriteTextWidth(out, []check.Report{r}, opts.IO.ColorEnabled(), opts.IO.TerminalWidth()); err != nil {
+		return err
+	}
+	writeRehearsals(out, ws, s)
+	return nil
+}
+
+// writeRehearsals lists the times the story was said out loud (prep
+// rehearse), oldest first; nothing when it never was. A practice log
+// that cannot be read is named in one line: the story is still shown.
+func writeRehearsals(out io.Writer, ws *workspace.Workspace, s *workspace.Story) {
+	all, err := rehearsal.Load(ws)
+	if err != nil {
+		fmt.Fprintf(out, "\nRehearsals: %v\n", err)
+		return
+	}
+	mine := rehearsal.Of(all, s.Name())
+	if len(mine) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "\nRehearsed out loud %d time(s):\n", len(mine))
+	for _, e := range mine {
+		fmt.Fprintf(out, "  %s\n", rehearsal.Line(e))
+	}
 }

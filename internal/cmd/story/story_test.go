@@ -6,11 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -35,6 +37,27 @@ func TestShowPrintsTheFileThenItsCheck(t *testing.T) {
 		if !strings.Contains(check, want) {
 			t.Errorf("the check after the file lacks %q:\n%s", want, check)
 		}
+	}
+}
+
+func TestShowListsTheRehearsals(t *testing.T) {
+	e := newEnv(t)
+	s := e.save(t, t0, "Ledger writes", 1, fullBody)
+	ws := e.ws
+	for _, r := range []rehearsal.Entry{
+		{Date: t0, Story: s.Name(), Seconds: 214, Limit: 180, Beats: 6, Said: 4},
+		{Date: t0.Add(48 * time.Hour), Story: s.Name(), Seconds: 170, Limit: 180, Beats: 6, Said: 6, WPM: 145},
+		{Date: t0, Story: "other.md", Seconds: 90},
+	} {
+		if err := rehearsal.Add(ws, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.run(t, "show", "1")
+	want := "\nRehearsed out loud 2 time(s):\n  " + rehearsal.Line(rehearsal.Entry{Date: t0, Seconds: 214, Limit: 180, Beats: 6, Said: 4}) +
+		"\n  " + rehearsal.Line(rehearsal.Entry{Date: t0.Add(48 * time.Hour), Seconds: 170, Limit: 180, Beats: 6, Said: 6, WPM: 145}) + "\n"
+	if !strings.HasSuffix(e.out.String(), want) {
+		t.Errorf("show does not end with the rehearsals %q:\n%s", want, e.out)
 	}
 }
 
