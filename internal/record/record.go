@@ -116,6 +116,10 @@ func (r *Recorder) args(out string) []string {
 	}
 }
 
+// startGrace is how long Start waits for a recorder that cannot open
+// its device to fail.
+const startGrace = 500 * time.Millisecond
+
 // Recording is a recorder at work.
 type Recording struct {
 	Path string
@@ -147,6 +151,17 @@ func (r *Recorder) Start(out string) (*Recording, error) {
 		}
 		rec.done <- err
 	}()
+	// A recorder with no microphone fails at once: say so before the
+	// candidate speaks for three minutes into nothing.
+	select {
+	case err := <-rec.done:
+		os.Remove(out)
+		if err == nil {
+			err = errors.New("it stopped at once")
+		}
+		return nil, fmt.Errorf("%s cannot record: %v; check the microphone, or record elsewhere and give --audio FILE", r.Name, err)
+	case <-time.After(startGrace):
+	}
 	return rec, nil
 }
 

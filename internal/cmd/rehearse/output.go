@@ -21,7 +21,7 @@ import (
 
 // writeCard shows the cue card: what to say, in the order to say it.
 func writeCard(w io.Writer, width int, subj *subject, limit time.Duration) {
-	fmt.Fprintf(w, "Rehearse out loud: %s (%s)\n\n", packdoc.OneLine(subj.title), subj.name)
+	fmt.Fprintf(w, "%s\n\n", wrap(fmt.Sprintf("Rehearse out loud: %s (%s)", subj.title, subj.name), "", "", width))
 	if len(subj.card) == 0 {
 		fmt.Fprintln(w, "  The story has no pitch, figure, decision or lesson to put on a card yet; tell it as you would.")
 	}
@@ -33,7 +33,7 @@ func writeCard(w io.Writer, width int, subj *subject, limit time.Duration) {
 	for _, l := range subj.card {
 		fmt.Fprintln(w, wrap(l[1], fmt.Sprintf("  %-*s  ", label+1, l[0]+":"), pad, width))
 	}
-	fmt.Fprintf(w, "\nYou have %s. Speak as if to the panel; press Enter when you finish.\n", speech.Clock(limit.Seconds()))
+	fmt.Fprintf(w, "\n%s\n", wrap(fmt.Sprintf("You have %s. Speak as if to the panel; press Enter when you finish.", speech.Clock(limit.Seconds())), "", "", width))
 }
 
 // countdown shows the time left on one line, redrawn each second, until
