@@ -9,10 +9,12 @@ import (
 )
 
 // fillerWords are sounds that fill a silence, counted wherever heard.
+// "Ah" and "hmm" are left out: recognisers write them for breaths and
+// noise, and a count that blames the candidate for those misleads.
 var fillerWords = map[string]string{
-	"um": "um", "umm": "um", "mm": "um", "hmm": "um",
-	"uh": "uh", "uhh": "uh", "uhm": "um",
-	"er": "er", "erm": "erm", "ah": "ah",
+	"um": "um", "umm": "um", "uhm": "um",
+	"uh": "uh", "uhh": "uh",
+	"er": "er", "erm": "erm",
 }
 
 // likeAfter are the words after which "like" is a filler ("it was, like,

@@ -224,7 +224,7 @@ func writeReport(w io.Writer, width int, subj *subject, r speech.Report) {
 				if strings.HasSuffix(line, ".") {
 					line += " " + f.Hint
 				} else {
-					line += ": " + f.Hint
+					line += "; " + f.Hint
 				}
 			}
 			fmt.Fprintln(w, wrap(line[6:], "    - ", "      ", width))
