@@ -119,8 +119,13 @@ type Beat struct {
 	// no-recorder flow: "Did you say the 320 ms figure?".
 	Ask string `json:"-"`
 	// Words are the words that show it was said; empty takes the
-	// content words of Text.
+	// content words of Text. Half of them heard is enough: recognisers
+	// mishear.
 	Words []string `json:"-"`
+	// Phrases, when set, decide instead of Words: any one of them heard,
+	// its words in order, shows the beat was said (a scenario's key
+	// points name them so).
+	Phrases []string `json:"-"`
 	Said  bool     `json:"said"`
 }
 

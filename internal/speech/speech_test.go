@@ -171,3 +171,20 @@ func TestPlainTextHasNoTiming(t *testing.T) {
 		t.Errorf("fillers %d, want 1", rep.Fillers.Count)
 	}
 }
+
+func TestAKeyPointIsSaidWhenOneOfItsPhrasesIs(t *testing.T) {
+	tr := say("we would put a cache in front of the reads and shard the writes by user", 150)
+	beats := []Beat{
+		{Name: "cache", Text: "Cache the reads.", Phrases: []string{"read replica", "cache reads", "cache"}},
+		{Name: "queue", Text: "Queue the writes.", Phrases: []string{"queue", "message broker"}},
+		{Name: "shard", Text: "Shard the writes.", Phrases: []string{"shard writes"}},
+	}
+	rep := Analyse(Input{Transcript: tr, Rubric: rubric(t, "design"), Beats: beats})
+	var said []bool
+	for _, b := range rep.Beats {
+		said = append(said, b.Said)
+	}
+	if d := cmp.Diff([]bool{true, false, true}, said); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}

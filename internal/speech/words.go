@@ -83,6 +83,8 @@ func isObject(w string) bool {
 type heard struct {
 	words map[string]bool
 	stems map[string]bool
+	// seq is every word's stem, in order, for phrases.
+	seq []string
 }
 
 func newHeard(ws []transcript.Word) heard {
@@ -95,6 +97,7 @@ func newHeard(ws []transcript.Word) heard {
 	}
 	for _, t := range toks {
 		h.add(t)
+		h.seq = append(h.seq, stem(t))
 	}
 	for _, n := range spokenNumbers(toks) {
 		h.add(n)
@@ -111,6 +114,14 @@ func (h heard) add(w string) {
 // every figure it holds, were said. Recognisers mishear, so a beat needs
 // half of its words, not all.
 func (h heard) said(b Beat) bool {
+	if len(b.Phrases) > 0 {
+		for _, p := range b.Phrases {
+			if h.phrase(p) {
+				return true
+			}
+		}
+		return false
+	}
 	keys := b.Words
 	if len(keys) == 0 {
 		keys = KeyWords(b.Text)
@@ -136,6 +147,45 @@ func (h heard) said(b Beat) bool {
 		return false
 	}
 	return hit*2 >= len(keys)
+}
+
+// phraseGap is how many words may come between two words of a phrase
+// ("cache the reads" still says "cache reads").
+const phraseGap = 3
+
+// phrase reports whether a phrase's words were said in order, each
+// within phraseGap words of the one before.
+func (h heard) phrase(p string) bool {
+	var want []string
+	for _, w := range strings.Fields(norm(p)) {
+		want = append(want, stem(norm(w)))
+	}
+	if len(want) == 0 {
+		return false
+	}
+	for start := range h.seq {
+		if h.seq[start] != want[0] {
+			continue
+		}
+		at, ok := start, true
+		for _, w := range want[1:] {
+			found := false
+			for j := at + 1; j < len(h.seq) && j <= at+1+phraseGap; j++ {
+				if h.seq[j] == w {
+					at, found = j, true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // KeyWords are the words of a sentence that show it was said: its

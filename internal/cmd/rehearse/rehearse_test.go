@@ -330,3 +330,36 @@ func TestFlagMistakes(t *testing.T) {
 		})
 	}
 }
+
+func TestScenarioKeyPointsAreBeats(t *testing.T) {
+	old := keyPoints
+	t.Cleanup(func() { keyPoints = old })
+	keyPoints = func(*pack.Exercise) []KeyPoint {
+		return []KeyPoint{
+			{ID: "rollback", Point: "Roll back first, then find the cause.", Words: []string{"rolled back", "roll back"}},
+			{ID: "canary", Point: "Ship the fix behind a canary.", Words: []string{"canary"}},
+		}
+	}
+	e := newEnv(t, false, record.Config{})
+	p, _ := e.opts.Pack()
+	e.opts.Scenario = p.Exercises[0].ID
+	e.opts.Transcript = "../../transcript/testdata/talk.vtt"
+	e.opts.Format = "json"
+	if err := Run(e.opts); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Beats []struct {
+			Beat string `json:"beat"`
+			Said bool   `json:"said"`
+		} `json:"beats"`
+	}
+	json.Unmarshal(e.out.Bytes(), &got)
+	want := []struct {
+		Beat string `json:"beat"`
+		Said bool   `json:"said"`
+	}{{"rollback", true}, {"canary", false}}
+	if d := cmp.Diff(want, got.Beats); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}

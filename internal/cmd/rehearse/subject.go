@@ -30,16 +30,21 @@ type subject struct {
 }
 
 // KeyPoint is one point a strong answer to a scenario makes: an id, the
-// point in a line, the words that show it was made, and why it matters.
+// point in a sentence, the phrases that show it was made (any one
+// counts), and why an interviewer looks for it.
 type KeyPoint struct {
 	ID, Point, Why string
 	Words          []string
 }
 
 // keyPoints are a scenario's key points. Exercises in the content pack
-// gain them as key_points (id, point, words, why); until the pack has
-// the field, a scenario has none and is checked by its sections alone.
-// The one place to change when it lands: map ex.KeyPoints here.
+// gain them as key_points (id, point, words, why) on another branch;
+// until the pack has the field, a scenario has none and is checked by
+// its sections alone. The one place to change when it lands:
+//
+//	for _, k := range ex.KeyPoints {
+//		out = append(out, KeyPoint{ID: k.ID, Point: k.Point, Words: k.Words, Why: k.Why})
+//	}
 var keyPoints = func(ex *pack.Exercise) []KeyPoint { return nil }
 
 func (opts *Options) subject(p *pack.Pack, ws *workspace.Workspace) (*subject, error) {
@@ -114,7 +119,7 @@ func (opts *Options) scenarioSubject(p *pack.Pack) (*subject, error) {
 	subj.card = append(subj.card, [2]string{"Cover", strings.Join(parts, ", ")})
 	for _, k := range keyPoints(ex) {
 		subj.beats = append(subj.beats, speech.Beat{
-			Name: k.ID, Text: k.Point, Words: k.Words,
+			Name: k.ID, Text: k.Point, Phrases: k.Words,
 			Ask: fmt.Sprintf("Did you make the point: %s?", strings.TrimRight(k.Point, ".")),
 		})
 	}
