@@ -126,7 +126,7 @@ type Beat struct {
 	// its words in order, shows the beat was said (a scenario's key
 	// points name them so).
 	Phrases []string `json:"-"`
-	Said  bool     `json:"said"`
+	Said    bool     `json:"said"`
 }
 
 // Analyse reads a transcript.
