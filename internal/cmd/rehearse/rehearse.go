@@ -139,7 +139,7 @@ with Ctrl-C.`),
   prep rehearse --record
   prep rehearse ledger --audio take1.wav
   prep rehearse ledger --transcript take1.json --format json
-  prep rehearse --scenario url-shortener --transcript design.srt`, "\n"),
+  prep rehearse --scenario distributed-cron --transcript design.srt`, "\n"),
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
