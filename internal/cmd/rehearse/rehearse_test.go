@@ -363,3 +363,62 @@ func TestScenarioKeyPointsAreBeats(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", d)
 	}
 }
+
+func TestRecordTranscribesAndDeletesTheRecordingUnlessKept(t *testing.T) {
+	sh(t)
+	for _, keep := range []bool{false, true} {
+		look := func(name string) (string, error) {
+			if name == "rec" {
+				return fakeDir(t, "rec")(name)
+			}
+			return fakeDir(t, "sphinx")(name)
+		}
+		e := newEnv(t, true, record.Config{LookPath: look})
+		e.opts.Record, e.opts.KeepAudio = true, keep
+		if err := Run(e.opts); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(e.out.String(), "checked by pocketsphinx_continuous") {
+			t.Errorf("keep %v: the recording was not transcribed:\n%s", keep, e.out)
+		}
+		wavs, _ := filepath.Glob(filepath.Join(e.dir, "*.wav"))
+		switch {
+		case !keep && len(wavs) != 0:
+			t.Errorf("the recording is still there: %v", wavs)
+		case keep && len(wavs) != 1:
+			t.Errorf("keep: recordings %v, want one", wavs)
+		case keep:
+			if info, err := os.Stat(wavs[0]); err != nil || info.Mode().Perm() != 0o600 {
+				t.Errorf("kept recording: %v, mode %v; want 0600", err, info.Mode().Perm())
+			}
+		}
+		if l := e.log(t); len(l) != 1 || l[0].How != "pocketsphinx_continuous" {
+			t.Errorf("log %+v", l)
+		}
+	}
+}
+
+func TestCountdownEndsOnEnterAndSaysTheTimeTaken(t *testing.T) {
+	ios, in, out, _ := iostreams.Test()
+	in.WriteString("\n")
+	times := []time.Time{now, now, now.Add(200 * time.Second)}
+	clock := func() time.Time {
+		t := times[0]
+		if len(times) > 1 {
+			times = times[1:]
+		}
+		return t
+	}
+	took, err := countdown(context.Background(), ios, clock, 3*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took != 200*time.Second {
+		t.Errorf("took %v, want 3m20s", took)
+	}
+	for _, want := range []string{"  3:00 left · Enter when you finish", "  took 3:20"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the terminal lacks %q: %q", want, out)
+		}
+	}
+}
