@@ -38,7 +38,8 @@ func writeCard(w io.Writer, width int, subj *subject, limit time.Duration) {
 
 // countdown shows the time left on one line, redrawn each second, until
 // the candidate presses Enter; past the limit it counts the time over.
-func countdown(ctx context.Context, ios *iostreams.IOStreams, now func() time.Time, limit time.Duration) (time.Duration, error) {
+// toErr sends it to standard error, when standard output is for JSON.
+func countdown(ctx context.Context, ios *iostreams.IOStreams, toErr bool, now func() time.Time, limit time.Duration) (time.Duration, error) {
 	start := now()
 	enter := make(chan error, 1)
 	go func() {
@@ -56,6 +57,9 @@ func countdown(ctx context.Context, ios *iostreams.IOStreams, now func() time.Ti
 		}
 	}()
 	out := ios.Out
+	if toErr {
+		out = ios.ErrOut
+	}
 	draw := func() {
 		took := now().Sub(start)
 		left := limit - took

@@ -82,7 +82,7 @@ func NewCmdRehearse(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 		},
 	}
 	opts.Countdown = func(ctx context.Context, limit time.Duration) (time.Duration, error) {
-		return countdown(ctx, opts.IO, opts.Now, limit)
+		return countdown(ctx, opts.IO, opts.Format == "json", opts.Now, limit)
 	}
 	cmd := &cobra.Command{
 		Use:   "rehearse [STORY]",
@@ -348,6 +348,8 @@ func (opts *Options) validate() error {
 		return cmdutil.FlagErrorf("--time %s: give a time to speak, such as 3m or 2m30s", opts.Time)
 	case opts.Scenario != "" && opts.Ref != "":
 		return cmdutil.FlagErrorf("give a STORY or --scenario ID, not both")
+	case opts.Format == "json" && !opts.Record && opts.Audio == "" && opts.Transcript == "":
+		return cmdutil.FlagErrorf("--format json reports on what was said: add --record, --audio FILE or --transcript FILE")
 	}
 	return nil
 }

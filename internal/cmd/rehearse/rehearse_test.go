@@ -318,6 +318,7 @@ func TestFlagMistakes(t *testing.T) {
 		{"record and audio", func(o *Options) { o.Record, o.Audio = true, "a.wav" }, "--record records now; leave out --audio and --transcript, or leave out --record"},
 		{"keep without record", func(o *Options) { o.KeepAudio = true }, "--keep-audio keeps what --record records; add --record"},
 		{"format", func(o *Options) { o.Format = "yaml" }, `--format "yaml": use text or json`},
+		{"json of a self-check", func(o *Options) { o.Format = "json" }, "--format json reports on what was said: add --record, --audio FILE or --transcript FILE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -409,7 +410,7 @@ func TestCountdownEndsOnEnterAndSaysTheTimeTaken(t *testing.T) {
 		}
 		return t
 	}
-	took, err := countdown(context.Background(), ios, clock, 3*time.Minute)
+	took, err := countdown(context.Background(), ios, false, clock, 3*time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
