@@ -118,6 +118,11 @@ did not, and the checker's signals.
   --transcript FILE    read a transcript: whisper.cpp JSON (-oj or -ojf),
                        openai-whisper or faster-whisper JSON, pocketsphinx
                        output, SRT, WebVTT, or plain text (no timing)
+  --format json        the analysis for scripts: seconds, words, wpm,
+                       fillers (count, per100, words), pauses (at,
+                       seconds, after, before, section), sections (as
+                       prep check gives them, with seconds), beats (beat,
+                       text, said), findings, summary, verdict, transcriber
 
 Transcription runs on this machine, never a service: whisper.cpp's
 whisper-cli with a model file (best; set whisper-model: in the config
