@@ -266,11 +266,10 @@ func lay(t *transcript.Transcript) (*document.Doc, []line) {
 			lines = append(lines, line{-1, -1})
 		}
 	}
-	// The blank lines between paragraphs are lines too; they hold no
-	// words.
-	kept := lines
+	// The blank lines between paragraphs are lines too ({-1, -1}): they
+	// hold no words.
 	doc := &document.Doc{Name: "", Format: document.Markdown, Body: b.String(), BodyLine: 1}
-	return doc, kept
+	return doc, lines
 }
 
 // owners gives each line of the laid text (a sentence) the section it
