@@ -116,7 +116,11 @@ func writeRehearsals(out io.Writer, ws *workspace.Workspace, s *workspace.Story)
 	if len(mine) == 0 {
 		return
 	}
-	fmt.Fprintf(out, "\nRehearsed out loud %d time(s):\n", len(mine))
+	times := fmt.Sprintf("%d times", len(mine))
+	if len(mine) == 1 {
+		times = "once"
+	}
+	fmt.Fprintf(out, "\nRehearsed out loud %s:\n", times)
 	for _, e := range mine {
 		fmt.Fprintf(out, "  %s\n", rehearsal.Line(e))
 	}

@@ -54,7 +54,7 @@ func TestShowListsTheRehearsals(t *testing.T) {
 		}
 	}
 	e.run(t, "show", "1")
-	want := "\nRehearsed out loud 2 time(s):\n  " + rehearsal.Line(rehearsal.Entry{Date: t0, Seconds: 214, Limit: 180, Beats: 6, Said: 4}) +
+	want := "\nRehearsed out loud 2 times:\n  " + rehearsal.Line(rehearsal.Entry{Date: t0, Seconds: 214, Limit: 180, Beats: 6, Said: 4}) +
 		"\n  " + rehearsal.Line(rehearsal.Entry{Date: t0.Add(48 * time.Hour), Seconds: 170, Limit: 180, Beats: 6, Said: 6, WPM: 145}) + "\n"
 	if !strings.HasSuffix(e.out.String(), want) {
 		t.Errorf("show does not end with the rehearsals %q:\n%s", want, e.out)
