@@ -152,9 +152,6 @@ func TestRecordingIsPrivateAndStopsOnRequest(t *testing.T) {
 	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o600 {
 		t.Errorf("recording file: %v, mode %v; want 0600 from the start", err, info.Mode().Perm())
 	}
-	// Give the script time to set its trap, as a real recorder opens its
-	// device before it records.
-	time.Sleep(100 * time.Millisecond)
 	if err := rec.Stop(); err != nil {
 		t.Fatal(err)
 	}
