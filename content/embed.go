@@ -5,7 +5,9 @@ package content
 
 import "embed"
 
-// FS holds pack.yaml and the panels, rubrics and banks directories.
+// FS holds pack.yaml and the panels, rubrics, banks, examples and
+// reference directories. "all:" keeps a directory embeddable while it
+// holds only its .keep file; the loader skips names starting with ".".
 //
-//go:embed *.yaml panels rubrics banks
+//go:embed *.yaml panels rubrics banks all:examples all:reference
 var FS embed.FS

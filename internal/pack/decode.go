@@ -63,6 +63,14 @@ func init() {
 		{Figure{}, "an exercise figure"},
 		{Tradeoff{}, "a trade-off"},
 		{Followup{}, "a follow-up"},
+		{Fact{}, "a fact"},
+		{Evidence{}, "an evidence item"},
+		{Change{}, "a change"},
+		{KeyPoint{}, "a key point"},
+		{Component{}, "a component"},
+		{Example{}, "an example"},
+		{Note{}, "an example note"},
+		{Reference{}, "a reference"},
 	} {
 		rt := reflect.TypeOf(t.v)
 		info := &structInfo{noun: t.noun, fields: map[string]int{}}

@@ -2,6 +2,7 @@ package pack
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/prepcli/prep/internal/progname"
@@ -9,11 +10,14 @@ import (
 
 // Entry types, as Entry.Type and Find's "TYPE/ID" name them.
 const (
-	TypePanel    = "panel"
-	TypeRubric   = "rubric"
-	TypeExercise = "exercise"
-	TypeTradeoff = "tradeoff"
-	TypeFollowup = "followup"
+	TypePanel     = "panel"
+	TypeRubric    = "rubric"
+	TypeExercise  = "exercise"
+	TypeTradeoff  = "tradeoff"
+	TypeFollowup  = "followup"
+	TypeComponent = "component"
+	TypeExample   = "example"
+	TypeReference = "reference"
 )
 
 // Entry is one entry of a pack, for listing and showing.
@@ -23,14 +27,15 @@ type Entry struct {
 	Title string // a follow-up's question
 	Src   Pos
 	// Value points at the entry inside the pack: *Panel, *Rubric,
-	// *Exercise, *Tradeoff or *Followup.
+	// *Exercise, *Tradeoff, *Followup, *Component, *Example or *Reference.
 	Value any
 }
 
-// Entries lists every entry: panels, rubrics, exercises, trade-offs and
-// follow-ups, each in pack order.
+// Entries lists every entry: panels, rubrics, exercises, trade-offs,
+// follow-ups, components, examples and references, each in pack order.
 func (p *Pack) Entries() []Entry {
-	out := make([]Entry, 0, len(p.Panels)+len(p.Rubrics)+len(p.Exercises)+len(p.Tradeoffs)+len(p.Followups))
+	out := make([]Entry, 0, len(p.Panels)+len(p.Rubrics)+len(p.Exercises)+len(p.Tradeoffs)+len(p.Followups)+
+		len(p.Components)+len(p.Examples)+len(p.References))
 	for i := range p.Panels {
 		e := &p.Panels[i]
 		out = append(out, Entry{TypePanel, e.ID, e.Title, e.Src, e})
@@ -51,6 +56,18 @@ func (p *Pack) Entries() []Entry {
 		e := &p.Followups[i]
 		out = append(out, Entry{TypeFollowup, e.ID, e.Question, e.Src, e})
 	}
+	for i := range p.Components {
+		e := &p.Components[i]
+		out = append(out, Entry{TypeComponent, e.ID, e.Name, e.Src, e})
+	}
+	for i := range p.Examples {
+		e := &p.Examples[i]
+		out = append(out, Entry{TypeExample, e.ID, e.Title, e.Src, e})
+	}
+	for i := range p.References {
+		e := &p.References[i]
+		out = append(out, Entry{TypeReference, e.ID, e.Title, e.Src, e})
+	}
 	return out
 }
 
@@ -69,7 +86,7 @@ func (p *Pack) Find(ref string) ([]Entry, error) {
 	if typed {
 		t, ok := entryType(typ)
 		if !ok {
-			return nil, errors.New("unknown entry type " + quote(typ) + " in " + quote(ref) + "; use panel, rubric, exercise, tradeoff or followup")
+			return nil, errors.New("unknown entry type " + quote(typ) + " in " + quote(ref) + "; use " + TypeList)
 		}
 		typ = t
 	}
@@ -85,12 +102,18 @@ func (p *Pack) Find(ref string) ([]Entry, error) {
 	return out, nil
 }
 
+// TypeList names the entry types for messages.
+const TypeList = "panel, rubric, exercise, tradeoff, followup, component, example or reference"
+
+// EntryType reads a type as a user writes it ("rubrics", "follow-up").
+func EntryType(s string) (string, bool) { return entryType(s) }
+
 func entryType(s string) (string, bool) {
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "-", "")
 	s = strings.TrimSuffix(s, "s")
 	switch s {
-	case TypePanel, TypeRubric, TypeExercise, TypeTradeoff, TypeFollowup:
+	case TypePanel, TypeRubric, TypeExercise, TypeTradeoff, TypeFollowup, TypeComponent, TypeExample, TypeReference:
 		return s, true
 	}
 	return "", false
@@ -124,4 +147,54 @@ func (p *Pack) Followup(id string) (*Followup, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Component returns the component with the given id.
+func (p *Pack) Component(id string) (*Component, bool) {
+	for i := range p.Components {
+		if p.Components[i].ID == id {
+			return &p.Components[i], true
+		}
+	}
+	return nil, false
+}
+
+// Example returns the worked example with the given id.
+func (p *Pack) Example(id string) (*Example, bool) {
+	for i := range p.Examples {
+		if p.Examples[i].ID == id {
+			return &p.Examples[i], true
+		}
+	}
+	return nil, false
+}
+
+// Reference returns the reference text with the given id.
+func (p *Pack) Reference(id string) (*Reference, bool) {
+	for i := range p.References {
+		if p.References[i].ID == id {
+			return &p.References[i], true
+		}
+	}
+	return nil, false
+}
+
+// AllFacts is what the interviewer can be asked for: the exercise's facts,
+// then each of its older "numbers" as a fact named by the figure's name,
+// so a pack written before facts existed still plays as an interview.
+func (e *Exercise) AllFacts() []Fact {
+	out := append([]Fact(nil), e.Facts...)
+	for i, f := range e.Numbers {
+		name := strings.TrimSpace(f.Name)
+		if name == "" {
+			continue
+		}
+		out = append(out, Fact{
+			ID:     "number-" + strconv.Itoa(i+1),
+			Topic:  name,
+			Words:  []string{strings.ToLower(name)},
+			Answer: f.Value,
+		})
+	}
+	return out
 }

@@ -50,7 +50,7 @@ func TestFind(t *testing.T) {
 		{ref: "trade-off/star", want: []Entry{tradeoff}},
 		{ref: "panel/star", wantErr: `no entry "panel/star" in the pack; run 'prep content list' to see its entries`},
 		{ref: "nope", wantErr: `no entry "nope" in the pack; run 'prep content list' to see its entries`},
-		{ref: "widget/star", wantErr: `unknown entry type "widget" in "widget/star"; use panel, rubric, exercise, tradeoff or followup`},
+		{ref: "widget/star", wantErr: `unknown entry type "widget" in "widget/star"; use panel, rubric, exercise, tradeoff, followup, component, example or reference`},
 		{ref: "", wantErr: `no entry named; give an id like "star" or a type and id like "rubric/star"`},
 	}
 	for _, tt := range tests {

@@ -81,15 +81,21 @@ func LoadParts(parts Parts, layers ...Source) (*Pack, error) {
 	l.exercises.init("exercise", func(e *Exercise) string { return e.ID }, func(e *Exercise) *Pos { return &e.Src })
 	l.tradeoffs.init("trade-off", func(t *Tradeoff) string { return t.ID }, func(t *Tradeoff) *Pos { return &t.Src })
 	l.followups.init("follow-up", func(f *Followup) string { return f.ID }, func(f *Followup) *Pos { return &f.Src })
+	l.components.init("component", func(c *Component) string { return c.ID }, func(c *Component) *Pos { return &c.Src })
+	l.examples.init("example", func(e *Example) string { return e.ID }, func(e *Example) *Pos { return &e.Src })
+	l.references.init("reference", func(r *Reference) string { return r.ID }, func(r *Reference) *Pos { return &r.Src })
 	for _, src := range layers {
 		l.layer(src)
 	}
 	p := &Pack{
-		Panels:    l.panels.items,
-		Rubrics:   l.rubrics.items,
-		Exercises: l.exercises.items,
-		Tradeoffs: l.tradeoffs.items,
-		Followups: l.followups.items,
+		Panels:     l.panels.items,
+		Rubrics:    l.rubrics.items,
+		Exercises:  l.exercises.items,
+		Tradeoffs:  l.tradeoffs.items,
+		Followups:  l.followups.items,
+		Components: l.components.items,
+		Examples:   l.examples.items,
+		References: l.references.items,
 	}
 	if l.meta != nil {
 		p.Meta = *l.meta
@@ -102,14 +108,17 @@ func LoadParts(parts Parts, layers ...Source) (*Pack, error) {
 }
 
 type loader struct {
-	parts     Parts
-	meta      *Meta
-	metaBad   bool // a "pack:" block was reported as the wrong type
-	panels    table[Panel]
-	rubrics   table[Rubric]
-	exercises table[Exercise]
-	tradeoffs table[Tradeoff]
-	followups table[Followup]
+	parts      Parts
+	meta       *Meta
+	metaBad    bool // a "pack:" block was reported as the wrong type
+	panels     table[Panel]
+	rubrics    table[Rubric]
+	exercises  table[Exercise]
+	tradeoffs  table[Tradeoff]
+	followups  table[Followup]
+	components table[Component]
+	examples   table[Example]
+	references table[Reference]
 
 	root   string // the first layer, where a problem about the whole pack goes
 	probs  []Problem
@@ -214,6 +223,9 @@ func (l *loader) layer(src Source) {
 	l.exercises.merge(&ly.exercises)
 	l.tradeoffs.merge(&ly.tradeoffs)
 	l.followups.merge(&ly.followups)
+	l.components.merge(&ly.components)
+	l.examples.merge(&ly.examples)
+	l.references.merge(&ly.references)
 	if ly.meta != nil {
 		if l.meta == nil {
 			l.meta = ly.meta
@@ -242,12 +254,15 @@ func overlayMeta(dst, src *Meta) {
 // layerState is what one layer's files declare, before it is laid over
 // the layers below.
 type layerState struct {
-	meta      *Meta
-	panels    table[Panel]
-	rubrics   table[Rubric]
-	exercises table[Exercise]
-	tradeoffs table[Tradeoff]
-	followups table[Followup]
+	meta       *Meta
+	panels     table[Panel]
+	rubrics    table[Rubric]
+	exercises  table[Exercise]
+	tradeoffs  table[Tradeoff]
+	followups  table[Followup]
+	components table[Component]
+	examples   table[Example]
+	references table[Reference]
 }
 
 func (l *loader) collect(ly *layerState, file string, res *fileResult) {
@@ -272,6 +287,9 @@ func (l *loader) collect(ly *layerState, file string, res *fileResult) {
 		ly.exercises.init(l.exercises.typ, l.exercises.id, l.exercises.src)
 		ly.tradeoffs.init(l.tradeoffs.typ, l.tradeoffs.id, l.tradeoffs.src)
 		ly.followups.init(l.followups.typ, l.followups.id, l.followups.src)
+		ly.components.init(l.components.typ, l.components.id, l.components.src)
+		ly.examples.init(l.examples.typ, l.examples.id, l.examples.src)
+		ly.references.init(l.references.typ, l.references.id, l.references.src)
 	}
 	// A file parsed for one type may hold others; they stay out of a
 	// partial pack, unvalidated, as if their files had been skipped.
@@ -289,6 +307,15 @@ func (l *loader) collect(ly *layerState, file string, res *fileResult) {
 	}
 	if l.parts&PartFollowups != 0 {
 		ly.followups.addFile(l, file, res.root, "followups", f.Followups)
+	}
+	if l.parts&PartComponents != 0 {
+		ly.components.addFile(l, file, res.root, "components", f.Components)
+	}
+	if l.parts&PartExamples != 0 {
+		ly.examples.addFile(l, file, res.root, "examples", f.Examples)
+	}
+	if l.parts&PartReferences != 0 {
+		ly.references.addFile(l, file, res.root, "references", f.References)
 	}
 }
 

@@ -30,12 +30,22 @@ func keep(p *Pack, parts Parts) *Pack {
 	if parts&PartFollowups != 0 {
 		out.Followups = p.Followups
 	}
+	if parts&PartComponents != 0 {
+		out.Components = p.Components
+	}
+	if parts&PartExamples != 0 {
+		out.Examples = p.Examples
+	}
+	if parts&PartReferences != 0 {
+		out.References = p.References
+	}
 	return out
 }
 
 var someParts = []Parts{
 	PartRubrics | PartMeta, PartMeta, PartPanels, PartRubrics, PartExercises, PartTradeoffs, PartFollowups,
 	PartPanels | PartRubrics, PartExercises | PartTradeoffs | PartFollowups, PartAll, 0,
+	PartComponents, PartExamples | PartReferences, PartExercises | PartComponents,
 }
 
 func TestLoadPartsGivesWhatLoadGives(t *testing.T) {
@@ -87,7 +97,7 @@ func TestLoadPartsProblems(t *testing.T) {
 	want := Problems{
 		{"embedded:mixed.yaml", 3, `unknown key "colour" in a panel; remove it or check its spelling (known keys: id, title, summary, overview, rubric, looks_for, prepare, during, guides)`},
 		{"embedded:mixed.yaml", 5, `rubric "star" has no title; add "title: ..."`},
-		{"embedded:typo.yaml", 1, `unknown top-level key "rubric"; remove it or check its spelling (known keys: pack, panels, rubrics, exercises, tradeoffs, followups)`},
+		{"embedded:typo.yaml", 1, `unknown top-level key "rubric"; remove it or check its spelling (known keys: pack, panels, rubrics, exercises, tradeoffs, followups, components, examples, references)`},
 	}
 	if diff := cmp.Diff(want, ps); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)

@@ -3,12 +3,15 @@ package pack
 // Pack is a loaded content pack: the embedded default, possibly with a
 // bundled or --content pack laid over it by id.
 type Pack struct {
-	Meta      Meta
-	Panels    []Panel
-	Rubrics   []Rubric
-	Exercises []Exercise
-	Tradeoffs []Tradeoff
-	Followups []Followup
+	Meta       Meta
+	Panels     []Panel
+	Rubrics    []Rubric
+	Exercises  []Exercise
+	Tradeoffs  []Tradeoff
+	Followups  []Followup
+	Components []Component
+	Examples   []Example
+	References []Reference
 }
 
 // Panel returns the panel with the given id.

@@ -7,7 +7,7 @@ import (
 
 // Parts is a set of entry types, for loading only what a command needs:
 // `prep check` needs the rubrics, not the hundreds of kilobytes of banks.
-type Parts uint8
+type Parts uint16
 
 // The entry types a load can keep. PartMeta is the "pack:" block.
 const (
@@ -17,8 +17,12 @@ const (
 	PartExercises
 	PartTradeoffs
 	PartFollowups
+	PartComponents
+	PartExamples
+	PartReferences
 
-	PartAll = PartMeta | PartPanels | PartRubrics | PartExercises | PartTradeoffs | PartFollowups
+	PartAll = PartMeta | PartPanels | PartRubrics | PartExercises | PartTradeoffs | PartFollowups |
+		PartComponents | PartExamples | PartReferences
 )
 
 var partNames = [...]struct {
@@ -31,6 +35,9 @@ var partNames = [...]struct {
 	{PartExercises, "exercises"},
 	{PartTradeoffs, "tradeoffs"},
 	{PartFollowups, "followups"},
+	{PartComponents, "components"},
+	{PartExamples, "examples"},
+	{PartReferences, "references"},
 }
 
 // String names the parts by their top-level keys: "pack|rubrics".
@@ -65,6 +72,12 @@ func keyPart(key []byte) Parts {
 		return PartTradeoffs
 	case "followups":
 		return PartFollowups
+	case "components":
+		return PartComponents
+	case "examples":
+		return PartExamples
+	case "references":
+		return PartReferences
 	}
 	return 0
 }

@@ -22,7 +22,7 @@ var topKeysCases = []struct {
 	{"empty", "", 0},
 	{"only comments", "# nothing yet\n\n  # indented comment\n", 0},
 	{"one key", "rubrics:\n  - id: star\n", PartRubrics},
-	{"every key", "pack:\n  name: x\npanels: []\nrubrics: []\nexercises: []\ntradeoffs: []\nfollowups: []\n", PartAll},
+	{"every key", "pack:\n  name: x\npanels: []\nrubrics: []\nexercises: []\ntradeoffs: []\nfollowups: []\ncomponents: []\nexamples: []\nreferences: []\n", PartAll},
 	{"no final newline", "pack:\n  name: x\nrubrics: []", PartMeta | PartRubrics},
 	{"indented root mapping", "  rubrics:\n    - id: star\n  pack:\n    name: x\n", PartMeta | PartRubrics},
 	{"line left of an indented root", "  pack:\n    name: x\nrubrics: []\n", PartAll},

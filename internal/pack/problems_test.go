@@ -35,7 +35,7 @@ func TestLoadProblems(t *testing.T) {
 	}{{
 		name: "unknown top-level key",
 		over: files{"a.yaml": "panel:\n  - id: x\n"},
-		want: Problems{{"over/a.yaml", 1, `unknown top-level key "panel"; remove it or check its spelling (known keys: pack, panels, rubrics, exercises, tradeoffs, followups)`}},
+		want: Problems{{"over/a.yaml", 1, `unknown top-level key "panel"; remove it or check its spelling (known keys: pack, panels, rubrics, exercises, tradeoffs, followups, components, examples, references)`}},
 	}, {
 		name: "unknown nested keys",
 		over: files{"a.yaml": `
@@ -364,7 +364,7 @@ tradeoffs:
   - <<: *base
     id: b
 `},
-		want: Problems{{"over/a.yaml", 2, `unknown top-level key "x-defaults"; remove it or check its spelling (known keys: pack, panels, rubrics, exercises, tradeoffs, followups)`}},
+		want: Problems{{"over/a.yaml", 2, `unknown top-level key "x-defaults"; remove it or check its spelling (known keys: pack, panels, rubrics, exercises, tradeoffs, followups, components, examples, references)`}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,6 +13,13 @@ type File struct {
 	Exercises []Exercise `yaml:"exercises"`
 	Tradeoffs []Tradeoff `yaml:"tradeoffs"`
 	Followups []Followup `yaml:"followups"`
+	// Components are the probe bank: technologies a candidate may name,
+	// with what an interviewer asks about each.
+	Components []Component `yaml:"components"`
+	// Examples are worked answers, strong and weak, with annotations.
+	Examples []Example `yaml:"examples"`
+	// References are long texts to read before the day.
+	References []Reference `yaml:"references"`
 }
 
 // Pos is where an entry was declared, so every problem can name a file and line.
@@ -67,6 +74,10 @@ type Guide struct {
 	Title     string   `yaml:"title"` // required
 	Text      string   `yaml:"text"`  // required
 	Questions []string `yaml:"questions"`
+	// KeyPoints, on a culture value's guide, are what a story must show
+	// for prep status to count the value covered: each point met by a
+	// sentence of the story that uses one of its words.
+	KeyPoints []KeyPoint `yaml:"key_points"`
 }
 
 // Section levels.
@@ -181,15 +192,103 @@ type Signal struct {
 type Exercise struct {
 	ID     string `yaml:"id"`     // required
 	Title  string `yaml:"title"`  // required
-	Kind   string `yaml:"kind"`   // required: the rubric its answers use (scale, design)
+	Kind   string `yaml:"kind"`   // required: the rubric its answers use (scale, design, debug)
 	Track  string `yaml:"track"`  // design: distributed, frontend, debugging
-	Prompt string `yaml:"prompt"` // required
+	Prompt string `yaml:"prompt"` // required: the problem as an interviewer states it
 	// Numbers are today's figures a candidate would ask for
-	// ("peak requests per second": "2,000").
+	// ("peak requests per second": "2,000"). Older packs use them; a
+	// session treats each as a fact (see Exercise.AllFacts).
 	Numbers      []Figure `yaml:"numbers"`
 	Architecture string   `yaml:"architecture"`
-	Hints        []string `yaml:"hints"` // revealed one at a time
-	Notes        string   `yaml:"notes"` // reference notes for self-comparison
+	// Facts are revealed only when the candidate asks for them.
+	Facts []Fact `yaml:"facts"`
+	// Evidence is what a check the candidate names would show.
+	Evidence []Evidence `yaml:"evidence"`
+	// Change is the requirement the interviewer changes mid-session.
+	Change *Change `yaml:"change"`
+	// KeyPoints are the reference answer as points an answer is held to.
+	KeyPoints []KeyPoint `yaml:"key_points"`
+	Hints     []string   `yaml:"hints"` // revealed one at a time
+	Notes     string     `yaml:"notes"` // reference notes for self-comparison
+
+	Src Pos `yaml:"-"`
+}
+
+// Fact is one thing the interviewer knows and says only when asked.
+type Fact struct {
+	ID    string `yaml:"id"`    // required, unique within the exercise
+	Topic string `yaml:"topic"` // required: short noun phrase, "daily users"
+	// Words are the phrasings a question may use for it, lowercase; a
+	// multiword phrase matches its words in order, on word stems.
+	Words  []string `yaml:"words"`
+	Answer string   `yaml:"answer"` // required: what the interviewer says
+	Why    string   `yaml:"why"`    // required: why it should have been asked
+}
+
+// Evidence is what one check (a metric, a log, a trace, a query) shows.
+type Evidence struct {
+	ID    string   `yaml:"id"`    // required, unique within the exercise
+	Check string   `yaml:"check"` // required: what the candidate would look at
+	Words []string `yaml:"words"` // required: how a candidate may name the check
+	Shows string   `yaml:"shows"` // required: what it shows
+}
+
+// Change is a requirement change the interviewer announces mid-session.
+type Change struct {
+	After string `yaml:"after"` // required: the rubric section after which it is said
+	Say   string `yaml:"say"`   // required: what the interviewer says
+}
+
+// KeyPoint is one point of the reference answer.
+type KeyPoint struct {
+	ID    string   `yaml:"id"`    // required, unique within the exercise
+	Point string   `yaml:"point"` // required: the point, in a sentence
+	Words []string `yaml:"words"` // required: any one phrase counts
+	Why   string   `yaml:"why"`   // required: why an interviewer looks for it
+}
+
+// Component is one technology of the probe bank.
+type Component struct {
+	ID           string   `yaml:"id"`            // required
+	Name         string   `yaml:"name"`          // required: "PostgreSQL"
+	Words        []string `yaml:"words"`         // required: names an answer may use, lowercase
+	Limits       string   `yaml:"limits"`        // required: where it stops scaling
+	FailureModes []string `yaml:"failure_modes"` // required: how it breaks
+	Question     string   `yaml:"question"`      // required: what an interviewer asks about it
+
+	Src Pos `yaml:"-"`
+}
+
+// Example strengths.
+const (
+	Strong = "strong"
+	Weak   = "weak"
+)
+
+// Example is a worked answer, annotated with what an interviewer hears.
+type Example struct {
+	ID       string `yaml:"id"`       // required
+	Kind     string `yaml:"kind"`     // required: a rubric id
+	Strength string `yaml:"strength"` // required: strong | weak
+	Title    string `yaml:"title"`    // required
+	Text     string `yaml:"text"`     // required: the answer, Markdown
+	Notes    []Note `yaml:"notes"`
+
+	Src Pos `yaml:"-"`
+}
+
+// Note is one annotation of an example: words of it and what they tell.
+type Note struct {
+	Quote string `yaml:"quote"` // required: words found in the example's text
+	Hears string `yaml:"hears"` // required
+}
+
+// Reference is a long text to read: a primer, a fundamentals sheet.
+type Reference struct {
+	ID      string `yaml:"id"`      // required
+	Title   string `yaml:"title"`   // required
+	Summary string `yaml:"summary"` // required: one line
+	Text    string `yaml:"text"`    // required: Markdown
 
 	Src Pos `yaml:"-"`
 }

@@ -68,6 +68,17 @@ func (l *loader) validate(p *Pack) {
 			}
 			gc.required(g.Title, "title")
 			gc.required(g.Text, "text")
+			kps := map[string]bool{}
+			for k, kp := range g.KeyPoints {
+				kc := gc.named("key point", kp.ID, k+1, "key_points", k)
+				if kc.id(kp.ID) && kps[kp.ID] {
+					kc.at(kc.line("id"), "repeats key point id "+quote(kp.ID)+"; key point ids must be unique within a guide")
+				}
+				kps[kp.ID] = true
+				kc.required(kp.Point, "point")
+				kc.words(kp.Words)
+				kc.required(kp.Why, "why")
+			}
 		}
 	}
 
@@ -84,6 +95,51 @@ func (l *loader) validate(p *Pack) {
 			c.at(c.line("kind"), "has kind "+quote(e.Kind)+", which is not a rubric of the pack; use one of: "+kinds+", or add that rubric")
 		}
 		c.required(e.Prompt, "prompt")
+		l.validateExerciseParts(c, e, rubrics[e.Kind], refs)
+	}
+
+	for i := range p.Components {
+		e := &p.Components[i]
+		c := l.entry("component", e.ID, e.Src, l.components.nodes[i])
+		c.id(e.ID)
+		c.required(e.Name, "name")
+		c.words(e.Words)
+		c.required(e.Limits, "limits")
+		if nonEmpty(e.FailureModes) == 0 && !c.failed("failure_modes") {
+			c.at(c.line("failure_modes"), `has no failure modes; list how it breaks under "failure_modes:"`)
+		}
+		c.required(e.Question, "question")
+	}
+
+	for i := range p.Examples {
+		e := &p.Examples[i]
+		c := l.entry("example", e.ID, e.Src, l.examples.nodes[i])
+		c.id(e.ID)
+		if c.required(e.Kind, "kind") && refs && rubrics[e.Kind] == nil {
+			c.at(c.line("kind"), "has kind "+quote(e.Kind)+", which is not a rubric of the pack; use one of: "+kinds)
+		}
+		if c.required(e.Strength, "strength") && e.Strength != Strong && e.Strength != Weak {
+			c.at(c.line("strength"), "has strength "+quote(e.Strength)+`; use "strong" or "weak"`)
+		}
+		c.required(e.Title, "title")
+		c.required(e.Text, "text")
+		text := squash(e.Text)
+		for j, n := range e.Notes {
+			nc := c.sub("note "+strconv.Itoa(j+1), "notes", j)
+			if nc.required(n.Quote, "quote") && text != "" && !strings.Contains(text, squash(n.Quote)) {
+				nc.at(nc.line("quote"), "quotes "+quote(n.Quote)+", which is not in the example's text; copy the words exactly as the text has them")
+			}
+			nc.required(n.Hears, "hears")
+		}
+	}
+
+	for i := range p.References {
+		e := &p.References[i]
+		c := l.entry("reference", e.ID, e.Src, l.references.nodes[i])
+		c.id(e.ID)
+		c.required(e.Title, "title")
+		c.required(e.Summary, "summary")
+		c.required(e.Text, "text")
 	}
 
 	for i := range p.Tradeoffs {
@@ -110,6 +166,87 @@ func (l *loader) validate(p *Pack) {
 			}
 		}
 	}
+}
+
+// validateExerciseParts checks an exercise's facts, evidence, change and
+// key points: what each must hold, ids unique within their list, and that
+// the change comes after a step the exercise's rubric has.
+func (l *loader) validateExerciseParts(c check, e *Exercise, r *Rubric, refs bool) {
+	ids := map[string]int{}
+	unique := func(pc check, typ, id string) {
+		if !pc.id(id) {
+			return
+		}
+		if first, ok := ids[typ+"/"+id]; ok {
+			pc.at(pc.line("id"), "repeats "+typ+" id "+quote(id)+" (first at line "+strconv.Itoa(first)+"); "+typ+" ids must be unique within an exercise")
+			return
+		}
+		ids[typ+"/"+id] = pc.line("id")
+	}
+	for j, f := range e.Facts {
+		fc := c.named("fact", f.ID, j+1, "facts", j)
+		unique(fc, "fact", f.ID)
+		fc.required(f.Topic, "topic")
+		fc.words(f.Words)
+		fc.required(f.Answer, "answer")
+		fc.required(f.Why, "why")
+	}
+	for j, v := range e.Evidence {
+		vc := c.named("evidence item", v.ID, j+1, "evidence", j)
+		unique(vc, "evidence", v.ID)
+		vc.required(v.Check, "check")
+		vc.words(v.Words)
+		vc.required(v.Shows, "shows")
+	}
+	for j, k := range e.KeyPoints {
+		kc := c.named("key point", k.ID, j+1, "key_points", j)
+		unique(kc, "key point", k.ID)
+		kc.required(k.Point, "point")
+		kc.words(k.Words)
+		kc.required(k.Why, "why")
+	}
+	if e.Change != nil {
+		cc := c.sub("change", "change", -1)
+		_, node := lookup(c.node, "change")
+		cc.node, cc.here = node, c.line("change")
+		if cc.required(e.Change.After, "after") && refs && r != nil {
+			var names []string
+			found := false
+			for _, s := range r.Sections {
+				names = append(names, s.ID)
+				found = found || s.ID == e.Change.After
+			}
+			if !found {
+				cc.at(cc.line("after"), "comes after "+quote(e.Change.After)+", which is not a section of rubric "+quote(r.ID)+"; use one of: "+strings.Join(names, ", "))
+			}
+		}
+		cc.required(e.Change.Say, "say")
+	}
+}
+
+// words checks a list of phrases to match: at least one, each lowercase
+// and not blank, since matching compares lowercase stems.
+func (c check) words(ws []string) {
+	if nonEmpty(ws) == 0 {
+		if !c.failed("words") {
+			c.at(c.line("words"), `has no words; list the phrases that name it under "words:", like [replica lag, replication lag]`)
+		}
+		return
+	}
+	for k, w := range ws {
+		switch {
+		case strings.TrimSpace(w) == "":
+			c.at(c.line("words", k), `has an empty phrase in words; remove it`)
+		case strings.ToLower(w) != w:
+			c.at(c.line("words", k), "has "+quote(w)+" in words; write it in lowercase: "+quote(strings.ToLower(w)))
+		}
+	}
+}
+
+// squash lowercases text and collapses its white space, so a note's quote
+// is found in folded or wrapped text.
+func squash(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 // validateEvidence checks that a point's evidence names sections or

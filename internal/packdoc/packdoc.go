@@ -145,8 +145,8 @@ func Rubric(w io.Writer, r *pack.Rubric) error {
 }
 
 // Exercise renders a practice prompt with its figures and architecture.
-// The hints and reference notes are withheld unless asked for, as an
-// interviewer would withhold them.
+// The hints, facts, evidence, key points and reference notes are withheld
+// unless asked for, as an interviewer would withhold them.
 func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 	d := &doc{w: w}
 	track := ""
@@ -174,11 +174,21 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 		default:
 			held = append(held, fmt.Sprintf("%d hints", len(e.Hints)))
 		}
+		held = append(held, count(len(e.Facts), "fact"), count(len(e.Evidence), "evidence item"), count(len(e.KeyPoints), "key point"))
+		if e.Change != nil {
+			held = append(held, "a change of requirements")
+		}
 		if e.Notes != "" {
 			held = append(held, "the reference notes")
 		}
+		held = nonBlank(held)
 		if len(held) > 0 {
-			d.printf("\n(%s withheld; add --reveal to show them)\n", strings.Join(held, " and "))
+			last := len(held) - 1
+			list := held[last]
+			if last > 0 {
+				list = strings.Join(held[:last], ", ") + " and " + held[last]
+			}
+			d.printf("\n(%s withheld; add --reveal to show them)\n", list)
 		}
 		return d.err
 	}
@@ -188,10 +198,107 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 			d.printf("%s\n", Wrap(Hint(i, len(e.Hints), h), "  ", "  ", Width))
 		}
 	}
+	if len(e.Facts) > 0 {
+		d.heading("Facts, told when asked")
+		for _, f := range e.Facts {
+			d.printf("\n  %s  [%s]\n", f.Topic, f.ID)
+			d.para("    ", f.Answer)
+			d.para("    ", "Why ask: "+f.Why)
+			d.para("    ", "Asked with: "+strings.Join(f.Words, ", "))
+		}
+	}
+	if len(e.Evidence) > 0 {
+		d.heading("Evidence, shown when checked")
+		for _, v := range e.Evidence {
+			d.printf("\n  %s  [%s]\n", v.Check, v.ID)
+			d.para("    ", v.Shows)
+			d.para("    ", "Named as: "+strings.Join(v.Words, ", "))
+		}
+	}
+	if e.Change != nil {
+		d.heading("Change of requirements, after " + e.Change.After)
+		d.para("  ", e.Change.Say)
+	}
+	if len(e.KeyPoints) > 0 {
+		d.heading("Key points")
+		for _, k := range e.KeyPoints {
+			d.printf("\n  %s  [%s]\n", k.Point, k.ID)
+			d.para("    ", "Why it matters: "+k.Why)
+			d.para("    ", "Counted from: "+strings.Join(k.Words, ", "))
+		}
+	}
 	if e.Notes != "" {
 		d.heading("Reference notes")
 		d.para("  ", e.Notes)
 	}
+	return d.err
+}
+
+func count(n int, noun string) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func nonBlank(ss []string) []string {
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Component renders one technology of the probe bank.
+func Component(w io.Writer, c *pack.Component) error {
+	d := &doc{w: w}
+	d.printf("%s (component %q)\n", c.Name, c.ID)
+	d.heading("Limits")
+	d.para("  ", c.Limits)
+	if len(c.FailureModes) > 0 {
+		d.heading("How it fails")
+		for _, f := range c.FailureModes {
+			d.bullet(f)
+		}
+	}
+	d.heading("What an interviewer asks")
+	d.para("  ", c.Question)
+	if len(c.Words) > 0 {
+		d.printf("\n")
+		d.para("", "Asked when an answer names: "+strings.Join(c.Words, ", "))
+	}
+	return d.err
+}
+
+// Example renders a worked answer and then its notes, each as the words
+// quoted and what an interviewer hears in them.
+func Example(w io.Writer, e *pack.Example) error {
+	d := &doc{w: w}
+	d.printf("%s\n", e.Title)
+	d.para("", fmt.Sprintf("A %s answer, checked as %q.", e.Strength, e.Kind))
+	d.printf("\n")
+	d.markdown(e.Text, e.Title, "  ", Width)
+	if len(e.Notes) > 0 {
+		d.heading("What the interviewer hears")
+		for _, n := range e.Notes {
+			d.printf("%s\n", Wrap("\u201c"+OneLine(n.Quote)+"\u201d \u2014 "+n.Hears, "  - ", "    ", Width))
+		}
+	}
+	return d.err
+}
+
+// Reference renders a reference text: its title, summary and Markdown.
+func Reference(w io.Writer, r *pack.Reference) error {
+	d := &doc{w: w}
+	d.printf("%s\n", r.Title)
+	d.para("", r.Summary)
+	d.printf("\n")
+	d.markdown(r.Text, r.Title, "", Width)
 	return d.err
 }
 

@@ -21,6 +21,16 @@ var rotaSections = []section{
 	{"value", "Value", "Ownership: I saw a gap nobody owned, scoped the fix myself and carried it through without waiting to be asked."},
 }
 
+// rotaFollowups answer the three probes of an ownership story.
+var rotaFollowups = []string{
+	"Nobody would have: the lead who ran it had left, and each of us assumed someone else would pick it up.",
+	"I kept it to the rota and three runbooks; an alerting overhaul was tempting and I left it for later.",
+	"My manager's, for the trial month; I asked in writing with the numbers and she agreed the same day.",
+}
+
+// storyPart is the part menu's label for a story.
+const storyPart = "A story for one of the values"
+
 func (f *fixture) runCulture(p prompts.Prompter, opts CultureOptions) (*Outcome, string, error) {
 	env, out := f.env(p)
 	o, err := Culture(env, opts)
@@ -45,6 +55,7 @@ func ownershipValue(t *testing.T, p *pack.Pack) *pack.Guide {
 func cultureScript(t *testing.T, p *prompttest.Stub, pk *pack.Pack, withValue bool) {
 	g := ownershipValue(t, pk)
 	if withValue {
+		p.ExpectSelect("part", storyPart)
 		p.ExpectSelect("value", oneLine(g.Title))
 	}
 	p.ExpectSelect("question", oneLine(g.Questions[0]))
@@ -55,6 +66,21 @@ func cultureScript(t *testing.T, p *prompttest.Stub, pk *pack.Pack, withValue bo
 			c.WantDefault("Ownership. The question it answers: " + oneLine(g.Questions[0]))
 		}
 	}
+	for k, a := range rotaFollowups {
+		p.ExpectText("story.followup."+itoa(k), a)
+	}
+}
+
+// ownershipProbes are the probes prep culture asks about an ownership
+// story, in order.
+func ownershipProbes(t *testing.T, p *pack.Pack) []string {
+	t.Helper()
+	panel, _ := p.Panel(CulturePanel)
+	g, ok := panel.Guide("probes-ownership")
+	if !ok || len(g.Questions) < 3 {
+		t.Fatal("the pack has no probes for an ownership story")
+	}
+	return g.Questions
 }
 
 func TestCultureWholeSession(t *testing.T) {
@@ -65,21 +91,40 @@ func TestCultureWholeSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := f.stories()
+	probes := ownershipProbes(t, f.pack)
+	if len(got) == 1 {
+		// The follow-ups are kept in the story, each under its question.
+		fu := got[0].Sections["Follow-ups"]
+		for k, a := range rotaFollowups {
+			if !strings.Contains(fu, "- **"+probes[k]+"**\n    "+a) {
+				t.Errorf("Follow-ups lack probe %d and its answer:\n%s", k+1, fu)
+			}
+		}
+		delete(got[0].Sections, "Follow-ups")
+	}
 	want := []storyView{{File: "owning-the-on-call-rota.md", Title: "Owning the on-call rota", Kind: "culture", Panel: "culture", Sections: sectionMap(rotaSections)}}
-	if diff := cmp.Diff(want, f.stories()); diff != "" {
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("stories (-want +got):\n%s", diff)
 	}
 	if len(o.Stories) != 1 || o.Stories[0].Summary() != "ready" {
 		t.Errorf("outcome = %+v, want one story that is ready", o.Stories)
+	}
+	if diff := cmp.Diff(probes[:3], messages(p, "story.followup.")); diff != "" {
+		t.Errorf("probes asked (-want +got):\n%s", diff)
 	}
 	g := ownershipValue(t, f.pack)
 	saysInOrder(t, out,
 		"Culture Panel",
 		"What the Culture Panel is",
 		oneLine(g.Title), g.Text, "- "+g.Questions[0],
+		"prep content show example/culture-strong",
 		"The question your story answers "+g.Questions[0],
 		"Owning the on-call rota · Situation",
 		"The check of stories/owning-the-on-call-rota.md finds nothing to fix.",
+		"Owning the on-call rota · follow-up 1 of 3",
+		"The story shows Ownership: prep status counts it.",
+		"✓ Nobody handed it to you", "“Our on-call rota had no owner",
 		"prep story edit owning-the-on-call-rota",
 	)
 	if got := f.snapshot(); len(got) != 1 {
@@ -120,6 +165,9 @@ func TestCultureFixLoop(t *testing.T) {
 	}
 	p.ExpectSelect("story.fix.0", "Result")
 	p.ExpectText("story.revise.0", rotaSections[2].text).WantDefault("It went well.")
+	for k, a := range rotaFollowups {
+		p.ExpectText("story.followup."+itoa(k), a)
+	}
 	_, out, err := f.runCulture(p, CultureOptions{Value: "ownership"})
 	if err != nil {
 		t.Fatal(err)
@@ -169,12 +217,13 @@ func TestCultureResumeAtEveryPrompt(t *testing.T) {
 
 func cultureSteps(t *testing.T, pk *pack.Pack) []step {
 	g := ownershipValue(t, pk)
-	s := []step{{"value", Select, oneLine(g.Title)}, {"question", Select, oneLine(g.Questions[0])}, {"title", Input, "Owning the on-call rota"}}
-	return append(s, storySteps("story", rotaSections)...)
+	s := []step{{"part", Select, storyPart}, {"value", Select, oneLine(g.Title)}, {"question", Select, oneLine(g.Questions[0])}, {"title", Input, "Owning the on-call rota"}}
+	s = append(s, storySteps("story", rotaSections)...)
+	return append(s, followupSteps("story", rotaFollowups...)...)
 }
 
 func TestCultureValueRefused(t *testing.T) {
-	err := CheckCultureFlags(testPack(t), "grit")
+	err := CheckCultureFlags(testPack(t), "grit", "")
 	want := `--value "grit": not a value of the culture panel; use one of ownership, pragmatism, communication, collaboration`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)

@@ -64,6 +64,12 @@ type storyStep struct {
 
 func newStoryStep(s *Session, env Env, id, name, label string, r *pack.Rubric, panel *pack.Panel) *storyStep {
 	st := &storyStep{s: s, ws: env.Workspace, id: id, name: name, label: label, rubric: r, panel: panel, bank: env.Pack.Followups}
+	if probes := panelProbes(panel); len(probes) > 0 {
+		// A panel with follow-ups of its own (the culture panel's probes
+		// of each value) rehearses its stories on those, not on the
+		// bank's technical ones.
+		st.bank = probes
+	}
 	if len(st.bank) > 0 {
 		if i := slices.IndexFunc(r.Sections, func(sec pack.Section) bool { return sec.ID == rehearsalID }); i >= 0 {
 			st.rehearse = &r.Sections[i]

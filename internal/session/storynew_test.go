@@ -74,7 +74,9 @@ func TestNewStoryTitleFlag(t *testing.T) {
 	}
 }
 
-// A culture story has its rubric's sections and no follow-up rehearsal.
+// A culture story has its rubric's sections, and is rehearsed on the
+// culture panel's probes for the value it names, not on the bank's
+// technical follow-ups.
 func TestNewStoryCulture(t *testing.T) {
 	f := newFixture(t)
 	secs := []section{
@@ -86,16 +88,25 @@ func TestNewStoryCulture(t *testing.T) {
 	}
 	s := []step{{"title", Input, "Owning the on-call rota"}}
 	s = append(s, storySteps("story", secs)...)
+	s = append(s, followupSteps("story", rotaFollowups...)...)
 	p := prompttest.New(t)
 	for _, st := range s {
 		st.expect(p)
 	}
-	_, _, err := f.runNew(p, StoryOptions{Kind: "culture"})
+	_, out, err := f.runNew(p, StoryOptions{Kind: "culture"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	probes := ownershipProbes(t, f.pack)
+	_ = out
+	if diff := cmp.Diff(probes[:3], messages(p, "story.followup.")); diff != "" {
+		t.Errorf("probes asked (-want +got):\n%s", diff)
+	}
 	want := []storyView{{File: "owning-the-on-call-rota.md", Title: "Owning the on-call rota", Kind: "culture", Panel: "culture", Sections: sectionMap(secs)}}
 	got := f.stories()
+	if len(got) == 1 {
+		delete(got[0].Sections, "Follow-ups")
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("stories (-want +got):\n%s", diff)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/interviewer"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
@@ -72,6 +73,14 @@ type TechnicalOutcome struct {
 	Hints []string
 	// Skipped are the steps left out when time ran out.
 	Skipped []string
+	// Covered and KeyPoints count the scenario's key points the answer
+	// covered, of all of them.
+	Covered, KeyPoints int
+	// FactsAsked and FactsMissed are the ids of the facts the questions
+	// reached and of the others.
+	FactsAsked, FactsMissed []string
+	// Followups are the follow-up questions asked.
+	Followups []string
 }
 
 // technicalContent is the panel and rubric prep technical needs.
@@ -115,7 +124,7 @@ func Tracks(p *pack.Pack) []Track {
 	}
 	for i := range p.Exercises {
 		e := &p.Exercises[i]
-		if e.Kind != r.ID {
+		if !isScenarioKind(p, r, e.Kind) {
 			continue
 		}
 		id := e.Track
@@ -139,6 +148,20 @@ func Tracks(p *pack.Pack) []Track {
 	return out
 }
 
+// isScenarioKind reports whether exercises of kind are Technical Skills
+// scenarios: those checked with the panel's rubric, and debugging
+// scenarios, which follow the debug rubric's steps when the pack has it.
+func isScenarioKind(p *pack.Pack, panelRubric *pack.Rubric, kind string) bool {
+	if kind == panelRubric.ID {
+		return true
+	}
+	if kind == workspace.KindDebug {
+		_, ok := p.Rubric(kind)
+		return ok
+	}
+	return false
+}
+
 // CheckTechnicalFlags says what is wrong with a --track or --scenario
 // before anything is asked: a name the pack does not have, or a scenario
 // of another track.
@@ -148,7 +171,7 @@ func CheckTechnicalFlags(p *pack.Pack, track, scenario string) error {
 		if _, _, err := technicalContent(p); err != nil {
 			return err
 		}
-		return errors.New("the content pack has no Technical Skills scenarios; add exercises of kind design to your --content pack")
+		return errors.New("the content pack has no Technical Skills scenarios; add exercises of kind design or debug to your --content pack")
 	}
 	if track != "" && !slices.ContainsFunc(tracks, func(t Track) bool { return t.ID == track }) {
 		ids := make([]string, len(tracks))
@@ -183,9 +206,12 @@ func findScenario(tracks []Track, id string) (*Track, *pack.Exercise) {
 
 // technical is one run of prep technical.
 type technical struct {
-	env    Env
-	ws     *workspace.Workspace
-	panel  *pack.Panel
+	env   Env
+	ws    *workspace.Workspace
+	panel *pack.Panel
+	// design is the panel's rubric; rubric is the scenario's own, once
+	// known (debug for a debugging scenario of kind debug).
+	design *pack.Rubric
 	rubric *pack.Rubric
 	tracks []Track
 	now    func() time.Time
@@ -226,7 +252,7 @@ func Technical(env Env, opts TechnicalOptions) (*TechnicalOutcome, error) {
 	if opts.Timer < 0 {
 		return nil, fmt.Errorf("--timer %s: give the time the answer may take, such as 45m", opts.Timer)
 	}
-	t := &technical{env: env, ws: env.Workspace, panel: panel, rubric: rubric, tracks: Tracks(env.Pack), now: opts.Now}
+	t := &technical{env: env, ws: env.Workspace, panel: panel, design: rubric, rubric: rubric, tracks: Tracks(env.Pack), now: opts.Now}
 	if t.now == nil {
 		t.now = time.Now
 	}
@@ -332,6 +358,10 @@ func (t *technical) open(tr *Track, ex *pack.Exercise) (bool, error) {
 	}
 	s.FitTo(t.env.IO)
 	t.s, t.ex, t.track, t.file = s, ex, tr, ex.ID+".md"
+	t.rubric = t.design
+	if r, ok := t.env.Pack.Rubric(ex.Kind); ok {
+		t.rubric = r
+	}
 	step, ok := s.Stopped()
 	if !ok {
 		return false, nil
@@ -461,7 +491,15 @@ func (t *technical) where(step string) string {
 	title := strconv.Quote(oneLine(t.ex.Title))
 	parts := strings.Split(step, ".")
 	switch parts[0] {
-	case "answer", "hint":
+	case "ask":
+		return title + ", asking the interviewer questions"
+	case "change":
+		return title + ", the change of requirements"
+	case "followup":
+		return title + ", the follow-up questions"
+	case "framing":
+		return title + ", its start"
+	case "answer", "hint", "check":
 		if len(parts) > 1 {
 			if sec := t.section(parts[1]); sec != nil {
 				return title + ", " + oneLine(sec.Title)
@@ -487,12 +525,17 @@ func (t *technical) run(resumed bool, budget time.Duration) (*TechnicalOutcome, 
 	s.Note("scenario", t.ex.ID)
 	s.Note("track", t.track.ID)
 	t.hintSteps = t.recordedHints()
+	if !resumed {
+		t.introduce(s)
+	}
+	// The framing is read before the clock starts: it is not part of the
+	// answer's time.
+	if err := t.framing(); err != nil {
+		return nil, err
+	}
 	t.clock = t.startTimer(budget)
 	if err := t.saveFront(t.hintSteps); err != nil {
 		return nil, err
-	}
-	if !resumed {
-		t.introduce(s)
 	}
 	t.showScenario()
 	if !resumed {
@@ -504,6 +547,11 @@ func (t *technical) run(resumed bool, budget time.Duration) (*TechnicalOutcome, 
 	for i := range t.rubric.Sections {
 		if err := t.step(i); err != nil {
 			return nil, err
+		}
+		if ch := t.ex.Change; ch != nil && ch.After == t.rubric.Sections[i].ID && !t.skipped(&t.rubric.Sections[i]) {
+			if err := t.change(); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return t.end()
@@ -553,8 +601,9 @@ func (t *technical) saveFront(steps []string) error {
 	})
 }
 
-// showScenario puts the scenario as an interviewer would: the problem,
-// the numbers they would give when asked, the system as it stands.
+// showScenario puts the scenario as an interviewer would: the problem
+// and, when the scenario has one, the system as it stands. The figures
+// come only when asked for (askLoop).
 func (t *technical) showScenario() {
 	s, ex := t.s, t.ex
 	head := "Scenario: " + oneLine(ex.Title)
@@ -562,12 +611,6 @@ func (t *technical) showScenario() {
 		head += " (" + t.track.ID + ")"
 	}
 	s.Printf("\n%s\n%s\n", head, s.wrap(ex.Prompt, "  ", "  "))
-	if len(ex.Numbers) > 0 {
-		s.Printf("\n  The numbers, when you ask for them:\n")
-		for _, f := range ex.Numbers {
-			s.Printf("%s\n", s.wrap(oneLine(f.Name)+": "+oneLine(f.Value), "  - ", "    "))
-		}
-	}
 	if strings.TrimSpace(ex.Architecture) != "" {
 		// A sketch keeps its lines: reflowing would break its arrows.
 		s.Printf("\n  The system as it stands:\n")
@@ -614,16 +657,27 @@ func (t *technical) step(i int) error {
 			return err
 		}
 	}
-	// The step's guidance goes with the first question really asked.
-	fresh := true
+	t.stepStarted(sec)
+	// The step's guidance goes with the first question really asked; a
+	// question of a loop keeps its own guidance, and the step's then goes
+	// with its answer.
+	fresh, looped := true, false
 	dress := func(q *Question) {
 		q.Notes = notes
+		if strings.HasPrefix(q.ID, askPrefix) || strings.HasPrefix(q.ID, checkPref) {
+			looped = true
+		}
 		if !fresh {
+			if q.ID == answerID && looped {
+				q.Guidance = sec.Guidance
+			}
 			return
 		}
 		q.Intro = guideBlock(t.panel, sec.ID, true)
 		q.Heading = heading
-		q.Guidance = sec.Guidance
+		if q.Guidance == "" {
+			q.Guidance = sec.Guidance
+		}
 	}
 	ask := func(q Question) (string, error) {
 		dress(&q)
@@ -633,6 +687,14 @@ func (t *technical) step(i int) error {
 			fresh, notes = false, nil
 		}
 		return ans, err
+	}
+	if i == 0 {
+		if err := t.askLoop(ask); err != nil {
+			return err
+		}
+	}
+	if err := t.checkLoop(sec, ask); err != nil {
+		return err
 	}
 	base := slices.IndexFunc(t.hintSteps, func(id string) bool { return id == sec.ID })
 	if base < 0 {
@@ -697,6 +759,9 @@ func (t *technical) step(i int) error {
 			})
 		},
 	})
+	if err == nil {
+		t.overrun(i)
+	}
 	return err
 }
 
@@ -775,19 +840,39 @@ func (t *technical) end() (*TechnicalOutcome, error) {
 			}
 		}
 	}
+	// The answer's time ends with the check: follow-ups come after it, in
+	// the room as here.
+	var used time.Duration
+	if t.clock != nil {
+		used = t.clock.used()
+	}
+	ir := t.report()
+	out.KeyPoints, out.Covered = len(ir.Coverage), interviewer.CountCovered(ir.Coverage)
+	out.FactsAsked, out.FactsMissed = ir.FactsAsked, ir.FactsMissed
+	fu, err := t.followups()
+	if err != nil {
+		return nil, err
+	}
+	out.Followups = fu
 	if strings.TrimSpace(t.ex.Notes) != "" {
 		s.Printf("\nReference notes: compare them with your answer\n%s\n", wrapNotes(t.ex.Notes, s.Width()))
 	}
 	s.Printf("\nYour answer is in %s: %s.\n", path, out.Answer.Summary())
 	s.Printf("  Hints taken: %d of %d.", len(t.hintSteps), len(t.ex.Hints))
 	if t.clock != nil {
-		s.Printf(" Time: %s of %s.", sayRoughly(t.clock.used()), sayMinutes(t.clock.budget))
+		s.Printf(" Time: %s of %s.", sayRoughly(used), sayMinutes(t.clock.budget))
 	}
 	s.Printf("\n\nNext:\n")
 	next := [][2]string{
 		{progname.Name() + " technical --scenario " + t.ex.ID, "answer it again, with what you wrote as defaults"},
 		{progname.Name() + " technical", "another scenario"},
 		{progname.Name() + " check " + path, "check the answer again after editing it"},
+	}
+	// A worked answer of the same kind, strong and weak, to compare with.
+	for _, e := range t.env.Pack.Examples {
+		if e.Kind == t.rubric.ID {
+			next = append(next, [2]string{progname.Name() + " content show example/" + e.ID, "a " + e.Strength + " " + e.Kind + " answer, with what an interviewer hears in it"})
+		}
 	}
 	printNext(s, next)
 	if err := s.Finish(); err != nil {

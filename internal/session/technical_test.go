@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
 
+	"github.com/prepcli/prep/content"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
@@ -37,11 +39,49 @@ var (
 	}
 )
 
+// testComponents replaces the pack's probe bank, so which follow-ups an
+// answer gets does not move when the content is edited.
+var testComponents = []pack.Component{
+	{ID: "postgres", Name: "PostgreSQL", Words: []string{"postgres", "postgresql"}, Limits: "One primary takes every write.", FailureModes: []string{"failover"}, Question: "What happens to your writes while the Postgres primary fails over?"},
+	{ID: "kafka", Name: "Kafka", Words: []string{"kafka"}, Limits: "Ordering per partition only.", FailureModes: []string{"consumer lag"}, Question: "How many partitions, and what happens to ordering when you add more?"},
+}
+
+// techBase is the built-in pack without its banks: the panels and the
+// rubrics the technical session runs on, loaded on their own so that these
+// tests do not depend on the scenarios being edited.
+var techBase = sync.OnceValues(func() (*pack.Pack, error) {
+	return pack.LoadParts(pack.PartMeta|pack.PartPanels|pack.PartRubrics, pack.Source{FS: content.FS, Name: pack.Embedded})
+})
+
+// newTechFixture is a workspace fixture on techPack.
+func newTechFixture(t *testing.T) *fixture {
+	return &fixture{t: t, dir: filepath.Join(t.TempDir(), "ws"), pack: techPack(t)}
+}
+
 // techPack is the test pack with only the two scenarios above.
 func techPack(t *testing.T) *pack.Pack {
-	p := testPack(t)
+	t.Helper()
+	base, err := techBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := *base
 	p.Exercises = []pack.Exercise{leakScenario, ledgerScenario}
-	return p
+	p.Components = testComponents
+	p.Followups = testBank
+	return &p
+}
+
+// interviewOpen are the questions before the first step of the ledger:
+// the framing skipped, no question for the interviewer.
+var interviewOpen = []step{{"framing", Confirm, No}, {"ask.0", Input, ""}}
+
+// ledgerFollowupSteps answers the three follow-ups the ledger answer draws:
+// Postgres, and two decisions it weighs.
+var ledgerFollowupSteps = []step{
+	{"followup.0", Text, "Writes fail for the seconds of the failover; checkout retries with the same idempotency key."},
+	{"followup.1", Text, "If balances had to be read on every write, updating them in place would win."},
+	{"followup.2", Text, "The cross-partition reports would move to a nightly job."},
 }
 
 // ledgerAnswers is one answer per step of the design rubric, in its order.
@@ -62,6 +102,7 @@ func techScript(t *testing.T, p *pack.Pack) []step {
 		{"track", Select, trackTitle(t, p, "distributed")},
 		{"scenario", Select, "A ledger API"},
 	}
+	s = append(s, interviewOpen...)
 	for _, sec := range ledgerAnswers {
 		switch sec.id {
 		case "assumptions", "mvp":
@@ -71,7 +112,7 @@ func techScript(t *testing.T, p *pack.Pack) []step {
 		}
 		s = append(s, step{"answer." + sec.id, Text, sec.text})
 	}
-	return s
+	return append(s, ledgerFollowupSteps...)
 }
 
 func trackTitle(t *testing.T, p *pack.Pack, id string) string {
@@ -173,8 +214,7 @@ func ledgerFront(hints []string, timer string) map[string]any {
 }
 
 func TestTechnicalWholeSession(t *testing.T) {
-	f := newFixture(t)
-	f.pack = techPack(t)
+	f := newTechFixture(t)
 	o, out, err := f.runTech(stub(t, techScript(t, f.pack)...), TechnicalOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -184,9 +224,15 @@ func TestTechnicalWholeSession(t *testing.T) {
 		t.Errorf("answer file (-want +got):\n%s", diff)
 	}
 	wantOut := &TechnicalOutcome{
-		Answer:   StoryStatus{Path: filepath.Join(f.dir, "practice", "ledger-api.md"), Title: "A ledger API", Verdict: "ready"},
-		Scenario: "ledger-api",
-		Hints:    []string{"assumptions", "mvp"},
+		Answer:      StoryStatus{Path: filepath.Join(f.dir, "practice", "ledger-api.md"), Title: "A ledger API", Verdict: "ready"},
+		Scenario:    "ledger-api",
+		Hints:       []string{"assumptions", "mvp"},
+		FactsMissed: []string{"number-1"},
+		Followups: []string{
+			"What happens to your writes while the Postgres primary fails over?",
+			"You wrote: \"An append-only table instead of updating balances in place: no lock on hot accounts, at the cost of summing.\" What would have to be true for the other option to win?",
+			"You wrote: \"Postgres rather than a ledger database: the team knows it.\" What does that choice cost you a year from now, and how would you notice?",
+		},
 	}
 	if diff := cmp.Diff(wantOut, o); diff != "" {
 		t.Errorf("outcome (-want +got):\n%s", diff)
@@ -197,11 +243,13 @@ func TestTechnicalWholeSession(t *testing.T) {
 		"Scenarios",
 		"- A ledger API: Design the API that records every payment in a ledger.",
 		"Scenario: A ledger API (distributed)",
-		"- writes: 2,000/s at peak",
 		"A ledger API · Requirements (step 1 of 7)",
 		"  Hint 1 of 3: What happens when the same payment arrives twice?",
 		"Hint 2 of 3: Which number decides the storage?",
 		"The check of practice/ledger-api.md finds nothing to fix.",
+		"Facts you never asked for: 1 of 1.",
+		"- writes",
+		"A ledger API · follow-up 1 of 3",
 		"Reference notes: compare them with your answer Clarifying questions: - Who reads the ledger? MVP: one table, one writer.",
 		"Hints taken: 2 of 3.",
 		"prep technical --scenario ledger-api",
@@ -209,6 +257,10 @@ func TestTechnicalWholeSession(t *testing.T) {
 	// A hint is shown one way, as content show --reveal shows it.
 	if strings.Contains(out, "> Hint") || !strings.Contains(out, "\n  Hint 1 of 3: ") {
 		t.Errorf("a hint is not shown as \"  Hint 1 of 3: …\":\n%s", out)
+	}
+	// The figures come only when asked for.
+	if strings.Contains(out, "2,000/s") {
+		t.Errorf("the scenario's figure is shown without being asked for:\n%s", out)
 	}
 	// A sketch keeps its lines.
 	if !strings.Contains(out, "    checkout -> payments service -> Postgres\n      (one primary)\n") {
@@ -224,12 +276,12 @@ func TestTechnicalWholeSession(t *testing.T) {
 
 // Hints run out: once all are taken, no step offers one.
 func TestTechnicalHintsRunOut(t *testing.T) {
-	f := newFixture(t)
-	f.pack = techPack(t)
-	script := []step{{"hint.requirements.0", Confirm, Yes}, {"hint.requirements.1", Confirm, Yes}, {"hint.requirements.2", Confirm, Yes}}
+	f := newTechFixture(t)
+	script := append(slices.Clone(interviewOpen), step{"hint.requirements.0", Confirm, Yes}, step{"hint.requirements.1", Confirm, Yes}, step{"hint.requirements.2", Confirm, Yes})
 	for _, sec := range ledgerAnswers {
 		script = append(script, step{"answer." + sec.id, Text, sec.text})
 	}
+	script = append(script, ledgerFollowupSteps...)
 	o, out, err := f.runTech(stub(t, script...), TechnicalOptions{Scenario: "ledger-api"})
 	if err != nil {
 		t.Fatal(err)
@@ -248,10 +300,10 @@ func TestTechnicalHintsRunOut(t *testing.T) {
 // --track asks only for the scenario; a track with one scenario still asks
 // which, and the track's guide is shown.
 func TestTechnicalTrackFlag(t *testing.T) {
-	f := newFixture(t)
-	f.pack = techPack(t)
+	f := newTechFixture(t)
 	p := stub(t,
 		step{"scenario", Select, "A slow memory leak"},
+		step{"framing", Confirm, Yes},
 		step{"hint.requirements.0", Confirm, No},
 		step{"answer.requirements", Text, ledgerAnswers[0].text},
 		step{"hint.assumptions.0", Confirm, No},
@@ -265,6 +317,8 @@ func TestTechnicalTrackFlag(t *testing.T) {
 	if !strings.Contains(out, oneLine(g.Title)) {
 		t.Errorf("the track's guide %q is not shown:\n%s", g.Title, out)
 	}
+	// The framing, taken, is shown before the scenario.
+	saysInOrder(t, out, "Before you start, how this panel works", "Hints are part of the session", "Scenario: A slow memory leak")
 	if got := f.answer("memory-leak.md"); got.Front["track"] != "debugging" || got.Sections["Requirements"] != ledgerAnswers[0].text {
 		t.Errorf("answer = %+v", got)
 	}
@@ -301,8 +355,8 @@ func TestTechnicalBuiltInTracks(t *testing.T) {
 			t.Errorf("track %s: guide %v, %d scenarios; want a guide and at least 4", tr.ID, tr.Guide != nil, len(tr.Scenarios))
 		}
 		for _, e := range tr.Scenarios {
-			if len(e.Hints) < 2 || e.Notes == "" || len(e.Numbers) == 0 {
-				t.Errorf("scenario %s: %d hints, %d numbers, notes %v", e.ID, len(e.Hints), len(e.Numbers), e.Notes != "")
+			if len(e.Hints) < 2 || e.Notes == "" || len(e.AllFacts()) == 0 {
+				t.Errorf("scenario %s: %d hints, %d facts, notes %v", e.ID, len(e.Hints), len(e.AllFacts()), e.Notes != "")
 			}
 		}
 	}
@@ -316,8 +370,7 @@ func TestTechnicalBuiltInTracks(t *testing.T) {
 func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
 	pk := techPack(t)
 	script := techScript(t, pk)
-	ref := newFixture(t)
-	ref.pack = pk
+	ref := &fixture{t: t, dir: filepath.Join(t.TempDir(), "ws"), pack: pk}
 	if _, _, err := ref.runTech(stub(t, script...), TechnicalOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -328,8 +381,7 @@ func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
 		}
 		t.Run(script[k].id, func(t *testing.T) {
 			t.Parallel()
-			f := newFixture(t)
-			f.pack = pk
+			f := &fixture{t: t, dir: filepath.Join(t.TempDir(), "ws"), pack: pk}
 			p := stub(t, script[:k]...)
 			p.ExpectInterrupt(script[k].id)
 			if _, _, err := f.runTech(p, TechnicalOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
@@ -363,8 +415,7 @@ func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
 }
 
 func TestTechnicalResumeSaysWhere(t *testing.T) {
-	f := newFixture(t)
-	f.pack = techPack(t)
+	f := newTechFixture(t)
 	script := techScript(t, f.pack)
 	k := indexOf(t, script, "answer.mvp")
 	p := stub(t, script[:k]...)
@@ -382,8 +433,7 @@ func TestTechnicalResumeSaysWhere(t *testing.T) {
 // Starting over chooses again; the same scenario offers what the answer
 // file holds, and the hints start again from none.
 func TestTechnicalStartOver(t *testing.T) {
-	f := newFixture(t)
-	f.pack = techPack(t)
+	f := newTechFixture(t)
 	script := techScript(t, f.pack)
 	k := indexOf(t, script, "answer.tradeoffs")
 	p := stub(t, script[:k]...)
@@ -394,6 +444,8 @@ func TestTechnicalStartOver(t *testing.T) {
 	p.ExpectSelect("resume", "Start over")
 	p.ExpectSelect("track", trackTitle(t, f.pack, "distributed"))
 	p.ExpectSelect("scenario", "A ledger API")
+	p.ExpectConfirm("framing", false)
+	p.ExpectInput("ask.0", "")
 	for _, sec := range ledgerAnswers {
 		p.ExpectConfirm("hint."+sec.id+".0", false)
 		c := p.ExpectText("answer."+sec.id, sec.text)
@@ -403,6 +455,9 @@ func TestTechnicalStartOver(t *testing.T) {
 		if sec.id == "tradeoffs" {
 			c.WantDefault("")
 		}
+	}
+	for _, s := range ledgerFollowupSteps {
+		s.expect(p)
 	}
 	o, _, err := f.runTech(p, TechnicalOptions{})
 	if err != nil {
@@ -421,8 +476,9 @@ type slowPrompter struct {
 	per time.Duration
 }
 
+// Input takes no time: a question for the interviewer is quick, and the
+// steps' times stay round.
 func (s slowPrompter) Input(q prompts.Question) (string, error) {
-	*s.now = s.now.Add(s.per)
 	return s.Prompter.Input(q)
 }
 
@@ -444,10 +500,11 @@ func (s slowPrompter) Confirm(q prompts.Question, d bool) (bool, error) {
 // The timer: the split up front, the time left before each step going
 // down, and when it runs out, the offer to go to validation.
 func TestTechnicalTimer(t *testing.T) {
-	f := newFixture(t)
-	f.pack = techPack(t)
+	f := newTechFixture(t)
 	now := t0
 	p := prompttest.New(t)
+	p.ExpectConfirm("framing", false)
+	p.ExpectInput("ask.0", "")
 	// 10 minutes a question: steps start at 0, 20 and 40 minutes, and the
 	// fourth finds the time up.
 	for _, sec := range ledgerAnswers[:3] {
@@ -457,6 +514,8 @@ func TestTechnicalTimer(t *testing.T) {
 	p.ExpectSelect("timeup", "Go to Validation")
 	p.ExpectConfirm("hint.validation.0", false)
 	p.ExpectText("answer.validation", ledgerAnswers[6].text)
+	p.ExpectText("followup.0", "A failover costs seconds of writes.")
+	p.ExpectText("followup.1", "Nothing else.")
 	sp := slowPrompter{Prompter: p, now: &now, per: 10 * time.Minute}
 	o, out, err := f.runTech(sp, TechnicalOptions{Scenario: "ledger-api", Timer: 45 * time.Minute, Now: func() time.Time { return now }})
 	if err != nil {
@@ -499,11 +558,12 @@ func TestTechnicalTimer(t *testing.T) {
 // A timed session resumed keeps its timer and the time already used; the
 // break between the runs does not count.
 func TestTechnicalTimerResumes(t *testing.T) {
-	f := newFixture(t)
-	f.pack = techPack(t)
+	f := newTechFixture(t)
 	now := t0
 	clock := func() time.Time { return now }
 	p := prompttest.New(t)
+	p.ExpectConfirm("framing", false)
+	p.ExpectInput("ask.0", "")
 	p.ExpectConfirm("hint.requirements.0", false)
 	p.ExpectText("answer.requirements", ledgerAnswers[0].text)
 	p.ExpectInterrupt("hint.assumptions.0")
@@ -528,8 +588,7 @@ func TestTimerHelpers(t *testing.T) {
 	}
 	// A 30-minute answer keeps the rubric's proportions in whole minutes
 	// that add up to 30.
-	f := newFixture(t)
-	f.pack = techPack(t)
+	f := newTechFixture(t)
 	_, r, _ := technicalContent(f.pack)
 	tc := &technical{rubric: r, now: func() time.Time { return t0 }, s: &Session{prog: &workspace.Progress{Answers: map[string]string{}}}}
 	c := tc.startTimer(30 * time.Minute)
@@ -557,7 +616,7 @@ func TestFirstSentence(t *testing.T) {
 // A company's pack names the company where the session starts, and
 // greets its applicants on a fresh start.
 func TestTechnicalShowsTheCompany(t *testing.T) {
-	f := newFixture(t)
+	f := newTechFixture(t)
 	cp := *techPack(t)
 	cp.Meta.Company = "Acme"
 	cp.Meta.Welcome = "Welcome to Acme's interview prep."

@@ -204,6 +204,7 @@ func TestFeaturedCultureStory(t *testing.T) {
 - **Pitch:** A release slipped by two weeks. I wrote the plan down.
 - **Figures:** We shipped 3 days later.
 - **Lesson:** I learned to write the risk down on day one.
+- **Follow-ups:** *not written yet*
 
 `
 	if diff := cmp.Diff(want, block); diff != "" {

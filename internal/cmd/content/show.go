@@ -32,15 +32,21 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 Show one entry of the pack in use: a panel (what it is, what the
 interviewers look for, how to prepare, how to behave), a rubric (its
 sections, the other names they go by, and the weak signals it flags), an
-exercise, a trade-off or a follow-up question.
+exercise, a trade-off, a follow-up question, a component of the probe
+bank (its limits, how it fails and what an interviewer asks about it), a
+worked example (an answer with what an interviewer hears in it) or a
+reference text to read before the day.
 
 Ids are unique within a type, so when an id names two entries (culture is
-a panel and a rubric) say which: panel/culture. Exercises keep their hints
-and reference notes back unless you pass --reveal.`),
+a panel and a rubric) say which: panel/culture. Exercises keep their
+hints, facts, evidence and key points back unless you pass --reveal.`),
 		Example: strings.Trim(`
   prep content show background
   prep content show rubric/star
   prep content show zanzibar-check --reveal
+  prep content show component/postgres
+  prep content show example/star-strong
+  prep content show reference/fundamentals
   prep content show panel/culture --format yaml`, "\n"),
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -52,7 +58,7 @@ and reference notes back unless you pass --reveal.`),
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or yaml")
-	cmd.Flags().BoolVar(&opts.Reveal, "reveal", false, "show an exercise's hints and reference notes")
+	cmd.Flags().BoolVar(&opts.Reveal, "reveal", false, "show an exercise's hints, facts, evidence, key points and reference notes")
 	return cmd
 }
 
@@ -98,6 +104,12 @@ func RunShow(opts *ShowOptions) error {
 		return packdoc.Tradeoff(out, v)
 	case *pack.Followup:
 		return packdoc.Followup(out, v)
+	case *pack.Component:
+		return packdoc.Component(out, v)
+	case *pack.Example:
+		return packdoc.Example(out, v)
+	case *pack.Reference:
+		return packdoc.Reference(out, v)
 	}
 	return fmt.Errorf("cannot show a %s yet", e.Type)
 }

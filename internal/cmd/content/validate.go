@@ -89,10 +89,20 @@ func RunValidate(opts *ValidateOptions) error {
 	case err != nil:
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "%s: valid: %s, %s, %s, %s, %s\n", name,
-		plural(len(p.Panels), "panel"), plural(len(p.Rubrics), "rubric"),
+	counts := []string{plural(len(p.Panels), "panel"), plural(len(p.Rubrics), "rubric"),
 		plural(len(p.Exercises), "exercise"), plural(len(p.Tradeoffs), "trade-off"),
-		plural(len(p.Followups), "follow-up"))
+		plural(len(p.Followups), "follow-up")}
+	// The newer entry types are named only when the pack has them, so an
+	// older pack's line reads as it always did.
+	for _, c := range []struct {
+		n    int
+		word string
+	}{{len(p.Components), "component"}, {len(p.Examples), "example"}, {len(p.References), "reference"}} {
+		if c.n > 0 {
+			counts = append(counts, plural(c.n, c.word))
+		}
+	}
+	fmt.Fprintf(opts.IO.Out, "%s: valid: %s\n", name, strings.Join(counts, ", "))
 	return nil
 }
 

@@ -130,12 +130,48 @@ func TestValueRefused(t *testing.T) {
 
 func TestHelpDocumentsIDs(t *testing.T) {
 	cmd := NewCmdCulture(newHarness(t).f, nil)
-	for _, id := range []string{"resume", "value", "question", "title", "story.SECTION", "situation, action, result, reflection", "story.fix.K", "story.revise.K", "Ctrl-C", "130"} {
+	for _, id := range []string{"resume", "part", "value", "question", "title", "story.SECTION", "situation, action, result, reflection", "story.fix.K", "story.revise.K", "story.followup.K", "written.update", "written.fix.K", "followups.story", "team.why", "questions.mine", "Ctrl-C", "130"} {
 		if !strings.Contains(cmd.Long, id) {
 			t.Errorf("help does not mention %s", id)
 		}
 	}
 	if cmd.Example == "" || cmd.Flags().Lookup("answers") == nil || cmd.Flags().Lookup("value") == nil {
 		t.Error("no example, or no --answers or --value flag")
+	}
+}
+
+// The written-first exercise from a file, with --part: the update saved
+// in practice/ with kind update, and its check shown.
+func TestAnswersFileWritten(t *testing.T) {
+	h := newHarness(t)
+	if err := h.execute(nil, "--part", "written", "--answers", filepath.Join("testdata", "written.yaml")); err != nil {
+		t.Fatalf("err = %v\nstderr: %s", err, h.err)
+	}
+	path := filepath.Join(h.dir, "practice", "update-migration-slip.md")
+	doc, err := document.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Kind != "update" || !strings.Contains(doc.Body, "Priya, please confirm") {
+		t.Errorf("saved update: kind %q, body %q", doc.Kind, doc.Body)
+	}
+	out := strings.Join(strings.Fields(h.out.String()), " ")
+	for _, s := range []string{"The check of practice/update-migration-slip.md", "points a reader needs here", "Your update is in " + path} {
+		if !strings.Contains(out, s) {
+			t.Errorf("stdout lacks %q:\n%s", s, h.out)
+		}
+	}
+	// "part" was settled by --part: the file's answer was never asked for.
+	if !strings.Contains(h.err.String(), "never asked for (part)") {
+		t.Errorf("stderr: %q, want the unused answer named", h.err)
+	}
+}
+
+func TestPartRefused(t *testing.T) {
+	h := newHarness(t)
+	err := h.execute(prompttest.New(t), "--part", "poems")
+	var fe *cmdutil.FlagError
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), `--part "poems": not a part of prep culture`) {
+		t.Errorf("err = %v (exit %d), want the usage error and exit 2", err, code)
 	}
 }

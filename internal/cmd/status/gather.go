@@ -174,9 +174,23 @@ type ValueList struct {
 
 // Value is one value and its stories.
 type Value struct {
-	ID      string   `json:"id"`
-	Title   string   `json:"title"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Stories are the culture stories that show the value: each of its
+	// key points met by a sentence of the story (see culture).
 	Stories []string `json:"stories"`
+	// Needs are the value's key points, what a story must tell for it to
+	// count; empty when the pack gives none.
+	Needs []string `json:"needs"`
+	// Gaps are the stories that name the value in their Value section but
+	// do not show it yet, each with the points still missing.
+	Gaps []Gap `json:"gaps"`
+}
+
+// Gap is a story that names a value without showing it yet.
+type Gap struct {
+	File    string   `json:"file"`
+	Missing []string `json:"missing"`
 }
 
 // Drills is the drills overall.
@@ -598,10 +612,14 @@ func technical(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stats [
 // culture is the Culture Panel: for each value prep culture offers, the
 // culture stories that show it.
 //
-// A culture story shows the value its Value section names (prep culture
-// writes the value's name there: "Ownership. The question it answers:
-// …"): the section, or the story's title when it has none, contains the
-// value's name (its guide's title up to a colon) or its id.
+// A story shows a value on evidence, not on structure: each of the
+// value's key points (in the pack, under the value's guide) is met by a
+// sentence of what the story tells, its Value section and follow-ups left
+// out (session.CultureEvidence). Ownership, in the built-in pack, needs
+// the candidate acting ("I"), on something nobody handed it, with an
+// outcome. A value the pack gives no key points falls back to the story
+// that names it in its Value section (or title): the value's name (its
+// guide's title up to a colon) or its id.
 func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Culture {
 	c := &Culture{Title: oneLine(panel.Title), Values: ValueList{Items: []Value{}}}
 	rid := panel.Rubric
@@ -611,6 +629,7 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 	rubric, _ := p.Rubric(rid)
 	var named []string // what each culture story says its value is
 	var files []string
+	var shown []map[string]session.ValueEvidence // by value id, per story
 	for i := range stories {
 		s := &stories[i]
 		if kindOf(s) != rid && s.Meta.Panel != panel.ID {
@@ -625,17 +644,37 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 		}
 		named = append(named, " "+strings.Join(words(text), " ")+" ")
 		files = append(files, filepath.ToSlash(filepath.Join(workspace.StoriesDir, s.Name())))
+		ev := map[string]session.ValueEvidence{}
+		for _, ve := range session.CultureEvidence(p, rubric, s) {
+			ev[ve.Value.ID] = ve
+		}
+		shown = append(shown, ev)
 	}
 	for _, g := range session.CultureValues(p) {
 		name, _, _ := strings.Cut(oneLine(g.Title), ":")
-		v := Value{ID: g.ID, Title: strings.TrimSpace(name), Stories: []string{}}
+		v := Value{ID: g.ID, Title: strings.TrimSpace(name), Stories: []string{}, Needs: []string{}, Gaps: []Gap{}}
+		for _, kp := range g.KeyPoints {
+			v.Needs = append(v.Needs, oneLine(kp.Point))
+		}
 		keys := []string{strings.Join(words(name), " "), strings.Join(words(g.ID), " ")}
 		for i, hay := range named {
-			for _, k := range keys {
-				if k != "" && strings.Contains(hay, " "+k+" ") {
+			names := slices.ContainsFunc(keys, func(k string) bool { return k != "" && strings.Contains(hay, " "+k+" ") })
+			if len(g.KeyPoints) == 0 {
+				if names {
 					v.Stories = append(v.Stories, files[i])
-					break
 				}
+				continue
+			}
+			ve := shown[i][g.ID]
+			switch {
+			case ve.Shown():
+				v.Stories = append(v.Stories, files[i])
+			case names:
+				gap := Gap{File: files[i], Missing: []string{}}
+				for _, kp := range ve.Missing() {
+					gap.Missing = append(gap.Missing, oneLine(kp.Point))
+				}
+				v.Gaps = append(v.Gaps, gap)
 			}
 		}
 		c.Values.Total++

@@ -64,7 +64,7 @@ How ready you are for each panel, at a glance:
                scale) and how many are ready, and each drill deck: cards
                due today, cards seen, reviews done in the last 7 days
   Culture      for each value the team names, your culture stories that
-               show it
+               show it, and what a story that names it still lacks
   Overall      drills due today, reviews done in the last 7 days, days to
                your interview (--interview)
 
@@ -76,7 +76,16 @@ ownership is Task and Contribution told with "I"; pragmatic perfectionism
 is Trade-offs that name the option not taken; communication is a clear
 Situation and a Result with a number, told in about three minutes;
 technical depth is Architecture, Action and Lessons that own a mistake.
-A culture story shows the value its Value section names.
+A culture value is covered by evidence in a story, not by a section
+being there: each of the value's key points, listed in the content pack,
+met by a sentence the story tells (its Value section and follow-ups are
+not counted). In the built-in pack: ownership is you acting ("I") on
+something nobody handed you, with an outcome; pragmatic perfectionism is
+a call to ship or hold back, with the limits accepted or the trade-off;
+written-first communication is a written artefact you wrote (a design
+doc, an RFC, a write-up, an async update); collaboration is others named
+and a remote or async way of working. A value the pack gives no key
+points is covered by a story whose Value section names it.
 
 A story is ready when the check's verdict is: no section missing and
 nothing an interviewer would find weak. One with no error but a weak
@@ -103,7 +112,8 @@ In a terminal the figures come with bars; otherwise as plain text. With
                              "verdict", "reasons": [...]}]},
      "decks": [{"deck", "cards", "seen", "due", "done_7_days"}]},
    "culture": {"title", "stories",
-     "values": {"done", "total", "items": [{"id", "title", "stories": [...]}]}},
+     "values": {"done", "total", "items": [{"id", "title", "stories": [...],
+                "needs": [...], "gaps": [{"file", "missing": [...]}]}]}},
    "drills": {"due_today", "done_7_days", "next_due"},
    "problems": ["path:line: what is wrong; what to do"]}
 
@@ -278,13 +288,23 @@ func writeText(w io.Writer, rep *Report, st style) error {
 	if c := rep.Culture; c != nil {
 		fmt.Fprintf(w, "\n%s\n", packdoc.OneLine(c.Title))
 		line(w, "Culture stories", fmt.Sprintf("%d", c.Stories))
-		line(w, "Values with a story", st.progress(c.Values.Progress))
+		line(w, "Values shown", st.progress(c.Values.Progress))
 		for _, v := range c.Values.Items {
-			what := "none yet"
-			if len(v.Stories) > 0 {
+			what := "no story yet"
+			switch {
+			case len(v.Stories) > 0:
 				what = strings.Join(v.Stories, ", ")
+			case len(v.Gaps) > 0:
+				// Why each story that names the value falls short.
+				var gaps []string
+				for _, g := range v.Gaps {
+					gaps = append(gaps, g.File+" still needs: "+strings.Join(g.Missing, " "))
+				}
+				what = "not shown yet: " + strings.Join(gaps, " · ")
+			case len(v.Needs) > 0:
+				what = "no story shows it yet. A story needs: " + strings.Join(v.Needs, " ")
 			}
-			fmt.Fprintf(w, "    %s %s: %s\n", st.mark(len(v.Stories) > 0), packdoc.OneLine(v.Title), packdoc.OneLine(what))
+			fmt.Fprintln(w, packdoc.Wrap(st.mark(len(v.Stories) > 0)+" "+packdoc.OneLine(v.Title)+": "+packdoc.OneLine(what), "    ", "        ", packdoc.Width))
 		}
 	}
 

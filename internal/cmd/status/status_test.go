@@ -168,7 +168,7 @@ func TestStatusJSON(t *testing.T) {
 		Drafted: Progress{2, 3}, Passing: Progress{1, 3}, Ready: Progress{1, 3}, Followups: Progress{2, 6},
 		Practice:  [4]int{1, 1, 1, 1},
 		Drills:    Drills{DueToday: 9, Done: 2},
-		Values:    Progress{1, 4},
+		Values:    Progress{2, 4},
 		Interview: Interview{Date: "2026-01-12", DaysLeft: 10},
 	}
 	got := want
@@ -188,7 +188,7 @@ func TestStatusTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := h.out.String()
-	for _, s := range []string{"Featured stories    ████████░░░░ 2/3 drafted", "    ✓ High agency and ownership", "    ✗ Pragmatic perfectionism: none yet"} {
+	for _, s := range []string{"Featured stories    ████████░░░░ 2/3 drafted", "    ✓ High agency and ownership", "    ✗ Pragmatic perfectionism: no story shows it yet. A story needs:"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("output lacks %q:\n%s", s, out)
 		}

@@ -34,53 +34,79 @@ func NewCmdTechnical(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comma
 	opts := &Options{Guided: f.Guided(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "technical",
-		Short: "The guided Technical Skills Panel session: a scenario answered step by step, with hints and a timer",
+		Short: "The Technical Skills Panel with prep as the interviewer: ask for the facts, answer step by step, get follow-ups",
 		Long: strings.TrimSpace(`
 Practise the Technical Skills Panel on a scenario from the content pack,
-answered in the order the panel rewards:
+with prep as the interviewer:
 
   1. the track your role's panel uses (distributed systems design,
      frontend architecture, debugging) and a scenario of that track;
-  2. the scenario as an interviewer would put it: the problem, the numbers
-     they would give when asked, the system as it stands;
-  3. your answer, one step at a time: requirements, assumptions and
-     constraints, the MVP, trade-offs, edge cases, bottlenecks, and how you
-     would validate it and measure success. Above each step, what a strong
-     answer holds; long answers open in your editor ($VISUAL or $EDITOR);
-  4. before each step, a hint if you want one (Enter declines): hints come
-     one at a time, as the interviewers would nudge you, and the answer
-     file records how many you took and at which steps;
-  5. the check of your answer, then the scenario's reference notes to
-     compare it with.
+  2. the panel's own framing, which you may skip: what it is and is not,
+     what it listens for, and that hints are part of it;
+  3. the problem as an interviewer states it, and nothing more: the
+     figures (users, load, latency targets, budget, team, what exists)
+     come only when you ask for them, one question at a time, an empty
+     line when you have enough; a question it has no answer for gets
+     "assume what you think is reasonable, and say it";
+  4. your answer, one step at a time. Design and frontend scenarios:
+     requirements, assumptions and constraints, the MVP, trade-offs, edge
+     cases, bottlenecks, validation. Debugging scenarios (kind debug):
+     symptom and impact, hypotheses, evidence, root cause, fix,
+     verification, prevention. Long answers open in your editor ($VISUAL
+     or $EDITOR); before each step, a hint if you want one (Enter
+     declines);
+  5. at the evidence step (and the bottlenecks step of a design scenario
+     that has evidence), "what would you check?": name a metric, a log, a
+     trace, a query or a config, and see what it shows;
+  6. midway, after the step the scenario names, a change of requirements
+     and a short re-plan;
+  7. the check of your answer; then the key points of the reference
+     answer you covered (quoting your line) and missed (with why they
+     matter), the facts you never asked for and why each mattered;
+  8. two or three follow-ups on what you wrote: the components you named
+     and the decisions you made; then the reference notes.
 
 With --timer (such as --timer 45m) the session suggests how to split the
-time between the steps, shows the time left before each step and, when
-time is up, offers to go straight to validation; it never stops you.
+time between the steps and shows the time left before each; a step that
+runs over its share gets the interviewer's call to move on, once; when
+time is up it offers to go straight to the last step; it never stops you.
 
 The answer is saved after every step in practice/SCENARIO.md in your
-workspace (front matter: title, kind design, panel, scenario, track, hints,
-hint_steps, timer, created, updated); prep check reads it like any answer.
-Answering a scenario again offers what you wrote as defaults.
+workspace (front matter: title, kind, panel, scenario, track, hints,
+hint_steps, timer, created, updated). Under the prompt, a comment block
+keeps the interview: each question and what it revealed, each check and
+what it showed, the re-plan and the follow-ups; prep check does not read
+it. Answering a scenario again offers what you wrote as defaults.
 
 Press Ctrl-C at any prompt to stop; run prep technical again to resume
 where you stopped (time used so far is kept), or to start over (the answer
 file is kept).
 
 Without a terminal, give --answers FILE: a YAML file of answers by
-question id, flat ("answer.mvp: ...") or nested. The ids:
+question id, flat ("answer.mvp: ...") or nested ("ask: [..., '']"). The
+ids:
 
   resume             Resume or Start over, when a scenario stopped halfway
   track              the track, by its text in the menu or its number from
                      1 (unless --track or --scenario gives it)
   scenario           the scenario, by its title or its number from 1
                      (unless --scenario gives it)
+  framing            yes to read the panel's framing first, no to skip it
+  ask.K              question K from 0 for the interviewer; an empty
+                     answer ends the questions
   hint.STEP.K        before step STEP, hint K from 0 of that step: yes to
                      take a hint, no to answer (asked while hints are left)
-  answer.STEP        your answer to a step, by the design rubric's section
-                     ids: requirements, assumptions, mvp, tradeoffs,
-                     edge_cases, bottlenecks, validation
-  timeup             when the timer has run out: Go to Validation, or
+  check.STEP.K       check K from 0 at step evidence or bottlenecks; an
+                     empty answer ends the checks
+  answer.STEP        your answer to a step, by the rubric's section ids:
+                     requirements, assumptions, mvp, tradeoffs,
+                     edge_cases, bottlenecks, validation (design);
+                     symptom, hypotheses, evidence, root_cause, fix,
+                     verification, prevention (debug)
+  change             your re-plan after the change of requirements
+  timeup             when the timer has run out: Go to the last step, or
                      Carry on
+  followup.K         your answer to follow-up K from 0
 
 Exit status: 0 done, 2 could not run (no terminal and no --answers, an
 answer missing from the file, an unknown --track or --scenario, a

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -103,11 +104,18 @@ func TestNoTerminal(t *testing.T) {
 
 func TestStoppedAtAPrompt(t *testing.T) {
 	h := newHarness(t)
+	pk, err := h.f.Pack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := session.Tracks(pk)[0].Scenarios[0] // a design scenario, with facts and hints
 	p := prompttest.New(t)
+	p.ExpectConfirm("framing", false)
+	p.ExpectInput("ask.0", "")
 	p.ExpectConfirm("hint.requirements.0", false)
 	p.ExpectText("answer.requirements", "Who uses it and what it must do.")
 	p.ExpectInterrupt("hint.assumptions.0")
-	err := h.execute(p, "--scenario", "access-after-revoke")
+	err = h.execute(p, "--scenario", ex.ID)
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitInterrupted {
 		t.Errorf("exit %d, want 130", code)
 	}
@@ -116,7 +124,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 	ws, _ := workspace.Open(h.dir, nil)
-	p2, err := ws.Practice("access-after-revoke.md")
+	p2, err := ws.Practice(ex.ID + ".md")
 	if text, _ := p2.Section(rubric(t, workspace.KindDesign), "requirements"); err != nil || text != "Who uses it and what it must do." {
 		t.Errorf("requirements = %q, %v; want the answer saved", text, err)
 	}
@@ -125,7 +133,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	p.ExpectSelect("resume", "Resume")
 	p.ExpectInterrupt("hint.assumptions.0")
 	h.execute(p)
-	if asked := p.Asked(); len(asked) == 0 || !strings.Contains(asked[0].Message, `"Access still allowed after a revoke", Assumptions`) {
+	if asked := p.Asked(); len(asked) == 0 || !strings.Contains(asked[0].Message, strconv.Quote(ex.Title)+", Assumptions") {
 		t.Errorf("resume question = %+v", asked)
 	}
 }
@@ -176,7 +184,7 @@ func TestBusy(t *testing.T) {
 
 func TestHelpDocumentsIDs(t *testing.T) {
 	cmd := NewCmdTechnical(newHarness(t).f, nil)
-	for _, id := range []string{"resume", "track", "scenario", "hint.STEP.K", "answer.STEP", "timeup", "requirements, assumptions, mvp, tradeoffs", "edge_cases, bottlenecks, validation", "Ctrl-C", "130", "practice/"} {
+	for _, id := range []string{"resume", "track", "scenario", "framing", "ask.K", "hint.STEP.K", "check.STEP.K", "answer.STEP", "change", "timeup", "followup.K", "requirements, assumptions, mvp, tradeoffs", "edge_cases, bottlenecks, validation", "symptom, hypotheses, evidence, root_cause, fix", "Ctrl-C", "130", "practice/"} {
 		if !strings.Contains(cmd.Long, id) {
 			t.Errorf("help does not mention %s", id)
 		}
