@@ -333,16 +333,13 @@ func TestFlagMistakes(t *testing.T) {
 }
 
 func TestScenarioKeyPointsAreBeats(t *testing.T) {
-	old := keyPoints
-	t.Cleanup(func() { keyPoints = old })
-	keyPoints = func(*pack.Exercise) []KeyPoint {
-		return []KeyPoint{
-			{ID: "rollback", Point: "Roll back first, then find the cause.", Words: []string{"rolled back", "roll back"}},
-			{ID: "canary", Point: "Ship the fix behind a canary.", Words: []string{"canary"}},
-		}
-	}
 	e := newEnv(t, false, record.Config{})
 	p, _ := e.opts.Pack()
+	p.Exercises[0].KeyPoints = []pack.KeyPoint{
+		{ID: "rollback", Point: "Roll back first, then find the cause.", Words: []string{"rolled back", "roll back"}},
+		{ID: "canary", Point: "Ship the fix behind a canary.", Words: []string{"canary"}},
+	}
+	e.opts.Pack = func() (*pack.Pack, error) { return p, nil }
 	e.opts.Scenario = p.Exercises[0].ID
 	e.opts.Transcript = "../../transcript/testdata/talk.vtt"
 	e.opts.Format = "json"

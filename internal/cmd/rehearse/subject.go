@@ -29,24 +29,6 @@ type subject struct {
 	prompt string
 }
 
-// KeyPoint is one point a strong answer to a scenario makes: an id, the
-// point in a sentence, the phrases that show it was made (any one
-// counts), and why an interviewer looks for it.
-type KeyPoint struct {
-	ID, Point, Why string
-	Words          []string
-}
-
-// keyPoints are a scenario's key points. Exercises in the content pack
-// gain them as key_points (id, point, words, why) on another branch;
-// until the pack has the field, a scenario has none and is checked by
-// its sections alone. The one place to change when it lands:
-//
-//	for _, k := range ex.KeyPoints {
-//		out = append(out, KeyPoint{ID: k.ID, Point: k.Point, Words: k.Words, Why: k.Why})
-//	}
-var keyPoints = func(ex *pack.Exercise) []KeyPoint { return nil }
-
 func (opts *Options) subject(p *pack.Pack, ws *workspace.Workspace) (*subject, error) {
 	if opts.Scenario != "" {
 		return opts.scenarioSubject(p)
@@ -117,7 +99,10 @@ func (opts *Options) scenarioSubject(p *pack.Pack) (*subject, error) {
 		parts = append(parts, s.Title)
 	}
 	subj.card = append(subj.card, [2]string{"Cover", strings.Join(parts, ", ")})
-	for _, k := range keyPoints(ex) {
+	// Spoken, a point counts when one of its phrases is heard with a
+	// word or two between (recognisers insert words), so the transcript
+	// is matched here rather than by the written answer's Cover.
+	for _, k := range ex.KeyPoints {
 		subj.beats = append(subj.beats, speech.Beat{
 			Name: k.ID, Text: k.Point, Phrases: k.Words,
 			Ask: fmt.Sprintf("Did you make the point: %s?", strings.TrimRight(k.Point, ".")),
