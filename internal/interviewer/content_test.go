@@ -101,6 +101,7 @@ func TestDefaultPackDepth(t *testing.T) {
 // asked as a question reaches it and not another one listed before it.
 func TestDefaultPackReachable(t *testing.T) {
 	p := defaultPack(t)
+	m := interviewer.NewMatcher(p)
 	for i := range p.Exercises {
 		e := &p.Exercises[i]
 		facts := e.AllFacts()
@@ -109,14 +110,14 @@ func TestDefaultPackReachable(t *testing.T) {
 				if q == "" {
 					continue
 				}
-				if got := interviewer.Fact(q, facts); got != j {
+				if got := m.Fact(q, facts); got != j {
 					t.Errorf("%s: fact %s is not reached by %q: it reaches %s", e.ID, f.ID, q, name(got, func(k int) string { return facts[k].ID }))
 				}
 			}
 		}
 		for j, v := range e.Evidence {
 			for _, q := range []string{first(v.Words), v.Check} {
-				if got := interviewer.Evidence(q, e.Evidence); got != j {
+				if got := m.Evidence(q, e.Evidence); got != j {
 					t.Errorf("%s: evidence %s is not reached by %q: it reaches %s", e.ID, v.ID, q, name(got, func(k int) string { return e.Evidence[k].ID }))
 				}
 			}

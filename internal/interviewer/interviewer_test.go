@@ -56,12 +56,30 @@ func TestFact(t *testing.T) {
 		{"users and team", "users"},
 	} {
 		got := ""
-		if i := Fact(tt.q, facts); i >= 0 {
+		if i := new(Matcher).Fact(tt.q, facts); i >= 0 {
 			got = facts[i].ID
 		}
 		if got != tt.want {
 			t.Errorf("Fact(%q) = %q, want %q", tt.q, got, tt.want)
 		}
+	}
+}
+
+// A tie between two facts goes to the one matched by the phrase fewer
+// facts of the pack list: "customers" is listed everywhere, "gdpr" once.
+func TestFactTieGoesToTheRarerPhrase(t *testing.T) {
+	scenario := []pack.Fact{
+		{ID: "tenants", Topic: "tenants", Words: []string{"tenants", "customers"}},
+		{ID: "compliance", Topic: "compliance", Words: []string{"compliance", "gdpr"}},
+	}
+	other := []pack.Fact{{ID: "users", Topic: "buyers", Words: []string{"customers"}}}
+	p := &pack.Pack{Exercises: []pack.Exercise{{ID: "a", Facts: scenario}, {ID: "b", Facts: other}}}
+	q := "Do customers care about GDPR?"
+	if got := NewMatcher(p).Fact(q, scenario); got != 1 {
+		t.Errorf("with the pack's counts, %q reaches fact %d, want 1 (compliance)", q, got)
+	}
+	if got := new(Matcher).Fact(q, scenario); got != 0 {
+		t.Errorf("without counts, %q reaches fact %d, want the first listed, 0", q, got)
 	}
 }
 
@@ -82,7 +100,7 @@ func TestEvidence(t *testing.T) {
 		{"the rate of cache hits", "cache"},
 	} {
 		got := ""
-		if i := Evidence(tt.check, items); i >= 0 {
+		if i := new(Matcher).Evidence(tt.check, items); i >= 0 {
 			got = items[i].ID
 		}
 		if got != tt.want {

@@ -1,6 +1,10 @@
 package interviewer
 
-import "github.com/prepcli/prep/internal/pack"
+import (
+	"strings"
+
+	"github.com/prepcli/prep/internal/pack"
+)
 
 // Scores: a phrase the item lists counts twice its length in words, so a
 // longer, more specific phrase wins over a shorter one. Words of the
@@ -20,9 +24,46 @@ type target struct {
 	words []string // the phrases listed for it
 }
 
+// Matcher matches free-text requests to a scenario's facts and evidence.
+// Its zero value works; one made by NewMatcher also knows how common each
+// listed phrase is across the pack, to settle ties.
+type Matcher struct {
+	// uses is how many facts and evidence items of the whole pack list
+	// each phrase (as its stems, joined by spaces).
+	uses map[string]int
+}
+
+// NewMatcher counts the phrases of every fact and evidence item in p. When
+// two items match a question equally well, the one matched by the rarer
+// phrase wins: in "do customers care about GDPR?", "gdpr" names one
+// concern while "customers" is listed by many scenarios' facts.
+func NewMatcher(p *pack.Pack) *Matcher {
+	m := &Matcher{uses: map[string]int{}}
+	count := func(words []string) {
+		seen := map[string]bool{}
+		for _, w := range words {
+			k := strings.Join(Words(w), " ")
+			if k != "" && !seen[k] {
+				seen[k] = true
+				m.uses[k]++
+			}
+		}
+	}
+	for i := range p.Exercises {
+		for _, f := range p.Exercises[i].AllFacts() {
+			count(f.Words)
+		}
+		for _, e := range p.Exercises[i].Evidence {
+			count(e.Words)
+		}
+	}
+	return m
+}
+
 // best returns the index of the target the text asks for, or -1 when it
-// asks for none. The first target wins a tie.
-func best(text string, targets []target) int {
+// asks for none. Of equal scores the one matched by the rarer phrase
+// wins, then the first.
+func (m *Matcher) best(text string, targets []target) int {
 	ws := Words(text)
 	if len(ws) == 0 {
 		return -1
@@ -31,20 +72,27 @@ func best(text string, targets []target) int {
 	for _, w := range ws {
 		have[w] = true
 	}
-	top, at := 0, -1
+	top, uses, at := 0, 0, -1
 	for i, t := range targets {
-		if s := score(ws, have, t); s > top {
-			top, at = s, i
+		s, by := score(ws, have, t)
+		u := 0
+		if m != nil && by != "" {
+			u = m.uses[by]
+		}
+		if s > top || (s == top && s > 0 && u < uses) {
+			top, uses, at = s, u, i
 		}
 	}
 	return at
 }
 
-func score(ws []string, have map[string]bool, t target) int {
-	s := 0
+// score is how well the text asks for t, and the listed phrase that
+// gave the score ("" when the topic's words did).
+func score(ws []string, have map[string]bool, t target) (int, string) {
+	s, by := 0, ""
 	for _, w := range append([]string{t.name}, t.words...) {
-		if p := phraseOf(w); p.in(ws) {
-			s = max(s, phraseWeight*len(p))
+		if p := phraseOf(w); p.in(ws) && phraseWeight*len(p) > s {
+			s, by = phraseWeight*len(p), strings.Join(p, " ")
 		}
 	}
 	n, content := 0, 0
@@ -62,26 +110,29 @@ func score(ws []string, have map[string]bool, t target) int {
 	if n < 2 && !(content == 1 && n == 1) {
 		n = 0
 	}
-	return max(s, topicWeight*n)
+	if topicWeight*n > s {
+		return topicWeight * n, ""
+	}
+	return s, by
 }
 
 // Fact returns the index in facts of the fact a question asks for, or -1
 // when it asks for none of them (the interviewer then gives its neutral
 // reply). A fact already told can be asked for again.
-func Fact(question string, facts []pack.Fact) int {
+func (m *Matcher) Fact(question string, facts []pack.Fact) int {
 	ts := make([]target, len(facts))
 	for i, f := range facts {
 		ts[i] = target{f.Topic, f.Words}
 	}
-	return best(question, ts)
+	return m.best(question, ts)
 }
 
 // Evidence returns the index in items of the evidence the named check
 // would show, or -1 when the scenario has nothing for it.
-func Evidence(check string, items []pack.Evidence) int {
+func (m *Matcher) Evidence(check string, items []pack.Evidence) int {
 	ts := make([]target, len(items))
 	for i, e := range items {
 		ts[i] = target{e.Check, e.Words}
 	}
-	return best(check, ts)
+	return m.best(check, ts)
 }

@@ -226,6 +226,8 @@ type technical struct {
 	// hintSteps are the steps each hint was taken at, in order.
 	hintSteps []string
 	clock     *answerTimer // nil without a timer
+	// match answers questions and named checks; made on first use.
+	match *interviewer.Matcher
 }
 
 // Technical runs prep technical: a track and a scenario chosen (question

@@ -94,10 +94,18 @@ func (t *technical) say(text string) {
 	t.s.Printf("%s\n", t.s.wrap(text, "  Interviewer: ", "               "))
 }
 
+// matcher is the session's matcher, made from the pack on first use.
+func (t *technical) matcher() *interviewer.Matcher {
+	if t.match == nil {
+		t.match = interviewer.NewMatcher(t.env.Pack)
+	}
+	return t.match
+}
+
 // factReply is the interviewer's answer to a question.
 func (t *technical) factReply(q string) (string, int) {
 	facts := t.ex.AllFacts()
-	if i := interviewer.Fact(q, facts); i >= 0 {
+	if i := t.matcher().Fact(q, facts); i >= 0 {
 		return oneLine(facts[i].Answer), i
 	}
 	return t.guideText(guideNeutral, "Assume what you think is reasonable, and say it."), -1
@@ -105,7 +113,7 @@ func (t *technical) factReply(q string) (string, int) {
 
 // evidenceReply is what a named check shows.
 func (t *technical) evidenceReply(check string) (string, int) {
-	if i := interviewer.Evidence(check, t.ex.Evidence); i >= 0 {
+	if i := t.matcher().Evidence(check, t.ex.Evidence); i >= 0 {
 		return oneLine(t.ex.Evidence[i].Shows), i
 	}
 	return t.guideText(guideNoEvidence, "Nothing stands out there. What else would you look at?"), -1
