@@ -1,6 +1,9 @@
 package prompts
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/AlecAivazis/survey/v2"
 )
 
@@ -26,6 +29,9 @@ type linePrompt struct {
 	// typed is the line when the candidate stopped the prompt.
 	typed    string
 	showHelp bool
+	// width is the terminal's width in columns; 0 when unknown, and
+	// then nothing is wrapped.
+	width int
 }
 
 type lineData struct {
@@ -50,7 +56,40 @@ const lineTemplate = `
 {{- end}}`
 
 func (p *linePrompt) data(config *survey.PromptConfig) lineData {
-	return lineData{Message: p.message, Help: p.help, Default: p.def, Hint: p.hint, ShowHelp: p.showHelp, Config: config}
+	msg, _ := wrapPair(p.message, "", p.width)
+	return lineData{Message: msg, Help: p.help, Default: p.def, Hint: p.hint, ShowHelp: p.showHelp, Config: config}
+}
+
+// wrapPair lays out "? message answer" in width columns, breaking
+// between words (a terminal would break inside them): the message and
+// the answer come back with their line breaks, each followed by a
+// two-space indent, to print as they are. Breaks keep off the last
+// column, where some terminals wrap early.
+func wrapPair(message, answer string, width int) (string, string) {
+	if width < 20 {
+		return message, answer
+	}
+	var out [2]strings.Builder
+	col := 2 // "? "
+	for part, text := range [2]string{message, answer} {
+		for i, w := range strings.Fields(text) {
+			n := utf8.RuneCountInString(w)
+			switch {
+			case col == 2:
+			case col+1+n > width-1:
+				out[part].WriteString("\n  ")
+				col = 2
+			case part == 1 && i == 0:
+				col++ // the template's space after the message
+			default:
+				out[part].WriteString(" ")
+				col++
+			}
+			out[part].WriteString(w)
+			col += n
+		}
+	}
+	return out[0].String(), out[1].String()
 }
 
 // Prompt implements survey.Prompt.
@@ -76,7 +115,9 @@ func (p *linePrompt) Prompt(config *survey.PromptConfig) (any, error) {
 			return "", err
 		}
 		ans := string(line)
-		// The line reader ends on a new line; go back up to redraw.
+		// The line reader ends on the row below the one the typed text
+		// began on, having cleared the rows that text wrapped onto; go
+		// back up to redraw.
 		cursor.Up(1)
 		if ans == config.HelpInput && p.help != "" && !p.showHelp {
 			p.showHelp = true
@@ -85,7 +126,9 @@ func (p *linePrompt) Prompt(config *survey.PromptConfig) (any, error) {
 		if ans == "" {
 			return p.def, nil
 		}
-		p.AppendRenderedText(ans)
+		// Survey's Input adds the answer to what it erases next; when the
+		// answer wrapped, that erased rows above the question (the
+		// interviewer's last line), since the wrapped rows are gone already.
 		return ans, nil
 	}
 }
@@ -106,6 +149,7 @@ func (p *linePrompt) Cleanup(config *survey.PromptConfig, val any) error {
 		ans = p.emptyShows
 	}
 	d := p.data(config)
-	d.ShowAnswer, d.Answer = true, ans
+	d.ShowAnswer = true
+	d.Message, d.Answer = wrapPair(p.message, ans, p.width)
 	return p.Render(lineTemplate, d)
 }
