@@ -35,10 +35,13 @@ type linePrompt struct {
 }
 
 type lineData struct {
-	Message, Help, Default, Hint string
-	ShowHelp, ShowAnswer         bool
-	Answer                       string
-	Config                       *survey.PromptConfig
+	Message, Help string
+	// Extras are the bracketed notes after the question: "[? for
+	// help]", the hint, the default.
+	Extras               string
+	ShowHelp, ShowAnswer bool
+	Answer               string
+	Config               *survey.PromptConfig
 }
 
 // lineTemplate is survey's InputQuestionTemplate, less suggestions, plus
@@ -50,14 +53,22 @@ const lineTemplate = `
 {{- if .ShowAnswer}}
   {{- color "cyan"}}{{.Answer}}{{color "reset"}}{{"\n"}}
 {{- else }}
-  {{- if and .Help (not .ShowHelp)}}{{color "cyan"}}[{{ .Config.HelpInput }} for help]{{color "reset"}} {{end}}
-  {{- if .Hint}}{{color "cyan"}}[{{ .Hint }}]{{color "reset"}} {{end}}
-  {{- if .Default}}{{color "white"}}({{.Default}}) {{color "reset"}}{{end}}
+  {{- if .Extras}}{{color "cyan"}}{{ .Extras }}{{color "reset"}} {{end}}
 {{- end}}`
 
 func (p *linePrompt) data(config *survey.PromptConfig) lineData {
-	msg, _ := wrapPair(p.message, "", p.width)
-	return lineData{Message: msg, Help: p.help, Default: p.def, Hint: p.hint, ShowHelp: p.showHelp, Config: config}
+	var extras []string
+	if p.help != "" && !p.showHelp {
+		extras = append(extras, "["+config.HelpInput+" for help]")
+	}
+	if p.hint != "" {
+		extras = append(extras, "["+p.hint+"]")
+	}
+	if p.def != "" {
+		extras = append(extras, "("+p.def+")")
+	}
+	msg, ex := wrapPair(p.message, strings.Join(extras, " "), p.width)
+	return lineData{Message: msg, Help: p.help, Extras: ex, ShowHelp: p.showHelp, Config: config}
 }
 
 // wrapPair lays out "? message answer" in width columns, breaking

@@ -134,6 +134,7 @@ func (s *Survey) Select(q Question, options []string, def int) (int, error) {
 		def = 0
 	}
 	var ans core.OptionAnswer
+	q.Message = s.message(q)
 	p := selectPrompt(q, options, def, s.rows())
 	if err := s.ask(q.ID, p, &ans, s.in, nil); err != nil {
 		return 0, err
@@ -144,12 +145,29 @@ func (s *Survey) Select(q Question, options []string, def int) (int, error) {
 // rows is the height of the terminal questions are asked on; 0 when it
 // is not known.
 func (s *Survey) rows() int {
+	_, h := s.size()
+	return h
+}
+
+// width is the terminal's width; 0 when it is not known.
+func (s *Survey) width() int {
+	w, _ := s.size()
+	return w
+}
+
+func (s *Survey) size() (int, int) {
 	if f, ok := s.out.(fdWriter); ok && isTerminal(f.Fd()) {
-		if _, h, err := term.GetSize(int(f.Fd())); err == nil {
-			return h
+		if w, h, err := term.GetSize(int(f.Fd())); err == nil {
+			return w, h
 		}
 	}
-	return 0
+	return 0, 0
+}
+
+// message is q's message broken between words to fit the terminal.
+func (s *Survey) message(q Question) string {
+	m, _ := wrapPair(q.Message, "", s.width())
+	return m
 }
 
 // defaultRows is the terminal height assumed when it is not known.
@@ -185,7 +203,7 @@ func (s *Survey) MultiSelect(q Question, options []string, defs []int) ([]int, e
 		}
 	}
 	var ans []core.OptionAnswer
-	p := &survey.MultiSelect{Message: q.Message, Help: q.Help, Options: options, Default: checked}
+	p := &survey.MultiSelect{Message: s.message(q), Help: q.Help, Options: options, Default: checked}
 	if err := s.ask(q.ID, p, &ans, s.in, nil); err != nil {
 		return nil, err
 	}
@@ -199,7 +217,7 @@ func (s *Survey) MultiSelect(q Question, options []string, defs []int) ([]int, e
 // Confirm asks yes or no; Enter alone gives def.
 func (s *Survey) Confirm(q Question, def bool) (bool, error) {
 	var ans bool
-	p := &survey.Confirm{Message: q.Message, Help: q.Help, Default: def}
+	p := &survey.Confirm{Message: s.message(q), Help: q.Help, Default: def}
 	if err := s.ask(q.ID, p, &ans, s.in, nil); err != nil {
 		return false, err
 	}

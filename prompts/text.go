@@ -27,11 +27,7 @@ func (s *Survey) Input(q Question) (string, error) {
 // line asks p with survey's loop (validation, help, the answer shown).
 func (s *Survey) line(id string, p *linePrompt, validate survey.Validator) (string, error) {
 	var ans string
-	if f, ok := s.out.(fdWriter); ok && isTerminal(f.Fd()) {
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
-			p.width = w
-		}
-	}
+	p.width = s.width()
 	opts := []survey.AskOpt{survey.WithStdio(s.in, s.out, s.errOut)}
 	if validate != nil {
 		opts = append(opts, survey.WithValidator(validate))
