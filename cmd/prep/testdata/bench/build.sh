@@ -1,0 +1,7 @@
+# Sourced by the scripts beside it: builds prep as the release does (the
+# flags of .goreleaser.yaml) into $work, from the repository at $root.
+build_prep() {
+  (cd "$root" && go build -trimpath \
+    -gcflags=all=-l -gcflags=runtime= -gcflags=gopkg.in/yaml.v3= '-gcflags=github.com/prepcli/prep/...=' \
+    -ldflags='-s -w' -o "$1" ./cmd/prep)
+}
