@@ -18,7 +18,7 @@ export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$wo
 prep_cmd="$work/prep check --format json $work/stories/*.md > /dev/null"
 vale_cmd="cd $here/vale && $vale --no-exit --output JSON $work/stories > /dev/null"
 runs=${RUNS:-10}
-if command -v hyperfine >/dev/null; then
+if command -v hyperfine >/dev/null && command -v python3 >/dev/null; then
   hyperfine -i --warmup 1 -r "$runs" --export-json "$work/batch.json" "$prep_cmd" "$vale_cmd" >/dev/null
   python3 - "$work/batch.json" <<'PY'
 import json, sys

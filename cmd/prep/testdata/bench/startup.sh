@@ -14,16 +14,17 @@ build_prep "$work/prep"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 story="$root/examples/story.md"
 runs=${RUNS:-500}
-if command -v hyperfine >/dev/null; then
+if command -v hyperfine >/dev/null && command -v python3 >/dev/null; then
   hyperfine -N --warmup 50 -r "$runs" --export-json "$work/startup.json" \
     "$work/floor" "$work/prep check $story" "$work/prep version" >/dev/null
   # Medians: a slow or lucky run moves the mean, not the median.
-  python3 - "$work/startup.json" <<'PY'
+  python3 - "$work/startup.json" "$work/" "$root/" <<'PY'
 import json, sys
 res = json.load(open(sys.argv[1]))["results"]
 floor = res[0]["median"]
 for r in res:
-    print(f'{r["command"].split("/")[-1]:<40} median {r["median"]*1000:6.2f} ms  {r["median"]/floor:4.2f}x floor')
+    name = r["command"].replace(sys.argv[2], "").replace(sys.argv[3], "")
+    print(f'{name:<32} median {r["median"]*1000:6.2f} ms  {r["median"]/floor:4.2f}x floor')
 PY
 else
   for cmd in "$work/floor" "$work/prep check $story"; do
