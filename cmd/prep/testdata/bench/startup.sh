@@ -10,7 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 . "$here/build.sh"
 build_prep "$work/prep"
-(cd "$root" && go build -trimpath -gcflags=all=-l -ldflags='-s -w' -o "$work/floor" ./cmd/prep/testdata/bench/floor)
+build_prep "$work/floor" ./cmd/prep/testdata/bench/floor
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 story="$root/examples/story.md"
 runs=${RUNS:-500}
