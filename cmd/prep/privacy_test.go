@@ -151,9 +151,6 @@ func TestNoSocketsAtRunTime(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("strace is Linux only")
 	}
-	if testing.Short() {
-		t.Skip("builds prep; skipped with -short")
-	}
 	strace, err := exec.LookPath("strace")
 	if err != nil {
 		t.Skip("strace not installed")
@@ -162,14 +159,9 @@ func TestNoSocketsAtRunTime(t *testing.T) {
 	if out, err := exec.Command(strace, "-f", "-o", filepath.Join(dir, "probe"), "-e", "trace=socket,connect", "true").CombinedOutput(); err != nil {
 		t.Skipf("strace cannot trace here (%v): %s", err, out)
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build prep with")
-	}
-	bin := filepath.Join(dir, "prep")
-	if out, err := exec.Command(goTool, "build", "-buildvcs=false", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	// This test binary is prep (see TestMain): it has all of prep's code,
+	// and more, so what it does not do, prep does not do either.
+	bin := hostPrep(t)
 	story, err := filepath.Abs(filepath.Join("..", "..", "examples", "story.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +178,7 @@ func TestNoSocketsAtRunTime(t *testing.T) {
 		trace := filepath.Join(dir, "trace")
 		cmd := exec.Command(strace, append([]string{"-f", "-o", trace, "-e", "trace=socket,connect", bin}, args...)...)
 		home := filepath.Join(dir, "home")
-		cmd.Env = []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"), "XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"), "PATH=" + os.Getenv("PATH")}
+		cmd.Env = []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"), "XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"), "PATH=" + os.Getenv("PATH"), asPrepEnv + "=1"}
 		out, err := cmd.CombinedOutput()
 		var ee *exec.ExitError
 		if err != nil && !errors.As(err, &ee) {

@@ -1,6 +1,7 @@
 package cmdutil
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/pack/compiled"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -168,6 +170,10 @@ func (f *Factory) PackParts(parts pack.Parts) (*pack.Pack, error) {
 	var r packResult
 	if layers, err := f.Layers(); err != nil {
 		r.err = err
+	} else if parts&^compiled.Parts == 0 && len(layers) == 1 && f.embeddedIsBuiltIn() {
+		// The built-in pack alone, and no more of it than was compiled:
+		// no YAML to parse (see package compiled).
+		r.pack = compiled.Embedded()
 	} else {
 		r.pack, r.err = pack.LoadParts(parts, layers...)
 	}
@@ -176,6 +182,13 @@ func (f *Factory) PackParts(parts pack.Parts) (*pack.Pack, error) {
 	}
 	f.packs[parts] = r
 	return r.pack, r.err
+}
+
+// embeddedIsBuiltIn reports whether the embedded layer is content.FS, the
+// pack the compiled data was made from (tests may give another).
+func (f *Factory) embeddedIsBuiltIn() bool {
+	e, ok := f.Embedded.(embed.FS)
+	return ok && e == content.FS
 }
 
 // DirSource opens a content pack directory, with an error that says what

@@ -19,6 +19,7 @@ import (
 // background again, Resume, and on to the prep sheet. The files it leaves
 // are those an uninterrupted run of the same answers leaves.
 func TestBackgroundPTY(t *testing.T) {
+	t.Parallel() // see TestKillNeverLosesAnAnswer
 	want := referenceRun(t)
 	cd := newCandidate(t)
 	var book ledger

@@ -30,6 +30,9 @@ const seedEnv = "PREP_E2E_SEED"
 // is killed in turn, until a run is let finish. The files it ends with
 // are those of an uninterrupted run of the same answers.
 func TestKillNeverLosesAnAnswer(t *testing.T) {
+	// The longest test here, and mostly waiting on prep: the others run
+	// meanwhile. Each candidate has a home and workspace of its own.
+	t.Parallel()
 	kills := 60
 	if testing.Short() {
 		kills = 5

@@ -12,6 +12,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/prepcli/prep/internal/cmd/root"
+	"github.com/prepcli/prep/internal/cmdutil"
 )
 
 // editorEnv names the file the fake editor copies into the file it is
@@ -24,60 +29,38 @@ const editorEnv = "PREP_E2E_EDITOR_ANSWER"
 // run waits this long.
 const waitLimit = 20 * time.Second
 
-// The prep binary under test, built once by TestMain.
-var (
-	prepPath  string
-	buildErr  error
-	buildSkip string // why it could not even be tried
-)
-
+// This test binary is prep too: testscript.Main links it into a directory
+// on PATH under the name prep, and run under that name it is prep, as in
+// cmd/prep's scripts. Run under any other name with editorEnv set, it is
+// the candidate's editor. Nothing is built: the tests run the code this
+// binary was compiled from.
 func TestMain(m *testing.M) {
-	if answer := os.Getenv(editorEnv); answer != "" {
+	if answer := os.Getenv(editorEnv); answer != "" && !runAsPrep() {
 		os.Exit(fakeEditor(answer, os.Args[len(os.Args)-1]))
 	}
-	dir, err := os.MkdirTemp("", "prep-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	build(dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	testscript.Main(m, map[string]func(){
+		"prep": func() { os.Exit(root.Process(cmdutil.BuildInfo{Version: "dev"})) },
+	})
 }
 
-// build compiles cmd/prep into dir, as a user's `go build` would.
-func build(dir string) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
-		if _, err := os.Stat(goTool); err != nil {
-			buildSkip = "no go command to build prep with"
-			return
-		}
-	}
-	out := filepath.Join(dir, "prep")
+// runAsPrep reports whether this process was started as prep.
+func runAsPrep() bool {
+	name := filepath.Base(os.Args[0])
 	if runtime.GOOS == "windows" {
-		out += ".exe"
+		name = strings.TrimSuffix(name, ".exe")
 	}
-	cmd := exec.Command(goTool, "build", "-buildvcs=false", "-o", out, "github.com/prepcli/prep/cmd/prep")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		buildErr = fmt.Errorf("go build ./cmd/prep: %v\n%s", err, msg)
-		return
-	}
-	prepPath = out
+	return name == "prep"
 }
 
-// prepBinary is the path of the prep built for this run of the tests.
+// prepBinary is the path of prep for this run of the tests: this test
+// binary under the name prep.
 func prepBinary(t *testing.T) string {
 	t.Helper()
-	switch {
-	case buildSkip != "":
-		t.Skip(buildSkip)
-	case buildErr != nil:
-		t.Fatal(buildErr)
+	p, err := exec.LookPath("prep")
+	if err != nil {
+		t.Fatalf("testscript.Main did not put prep on PATH: %v", err)
 	}
-	return prepPath
+	return p
 }
 
 // fakeEditor is the candidate's editor: it replaces the file prep opens

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -44,9 +45,10 @@ type structInfo struct {
 	known  string         // the keys in declaration order, for "known keys: ..."
 }
 
-var structInfos = map[reflect.Type]*structInfo{}
-
-func init() {
+// structInfos is built on first use, not at start-up: `prep check` and
+// `prep version` use the compiled pack and decode no YAML.
+var structInfos = sync.OnceValue(func() map[reflect.Type]*structInfo {
+	infos := map[reflect.Type]*structInfo{}
 	for _, t := range []struct {
 		v    any
 		noun string
@@ -84,9 +86,10 @@ func init() {
 			keys = append(keys, name)
 		}
 		info.known = strings.Join(keys, ", ")
-		structInfos[rt] = info
+		infos[rt] = info
 	}
-}
+	return infos
+})
 
 // fileResult is one decoded file.
 type fileResult struct {
@@ -283,7 +286,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, at place) {
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		info := structInfos[v.Type()]
+		info := structInfos()[v.Type()]
 		if n.Kind != yaml.MappingNode {
 			d.fail(n, at.String()+" must be "+info.noun+` written as "key: value" lines, not `+found(n)+`; indent its keys under it`)
 			return
@@ -342,7 +345,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, at place) {
 // already given, so that keys written out win over keys merged in with
 // "<<", whatever their order, as in yaml.v3.
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, at place, set *uint64) {
-	info := structInfos[v.Type()]
+	info := structInfos()[v.Type()]
 	var seen uint64
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {

@@ -3,6 +3,7 @@ package pack
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/prepcli/prep/internal/progname"
@@ -53,10 +54,12 @@ func (l *loader) validateLabels(c check, r *Rubric) {
 }
 
 // labelFillers are words that may lead a label without changing it.
-var labelFillers = map[string]bool{
-	"the": true, "a": true, "an": true, "my": true, "our": true, "your": true,
-	"their": true, "his": true, "her": true,
-}
+var labelFillers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"the": true, "a": true, "an": true, "my": true, "our": true, "your": true,
+		"their": true, "his": true, "her": true,
+	}
+})
 
 // labelKey reduces a label as prep check compares labels: lowercase
 // letters and digits, a trailing "(…)" aside, leading filler words and
@@ -71,7 +74,7 @@ func labelKey(s string) string {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	for len(words) > 0 && labelFillers[words[0]] {
+	for len(words) > 0 && labelFillers()[words[0]] {
 		words = words[1:]
 	}
 	for i, w := range words {

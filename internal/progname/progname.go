@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -40,19 +41,38 @@ func FromArg(arg0 string) string {
 	if strings.EqualFold(filepath.Ext(base), ".exe") {
 		base = base[:len(base)-len(".exe")]
 	}
-	if base == "" || base == "." || base == "/" || !plain.MatchString(base) {
+	if base == "" || base == "." || base == "/" || !plain(base) {
 		return Default
 	}
 	return base
 }
 
-// plain is a name any shell takes as one word, with no character a
-// terminal or a format string would act on.
-var plain = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$`)
+// plain reports a name any shell takes as one word, with no character a
+// terminal or a format string would act on: ^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$.
+// Written out rather than a regular expression, which every run would
+// compile at start-up.
+func plain(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case i > 0 && (c == '.' || c == '_' || c == '+' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // commands are prep's own commands and global flags: "prep" followed by
-// one of them, in a help text, is the command to type.
-var commands = regexp.MustCompile(`\bprep(\s+)(background|technical|culture|story|drill|rehearse|check|export|status|content|version|completion|help|--[a-z])`)
+// one of them, in a help text, is the command to type. Compiled on first
+// use: most runs print no help.
+var commands = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\bprep(\s+)(background|technical|culture|story|drill|rehearse|check|export|status|content|version|completion|help|--[a-z])`)
+})
 
 // Text puts Name in place of "prep" wherever a help text tells the user
 // to type a prep command ("run prep story list", "prep --dir DIR
@@ -63,5 +83,5 @@ func Text(s string) string {
 	if n == Default || !strings.Contains(s, Default) {
 		return s
 	}
-	return commands.ReplaceAllString(s, n+"$1$2")
+	return commands().ReplaceAllString(s, n+"$1$2")
 }

@@ -432,7 +432,7 @@ func (m *matcher) model() *kindWeights {
 	if withoutModel {
 		return nil
 	}
-	km := loadModel()[m.kind]
+	km := modelFor(m.kind)
 	if km == nil {
 		return nil
 	}

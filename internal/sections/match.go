@@ -104,7 +104,7 @@ func newMatcher(r *pack.Rubric) *matcher {
 		}
 		m.cues[i] = NewPhrases(lists...)
 	}
-	for w := range fillers {
+	for w := range fillers() {
 		m.starts[w] = true
 	}
 	for _, w := range numberingWords {
@@ -215,7 +215,7 @@ func appendKey(buf []byte, s string) ([]byte, int) {
 			i += size
 			continue
 		}
-		if leading && fillers[string(tok)] {
+		if leading && fillers()[string(tok)] {
 			buf = buf[:start]
 			continue
 		}
@@ -370,10 +370,12 @@ func splitParts(s string) []string {
 func wordByte(c byte) bool { return c >= utf8.RuneSelf || asciiAlnum[c] }
 
 // fillers are words that may lead a label without changing it.
-var fillers = map[string]bool{
-	"the": true, "a": true, "an": true, "my": true, "our": true, "your": true, "their": true,
-	"his": true, "her": true,
-}
+var fillers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"the": true, "a": true, "an": true, "my": true, "our": true, "your": true, "their": true,
+		"his": true, "her": true,
+	}
+})
 
 // labelWords reduces a label to the words that identify it: lowercase,
 // letters and digits only, without numbering ("1.", "Step 3:", "Part II"),
@@ -381,7 +383,7 @@ var fillers = map[string]bool{
 func labelWords(s string) []string {
 	s = stripParen(stripNumbering(s))
 	w := tokens(nil, strings.ToLower(s))
-	for len(w) > 0 && fillers[w[0]] {
+	for len(w) > 0 && fillers()[w[0]] {
 		w = w[1:]
 	}
 	for i, t := range w {

@@ -126,30 +126,110 @@ func (k *kindWeights) lookup(f string) ([]float32, bool) {
 }
 
 var (
+	// models, set by UseModel, replaces the embedded model; nil means the
+	// embedded one, decoded a rubric at a time.
+	models map[string]*kindWeights
+
 	modelOnce sync.Once
-	models    map[string]*kindWeights
+	embedded  map[string]*lazyKind
 )
 
-// loadModel reads the embedded model on first use, so a command that
-// never infers pays nothing for it. A damaged model (it is built, not
-// edited) leaves every rubric to its cues.
-func loadModel() map[string]*kindWeights {
-	modelOnce.Do(func() {
-		m, err := decodeModel(modelBin)
-		if err != nil {
-			m = map[string]*kindWeights{}
-		}
-		models = m
-	})
-	return models
+// lazyKind is one rubric's part of the embedded model, decoded on first
+// use: a check against star reads star's weights, not the other five.
+type lazyKind struct {
+	once sync.Once
+	seg  string // its bytes in the model
+	w    *kindWeights
 }
 
+// modelFor returns the weights for kind, or nil when the model has none
+// for it. A damaged model (it is built, not edited) leaves every rubric
+// to its cues.
+func modelFor(kind string) *kindWeights {
+	if models != nil {
+		return models[kind]
+	}
+	modelOnce.Do(func() {
+		embedded = map[string]*lazyKind{}
+		segs, err := splitModel(modelBin)
+		if err != nil {
+			return
+		}
+		for kind, seg := range segs {
+			embedded[kind] = &lazyKind{seg: seg}
+		}
+	})
+	lk := embedded[kind]
+	if lk == nil {
+		return nil
+	}
+	lk.once.Do(func() {
+		if _, k, _, err := readKind(lk.seg, true); err == nil {
+			lk.w = k
+		}
+	})
+	return lk.w
+}
+
+var errDamagedModel = errors.New("damaged model")
+
+// decodeModel decodes every rubric's part of an encoded model.
 func decodeModel(s string) (map[string]*kindWeights, error) {
-	bad := errors.New("damaged model")
+	s, kinds, err := modelHeader(s)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*kindWeights, kinds)
+	for range kinds {
+		var kind string
+		var k *kindWeights
+		if kind, k, s, err = readKind(s, true); err != nil {
+			return nil, err
+		}
+		out[kind] = k
+	}
+	return out, nil
+}
+
+// splitModel finds each rubric's part of an encoded model without
+// decoding it, checking the whole is well formed.
+func splitModel(s string) (map[string]string, error) {
+	s, kinds, err := modelHeader(s)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, kinds)
+	for range kinds {
+		seg := s
+		var kind string
+		if kind, _, s, err = readKind(s, false); err != nil {
+			return nil, err
+		}
+		out[kind] = seg[:len(seg)-len(s)]
+	}
+	return out, nil
+}
+
+func modelHeader(s string) (rest string, kinds int, err error) {
 	if !strings.HasPrefix(s, modelMagic) {
-		return nil, bad
+		return "", 0, errDamagedModel
 	}
 	s = s[len(modelMagic):]
+	if len(s) < 4 {
+		return "", 0, errDamagedModel
+	}
+	kinds = int(binary.LittleEndian.Uint32([]byte(s[:4])))
+	if kinds > 64 {
+		return "", 0, errDamagedModel
+	}
+	return s[4:], kinds, nil
+}
+
+// readKind reads one rubric's part at the start of s and returns what
+// follows it; with decode false it only steps over it, allocating
+// nothing, and k is nil.
+func readKind(s string, decode bool) (kind string, k *kindWeights, rest string, err error) {
+	bad := errDamagedModel
 	u32 := func() (int, bool) {
 		if len(s) < 4 {
 			return 0, false
@@ -174,52 +254,60 @@ func decodeModel(s string) (map[string]*kindWeights, error) {
 		v, ok := u32()
 		return math.Float32frombits(uint32(v)), ok
 	}
-	kinds, ok := u32()
-	if !ok || kinds > 64 {
-		return nil, bad
+	kind, ok1 := str()
+	n, ok2 := u32()
+	if !ok1 || !ok2 || n > 64 {
+		return "", nil, "", bad
 	}
-	out := make(map[string]*kindWeights, kinds)
-	for range kinds {
-		kind, ok1 := str()
-		n, ok2 := u32()
-		if !ok1 || !ok2 || n > 64 {
-			return nil, bad
+	if decode {
+		k = &kindWeights{index: make(map[string]int, n), prior: make([]float64, n)}
+	}
+	for i := range n {
+		id, ok := str()
+		if !ok {
+			return "", nil, "", bad
 		}
-		k := &kindWeights{index: make(map[string]int, n), prior: make([]float64, n)}
-		for i := range n {
-			id, ok := str()
-			if !ok {
-				return nil, bad
-			}
+		if decode {
 			k.index[id] = i
 		}
-		for i := range n {
-			p, ok := f32()
-			if !ok {
-				return nil, bad
-			}
+	}
+	for i := range n {
+		p, ok := f32()
+		if !ok {
+			return "", nil, "", bad
+		}
+		if decode {
 			k.prior[i] = float64(p)
 		}
-		v, ok := u32()
-		if !ok || v > len(s) {
-			return nil, bad
-		}
+	}
+	v, ok := u32()
+	if !ok || v > len(s) {
+		return "", nil, "", bad
+	}
+	if decode {
 		k.words = make([]string, v)
-		for i := range v {
-			if k.words[i], ok = str(); !ok {
-				return nil, bad
-			}
+	}
+	for i := range v {
+		w, ok := str()
+		if !ok {
+			return "", nil, "", bad
 		}
-		if len(s) < 4*v*n {
-			return nil, bad
+		if decode {
+			k.words[i] = w
 		}
+	}
+	if len(s) < 4*v*n {
+		return "", nil, "", bad
+	}
+	if decode {
 		k.w = make([]float32, v*n)
 		for i := range k.w {
 			k.w[i], _ = f32()
 		}
-		out[kind] = k
+	} else {
+		s = s[4*v*n:]
 	}
-	return out, nil
+	return kind, k, s, nil
 }
 
 // Features are what the model reads of a sentence: its words, lower
@@ -284,7 +372,7 @@ func readSentences(texts []string) []sentence {
 // against the others, strongest first: what decided, in the model's
 // terms. It returns nothing for a rubric the model does not know.
 func Explain(kind, id, sentence string, n int) []string {
-	km := loadModel()[kind]
+	km := modelFor(kind)
 	if km == nil {
 		return nil
 	}

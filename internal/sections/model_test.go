@@ -2,6 +2,8 @@ package sections
 
 import (
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestModelDecodes checks the embedded model reads whole and knows the
@@ -27,6 +29,51 @@ func TestModelDecodes(t *testing.T) {
 func BenchmarkLoadModel(b *testing.B) {
 	for b.Loop() {
 		if _, err := decodeModel(modelBin); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Decoding one rubric's part on its own gives what decoding the whole
+// model gives for it.
+func TestModelDecodesKindByKind(t *testing.T) {
+	whole, err := decodeModel(modelBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs, err := splitModel(modelBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(segs) != len(whole) {
+		t.Fatalf("%d parts, want %d", len(segs), len(whole))
+	}
+	for kind, seg := range segs {
+		got, k, rest, err := readKind(seg, true)
+		if err != nil || got != kind || rest != "" {
+			t.Fatalf("%s: kind %q, %d bytes left, %v", kind, got, len(rest), err)
+		}
+		if diff := cmp.Diff(whole[kind], k, cmp.AllowUnexported(kindWeights{})); diff != "" {
+			t.Errorf("%s (-whole +alone):\n%s", kind, diff)
+		}
+		if modelFor(kind) == nil {
+			t.Errorf("modelFor(%q) = nil", kind)
+		}
+	}
+	if _, err := splitModel(modelBin[:len(modelBin)-1]); err == nil {
+		t.Error("a model one byte short split without an error")
+	}
+}
+
+// BenchmarkLoadModelKind is what the first inference of a run pays now:
+// finding the rubrics' parts, and decoding star's.
+func BenchmarkLoadModelKind(b *testing.B) {
+	for b.Loop() {
+		segs, err := splitModel(modelBin)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, _, err := readKind(segs["star"], true); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -89,7 +89,6 @@ func UseModel(encoded []byte) (restore func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	loadModel()
 	old := models
 	models = m
 	return func() { models = old }, nil

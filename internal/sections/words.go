@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,24 +26,44 @@ const (
 	clsHigh         // a byte of a multi-byte character: decode it
 )
 
-var cls [256]uint8
+// cls is the class of each byte, and asciiAlnum marks the ASCII letters
+// and digits. Written out, so the linker lays them down and nothing runs
+// at start-up; TestByteClasses checks them against their definitions.
+var cls = [256]uint8{
+	'0': clsAlnum, '1': clsAlnum, '2': clsAlnum, '3': clsAlnum, '4': clsAlnum, '5': clsAlnum, '6': clsAlnum, '7': clsAlnum,
+	'8': clsAlnum, '9': clsAlnum, 'A': clsAlnum, 'B': clsAlnum, 'C': clsAlnum, 'D': clsAlnum, 'E': clsAlnum, 'F': clsAlnum,
+	'G': clsAlnum, 'H': clsAlnum, 'I': clsAlnum, 'J': clsAlnum, 'K': clsAlnum, 'L': clsAlnum, 'M': clsAlnum, 'N': clsAlnum,
+	'O': clsAlnum, 'P': clsAlnum, 'Q': clsAlnum, 'R': clsAlnum, 'S': clsAlnum, 'T': clsAlnum, 'U': clsAlnum, 'V': clsAlnum,
+	'W': clsAlnum, 'X': clsAlnum, 'Y': clsAlnum, 'Z': clsAlnum, 'a': clsAlnum, 'b': clsAlnum, 'c': clsAlnum, 'd': clsAlnum,
+	'e': clsAlnum, 'f': clsAlnum, 'g': clsAlnum, 'h': clsAlnum, 'i': clsAlnum, 'j': clsAlnum, 'k': clsAlnum, 'l': clsAlnum,
+	'm': clsAlnum, 'n': clsAlnum, 'o': clsAlnum, 'p': clsAlnum, 'q': clsAlnum, 'r': clsAlnum, 's': clsAlnum, 't': clsAlnum,
+	'u': clsAlnum, 'v': clsAlnum, 'w': clsAlnum, 'x': clsAlnum, 'y': clsAlnum, 'z': clsAlnum,
+	' ': clsSpace, '\t': clsSpace, '\n': clsSpace, '\r': clsSpace, '\v': clsSpace, '\f': clsSpace,
+	'\'': clsApos,
+	0x80: clsHigh, 0x81: clsHigh, 0x82: clsHigh, 0x83: clsHigh, 0x84: clsHigh, 0x85: clsHigh, 0x86: clsHigh, 0x87: clsHigh,
+	0x88: clsHigh, 0x89: clsHigh, 0x8A: clsHigh, 0x8B: clsHigh, 0x8C: clsHigh, 0x8D: clsHigh, 0x8E: clsHigh, 0x8F: clsHigh,
+	0x90: clsHigh, 0x91: clsHigh, 0x92: clsHigh, 0x93: clsHigh, 0x94: clsHigh, 0x95: clsHigh, 0x96: clsHigh, 0x97: clsHigh,
+	0x98: clsHigh, 0x99: clsHigh, 0x9A: clsHigh, 0x9B: clsHigh, 0x9C: clsHigh, 0x9D: clsHigh, 0x9E: clsHigh, 0x9F: clsHigh,
+	0xA0: clsHigh, 0xA1: clsHigh, 0xA2: clsHigh, 0xA3: clsHigh, 0xA4: clsHigh, 0xA5: clsHigh, 0xA6: clsHigh, 0xA7: clsHigh,
+	0xA8: clsHigh, 0xA9: clsHigh, 0xAA: clsHigh, 0xAB: clsHigh, 0xAC: clsHigh, 0xAD: clsHigh, 0xAE: clsHigh, 0xAF: clsHigh,
+	0xB0: clsHigh, 0xB1: clsHigh, 0xB2: clsHigh, 0xB3: clsHigh, 0xB4: clsHigh, 0xB5: clsHigh, 0xB6: clsHigh, 0xB7: clsHigh,
+	0xB8: clsHigh, 0xB9: clsHigh, 0xBA: clsHigh, 0xBB: clsHigh, 0xBC: clsHigh, 0xBD: clsHigh, 0xBE: clsHigh, 0xBF: clsHigh,
+	0xC0: clsHigh, 0xC1: clsHigh, 0xC2: clsHigh, 0xC3: clsHigh, 0xC4: clsHigh, 0xC5: clsHigh, 0xC6: clsHigh, 0xC7: clsHigh,
+	0xC8: clsHigh, 0xC9: clsHigh, 0xCA: clsHigh, 0xCB: clsHigh, 0xCC: clsHigh, 0xCD: clsHigh, 0xCE: clsHigh, 0xCF: clsHigh,
+	0xD0: clsHigh, 0xD1: clsHigh, 0xD2: clsHigh, 0xD3: clsHigh, 0xD4: clsHigh, 0xD5: clsHigh, 0xD6: clsHigh, 0xD7: clsHigh,
+	0xD8: clsHigh, 0xD9: clsHigh, 0xDA: clsHigh, 0xDB: clsHigh, 0xDC: clsHigh, 0xDD: clsHigh, 0xDE: clsHigh, 0xDF: clsHigh,
+	0xE0: clsHigh, 0xE1: clsHigh, 0xE2: clsHigh, 0xE3: clsHigh, 0xE4: clsHigh, 0xE5: clsHigh, 0xE6: clsHigh, 0xE7: clsHigh,
+	0xE8: clsHigh, 0xE9: clsHigh, 0xEA: clsHigh, 0xEB: clsHigh, 0xEC: clsHigh, 0xED: clsHigh, 0xEE: clsHigh, 0xEF: clsHigh,
+	0xF0: clsHigh, 0xF1: clsHigh, 0xF2: clsHigh, 0xF3: clsHigh, 0xF4: clsHigh, 0xF5: clsHigh, 0xF6: clsHigh, 0xF7: clsHigh,
+	0xF8: clsHigh, 0xF9: clsHigh, 0xFA: clsHigh, 0xFB: clsHigh, 0xFC: clsHigh, 0xFD: clsHigh, 0xFE: clsHigh, 0xFF: clsHigh,
+}
 
-var asciiAlnum [utf8.RuneSelf]bool
-
-func init() {
-	for c := 0; c < 256; c++ {
-		switch {
-		case c >= utf8.RuneSelf:
-			cls[c] = clsHigh
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
-			cls[c] = clsAlnum
-			asciiAlnum[c] = true
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-			cls[c] = clsSpace
-		case c == '\'':
-			cls[c] = clsApos
-		}
-	}
+var asciiAlnum = [utf8.RuneSelf]bool{
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true, 'A': true, 'B': true, 'C': true,
+	'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true, 'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true,
+	'Q': true, 'R': true, 'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true, 'a': true, 'b': true, 'c': true,
+	'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true, 'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true,
+	'q': true, 'r': true, 's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
 }
 
 // tokens appends the runs of letters and digits of s (already lowercased)
@@ -424,11 +445,13 @@ func isASCII(s string) bool {
 var placeholderStart = [...]string{"todo", "tbd", "tbc", "tba", "fixme", "xxx", "wip"}
 
 // placeholderLine are whole lines (letters only, joined) that say nothing.
-var placeholderLine = map[string]bool{
-	"todo": true, "na": true, "none": true, "fillin": true, "fillmein": true, "fillthisin": true,
-	"comingsoon": true, "writeme": true, "writethis": true, "placeholder": true, "later": true,
-	"tobedone": true, "tobedecided": true, "tobewritten": true, "tk": true,
-}
+var placeholderLine = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"todo": true, "na": true, "none": true, "fillin": true, "fillmein": true, "fillthisin": true,
+		"comingsoon": true, "writeme": true, "writethis": true, "placeholder": true, "later": true,
+		"tobedone": true, "tobedecided": true, "tobewritten": true, "tk": true,
+	}
+})
 
 // IsPlaceholder reports whether text holds nothing but placeholders: no
 // words at all, "...", TODO or TBD notes, "<fill in>" or "[describe it]".
@@ -467,7 +490,7 @@ func placeholder(line string) bool {
 	if len(line) > 40 {
 		return false
 	}
-	return placeholderLine[strings.Join(tokens(nil, strings.ToLower(line)), "")]
+	return placeholderLine()[strings.Join(tokens(nil, strings.ToLower(line)), "")]
 }
 
 // dropBracketed removes <…> and […] spans, the shapes of template prompts

@@ -2,6 +2,7 @@ package sections
 
 import (
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -29,9 +30,11 @@ func (m *matcher) findYAML(doc *document.Doc) (Result, bool) {
 	return Result{Sections: y.collect(m), Words: y.words, FirstLine: first}, true
 }
 
-var frontKeys = map[string]bool{
-	"title": true, "kind": true, "rank": true, "panel": true, "created": true, "updated": true,
-}
+var frontKeys = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"title": true, "kind": true, "rank": true, "panel": true, "created": true, "updated": true,
+	}
+})
 
 type yamlWalk struct {
 	gather
@@ -64,7 +67,7 @@ func (y *yamlWalk) walk(n *yaml.Node, top bool) {
 					}
 				}
 			}
-			if top && frontKeys[k.Value] {
+			if top && frontKeys()[k.Value] {
 				continue // kind, title, …: about the answer, not part of it
 			}
 			y.walk(v, false)

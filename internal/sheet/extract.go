@@ -279,7 +279,7 @@ func pitchOf(body string) string {
 	for i, raw := range lines {
 		line := strings.TrimSpace(raw)
 		label, rest := line, ""
-		if m := reHeading.FindStringSubmatch(line); m != nil {
+		if m := reHeading().FindStringSubmatch(line); m != nil {
 			label = m[2]
 		} else if strings.HasPrefix(line, "**") {
 			if j := strings.Index(line[2:], "**"); j >= 0 {
@@ -301,7 +301,7 @@ func pitchOf(body string) string {
 			if l == "" && len(para) > 0 {
 				break
 			}
-			if reHeading.MatchString(l) && l != "" {
+			if reHeading().MatchString(l) && l != "" {
 				break
 			}
 			if l != "" {

@@ -26,16 +26,16 @@ func alternativeToks(sent string, toks []token) Match {
 		switch {
 		case seq(toks, i, "instead", "of") || seq(toks, i, "rather", "than") || seq(toks, i, "as", "opposed", "to") ||
 			seq(toks, i, "in", "favour", "of") || seq(toks, i, "in", "favor", "of"):
-			if !genericAfter(toks, i+2) && !qualities[at(toks, i+2)] && !bareGerund(toks, i+2) {
+			if !genericAfter(toks, i+2) && !qualities.has(at(toks, i+2)) && !bareGerund(toks, i+2) {
 				return match(sent, toks, i, i+2)
 			}
 		case t == "instead" && i > 0:
 			return match(sent, toks, i-1, i)
 		case t == "over" && chooser(toks, i):
-			if !genericAfter(toks, i+1) && !qualities[next] {
+			if !genericAfter(toks, i+1) && !qualities.has(next) {
 				return match(sent, toks, i-2, i+1)
 			}
-		case weighers[t]:
+		case weighers.has(t):
 			if k := objectAfter(toks, i+1); k > 0 {
 				return match(sent, toks, i, k)
 			}
@@ -48,8 +48,8 @@ func alternativeToks(sent string, toks []token) Match {
 			if k := hypothetical(toks, i); k >= 0 {
 				return match(sent, toks, k, i+2)
 			}
-		case t == "tempting" || t == "obvious" && (alternativeNouns[next] || next == "one") || t == "default" && alternativeNouns[next] ||
-			t == "textbook" && (alternativeNouns[next] || next == "answer"):
+		case t == "tempting" || t == "obvious" && (alternativeNouns.has(next) || next == "one") || t == "default" && alternativeNouns.has(next) ||
+			t == "textbook" && (alternativeNouns.has(next) || next == "answer"):
 			return match(sent, toks, i-1, i+1)
 		case seq(toks, i, "why", "not") && i+2 < len(toks) && !genericAfter(toks, i+2):
 			return match(sent, toks, i, i+2)
@@ -69,7 +69,7 @@ func alternativeToks(sent string, toks []token) Match {
 				return match(sent, toks, i-1, i+1)
 			}
 		case t == "vs" || t == "vs." || t == "versus" || t == "or" && i > 0 && at(toks, i-1) == "build" && next == "buy":
-			if i > 0 && i+1 < len(toks) && !qualities[at(toks, i-1)] && !qualities[next] && !qualityPhrase(toks, i) {
+			if i > 0 && i+1 < len(toks) && !qualities.has(at(toks, i-1)) && !qualities.has(next) && !qualityPhrase(toks, i) {
 				return match(sent, toks, i-1, i+1)
 			}
 		}
@@ -93,7 +93,7 @@ func chooser(toks []token, i int) bool {
 // took as its object, and returns its last token, or 0 when the object
 // is generic ("other options", "a few approaches") with no names after.
 func objectAfter(toks []token, i int) int {
-	for i < len(toks) && skippable[at(toks, i)] {
+	for i < len(toks) && skippable.has(at(toks, i)) {
 		i++
 	}
 	if i >= len(toks) {
@@ -108,7 +108,7 @@ func objectAfter(toks []token, i int) int {
 		}
 		return 0
 	}
-	if pronouns[at(toks, i)] {
+	if pronouns.has(at(toks, i)) {
 		return 0
 	}
 	return i
@@ -125,11 +125,11 @@ func genericAfter(toks []token, i int) bool {
 	switch {
 	case w == "":
 		return true
-	case genericWords[w]:
+	case genericWords.has(w):
 		return true
-	case quantifiers[w] && genericWords[at(toks, i+1)]:
+	case quantifiers.has(w) && genericWords.has(at(toks, i+1)):
 		return true
-	case quantifiers[w] && genericWords[at(toks, i+2)]:
+	case quantifiers.has(w) && genericWords.has(at(toks, i+2)):
 		return true
 	}
 	return false
@@ -144,7 +144,7 @@ func hypothetical(toks []token, i int) int {
 	if toks[i].low == "would've" || toks[i].low == "could've" {
 		verb = at(toks, i+1)
 	}
-	if (at(toks, i) == "could" || at(toks, i) == "could've") && choosingVerbs[verb] {
+	if (at(toks, i) == "could" || at(toks, i) == "could've") && choosingVerbs.has(verb) {
 		return max(0, i-1)
 	}
 	k := i - 1
@@ -152,7 +152,7 @@ func hypothetical(toks []token, i int) int {
 		return -1
 	}
 	subj := at(toks, k)
-	if pronouns[subj] || subj == "i" || subj == "we" || subj == "you" || subj == "they" || subj == "which" || subj == "what" || subj == "everything" || subj == "nothing" || subj == "something" || subj == "who" {
+	if pronouns.has(subj) || subj == "i" || subj == "we" || subj == "you" || subj == "they" || subj == "which" || subj == "what" || subj == "everything" || subj == "nothing" || subj == "something" || subj == "who" {
 		return -1
 	}
 	if verb != "been" && verb != "cost" && verb != "meant" && verb != "needed" && verb != "required" && verb != "given" && verb != "made" && verb != "added" && verb != "forced" && verb != "saved" && verb != "worked" && verb != "taken" && verb != "doubled" && verb != "solved" {
@@ -181,24 +181,24 @@ func isLabelNumber(w string) bool {
 // qualityPhrase catches "time to market vs quality" and "build time vs.
 // cost", where a quality is the head on either side.
 func qualityPhrase(toks []token, i int) bool {
-	return qualities[at(toks, i-1)] || qualities[at(toks, i+1)] || qualities[at(toks, i+2)] && at(toks, i+1) == "and"
+	return qualities.has(at(toks, i-1)) || qualities.has(at(toks, i+1)) || qualities.has(at(toks, i+2)) && at(toks, i+1) == "and"
 }
 
 var (
-	weighers = newSet("considered", "consider", "considering", "evaluated", "evaluating", "prototyped", "trialled", "trialed",
+	weighers = lazySet("considered", "consider", "considering", "evaluated", "evaluating", "prototyped", "trialled", "trialed",
 		"benchmarked", "compared", "weighed", "explored", "investigated", "debated", "discussed")
-	skippable = newSet("a", "an", "the", "using", "building", "moving", "to", "adding", "switching", "just", "also",
+	skippable = lazySet("a", "an", "the", "using", "building", "moving", "to", "adding", "switching", "just", "also",
 		"briefly", "seriously", "first", "initially", "both", "either", "going", "with", "writing", "buying")
-	genericWords = newSet("options", "option", "alternatives", "alternative", "approaches", "approach", "ways", "solutions",
+	genericWords = lazySet("options", "option", "alternatives", "alternative", "approaches", "approach", "ways", "solutions",
 		"choices", "possibilities", "ideas", "things", "tools", "paths", "designs", "everything", "it", "this", "that",
 		"them", "these", "those", "other", "others", "different", "various", "multiple", "several", "many", "few",
 		"couple", "number", "bunch", "lot", "lots", "trade-offs", "tradeoffs", "pros", "cons", "risks", "costs",
 		"what", "how", "whether", "if", "carefully", "long", "hard")
-	quantifiers      = newSet("other", "few", "several", "many", "some", "different", "various", "multiple", "couple", "two", "three", "number", "bunch", "lot", "of")
-	pronouns         = newSet("it", "this", "that", "these", "those", "they", "them", "he", "she", "there", "here", "which")
-	choosingVerbs    = newSet("used", "gone", "went", "picked", "chosen", "chose", "adopted", "bought", "built", "written", "kept", "stayed", "stuck", "switched", "moved", "migrated", "run", "done", "added")
-	alternativeNouns = newSet("pick", "choice", "answer", "option", "move", "approach", "route", "path", "solution", "candidate", "fix", "tool")
-	qualities        = newSet("speed", "quality", "cost", "costs", "time", "latency", "throughput", "consistency", "availability",
+	quantifiers      = lazySet("other", "few", "several", "many", "some", "different", "various", "multiple", "couple", "two", "three", "number", "bunch", "lot", "of")
+	pronouns         = lazySet("it", "this", "that", "these", "those", "they", "them", "he", "she", "there", "here", "which")
+	choosingVerbs    = lazySet("used", "gone", "went", "picked", "chosen", "chose", "adopted", "bought", "built", "written", "kept", "stayed", "stuck", "switched", "moved", "migrated", "run", "done", "added")
+	alternativeNouns = lazySet("pick", "choice", "answer", "option", "move", "approach", "route", "path", "solution", "candidate", "fix", "tool")
+	qualities        = lazySet("speed", "quality", "cost", "costs", "time", "latency", "throughput", "consistency", "availability",
 		"simplicity", "complexity", "flexibility", "performance", "reliability", "safety", "correctness", "accuracy",
 		"scope", "velocity", "risk", "control", "freshness", "durability", "security", "usability", "maintainability",
 		"scalability", "convenience", "coverage", "depth", "breadth", "effort", "money", "price", "features", "polish",
@@ -234,7 +234,7 @@ func Weighing(text string) Match {
 func weighingToks(sent string, toks []token) Match {
 	for i := range toks {
 		t, next := toks[i].low, at(toks, i+1)
-		if weighingWords[t] || t == "pros" && next == "and" || t == "gave" && next == "up" ||
+		if weighingWords.has(t) || t == "pros" && next == "and" || t == "gave" && next == "up" ||
 			t == "balance" && (next == "between" || at(toks, i-1) == "a") || t == "middle" && next == "ground" ||
 			seq(toks, i, "at", "the", "cost", "of") || seq(toks, i, "at", "the", "expense", "of") || seq(toks, i, "in", "exchange", "for") ||
 			t == "cost" && (next == "is" || next == "was") && at(toks, i-1) == "the" {
@@ -247,6 +247,6 @@ func weighingToks(sent string, toks []token) Match {
 // weighingWords name the weighing itself. Verbs such as "considered" or
 // "chose" are left to Alternative, which checks what they take: "we
 // considered this a data problem" weighs nothing.
-var weighingWords = newSet("trade-off", "trade-offs", "tradeoff", "tradeoffs", "options", "option", "alternative",
+var weighingWords = lazySet("trade-off", "trade-offs", "tradeoff", "tradeoffs", "options", "option", "alternative",
 	"alternatives", "approaches", "weighed", "weighing", "versus", "vs", "vs.", "downside", "downsides",
 	"sacrificed", "sacrifice", "compromise", "compromised")

@@ -37,30 +37,30 @@ func mistakeToks(sent string, toks []token, weak bool) Match {
 		t := toks[i].low
 		next := at(toks, i+1)
 		switch {
-		case strongMistake[t]:
+		case strongMistake.has(t):
 			return match(sent, toks, i-1, i+1)
 		case t == "should" && (next == "have" || next == "'ve") || t == "should've" || t == "shouldn't" && next == "have":
 			return match(sent, toks, i-1, i+2)
-		case (t == "would" || t == "could") && next == "have" && hindsightVerbs[at(toks, i+2)]:
+		case (t == "would" || t == "could") && next == "have" && hindsightVerbs.has(at(toks, i+2)):
 			// "rolling region by region would have caught it"
 			return match(sent, toks, i-1, i+2)
 		case t == "went" && next == "wrong" || t == "got" && next == "wrong" || t == "was" && next == "wrong" || t == "were" && next == "wrong":
 			return match(sent, toks, i-1, i+1)
-		case t == "too" && tooWhat[next] && past:
+		case t == "too" && tooWhat.has(next) && past:
 			return match(sent, toks, i-1, i+1)
-		case t == "without" && i > 0 && (launchVerbs[at(toks, i-1)] || launchVerbs[at(toks, i-2)] || launchVerbs[at(toks, i-3)]):
+		case t == "without" && i > 0 && (launchVerbs.has(at(toks, i-1)) || launchVerbs.has(at(toks, i-2)) || launchVerbs.has(at(toks, i-3))):
 			return match(sent, toks, i-2, i+2)
 		case (t == "never" || t == "hadn't" || t == "didn't" || t == "wasn't" || t == "weren't" || t == "couldn't" || t == "forgot" ||
 			t == "did" && next == "not" || t == "had" && next == "not") && past && ownSubject(toks, i):
 			return match(sent, toks, i-1, i+2)
 		case t == "not" && (at(toks, i-1) == "did" || at(toks, i-1) == "had") && ownSubject(toks, i-1):
 			return match(sent, toks, i-2, i+1)
-		case weak && weakMistake[t] && past:
+		case weak && weakMistake.has(t) && past:
 			return match(sent, toks, i-1, i+1)
 		case t == "took" && next == "down" || t == "went" && next == "down" || t == "blew" && next == "up" || t == "rolled" && next == "back" ||
 			t == "roll" && next == "back" || t == "woke" && next == "up" || t == "cost" && (next == "us" || next == "me") || t == "fell" && next == "over":
 			return match(sent, toks, i-1, i+1)
-		case (t == "than" && (next == "expected" || next == "planned" || next == "we" && expectVerbs[at(toks, i+2)] || next == "i" && expectVerbs[at(toks, i+2)])) && past:
+		case (t == "than" && (next == "expected" || next == "planned" || next == "we" && expectVerbs.has(at(toks, i+2)) || next == "i" && expectVerbs.has(at(toks, i+2)))) && past:
 			return match(sent, toks, i-2, i+2)
 		}
 	}
@@ -87,10 +87,10 @@ func ownSubject(toks []token, i int) bool {
 func pastTense(toks []token) bool {
 	for _, t := range toks {
 		w := t.low
-		if pastWords[w] {
+		if pastWords.has(w) {
 			return true
 		}
-		if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] {
+		if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast.has(w) {
 			return true
 		}
 	}
@@ -98,7 +98,7 @@ func pastTense(toks []token) bool {
 }
 
 var (
-	strongMistake = newSet("mistake", "mistakes", "mistaken", "misjudged", "misjudgement", "misjudgment", "misread",
+	strongMistake = lazySet("mistake", "mistakes", "mistaken", "misjudged", "misjudgement", "misjudgment", "misread",
 		"misestimated", "underestimated", "overestimated", "overlooked", "assumed", "assumption", "assumptions",
 		"outage", "outages", "incident", "incidents", "postmortem", "post-mortem", "rollback", "rolled-back", "regression",
 		"regressed", "paged", "broke", "crashed", "leaked", "tripped", "backfired", "slipped", "forgot", "forgotten",
@@ -110,19 +110,19 @@ var (
 		"painful", "burned", "burnt", "stalled", "timed", "deadlocked", "deadlock", "overloaded", "exhausted", "spiked",
 		"throttled", "duplicated", "double-charged", "mis-sized", "undersized", "oversized", "surprised", "surprise",
 		"hurt", "struggled", "regretted", "regret", "off-by-one")
-	weakMistake = newSet("noticed", "discovered", "realised", "realized", "leakage", "leak", "turned", "ended", "pain", "problem", "problems", "issue", "issues", "error", "errors", "risk", "debt", "harder",
+	weakMistake = lazySet("noticed", "discovered", "realised", "realized", "leakage", "leak", "turned", "ended", "pain", "problem", "problems", "issue", "issues", "error", "errors", "risk", "debt", "harder",
 		"longer", "unexpected", "unexpectedly", "expensive", "slow", "slower", "confusing", "confused", "friction", "gap",
 		"blocked", "stuck", "rework", "redo", "redid", "wasted", "waste")
-	hindsightVerbs = newSet("caught", "prevented", "avoided", "saved", "spotted", "helped", "stopped", "flagged", "found", "shown", "told")
-	tooWhat        = newSet("late", "early", "long", "slow", "much", "many", "little", "few", "big", "small", "fast", "optimistic", "aggressive", "complex", "clever", "soon")
-	launchVerbs    = newSet("shipped", "launched", "deployed", "released", "rolled", "went", "merged", "started", "built",
+	hindsightVerbs = lazySet("caught", "prevented", "avoided", "saved", "spotted", "helped", "stopped", "flagged", "found", "shown", "told")
+	tooWhat        = lazySet("late", "early", "long", "slow", "much", "many", "little", "few", "big", "small", "fast", "optimistic", "aggressive", "complex", "clever", "soon")
+	launchVerbs    = lazySet("shipped", "launched", "deployed", "released", "rolled", "went", "merged", "started", "built",
 		"migrated", "ran", "cut", "switched", "moved", "live", "out", "production", "it", "changes", "feature", "we", "i")
-	expectVerbs = newSet("expected", "planned", "thought", "estimated", "assumed", "hoped")
-	pastWords   = newSet("was", "were", "had", "did", "didn't", "hadn't", "wasn't", "weren't", "broke", "took", "went",
+	expectVerbs = lazySet("expected", "planned", "thought", "estimated", "assumed", "hoped")
+	pastWords   = lazySet("was", "were", "had", "did", "didn't", "hadn't", "wasn't", "weren't", "broke", "took", "went",
 		"forgot", "made", "ran", "hit", "got", "caught", "shipped", "lost", "left", "spent", "cost", "kept", "fell",
 		"blew", "woke", "sent", "wrote", "built", "chose", "saw", "found", "came", "began", "knew", "thought", "never",
 		"couldn't", "wouldn't", "ago", "then", "paged")
-	notPast = newSet("need", "needed", "speed", "feed", "seed", "based", "related", "detailed", "advanced", "limited",
+	notPast = lazySet("need", "needed", "speed", "feed", "seed", "based", "related", "detailed", "advanced", "limited",
 		"learned", "shared", "distributed", "automated", "dedicated", "focused", "sophisticated", "complicated",
 		"experienced", "talented", "skilled", "balanced", "interested", "required", "proceed", "succeed", "exceed",
 		"embed", "indeed", "guaranteed", "unexpected", "expected", "planned", "managed", "informed", "involved")
@@ -154,7 +154,7 @@ func lessonToks(sent string, toks []token) Match {
 	for i := range toks {
 		t, next := toks[i].low, at(toks, i+1)
 		switch {
-		case reflectionWords[t],
+		case reflectionWords.has(t),
 			t == "in" && next == "hindsight", t == "looking" && next == "back", t == "next" && next == "time",
 			t == "differently", t == "taught" && (next == "me" || next == "us"), t == "if" && next == "i" && at(toks, i+2) == "did":
 			return match(sent, toks, i-1, i+1)
@@ -163,5 +163,5 @@ func lessonToks(sent string, toks []token) Match {
 	return Match{}
 }
 
-var reflectionWords = newSet("learned", "learnt", "lesson", "lessons", "takeaway", "takeaways", "hindsight", "retrospect",
+var reflectionWords = lazySet("learned", "learnt", "lesson", "lessons", "takeaway", "takeaways", "hindsight", "retrospect",
 	"realised", "realized", "reflection", "regret")

@@ -11,6 +11,8 @@ package wording
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -215,16 +217,18 @@ func wordAt(s string, i int) bool {
 	return inWord(r)
 }
 
-var asciiWord, innerMark [utf8.RuneSelf]bool
-
-func init() {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		asciiWord[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-	}
-	for _, c := range ".-'/,_" {
-		innerMark[c] = true
-	}
+// asciiWord marks the ASCII letters and digits; innerMark the marks that
+// may sit inside a word. Written out, so the linker lays them down and
+// nothing runs at start-up.
+var asciiWord = [utf8.RuneSelf]bool{
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true, 'A': true, 'B': true, 'C': true,
+	'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true, 'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true,
+	'Q': true, 'R': true, 'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true, 'a': true, 'b': true, 'c': true,
+	'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true, 'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true,
+	'q': true, 'r': true, 's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
 }
+
+var innerMark = [utf8.RuneSelf]bool{'.': true, '-': true, '\'': true, '/': true, ',': true, '_': true}
 
 func inWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -326,4 +330,31 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// lazySet is a package word list, made into a set on first use, so that
+// loading the package builds nothing: a run that checks no story pays
+// nothing for the lists.
+func lazySet(words ...string) *lazyWords { return &lazyWords{list: words} }
+
+type lazyWords struct {
+	done atomic.Bool // set once set is built: the fast path is one load
+	once sync.Once
+	list []string
+	set  set
+}
+
+func (w *lazyWords) has(s string) bool {
+	if !w.done.Load() {
+		w.build()
+	}
+	return w.set[s]
+}
+
+// build is apart from has so that has allocates no closure.
+func (w *lazyWords) build() {
+	w.once.Do(func() {
+		w.set = newSet(w.list...)
+		w.done.Store(true)
+	})
 }

@@ -58,7 +58,7 @@ func CountVoice(text string, we []string) Voice {
 			_, size := utf8.DecodeRuneInString(text[j:])
 			j += size
 		}
-		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords[lower(w)] || len(extra) > 0 && extra[lower(w)]) {
+		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords.has(lower(w)) || len(extra) > 0 && extra[lower(w)]) {
 			end := min(len(text), j+64)
 			win = appendTokens(win[:0], text[prevStart:end])
 			// The window starts at the word before; find this word in it.
@@ -101,7 +101,7 @@ func (v *Voice) addAt(win string, toks []token, k int, extra set, offset int, fu
 	}
 }
 
-var voiceWords = newSet("i", "i've", "i'd", "my", "myself", "we", "our", "us", "ours", "we've", "we'd", "we're", "we'll", "ourselves", "team")
+var voiceWords = lazySet("i", "i've", "i'd", "my", "myself", "we", "our", "us", "ours", "we've", "we'd", "we're", "we'll", "ourselves", "team")
 
 // add counts the tokens of text. It leaves in each Match's Sentence the
 // text from the match on, for sentenceAround to cut.
@@ -175,11 +175,11 @@ func ownAction(toks []token, i int) (int, bool) {
 		j := i + 1
 		if t.low == "i'd" {
 			// "I'd built" is an action; "I'd say" is not.
-			if v := at(toks, j); !strings.HasSuffix(v, "ed") || stative[v] {
+			if v := at(toks, j); !strings.HasSuffix(v, "ed") || stative.has(v) {
 				return i, false
 			}
 		}
-		for j < len(toks) && adverbs[at(toks, j)] {
+		for j < len(toks) && adverbs.has(at(toks, j)) {
 			j++
 		}
 		v := at(toks, j)
@@ -198,7 +198,7 @@ func ownAction(toks []token, i int) (int, bool) {
 				return j + 1, true
 			}
 			return i, false
-		case stative[v] || modal[v]:
+		case stative.has(v) || modal.has(v):
 			return i, false
 		}
 		if verbLike(v) {
@@ -207,30 +207,30 @@ func ownAction(toks []token, i int) (int, bool) {
 		return i, false
 	case "my":
 		n := at(toks, i+1)
-		if ownNouns[n] {
+		if ownNouns.has(n) {
 			return i + 1, true
 		}
 	case "myself":
 		p := at(toks, i-1)
-		return i, p != "" && !stative[p] && p != "told" && p != "asked"
+		return i, p != "" && !stative.has(p) && p != "told" && p != "asked"
 	}
 	return i, false
 }
 
 // verbLike is a rough test that a word after "I" is a verb of doing.
 func verbLike(v string) bool {
-	if doingVerbs[v] {
+	if doingVerbs.has(v) {
 		return true
 	}
-	return strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ied") || strings.HasSuffix(v, "t") && len(v) > 3 && irregularPast[v]
+	return strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ied") || strings.HasSuffix(v, "t") && len(v) > 3 && irregularPast.has(v)
 }
 
 var (
-	adverbs = newSet("also", "then", "personally", "eventually", "first", "quickly", "just", "still", "actually",
+	adverbs = lazySet("also", "then", "personally", "eventually", "first", "quickly", "just", "still", "actually",
 		"finally", "initially", "later", "immediately", "carefully", "manually", "myself", "alone", "single-handedly",
 		"directly", "ultimately", "instead", "soon", "proactively", "independently", "together", "again", "simply",
 		"mostly", "largely", "partly", "even", "only", "always", "often", "usually", "never")
-	stative = newSet("think", "thought", "believe", "believed", "remember", "remembered", "recall", "guess", "guessed", "feel",
+	stative = lazySet("think", "thought", "believe", "believed", "remember", "remembered", "recall", "guess", "guessed", "feel",
 		"felt", "hope", "hoped", "suppose", "mean", "meant", "wonder", "wondered", "imagine", "like", "liked", "love",
 		"loved", "enjoy", "enjoyed", "know", "knew", "reckon", "learned", "learnt", "realized", "realised", "understood",
 		"understand", "saw", "see", "wish", "wished", "want", "wanted", "agree", "agreed", "appreciated",
@@ -239,20 +239,20 @@ var (
 		"did", "have", "haven't", "hadn't", "wasn't", "can't", "couldn't", "won't", "wouldn't", "shall", "assumed", "expected",
 		"trusted", "underestimated", "overestimated", "forgot", "missed", "misjudged", "overlooked", "hesitated", "struggled",
 		"worried", "panicked", "doubted", "did't", "ignored", "neglected", "skipped", "rushed", "regret", "regretted", "failed")
-	modal = newSet("would", "will", "should", "could", "can", "might", "must", "may", "shall", "'d", "'ll")
+	modal = lazySet("would", "will", "should", "could", "can", "might", "must", "may", "shall", "'d", "'ll")
 	// ownNouns follow "my" when the thing was the candidate's own work.
-	ownNouns = newSet("change", "changes", "patch", "patches", "pr", "prs", "pull", "design", "proposal", "script", "scripts",
+	ownNouns = lazySet("change", "changes", "patch", "patches", "pr", "prs", "pull", "design", "proposal", "script", "scripts",
 		"fix", "fixes", "code", "part", "role", "contribution", "prototype", "rfc", "doc", "plan", "migration", "tool",
 		"analysis", "benchmark", "benchmarks", "implementation", "commit", "commits", "work", "idea", "draft", "query",
 		"refactor", "rewrite", "decision", "recommendation", "spike", "investigation", "own")
-	doingVerbs = newSet("built", "wrote", "led", "ran", "drove", "took", "made", "found", "split", "set", "cut", "put",
+	doingVerbs = lazySet("built", "wrote", "led", "ran", "drove", "took", "made", "found", "split", "set", "cut", "put",
 		"rewrote", "shipped", "sent", "chose", "brought", "began", "began", "did", "hit", "kept", "held", "caught", "dug",
 		"own", "owned", "lead", "build", "write", "run", "drive", "design", "profile", "pair", "paired", "own", "spent",
 		"spun", "stood", "sat", "taught", "gave", "got", "rolled", "went", "broke", "tore", "swapped", "replaced", "read",
 		"fed", "bisected", "traced", "debugged", "benchmarked", "migrated", "moved", "convinced", "pushed", "pitched",
 		"mentored", "coached", "paired", "reviewed", "wrote", "added", "removed", "started", "kicked", "opened", "filed",
 		"took", "sketched", "drew", "measured", "instrumented", "proposed", "negotiated", "personally", "single-handedly")
-	irregularPast = newSet("built", "sent", "spent", "kept", "dealt", "meant", "felt", "lent", "lost", "left", "slept", "swept", "went")
+	irregularPast = lazySet("built", "sent", "spent", "kept", "dealt", "meant", "felt", "lent", "lost", "left", "slept", "swept", "went")
 )
 
 // pronounI keeps a pack's list of we-words from counting the candidate.

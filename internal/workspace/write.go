@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"github.com/prepcli/prep/internal/document"
 )
@@ -126,7 +127,7 @@ func replaceFile(path string, data []byte) error {
 	if _, err := f.Write(data); err != nil {
 		return saveError(path, err)
 	}
-	if err := f.Sync(); err != nil {
+	if err := syncFile(f); err != nil {
 		return saveError(path, err)
 	}
 	if err := f.Close(); err != nil {
@@ -148,12 +149,30 @@ func saveError(path string, err error) error {
 	return fmt.Errorf("%s: cannot save: %v; check the free space and the permissions of %s", path, unwrap(err), filepath.Dir(path))
 }
 
+// noSync turns off every fsync of the process; see SkipSyncForTests.
+var noSync atomic.Bool
+
+// SkipSyncForTests makes every later write of this process skip fsync, of
+// files and of directories alike. Writes stay atomic (temp file and
+// rename); only durability across a power cut is lost. It exists for test
+// binaries: the session tests write thousands of answers, and on a real
+// disk each fsync costs milliseconds. prep itself never calls it, so the
+// tests that kill a real prep process still see every fsync.
+func SkipSyncForTests() { noSync.Store(true) }
+
+func syncFile(f *os.File) error {
+	if noSync.Load() {
+		return nil
+	}
+	return f.Sync()
+}
+
 // syncDir makes a rename or a new entry in dir durable. Windows cannot
 // sync a directory, and NTFS journals the rename itself. A failure is not
 // reported: the file's own data is already synced, and nothing the caller
 // could do would help.
 func syncDir(dir string) {
-	if runtime.GOOS == "windows" {
+	if runtime.GOOS == "windows" || noSync.Load() {
 		return
 	}
 	d, err := os.Open(dir)

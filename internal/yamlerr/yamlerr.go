@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -49,7 +50,7 @@ func Parse(data []byte, err error) Error {
 	}
 	// yaml.v3 counts the lines of its parser's errors (not its scanner's)
 	// from 0, and names none for line 0: count them from 1 like the rest.
-	if parserProblems[msg] {
+	if parserProblems()[msg] {
 		e.Line++
 	}
 	if te == nil && data != nil {
@@ -127,19 +128,21 @@ func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
 
 // parserProblems are the messages of yaml.v3's parser, as opposed to its
 // scanner; the two sets do not overlap.
-var parserProblems = map[string]bool{
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected <document start>": true,
-	"did not find expected <stream-start>":   true,
-	"did not find expected key":              true,
-	"did not find expected node content":     true,
-	"found duplicate %TAG directive":         true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found undefined tag handle":             true,
-}
+var parserProblems = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"did not find expected ',' or ']'":       true,
+		"did not find expected ',' or '}'":       true,
+		"did not find expected '-' indicator":    true,
+		"did not find expected <document start>": true,
+		"did not find expected <stream-start>":   true,
+		"did not find expected key":              true,
+		"did not find expected node content":     true,
+		"found duplicate %TAG directive":         true,
+		"found duplicate %YAML directive":        true,
+		"found incompatible YAML document":       true,
+		"found undefined tag handle":             true,
+	}
+})
 
 // BadUTF8Line is the 1-based line of the first byte that is not UTF-8, or
 // 0 when all of data is.
@@ -155,9 +158,9 @@ func BadUTF8Line(data []byte) int {
 }
 
 var (
-	reUnknown = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	reShape   = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$")
-	reDupKey  = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
+	reUnknown = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type \S+$`) })
+	reShape   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$") })
+	reDupKey  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`) })
 )
 
 // Words says in words what a message of yaml.v3's decoder (Error.Msg of
@@ -166,13 +169,13 @@ var (
 // hold, for the unknown key's message; fix ends the shape's ("fix it in
 // your editor"). ok is false for a message it does not know.
 func Words(msg, known, fix string) (words string, ok bool) {
-	if m := reUnknown.FindStringSubmatch(msg); m != nil {
+	if m := reUnknown().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("unknown key %q; correct its spelling or remove it (known keys: %s)", m[1], known), true
 	}
-	if m := reDupKey.FindStringSubmatch(msg); m != nil {
+	if m := reDupKey().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("key %q appears twice (first on line %s); keep one", m[1], m[2]), true
 	}
-	if m := reShape.FindStringSubmatch(msg); m != nil {
+	if m := reShape().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("expected %s here, found %s; %s", typeWords(m[3]), tagWords(m[1], m[2]), fix), true
 	}
 	return "", false

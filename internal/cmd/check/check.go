@@ -4,8 +4,11 @@ package check
 
 import (
 	"fmt"
+	"iter"
+	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -119,28 +122,40 @@ func Run(opts *Options) error {
 		}
 	}
 
-	var reports, all []check.Report
-	failed := false
-	for _, name := range files {
-		r, err := checkOne(opts, p, name)
-		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", progname.Name(), err)
-			failed = true
-			// In JSON the input keeps its place in the array, with why
-			// it could not be checked.
-			label := document.DisplayName(name)
-			if opts.Label != nil {
-				label = opts.Label(name)
-			}
-			all = append(all, check.Report{File: label, Kind: opts.Kind, Error: err.Error()})
-			continue
-		}
-		reports = append(reports, r)
-		all = append(all, r)
+	// Inputs are checked on every core at once and reported in the order
+	// given; JSON is encoded by the same workers and printed as soon as
+	// the inputs before it are, so a long batch streams.
+	json := opts.Format == "json"
+	var (
+		jw      *check.JSONWriter
+		reports []check.Report // for the text report, which sums them up
+		failed  bool
+		errs    bool
+	)
+	if json {
+		jw = check.NewJSONWriter(opts.IO.Out)
 	}
-
-	if opts.Format == "json" {
-		err = check.WriteJSON(opts.IO.Out, all)
+	for o := range checkAll(opts, p, files, json) {
+		if o.err != nil {
+			fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", progname.Name(), o.err)
+			failed = true
+		}
+		if o.encodeErr != nil {
+			return o.encodeErr
+		}
+		if o.err == nil && o.report.HasErrors() {
+			errs = true
+		}
+		if json {
+			if err := jw.Write(o.json); err != nil {
+				return err
+			}
+		} else if o.err == nil {
+			reports = append(reports, o.report)
+		}
+	}
+	if json {
+		err = jw.Close()
 	} else {
 		err = check.WriteTextWidth(opts.IO.Out, reports, opts.IO.ColorEnabled(), opts.IO.TerminalWidth())
 	}
@@ -150,7 +165,7 @@ func Run(opts *Options) error {
 	switch {
 	case failed:
 		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}
-	case anyErrors(reports):
+	case errs:
 		return cmdutil.ErrFindings
 	}
 	return nil
@@ -188,11 +203,80 @@ func CheckDoc(p *pack.Pack, doc *document.Doc, kind string) (check.Report, error
 	return check.Check(doc, rubric), nil
 }
 
-func anyErrors(reports []check.Report) bool {
-	for _, r := range reports {
-		if r.HasErrors() {
-			return true
+// outcome is one input checked: its report or why it could not be, and
+// the report as JSON when asked for.
+type outcome struct {
+	report    check.Report
+	err       error
+	json      []byte
+	encodeErr error
+}
+
+// checkAll checks files on up to GOMAXPROCS goroutines and yields the
+// outcomes in the order of files. An unreadable input becomes a report
+// that keeps its place in JSON, with why it could not be checked.
+func checkAll(opts *Options, p *pack.Pack, files []string, asJSON bool) iter.Seq[outcome] {
+	one := func(name string) outcome {
+		r, err := checkOne(opts, p, name)
+		o := outcome{report: r, err: err}
+		if err != nil {
+			label := document.DisplayName(name)
+			if opts.Label != nil {
+				label = opts.Label(name)
+			}
+			r = check.Report{File: label, Kind: opts.Kind, Error: err.Error()}
+		}
+		if asJSON {
+			o.json, o.encodeErr = check.EncodeJSON(r)
+		}
+		return o
+	}
+	return func(yield func(outcome) bool) {
+		workers := min(runtime.GOMAXPROCS(0), len(files))
+		if workers <= 1 {
+			for _, name := range files {
+				if !yield(one(name)) {
+					return
+				}
+			}
+			return
+		}
+		// Each input has its own slot and a channel closed when it is
+		// filled; workers take the next input from a shared counter, so
+		// at most workers inputs are ahead of the one being printed
+		// plus those already done.
+		outs := make([]outcome, len(files))
+		done := make([]chan struct{}, len(files))
+		for i := range done {
+			done[i] = make(chan struct{})
+		}
+		var next atomic.Int64
+		stop := make(chan struct{})
+		defer close(stop)
+		for range workers {
+			go func() {
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= len(files) {
+						return
+					}
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					outs[i] = one(files[i])
+					close(done[i])
+				}
+			}()
+		}
+		for i := range files {
+			<-done[i]
+			o := outs[i]
+			outs[i] = outcome{} // printed: let it go
+			if !yield(o) {
+				return
+			}
 		}
 	}
-	return false
 }

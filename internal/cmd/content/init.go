@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -70,7 +71,7 @@ func RunInit(opts *InitOptions) error {
 	if name == "" {
 		name = packName(opts.Dir)
 	}
-	if !validName.MatchString(name) {
+	if !validName().MatchString(name) {
 		return cmdutil.FlagErrorf("--name %q: use lowercase letters, digits and dashes, like acme-2026", name)
 	}
 	files, err := starter(opts.Embedded, name, opts.Company)
@@ -84,7 +85,7 @@ func RunInit(opts *InitOptions) error {
 	return nil
 }
 
-var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
+var validName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`) })
 
 // packName makes a pack name from the directory a starter goes into.
 func packName(dir string) string {
@@ -191,18 +192,18 @@ func fileNote(data []byte) (string, error) {
 	}
 	var keys []string
 	for k := range top {
-		if notes[k] != "" {
+		if notes()[k] != "" {
 			keys = append(keys, k)
 		}
 	}
 	if len(keys) == 0 {
 		return "", nil
 	}
-	sort.Slice(keys, func(i, j int) bool { return keyOrder[keys[i]] < keyOrder[keys[j]] })
+	sort.Slice(keys, func(i, j int) bool { return keyOrder()[keys[i]] < keyOrder()[keys[j]] })
 	var b strings.Builder
 	b.WriteString(rule)
 	for _, k := range keys {
-		b.WriteString(notes[k])
+		b.WriteString(notes()[k])
 		b.WriteString("#\n")
 	}
 	b.WriteString(overlayNote)
@@ -213,10 +214,13 @@ func fileNote(data []byte) (string, error) {
 
 const rule = "# ----------------------------------------------------------------------------\n"
 
-var keyOrder = map[string]int{"panels": 1, "rubrics": 2, "exercises": 3, "tradeoffs": 4, "followups": 5, "components": 6, "examples": 7, "references": 8}
+var keyOrder = sync.OnceValue(func() map[string]int {
+	return map[string]int{"panels": 1, "rubrics": 2, "exercises": 3, "tradeoffs": 4, "followups": 5, "components": 6, "examples": 7, "references": 8}
+})
 
-var notes = map[string]string{
-	"panels": `# PANELS: the interviews your applicants prepare for. ` + "`prep`" + ` lists them
+var notes = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"panels": `# PANELS: the interviews your applicants prepare for. ` + "`prep`" + ` lists them
 # in this order and ` + "`prep content show panel/ID`" + ` shows one.
 #   Required: id, title, summary (one line, shown in menus), overview (what
 #   the panel is, who is in the room, how long it lasts).
@@ -229,7 +233,7 @@ var notes = map[string]string{
 #   To change: the overview, what your interviewers look for, how long each
 #   panel runs and who sits on it.
 `,
-	"rubrics": `# RUBRICS: how ` + "`prep check`" + ` reads an answer. Each lists the sections an
+		"rubrics": `# RUBRICS: how ` + "`prep check`" + ` reads an answer. Each lists the sections an
 # answer must have (level: required) or should have (level: recommended),
 # the other labels people use for them (aliases, letters), and signals that
 # flag weak answers (a result with no number, a story told only in "we").
@@ -239,7 +243,7 @@ var notes = map[string]string{
 #   Section ids appear in ` + "`prep check --format json`" + `; keep them stable.
 #   Most packs leave rubrics alone: delete this file unless you change one.
 `,
-	"exercises": `# EXERCISES: practice prompts. kind: scale is a "what breaks first at 100x?"
+		"exercises": `# EXERCISES: practice prompts. kind: scale is a "what breaks first at 100x?"
 # drill (` + "`prep drill scale`" + `); kind: design or debug is a Technical Skills
 # scenario (` + "`prep technical`" + `), with a track: distributed, frontend or debugging.
 #   Required: id, title, kind (a rubric id: scale, design or debug), prompt
@@ -253,37 +257,38 @@ var notes = map[string]string{
 #   To change: add your own systems, at your real scale. A new id adds an
 #   exercise; copy one below as a template.
 `,
-	"tradeoffs": `# TRADE-OFFS: classic decisions for ` + "`prep drill tradeoffs`" + `.
+		"tradeoffs": `# TRADE-OFFS: classic decisions for ` + "`prep drill tradeoffs`" + `.
 #   Required: id, title, options (at least two). Optional: dimensions (what
 #   decides between the options), notes (when each option wins).
 #   To change: add the decisions your own team argues about.
 `,
-	"components": `# COMPONENTS: the probe bank. When a technical answer names one (any phrase
+		"components": `# COMPONENTS: the probe bank. When a technical answer names one (any phrase
 # of words, lowercase), the interviewer may ask its question as a follow-up.
 #   Required: id, name, words, limits, failure_modes (a list), question.
 #   To change: add the systems your team runs and what you always ask
 #   about them.
 `,
-	"examples": `# EXAMPLES: worked answers, a strong and a weak one per kind, shown with
+		"examples": `# EXAMPLES: worked answers, a strong and a weak one per kind, shown with
 # ` + "`prep content show example/ID`" + `.
 #   Required: id, kind (a rubric id), strength (strong or weak), title, text
 #   (Markdown). Optional: notes (each a quote, copied from the text, and
 #   what an interviewer hears in it).
 #   To change: add answers in your company's own domain.
 `,
-	"references": `# REFERENCES: texts to read the evening before, shown with
+		"references": `# REFERENCES: texts to read the evening before, shown with
 # ` + "`prep content show reference/ID`" + `.
 #   Required: id, title, summary (one line), text (Markdown).
 #   To change: add a primer on your product and its domain.
 `,
-	"followups": `# FOLLOW-UPS: questions interviewers ask at the edge of a decision, used
+		"followups": `# FOLLOW-UPS: questions interviewers ask at the edge of a decision, used
 # when an applicant rehearses a project story.
 #   Required: id, question. Optional: sections (the star rubric's section
 #   ids the question probes), topics (lowercase words that, found in a
 #   story, make it relevant; none: any story), why (what it tests).
 #   To change: add the questions your interviewers always ask.
 `,
-}
+	}
+})
 
 const overlayNote = `# HOW THIS FILE IS USED: your pack is laid over the one built into prep.
 # An entry with the same type and id as a built-in one replaces it whole

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/prepcli/prep/internal/check"
@@ -18,11 +19,13 @@ import (
 
 // panelCommands are the guided sessions of the panels prep knows; a pack's
 // own extra panels are read with prep content show.
-var panelCommands = map[string]string{
-	session.BackgroundPanel: "background",
-	session.TechnicalPanel:  "technical",
-	session.CulturePanel:    "culture",
-}
+var panelCommands = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		session.BackgroundPanel: "background",
+		session.TechnicalPanel:  "technical",
+		session.CulturePanel:    "culture",
+	}
+})
 
 // runMenu is what a candidate sees on typing just `prep` in a terminal: the
 // pack's welcome, the panels in interview order with where the candidate
@@ -43,7 +46,7 @@ func runMenu(f *cmdutil.Factory) error {
 	fmt.Fprintln(out, "\nPanels")
 	tw := tabwriter.NewWriter(out, 0, 0, 3, ' ', 0)
 	for _, panel := range p.Panels {
-		cmd, ok := panelCommands[panel.ID]
+		cmd, ok := panelCommands()[panel.ID]
 		if !ok {
 			cmd = "content show panel/" + packdoc.OneLine(panel.ID)
 		}

@@ -1,6 +1,7 @@
 package root
 
 import (
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -29,6 +30,9 @@ func TestHelpNamesTheCommandAsRun(t *testing.T) {
 	if tree.Name() != "prep-acme" {
 		t.Errorf("the root command is %q, want prep-acme", tree.Name())
 	}
+	// The texts are named when help is first shown, not on every run.
+	tree.SetOut(io.Discard)
+	tree.HelpFunc()(tree, nil)
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		texts := map[string]string{"Short": c.Short, "Long": c.Long, "Example": c.Example}

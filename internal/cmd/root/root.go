@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -124,8 +125,35 @@ never opens a network connection.`),
 		versioncmd.NewCmdVersion(f, nil),
 		newCmdCompletion(f),
 	)
-	nameCommands(cmd)
+	nameWhenShown(cmd)
 	return cmd
+}
+
+// nameWhenShown names the commands of the tree (nameCommands) the first
+// time a help text, a usage text or a completion is about to be shown,
+// not on every run: under another name than prep that is a regular
+// expression over every text of the tree, some milliseconds that a
+// renamed copy's prep check would pay for nothing.
+func nameWhenShown(root *cobra.Command) {
+	var once sync.Once
+	name := func() { once.Do(func() { nameCommands(root) }) }
+	help, usage := root.HelpFunc(), root.UsageFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		name()
+		help(c, args)
+	})
+	root.SetUsageFunc(func(c *cobra.Command) error {
+		name()
+		return usage(c)
+	})
+	// Completions show the commands' short texts.
+	pre := root.PersistentPreRunE
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if c.Name() == cobra.ShellCompRequestCmd || c.Name() == cobra.ShellCompNoDescRequestCmd {
+			name()
+		}
+		return pre(c, args)
+	}
 }
 
 // nameCommands puts the name prep was run as into every help text of the

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prepcli/prep/internal/check"
@@ -485,13 +486,13 @@ func signalReason(r *pack.Rubric, id string) string {
 	}
 	// A figure only a story has ("about {minutes} min") is left out,
 	// with the brackets around it.
-	text = reBraced.ReplaceAllString(text, "")
+	text = reBraced().ReplaceAllString(text, "")
 	return oneLine(text)
 }
 
 // reBraced is a placeholder left in a reason, with the brackets and the
 // words around it: " (about {minutes} min)" or "{words}".
-var reBraced = regexp.MustCompile(`\s*\([^()]*\{[^{}]*\}[^()]*\)|\{[^{}]*\}`)
+var reBraced = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*\([^()]*\{[^{}]*\}[^()]*\)|\{[^{}]*\}`) })
 
 func andList(items []string) string {
 	switch len(items) {

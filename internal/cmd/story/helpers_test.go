@@ -25,6 +25,8 @@ func TestMain(m *testing.M) {
 	if mode := os.Getenv(editorEnv); mode != "" {
 		os.Exit(fakeEditor(mode, os.Args[len(os.Args)-1]))
 	}
+	// No test here checks that a write survives a power cut.
+	workspace.SkipSyncForTests()
 	os.Exit(m.Run())
 }
 

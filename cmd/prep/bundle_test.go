@@ -1,4 +1,4 @@
-package bundle_test
+package main
 
 import (
 	"bytes"
@@ -7,14 +7,12 @@ import (
 	"debug/pe"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -22,77 +20,51 @@ import (
 	"github.com/prepcli/prep/internal/bundle"
 )
 
-// These tests build real prep binaries and run them as a recruiter and an
-// applicant would. Each platform's binary is built once per run of the
-// test binary, into a directory removed at the end.
+// These tests run prep as a recruiter and an applicant would. prep is
+// this test binary (see TestMain), which is prep's main package, so
+// `prep content bundle` takes it for prep. The Windows and macOS binaries
+// TestOtherPlatforms bundles are cross-compiled once, outside the tests,
+// by .ci/run; it names their directory in platformsEnv.
 
-var (
-	buildDir string
-	buildMu  sync.Mutex
-	builds   = map[string]*buildResult{}
-)
+// asPrepEnv makes this test binary run as prep whatever its name: the
+// copies bundle writes are named v1, damaged and so on.
+const asPrepEnv = "PREP_TEST_AS_PREP"
 
-type buildResult struct {
-	once sync.Once
-	path string
-	err  error
-}
+// platformsEnv names a directory holding prep built for other platforms,
+// as <goos>_<goarch>/prep (prep.exe for Windows).
+const platformsEnv = "PREP_TEST_PLATFORM_BINARIES"
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "prep-bundle-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	buildDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-// prepFor builds cmd/prep for a platform, once.
+// prepFor is a release-like prep for another platform, built outside the
+// tests.
 func prepFor(t *testing.T, goos, goarch string) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds prep; skipped with -short")
+	dir := os.Getenv(platformsEnv)
+	if dir == "" {
+		t.Skipf("needs prep cross-compiled for %s/%s: set %s to a directory of <goos>_<goarch>/prep builds (.ci/run does)", goos, goarch, platformsEnv)
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build prep with")
+	name := "prep"
+	if goos == "windows" {
+		name += ".exe"
 	}
-	key := goos + "_" + goarch
-	buildMu.Lock()
-	b := builds[key]
-	if b == nil {
-		b = &buildResult{}
-		builds[key] = b
+	p := filepath.Join(dir, goos+"_"+goarch, name)
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("%s names %s, but %v", platformsEnv, dir, err)
 	}
-	buildMu.Unlock()
-	b.once.Do(func() {
-		out := filepath.Join(buildDir, key, "prep")
-		if goos == "windows" {
-			out += ".exe"
-		}
-		cmd := exec.Command(goTool, "build", "-buildvcs=false", "-o", out, "github.com/prepcli/prep/cmd/prep")
-		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch)
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.err = fmt.Errorf("go build for %s: %v\n%s", key, err, msg)
-			return
-		}
-		b.path = out
-	})
-	if b.err != nil {
-		t.Fatal(b.err)
-	}
-	return b.path
+	return p
 }
 
+// hostPrep is prep for this system: this test binary, under the name
+// prep that testscript.Main gave it on PATH.
 func hostPrep(t *testing.T) string {
 	t.Helper()
 	if runtime.GOOS == "windows" {
 		t.Skip("the end-to-end run uses a Unix shell layout")
 	}
-	return prepFor(t, runtime.GOOS, runtime.GOARCH)
+	p, err := exec.LookPath("prep")
+	if err != nil {
+		t.Fatalf("testscript.Main did not put prep on PATH: %v", err)
+	}
+	return p
 }
 
 type result struct {
@@ -100,15 +72,15 @@ type result struct {
 	stdout, stderr string
 }
 
-// run runs a binary as on a fresh shell: no PREP_* settings, a home of
+// runBin runs a binary as on a fresh shell: no PREP_* settings, a home of
 // its own, no terminal.
-func run(t *testing.T, dir, bin string, args ...string) result {
+func runBin(t *testing.T, dir, bin string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	home := filepath.Join(dir, "home")
 	cmd.Env = []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
-		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"), "PATH=" + os.Getenv("PATH")}
+		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"), "PATH=" + os.Getenv("PATH"), asPrepEnv + "=1"}
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
@@ -173,19 +145,19 @@ func TestRecruiterJourney(t *testing.T) {
 	prep := hostPrep(t)
 	dir := t.TempDir()
 
-	run(t, dir, prep, "content", "init", "acme", "--company", "Acme").must(t, 0)
+	runBin(t, dir, prep, "content", "init", "acme", "--company", "Acme").must(t, 0)
 	edit(t, filepath.Join(dir, "acme", "panels", "1-background.yaml"), "title: Background Panel", "title: Acme Background Panel")
 	appendTo(t, filepath.Join(dir, "acme", "banks", "exercises-scale.yaml"), strings.Replace(ledger, "prompt:", "promt:", 1))
 
 	// A misspelt key: every problem with file and line, exit 1, and bundle
 	// writes nothing.
-	r := run(t, dir, prep, "content", "validate", "acme").must(t, 1)
+	r := runBin(t, dir, prep, "content", "validate", "acme").must(t, 1)
 	for _, want := range []string{`exercise "acme-ledger" has no prompt`, `unknown key "promt"`} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("validate does not report %q:\n%s", want, r.stdout)
 		}
 	}
-	b := run(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme").must(t, 1)
+	b := runBin(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme").must(t, 1)
 	if b.stdout != r.stdout {
 		t.Errorf("bundle lists problems differently from validate:\n%s", cmp.Diff(r.stdout, b.stdout))
 	}
@@ -194,8 +166,8 @@ func TestRecruiterJourney(t *testing.T) {
 	}
 
 	edit(t, filepath.Join(dir, "acme", "banks", "exercises-scale.yaml"), "promt:", "prompt:")
-	run(t, dir, prep, "content", "validate", "acme").must(t, 0)
-	b = run(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme").must(t, 0)
+	runBin(t, dir, prep, "content", "validate", "acme").must(t, 0)
+	b = runBin(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme").must(t, 0)
 	if !versionLine.MatchString(b.stderr) {
 		t.Errorf("bundle does not say what the copy's version will show:\n%s", b.stderr)
 	}
@@ -210,14 +182,14 @@ func TestRecruiterJourney(t *testing.T) {
 	if err := os.WriteFile(copied, data, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	v := run(t, applicant, copied, "version").must(t, 0)
+	v := runBin(t, applicant, copied, "version").must(t, 0)
 	if got := versionLine.FindString(v.stdout); got == "" || !strings.Contains(b.stderr, got) {
 		t.Errorf("the copy's version line %q is not the one bundle promised:\n%s", v.stdout, b.stderr)
 	}
-	if s := run(t, applicant, copied, "content", "show", "panel/background").must(t, 0); !strings.HasPrefix(s.stdout, "Acme Background Panel\n") {
+	if s := runBin(t, applicant, copied, "content", "show", "panel/background").must(t, 0); !strings.HasPrefix(s.stdout, "Acme Background Panel\n") {
 		t.Errorf("the copy shows another Background Panel:\n%s", s.stdout)
 	}
-	if s := run(t, applicant, copied, "content", "show", "exercise/acme-ledger").must(t, 0); !strings.HasPrefix(s.stdout, "Acme's payments ledger at 100x") {
+	if s := runBin(t, applicant, copied, "content", "show", "exercise/acme-ledger").must(t, 0); !strings.HasPrefix(s.stdout, "Acme's payments ledger at 100x") {
 		t.Errorf("the copy does not have the new exercise:\n%s", s.stdout)
 	}
 	// --content still goes over the bundled pack.
@@ -228,14 +200,14 @@ func TestRecruiterJourney(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(over, "p.yaml"), []byte("panels:\n  - id: background\n    title: Mine\n    summary: s\n    overview: o\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if s := run(t, applicant, copied, "--content", "over", "content", "show", "panel/background").must(t, 0); !strings.HasPrefix(s.stdout, "Mine\n") {
+	if s := runBin(t, applicant, copied, "--content", "over", "content", "show", "panel/background").must(t, 0); !strings.HasPrefix(s.stdout, "Mine\n") {
 		t.Errorf("--content does not go over the bundled pack:\n%s", s.stdout)
 	}
-	if s := run(t, applicant, copied, "--content", "over", "version").must(t, 0); !strings.Contains(s.stdout, "(embedded + bundled:acme + over; sha256 ") {
+	if s := runBin(t, applicant, copied, "--content", "over", "version").must(t, 0); !strings.Contains(s.stdout, "(embedded + bundled:acme + over; sha256 ") {
 		t.Errorf("version with --content over a bundled pack:\n%s", s.stdout)
 	}
 	// The plain binary is untouched.
-	if s := run(t, dir, prep, "version").must(t, 0); !strings.Contains(s.stdout, "content: default ") {
+	if s := runBin(t, dir, prep, "version").must(t, 0); !strings.Contains(s.stdout, "content: default ") {
 		t.Errorf("the original binary changed its pack:\n%s", s.stdout)
 	}
 }
@@ -245,19 +217,19 @@ func TestRecruiterJourney(t *testing.T) {
 func TestReplaceAndDamage(t *testing.T) {
 	prep := hostPrep(t)
 	dir := t.TempDir()
-	run(t, dir, prep, "content", "init", "acme").must(t, 0)
-	run(t, dir, prep, "content", "bundle", "acme", "-o", "v1").must(t, 0)
+	runBin(t, dir, prep, "content", "init", "acme").must(t, 0)
+	runBin(t, dir, prep, "content", "bundle", "acme", "-o", "v1").must(t, 0)
 	edit(t, filepath.Join(dir, "acme", "pack.yaml"), `version: "0.1.0"`, `version: "0.2.0"`)
 
 	// The bundled copy bundles itself into a new file...
 	v1 := filepath.Join(dir, "v1")
-	run(t, dir, v1, "content", "bundle", "acme", "-o", "v2").must(t, 0)
-	if s := run(t, dir, filepath.Join(dir, "v2"), "version").must(t, 0); !strings.Contains(s.stdout, "content: acme 0.2.0 (embedded + bundled:acme; ") {
+	runBin(t, dir, v1, "content", "bundle", "acme", "-o", "v2").must(t, 0)
+	if s := runBin(t, dir, filepath.Join(dir, "v2"), "version").must(t, 0); !strings.Contains(s.stdout, "content: acme 0.2.0 (embedded + bundled:acme; ") {
 		t.Errorf("v2 version:\n%s", s.stdout)
 	}
 	// ...but never over itself.
 	before, _ := os.ReadFile(v1)
-	r := run(t, dir, v1, "content", "bundle", "acme", "-o", "v1").must(t, 2)
+	r := runBin(t, dir, v1, "content", "bundle", "acme", "-o", "v1").must(t, 2)
 	if !strings.Contains(r.stderr, "the binary being copied") {
 		t.Errorf("bundling over itself: %s", r.stderr)
 	}
@@ -279,7 +251,7 @@ func TestReplaceAndDamage(t *testing.T) {
 	// Errors start with the name the copy was run as.
 	want := "damaged: " + damaged + ": its bundled content pack is damaged (its checksum does not match); ask the sender for a new copy\n"
 	for _, args := range [][]string{{"version"}, {"content", "list"}, {"content", "show", "panel/background"}, {"check", "-"}} {
-		r := run(t, dir, damaged, args...).must(t, 2)
+		r := runBin(t, dir, damaged, args...).must(t, 2)
 		if r.stderr != want {
 			t.Errorf("%v: stderr %q, want %q", args, r.stderr, want)
 		}
@@ -288,8 +260,8 @@ func TestReplaceAndDamage(t *testing.T) {
 		}
 	}
 	// Bundling again repairs it.
-	run(t, dir, damaged, "content", "bundle", "acme", "-o", "repaired").must(t, 0)
-	run(t, dir, filepath.Join(dir, "repaired"), "content", "list").must(t, 0)
+	runBin(t, dir, damaged, "content", "bundle", "acme", "-o", "repaired").must(t, 0)
+	runBin(t, dir, filepath.Join(dir, "repaired"), "content", "list").must(t, 0)
 
 	// Damage at either end: cut short, something added, a marker changed.
 	// Each says so in one line and exits 2; none runs the built-in pack.
@@ -315,7 +287,7 @@ func TestReplaceAndDamage(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, args := range [][]string{{"version"}, {"content", "list"}} {
-				r := run(t, dir, bin, args...)
+				r := runBin(t, dir, bin, args...)
 				if r.code != 2 || !strings.HasPrefix(r.stderr, tt.name+": "+bin+": its bundled content pack is damaged ("+tt.reason) ||
 					strings.Count(r.stderr, "\n") != 1 || strings.Contains(r.stdout, "content:") {
 					t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit 2 and one line saying %q", args, r.code, r.stderr, r.stdout, tt.reason)
@@ -328,7 +300,7 @@ func TestReplaceAndDamage(t *testing.T) {
 	if err := os.WriteFile(plain, good[:fileSize(t, prep)], 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if s := run(t, dir, plain, "version").must(t, 0); !strings.Contains(s.stdout, "(embedded; sha256 ") {
+	if s := runBin(t, dir, plain, "version").must(t, 0); !strings.Contains(s.stdout, "(embedded; sha256 ") {
 		t.Errorf("the program alone:\n%s", s.stdout)
 	}
 }
@@ -345,9 +317,12 @@ func fileSize(t *testing.T, p string) int64 {
 // A Windows or macOS copy is made on Linux from a release binary: it must
 // still be an executable of the same kind, its program bytes untouched.
 func TestOtherPlatforms(t *testing.T) {
+	if os.Getenv(platformsEnv) == "" {
+		t.Skipf("needs prep cross-compiled for windows/amd64 and darwin/arm64: set %s to a directory of <goos>_<goarch>/prep builds (.ci/run does)", platformsEnv)
+	}
 	prep := hostPrep(t)
 	dir := t.TempDir()
-	run(t, dir, prep, "content", "init", "acme").must(t, 0)
+	runBin(t, dir, prep, "content", "init", "acme").must(t, 0)
 
 	tests := []struct {
 		goos, goarch, out string
@@ -363,7 +338,7 @@ func TestOtherPlatforms(t *testing.T) {
 			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			r := run(t, dir, prep, "content", "bundle", "acme", "-o", out, "--binary", src).must(t, 0)
+			r := runBin(t, dir, prep, "content", "bundle", "acme", "-o", out, "--binary", src).must(t, 0)
 			if !strings.Contains(r.stdout, "prep for "+tt.goos+"/"+tt.goarch+" with the content pack acme 0.1.0") {
 				t.Errorf("bundle output:\n%s", r.stdout)
 			}
@@ -401,7 +376,7 @@ func TestOtherPlatforms(t *testing.T) {
 	}
 
 	// A Windows copy without .exe gets a note, not a refusal.
-	r := run(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme-win", "--binary", prepFor(t, "windows", "amd64")).must(t, 0)
+	r := runBin(t, dir, prep, "content", "bundle", "acme", "-o", "prep-acme-win", "--binary", prepFor(t, "windows", "amd64")).must(t, 0)
 	if !strings.Contains(r.stderr, "name the copy prep-acme-win.exe") {
 		t.Errorf("no .exe note:\n%s", r.stderr)
 	}

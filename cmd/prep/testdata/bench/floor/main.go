@@ -1,0 +1,49 @@
+// Command floor is the start-up floor `prep check` is measured against
+// (docs/performance.md): a program that links the libraries prep must use,
+// at prep's versions (this module's go.mod), and does the least a prep
+// command does with them: cobra parses the arguments and one flag is
+// settled through an own viper instance. It lives under testdata so that
+// `go build ./...` and the release never build it.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/AlecAivazis/survey/v2"
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+	"gopkg.in/yaml.v3"
+)
+
+// Referenced so the linker keeps them, as prep's binary does.
+var (
+	_ = survey.AskOne
+	_ = yaml.Unmarshal
+)
+
+func main() {
+	v := viper.New()
+	cmd := &cobra.Command{
+		Use:           "floor [file]",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if v.GetString("format") == "" {
+				return fmt.Errorf("no format")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().String("format", "text", "output format")
+	if err := v.BindPFlag("format", cmd.Flags().Lookup("format")); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	v.SetEnvPrefix("FLOOR")
+	v.AutomaticEnv()
+	if err := cmd.Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
