@@ -1420,7 +1420,7 @@ var embedded = &pack.Pack{
 						"instrumented",
 					},
 					Question: "What did you do, step by step, including the hard part and how you got through it?",
-					Guidance: "This is the meat of the story. Walk through the implementation and the specific hurdles: the bottleneck or production failure you hit, how you tracked down the cause and what you changed. Use concrete technical detail; an engineer should be able to picture the work.",
+					Guidance: "This is the meat of the story. Walk through how it was built and the obstacles in the way: the bottleneck or production failure you hit, how you tracked down the cause and what you changed. Use concrete technical detail; an engineer should be able to picture the work.",
 					Missing:  "say what you did, step by step, including the hardest part",
 					MinWords: 40,
 					Level:    "required",
