@@ -14,7 +14,67 @@ func Alternative(text string) Match {
 			return m
 		}
 	}
-	return Match{}
+	return enumerated(text)
+}
+
+// enumerated finds options laid out side by side with their own markers,
+// "(a) keep the date … (b) move it …" or "Option 1 … Option 2": two
+// distinct markers are two options weighed, even when no sentence says
+// which lost. It returns the first option's marker and its words.
+func enumerated(text string) Match {
+	low := strings.ToLower(text)
+	seen := map[byte]bool{}
+	first := -1
+	for i := 0; i < len(low); i++ {
+		c := low[i]
+		if !(c >= 'a' && c <= 'e' || c >= '1' && c <= '5') {
+			continue
+		}
+		start := -1
+		switch {
+		case i+1 < len(low) && low[i+1] == ')' && i > 0 && low[i-1] == '(':
+			start = i - 1 // "(a)"
+		case i+1 < len(low) && low[i+1] == ')' && lineStart(low, i):
+			start = i // "a)" opening a line
+		case i+1 >= len(low) || !isWordByte(low[i+1]):
+			for _, w := range []string{"option ", "plan ", "alternative "} {
+				if strings.HasSuffix(low[:i], w) && (i == len(w) || !isWordByte(low[i-len(w)-1])) {
+					start = i - len(w)
+				}
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		if first < 0 {
+			first = start
+		}
+		seen[c] = true
+	}
+	if len(seen) < 2 {
+		return Match{}
+	}
+	end := strings.IndexAny(text[first:], ";\n")
+	if end < 0 {
+		end = len(text) - first
+	}
+	words := strings.TrimSpace(text[first : first+end])
+	return Match{Sentence: words, Words: words}
+}
+
+// lineStart reports whether only spaces or a list bullet come before
+// byte i on its line.
+func lineStart(s string, i int) bool {
+	for i--; i >= 0 && s[i] != '\n'; i-- {
+		if s[i] != ' ' && s[i] != '\t' && s[i] != '-' && s[i] != '*' {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
 }
 
 func alternativeIn(sent string) Match { return alternativeToks(sent, tokenize(sent)) }
