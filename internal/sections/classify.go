@@ -516,7 +516,7 @@ func (m *matcher) emissions(km *kindWeights, sents []sentence, extra string) [][
 				continue
 			}
 			for i := range e {
-				e[i] += float64(w[col[i]])
+				e[i] += float64(w.at(col[i]))
 			}
 		}
 		top := math.Inf(-1)

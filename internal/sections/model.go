@@ -110,19 +110,33 @@ func (m Model) Encode() []byte {
 type kindWeights struct {
 	index map[string]int // section id → column
 	prior []float64
-	words []string  // sorted
-	w     []float32 // len(words) rows of len(prior)
+	words []string // sorted
+	// w is len(words) rows of len(prior) little-endian float32s, read in
+	// place from the model's bytes: copying them out would cost the first
+	// check of every run 124 KB of heap.
+	w string
 }
+
+// row is one feature's weights, one per section.
+type row string
+
+// at is the weight for column j.
+func (r row) at(j int) float32 {
+	o := 4 * j
+	return math.Float32frombits(uint32(r[o]) | uint32(r[o+1])<<8 | uint32(r[o+2])<<16 | uint32(r[o+3])<<24)
+}
+
+func (r row) len() int { return len(r) / 4 }
 
 // lookup returns a feature's weights, one per section, if the model
 // knows it.
-func (k *kindWeights) lookup(f string) ([]float32, bool) {
+func (k *kindWeights) lookup(f string) (row, bool) {
 	i, ok := slices.BinarySearch(k.words, f)
 	if !ok {
-		return nil, false
+		return "", false
 	}
-	n := len(k.prior)
-	return k.w[i*n : i*n+n], true
+	n := 4 * len(k.prior)
+	return row(k.w[i*n : i*n+n]), true
 }
 
 var (
@@ -300,13 +314,9 @@ func readKind(s string, decode bool) (kind string, k *kindWeights, rest string, 
 		return "", nil, "", bad
 	}
 	if decode {
-		k.w = make([]float32, v*n)
-		for i := range k.w {
-			k.w[i], _ = f32()
-		}
-	} else {
-		s = s[4*v*n:]
+		k.w = s[:4*v*n]
 	}
+	s = s[4*v*n:]
 	return kind, k, s, nil
 }
 
@@ -393,11 +403,11 @@ func Explain(kind, id, sentence string, n int) []string {
 		}
 		seen[f] = true
 		mean := 0.0
-		for _, x := range w {
-			mean += float64(x)
+		for j := range w.len() {
+			mean += float64(w.at(j))
 		}
-		mean /= float64(len(w))
-		if d := float64(w[c]) - mean; d > 0 {
+		mean /= float64(w.len())
+		if d := float64(w.at(c)) - mean; d > 0 {
 			ws = append(ws, weighed{f, d})
 		}
 	}

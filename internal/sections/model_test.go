@@ -15,7 +15,7 @@ func TestModelDecodes(t *testing.T) {
 	}
 	for _, kind := range []string{"star", "design", "scale", "debug"} {
 		k, ok := m[kind]
-		if !ok || len(k.words) == 0 || len(k.w) != len(k.words)*len(k.prior) {
+		if !ok || len(k.words) == 0 || len(k.w) != 4*len(k.words)*len(k.prior) {
 			t.Errorf("model for %q: ok %v, %d words", kind, ok, len(k.words))
 		}
 	}
