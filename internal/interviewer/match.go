@@ -22,6 +22,9 @@ const (
 type target struct {
 	name  string   // the topic or the check, as a whole phrase
 	words []string // the phrases listed for it
+	// told is what the item says when reached (a fact's answer, what a
+	// check shows): its words are the last resort.
+	told string
 }
 
 // Matcher matches free-text requests to a scenario's facts and evidence.
@@ -95,6 +98,7 @@ func score(ws []string, have map[string]bool, t target) (int, string) {
 			s, by = phraseWeight*len(p), strings.Join(p, " ")
 		}
 	}
+	stop := stopWords()
 	n, content := 0, 0
 	seen := map[string]bool{}
 	for _, w := range Words(t.name) {
@@ -111,9 +115,52 @@ func score(ws []string, have map[string]bool, t target) (int, string) {
 		n = 0
 	}
 	if topicWeight*n > s {
-		return topicWeight * n, ""
+		return scale * topicWeight * n, ""
 	}
-	return s, by
+	if s > 0 {
+		return scale * s, by
+	}
+	return told(have, t.told), ""
+}
+
+// scale puts every phrase or topic score above any score from what an
+// item tells.
+const scale = 16
+
+// told scores a request by the content words it shares with what the
+// item tells ("how many people are in a doc at once?" against "up to 40
+// people edit one document"), for the questions no listed phrase
+// reaches: three shared words, or two that are at least half of the
+// question's own, and however many, less than any phrase. On the tune
+// slice of the question corpus this took the right answers from 71% to
+// 81% and the wrong ones from 3.9% to 5.2%; one shared word alone
+// brought in too many wrong ones.
+func told(have map[string]bool, text string) int {
+	if text == "" {
+		return 0
+	}
+	stop := stopWords()
+	n := 0
+	seen := map[string]bool{}
+	for _, w := range Words(text) {
+		if stop[w] || seen[w] || len(w) < 3 {
+			continue
+		}
+		seen[w] = true
+		if have[w] {
+			n++
+		}
+	}
+	q := 0
+	for w := range have {
+		if !stop[w] && len(w) >= 3 {
+			q++
+		}
+	}
+	if n < 3 && (n < 2 || 2*n < q) {
+		return 0
+	}
+	return min(n, scale-1)
 }
 
 // Fact returns the index in facts of the fact a question asks for, or -1
@@ -122,7 +169,7 @@ func score(ws []string, have map[string]bool, t target) (int, string) {
 func (m *Matcher) Fact(question string, facts []pack.Fact) int {
 	ts := make([]target, len(facts))
 	for i, f := range facts {
-		ts[i] = target{f.Topic, f.Words}
+		ts[i] = target{f.Topic, f.Words, f.Answer}
 	}
 	return m.best(question, ts)
 }
@@ -132,7 +179,7 @@ func (m *Matcher) Fact(question string, facts []pack.Fact) int {
 func (m *Matcher) Evidence(check string, items []pack.Evidence) int {
 	ts := make([]target, len(items))
 	for i, e := range items {
-		ts[i] = target{e.Check, e.Words}
+		ts[i] = target{e.Check, e.Words, e.Shows}
 	}
 	return m.best(check, ts)
 }

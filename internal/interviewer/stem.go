@@ -12,6 +12,7 @@ package interviewer
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -98,7 +99,7 @@ outer:
 
 // stop words say nothing about what a question is after, so a topic's
 // single words count only when they are not among them.
-var stop = func() map[string]bool {
+var stopWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the of to in on at by for from with per and or is are was be
 		what how many much do doe does we you i it its this that there their they our your my
@@ -107,4 +108,4 @@ var stop = func() map[string]bool {
 		m[Stem(w)] = true
 	}
 	return m
-}()
+})
