@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 func TestLines(t *testing.T) {
 	tests := []struct {
@@ -56,12 +60,7 @@ func TestFill(t *testing.T) {
 func TestItems(t *testing.T) {
 	got := Items("Ask:\n- why\n  this one\n2. then\nnot 3.item")
 	want := []string{"Ask:", "- why this one", "2. then not 3.item"}
-	if len(got) != len(want) {
-		t.Fatalf("got %q, want %q", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("item %d: got %q, want %q", i, got[i], want[i])
-		}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Items (-want +got):\n%s", diff)
 	}
 }
