@@ -137,7 +137,7 @@ func Run(opts *Options) error {
 	}
 	for o := range checkAll(opts, p, files, json) {
 		if o.err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", progname.Name(), o.err)
+			opts.IO.Sayf("%s", o.err)
 			failed = true
 		}
 		if o.encodeErr != nil {

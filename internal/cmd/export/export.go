@@ -23,7 +23,6 @@ import (
 	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/workspace"
@@ -109,7 +108,7 @@ func Run(opts *Options) error {
 		}
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
+		opts.IO.Warnf("%s", w)
 	}
 	p, err := opts.Pack()
 	if err != nil {
@@ -134,12 +133,12 @@ func Run(opts *Options) error {
 		fmt.Fprintf(opts.IO.Out, "wrote the prep sheet to %s\n", opts.Output)
 	}
 	for _, err := range problems {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: unreadable: %s\n", progname.Name(), err)
+		opts.IO.Sayf("unreadable: %s", err)
 	}
 	// Two stories given one rank by hand both show as that rank: say so.
 	stories, _ := ws.Stories()
 	for _, c := range workspace.Clashes(stories) {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s: %s\n", progname.Name(), filepath.Join(ws.Dir(), workspace.StoriesDir), c)
+		opts.IO.Warnf("%s: %s", filepath.Join(ws.Dir(), workspace.StoriesDir), c)
 	}
 	if len(problems) > 0 {
 		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}

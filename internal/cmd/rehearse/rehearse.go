@@ -242,7 +242,7 @@ func Run(opts *Options) error {
 		return err
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
+		opts.IO.Warnf("%s", w)
 	}
 	subj, err := opts.subject(p, ws)
 	if err != nil {

@@ -158,7 +158,7 @@ func Run(opts *Options) error {
 		return err
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
+		opts.IO.Warnf("%s", w)
 	}
 	now := time.Now()
 	if opts.Now != nil {
