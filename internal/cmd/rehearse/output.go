@@ -13,9 +13,9 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/speech"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/prompts"
 )
 
@@ -111,11 +111,11 @@ func selfCheck(ask prompts.Prompter, subj *subject, limit, elapsed time.Duration
 
 // wrap fills text to the terminal's width, or leaves it on one line
 // when the width is not known (not a terminal).
-func wrap(text, first, rest string, width int) string {
+func wrap(s, first, rest string, width int) string {
 	if width <= 0 {
-		return first + packdoc.OneLine(text)
+		return first + text.CleanLine(s)
 	}
-	return packdoc.Wrap(text, first, rest, width)
+	return text.Wrap(s, first, rest, width)
 }
 
 func writeJSON(w io.Writer, rep speech.Report) error {
