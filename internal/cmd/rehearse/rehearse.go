@@ -159,7 +159,7 @@ with Ctrl-C.`),
 	fl := cmd.Flags()
 	fl.DurationVar(&opts.Time, "time", 0, "time to speak (`DURATION`, e.g. 2m30s); 3m for a story, 10m for a scenario")
 	fl.StringVar(&opts.Scenario, "scenario", "", "rehearse the technical scenario `ID` instead of a story")
-	fl.StringVar(&opts.Kind, "kind", "", "rubric to find sections with (`KIND`: star, design, …); default the story's, or star")
+	fl.StringVar(&opts.Kind, "kind", "", "rubric `KIND` to find sections with (prep content list --type rubric shows them); default the story's, or star")
 	fl.BoolVar(&opts.Record, "record", false, "record while the clock runs and transcribe it, on this machine")
 	fl.BoolVar(&opts.KeepAudio, "keep-audio", false, "with --record, keep the recording in the workspace")
 	fl.StringVar(&opts.Audio, "audio", "", "transcribe the WAV recording `FILE` instead of self-checking")
