@@ -297,6 +297,20 @@ func (l *loader) validateMeta() {
 			l.add(m.Src.File, m.Src.Line, `the pack has no `+f.key+`; add "`+f.key+`: ..." under "pack:"`)
 		}
 	}
+	if r := m.Rehearse; (r.PaceLow != 0 || r.PaceHigh != 0) && (r.PaceLow <= 0 || r.PaceHigh <= r.PaceLow || r.PaceHigh > 400) {
+		l.add(m.Src.File, m.Src.Line, `the pack's rehearse block has pace_low `+strconv.Itoa(r.PaceLow)+` and pace_high `+strconv.Itoa(r.PaceHigh)+
+			`; give both, in words a minute, pace_low below pace_high and neither above 400 (such as 130 and 160)`)
+	}
+	for _, f := range []struct {
+		key   string
+		words []string
+	}{{"pitch_titles", m.Sheet.PitchTitles}, {"choice_words", m.Sheet.ChoiceWords}, {"learn_words", m.Sheet.LearnWords}} {
+		for i, w := range f.words {
+			if strings.TrimSpace(w) == "" {
+				l.add(m.Src.File, m.Src.Line, `the pack's sheet block has an empty entry (number `+strconv.Itoa(i+1)+`) in `+f.key+`; remove it or write the words`)
+			}
+		}
+	}
 }
 
 // Bounds on a rubric's cues. prep check looks for every cue in every
