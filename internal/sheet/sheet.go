@@ -42,6 +42,9 @@ type Input struct {
 	Stories []Story
 	// Rubrics are the pack's, for finding a story's sections by kind.
 	Rubrics []pack.Rubric
+	// Words are the pack's sheet block: the headings a pitch sits under,
+	// the words that mark a choice and a lesson.
+	Words pack.Sheet
 	// Problems are files that could not be read, one line each (path and
 	// line first): they are open gaps too.
 	Problems []string
@@ -127,7 +130,7 @@ func Render(in Input) string {
 	slices.SortStableFunc(b.practice, byTitle)
 	// Each featured story is read once, for its block and its gaps.
 	for _, s := range b.featured {
-		b.parsed = append(b.parsed, parse(s.Body, b.rubric(s.Kind)))
+		b.parsed = append(b.parsed, parse(s.Body, b.rubric(s.Kind), b.in.Words))
 	}
 	for _, p := range parts {
 		p(b)
@@ -371,7 +374,7 @@ func practice(b *builder) {
 		return
 	}
 	for _, s := range b.practice {
-		p := parse(s.Body, b.rubric(s.Kind))
+		p := parse(s.Body, b.rubric(s.Kind), b.in.Words)
 		b.line("- **%s** (%s · %s)", titleOf(s), s.File, verdictOf(s))
 		if t, id := p.firstOf(practiceMain...); t != "" {
 			b.line("  - %s: %s", sectionTitle(b.rubric(s.Kind), id), t)
@@ -430,7 +433,7 @@ func culture(b *builder) {
 		return
 	}
 	for _, s := range b.culture {
-		p := parse(s.Body, b.rubric(s.Kind))
+		p := parse(s.Body, b.rubric(s.Kind), b.in.Words)
 		b.line("- **%s** (%s · %s)", titleOf(s), s.File, verdictOf(s))
 		if v := p.first("value"); v != "" {
 			b.line("  - Value: %s", v)

@@ -44,7 +44,7 @@ func containsAny(s string, phrases []string) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	}), " ") + " "
 	for _, p := range phrases {
-		if strings.Contains(l, " "+p+" ") {
+		if p = strings.ToLower(text.OneLine(p)); p != "" && strings.Contains(l, " "+p+" ") {
 			return true
 		}
 	}

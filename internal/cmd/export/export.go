@@ -151,7 +151,7 @@ func Run(opts *Options) error {
 // files that do not read (also named in the sheet's open gaps). A guided
 // session that ends with a sheet can use it to show what prep export would.
 func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Input, []error) {
-	in := sheet.Input{Now: now, Company: p.Meta.Company, Rubrics: p.Rubrics}
+	in := sheet.Input{Now: now, Company: p.Meta.Company, Rubrics: p.Rubrics, Words: p.Meta.Sheet}
 	var problems []error
 	if t, err := ws.Timeline(); err != nil {
 		problems = append(problems, err)

@@ -69,7 +69,7 @@ func (opts *Options) subject(p *pack.Pack, ws *workspace.Workspace) (*subject, e
 		story: s.Name(), title: title, rubric: r, limit: StoryTime,
 		name: workspace.StoriesDir + "/" + s.Name(),
 	}
-	subj.cardOf(sheet.CardOf(s.Body, r))
+	subj.cardOf(sheet.CardOf(s.Body, r, p.Meta.Sheet))
 	return subj, nil
 }
 
