@@ -102,8 +102,8 @@ STORY is a rank (1-3), a file name or the start of one; without it, the
 top-ranked story.
 
 With a recording or a transcript, prep checks what you actually said:
-speaking time and pace (first word to last; aim for about 130-160 words a
-minute), filler words (um, uh, er, "you know", a filler "like";
+speaking time and pace (first word to last, against the band the content
+pack gives: 130-160 words a minute in the built-in one), filler words (um, uh, er, "you know", a filler "like";
 recognisers drop some, so the count is a floor), pauses of 2 seconds or
 more and where they fell, the sections found in what you said (the
 checker's reading of unlabelled text, --kind to pick the rubric), the
@@ -310,7 +310,7 @@ func Run(opts *Options) error {
 	if tr != nil {
 		rep = speech.Analyse(speech.Input{
 			Transcript: tr, Name: subj.name, Rubric: subj.rubric, Beats: subj.beats,
-			Limit: limit, Transcriber: how,
+			Limit: limit, Transcriber: how, Coaching: subj.coaching,
 		})
 	} else {
 		rep, err = selfCheck(ask, subj, limit, elapsed)

@@ -27,9 +27,19 @@ type subject struct {
 	beats []speech.Beat
 	// prompt is a scenario's problem statement.
 	prompt string
+	// coaching is the pack's pace band and hints on delivery.
+	coaching pack.Rehearse
 }
 
 func (opts *Options) subject(p *pack.Pack, ws *workspace.Workspace) (*subject, error) {
+	subj, err := opts.subjectOf(p, ws)
+	if subj != nil {
+		subj.coaching = p.Meta.Rehearse
+	}
+	return subj, err
+}
+
+func (opts *Options) subjectOf(p *pack.Pack, ws *workspace.Workspace) (*subject, error) {
 	if opts.Scenario != "" {
 		return opts.scenarioSubject(p)
 	}
