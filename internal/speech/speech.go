@@ -151,8 +151,10 @@ func Analyse(in Input) Report {
 
 	doc, lines := lay(t)
 	rep.Text = doc.Body
-	cr := check.Check(doc, in.Rubric)
+	// The sections are found once, for the check and for the time spent
+	// in each.
 	res := sections.Find(doc, in.Rubric)
+	cr := check.CheckFound(doc, in.Rubric, res)
 	owner := owners(res, doc.Body)
 	for _, s := range cr.Sections {
 		sec := Section{SectionStatus: s}
