@@ -115,12 +115,15 @@ func Run(opts *Options) error {
 		return err
 	}
 
-	in, problems := SheetInput(ws, p, opts.Now())
+	// The stories are read once, for the sheet, the drills due and the
+	// ranks that clash.
+	stories, errs := ws.Stories()
+	in, problems := sheetInput(ws, p, opts.Now(), stories, errs)
 	var interview time.Time
 	if opts.Interview != nil {
 		interview = opts.Interview()
 	}
-	in.Drills, in.NextDrill = drillsDue(ws, p, opts.Now(), interview)
+	in.Drills, in.NextDrill = drillsDue(ws, p, stories, opts.Now(), interview)
 	out := sheet.Render(in)
 	if target == "" {
 		if _, err := fmt.Fprint(opts.IO.Out, out); err != nil {
@@ -136,7 +139,6 @@ func Run(opts *Options) error {
 		opts.IO.Sayf("unreadable: %s", err)
 	}
 	// Two stories given one rank by hand both show as that rank: say so.
-	stories, _ := ws.Stories()
 	for _, c := range workspace.Clashes(stories) {
 		opts.IO.Warnf("%s: %s", filepath.Join(ws.Dir(), workspace.StoriesDir), c)
 	}
@@ -151,6 +153,12 @@ func Run(opts *Options) error {
 // files that do not read (also named in the sheet's open gaps). A guided
 // session that ends with a sheet can use it to show what prep export would.
 func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Input, []error) {
+	stories, errs := ws.Stories()
+	return sheetInput(ws, p, now, stories, errs)
+}
+
+// sheetInput is SheetInput of stories already read (ws.Stories).
+func sheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time, stories []workspace.Story, errs []error) (sheet.Input, []error) {
 	in := sheet.Input{Now: now, Company: p.Meta.Company, Rubrics: p.Rubrics, Words: p.Meta.Sheet}
 	var problems []error
 	if t, err := ws.Timeline(); err != nil {
@@ -158,7 +166,6 @@ func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Inp
 	} else {
 		in.Timeline = t.Roles
 	}
-	stories, errs := ws.Stories()
 	problems = append(problems, errs...)
 	for i := range stories {
 		s := &stories[i]
@@ -236,12 +243,11 @@ func practiceAnswers(ws *workspace.Workspace, p *pack.Pack) ([]sheet.Story, []er
 // drillsDue are the cards due today in each deck, and the day of the
 // next one when none is due; a drill schedule that cannot be read shows
 // none (prep drill and prep status say why).
-func drillsDue(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) ([]sheet.Drill, string) {
+func drillsDue(ws *workspace.Workspace, p *pack.Pack, stories []workspace.Story, now, interview time.Time) ([]sheet.Drill, string) {
 	store, err := drill.Load(ws)
 	if err != nil {
 		return nil, ""
 	}
-	stories, _ := ws.Stories()
 	plan := drill.Plan{Now: now, Interview: interview}
 	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Choose: session.ChooseFollowups})
 	var out []sheet.Drill
