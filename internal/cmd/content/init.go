@@ -326,7 +326,11 @@ pack:
   # Required. What an applicant reads first: who you are, what the panels
   # are, where to start. Rewrite it in your own voice.
   welcome: >-
-` + indent(text.Fill(welcome, "", "", 74), "    ") + "\n"
+` + indent(text.Fill(welcome, "", "", 74), "    ") + `
+  # Optional, and left to the built-in pack here: "rehearse:" rewords what
+  # ` + "`prep rehearse`" + ` says about pace, time and filler words, "sheet:" the
+  # words the prep sheet reads a story by (docs/content-packs.md has both).
+`
 }
 
 // yamlString quotes a value so any text stays one YAML string.
