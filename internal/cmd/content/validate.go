@@ -10,7 +10,6 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/text"
 )
@@ -79,13 +78,13 @@ func RunValidate(opts *ValidateOptions) error {
 	switch {
 	case errors.As(err, &problems):
 		for _, pr := range problems {
-			fmt.Fprintln(opts.IO.Out, packdoc.OneLine(pr.Error()))
+			fmt.Fprintln(opts.IO.Out, text.CleanLine(pr.Error()))
 		}
 		them := "them"
 		if len(problems) == 1 {
 			them = "it"
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "%[1]s: %[2]s: %[3]s; fix %[4]s and run %[1]s content validate again\n", progname.Name(), packdoc.OneLine(name), text.Plural(len(problems), "problem"), them)
+		opts.IO.Sayf("%s: %s; fix %s and run %s content validate again", text.CleanLine(name), text.Plural(len(problems), "problem"), them, progname.Name())
 		return cmdutil.ErrFindings
 	case err != nil:
 		return err
