@@ -14,6 +14,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/wording"
 )
 
@@ -541,7 +542,7 @@ func compiledFor(r *pack.Rubric) *compiled {
 
 // shorten cuts s to about n characters at a word, with an ellipsis.
 func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = text.OneLine(s)
 	r := []rune(s)
 	if len(r) <= n {
 		return s

@@ -323,10 +323,10 @@ func SentenceHash(s string) string {
 // (wording.Sentences: inline code such as "SELECT ... FOR UPDATE", "2.1
 // s" and "e.g. Kafka" are not split), each on one line, without Markdown
 // emphasis and code marks.
-func Sentences(text string) []string {
+func Sentences(md string) []string {
 	var out []string
-	for _, s := range wording.Sentences(text) {
-		if s = strings.Join(strings.Fields(plain(s)), " "); s != "" {
+	for _, s := range wording.Sentences(md) {
+		if s = text.OneLine(plain(s)); s != "" {
 			out = append(out, s)
 		}
 	}

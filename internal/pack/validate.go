@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // validate checks the merged pack: what each entry must hold, and that
@@ -246,7 +247,7 @@ func (c check) words(ws []string) {
 // squash lowercases text and collapses its white space, so a note's quote
 // is found in folded or wrapped text.
 func squash(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	return text.OneLine(strings.ToLower(s))
 }
 
 // validateEvidence checks that a point's evidence names sections or

@@ -16,6 +16,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/transcript"
 )
 
@@ -281,7 +282,7 @@ func owners(res sections.Result, body string) []string {
 	texts := make([]string, len(res.Sections))
 	for i, s := range res.Sections {
 		if !s.Empty && s.Within == "" {
-			texts[i] = " " + strings.Join(strings.Fields(s.Text), " ") + " "
+			texts[i] = " " + text.OneLine(s.Text) + " "
 		}
 	}
 	for i, l := range ls {
