@@ -64,3 +64,28 @@ func TestItems(t *testing.T) {
 		t.Errorf("Items (-want +got):\n%s", diff)
 	}
 }
+
+func TestItemMarker(t *testing.T) {
+	for line, want := range map[string]string{
+		"- one": "- ", "* one": "* ", "12. one": "12. ", "3) one": "3) ",
+		"-one": "", "3.5 s later": "", "12.": "", "plain": "",
+	} {
+		if got := ItemMarker(line); got != want {
+			t.Errorf("ItemMarker(%q) = %q, want %q", line, got, want)
+		}
+		if got := IsItem(line); got != (want != "") {
+			t.Errorf("IsItem(%q) = %v, want %v", line, got, want != "")
+		}
+	}
+}
+
+func TestWrapList(t *testing.T) {
+	notes := "Start with the queue.\n\n- a relay that publishes\n  every row\n12. then a lag alert on the relay\nwith a runbook\n\nLast."
+	want := "  Start with the\n  queue.\n\n" +
+		"  - a relay that\n    publishes every\n    row\n" +
+		"  12. then a lag\n      alert on the\n      relay with a\n      runbook\n\n" +
+		"  Last."
+	if diff := cmp.Diff(want, WrapList(notes, "  ", 20)); diff != "" {
+		t.Errorf("WrapList (-want +got):\n%s", diff)
+	}
+}

@@ -58,15 +58,47 @@ func Items(para string) []string {
 
 // IsItem reports whether line starts a Markdown list item: "- ", "* ",
 // "1. " or "1) ".
-func IsItem(line string) bool {
+func IsItem(line string) bool { return ItemMarker(line) != "" }
+
+// ItemMarker is the marker a list item starts with, its space included
+// ("- ", "12. "), or "" when line starts none.
+func ItemMarker(line string) string {
 	if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") {
-		return true
+		return line[:2]
 	}
 	i := 0
 	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
 		i++
 	}
-	return i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
+	if i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' ' {
+		return line[:i+2]
+	}
+	return ""
+}
+
+// WrapList reflows text as Wrap does, every line after indent, but a
+// list item's following lines hang under its text rather than its
+// marker:
+//
+//	- a long item that
+//	  goes on here
+//
+// Paragraphs stay apart by a blank line. The text is cleaned (Clean).
+func WrapList(text, indent string, width int) string {
+	var b strings.Builder
+	for pi, para := range strings.Split(strings.TrimSpace(Clean(text)), "\n\n") {
+		if pi > 0 {
+			b.WriteString("\n\n")
+		}
+		for i, it := range Items(para) {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			m := ItemMarker(it)
+			b.WriteString(Wrap(strings.TrimPrefix(it, m), indent+m, indent+strings.Repeat(" ", len(m)), width))
+		}
+	}
+	return b.String()
 }
 
 func fill(b *strings.Builder, text, first, rest string, width int) {
