@@ -80,8 +80,8 @@ func ItemMarker(line string) string {
 // list item's following lines hang under its text rather than its
 // marker:
 //
-//	- a long item that
-//	  goes on here
+//   - a long item that
+//     goes on here
 //
 // Paragraphs stay apart by a blank line. The text is cleaned (Clean).
 func WrapList(text, indent string, width int) string {
