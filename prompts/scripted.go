@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/yamlerr"
 )
 
@@ -268,7 +269,7 @@ func describe(n *yaml.Node) string {
 
 // shorten cuts s to about max runes, on one line.
 func shorten(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = text.OneLine(s)
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}

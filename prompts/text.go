@@ -4,19 +4,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/term"
+
+	"github.com/prepcli/prep/internal/text"
 )
 
 // Input asks for one line; Enter alone gives q.Default. A q.Draft is
 // typed on the line already, to finish. Ctrl-C returns an *Interrupted
 // holding the line as it stood.
 func (s *Survey) Input(q Question) (string, error) {
-	p := &linePrompt{message: q.Message, help: q.Help, def: q.Default, initial: oneLine(q.Draft)}
+	p := &linePrompt{message: q.Message, help: q.Help, def: q.Default, initial: text.OneLine(q.Draft)}
 	ans, err := s.line(q.ID, p, stringValidator(q.Validate, nil))
 	if err != nil {
 		return "", s.stopped(q.ID, err, p.typed)
@@ -222,44 +223,11 @@ func (s *Survey) say(msg string) {
 	if w, _, err := term.GetSize(int(s.out.Fd())); err == nil && w > 20 {
 		width = w
 	}
-	fmt.Fprintln(s.out, wrapText(msg, "  ", width))
+	fmt.Fprintln(s.out, text.Fill(msg, "  ", "  ", width))
 }
 
-// wrapText fills msg, every line starting with indent, within width
-// columns; a word longer than a line has one of its own.
-func wrapText(msg, indent string, width int) string {
-	var b strings.Builder
-	n := 0
-	for _, w := range strings.Fields(msg) {
-		l := len([]rune(w))
-		switch {
-		case n == 0:
-			b.WriteString(indent)
-			n = len(indent)
-		case n+1+l > width:
-			b.WriteString("\n" + indent)
-			n = len(indent)
-		default:
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(w)
-		n += l
-	}
-	return b.String()
-}
-
-func countWords(text string) string {
-	n := len(strings.Fields(text))
-	if n == 1 {
-		return "1 word"
-	}
-	return strconv.Itoa(n) + " words"
-}
-
-// oneLine joins a draft's lines, for a prompt that takes one.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+func countWords(s string) string {
+	return text.Plural(len(strings.Fields(s)), "word")
 }
 
 func orElse(s, alt string) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/wording"
 )
 
@@ -115,6 +116,13 @@ func (r Report) HasErrors() bool { return r.Summary.Errors > 0 }
 // Check checks doc against rubric r. The rubric is compiled on first use
 // and cached, so it must not change afterwards.
 func Check(doc *document.Doc, r *pack.Rubric) Report {
+	return CheckFound(doc, r, sections.Find(doc, r))
+}
+
+// CheckFound is Check of doc when its sections were already found
+// (res, from sections.Find(doc, r)): a caller that needs both the
+// sections and the report finds them once.
+func CheckFound(doc *document.Doc, r *pack.Rubric, res sections.Result) Report {
 	rep := Report{Sections: []SectionStatus{}, Findings: []Finding{}}
 	if doc == nil || r == nil {
 		if doc != nil {
@@ -124,7 +132,6 @@ func Check(doc *document.Doc, r *pack.Rubric) Report {
 	}
 	rep.File, rep.Kind = doc.Name, r.ID
 	c := compiledFor(r)
-	res := sections.Find(doc, r)
 	rep.Inferred = res.Inferred
 	rep.Sections = make([]SectionStatus, 0, len(r.Sections))
 	rep.Findings = make([]Finding, 0, 4)
@@ -535,7 +542,7 @@ func compiledFor(r *pack.Rubric) *compiled {
 
 // shorten cuts s to about n characters at a word, with an ellipsis.
 func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = text.OneLine(s)
 	r := []rune(s)
 	if len(r) <= n {
 		return s

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // WriteJSON writes reports as one JSON array, one object per input, with
@@ -161,27 +161,27 @@ func WriteTextWidth(w io.Writer, reports []Report, color bool, width int) error 
 		}
 		kind := ""
 		if r.Kind != "" {
-			kind = " (" + packdoc.OneLine(r.Kind) + ")"
+			kind = " (" + text.CleanLine(r.Kind) + ")"
 		}
-		fmt.Fprintf(bw, "%s%s\n", p.paint(ansiBold, packdoc.OneLine(r.File)), kind)
+		fmt.Fprintf(bw, "%s%s\n", p.paint(ansiBold, text.CleanLine(r.File)), kind)
 		for _, f := range r.Findings {
 			line := "-"
 			if f.Line > 0 {
 				line = strconv.Itoa(f.Line)
 			}
-			sev := fmt.Sprintf("%-7s", packdoc.OneLine(f.Severity))
+			sev := fmt.Sprintf("%-7s", text.CleanLine(f.Severity))
 			switch f.Severity {
 			case "error":
 				sev = p.paint(ansiRed, sev)
 			case "warning":
 				sev = p.paint(ansiYellow, sev)
 			}
-			fmt.Fprintf(bw, "  %5s  %s  %s\n", line, sev, p.fit(packdoc.OneLine(f.Message), ""))
+			fmt.Fprintf(bw, "  %5s  %s  %s\n", line, sev, p.fit(text.CleanLine(f.Message), ""))
 			if f.Quote != "" {
-				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("“"+packdoc.OneLine(f.Quote)+"”", ansiDim))
+				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("“"+text.CleanLine(f.Quote)+"”", ansiDim))
 			}
 			if f.Hint != "" {
-				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("hint: "+packdoc.OneLine(f.Hint), ansiDim))
+				fmt.Fprintf(bw, "  %5s  %7s  %s\n", "", "", p.fit("hint: "+text.CleanLine(f.Hint), ansiDim))
 			}
 		}
 		if s := p.sections(r.Sections); s != "" {
@@ -192,7 +192,7 @@ func WriteTextWidth(w io.Writer, reports []Report, color bool, width int) error 
 			if len(r.Sections) > 0 {
 				label = r.Sections[0].Title
 			}
-			fmt.Fprintf(bw, "%s\n", p.block("  note: ", fmt.Sprintf("no section labels found, so sections were inferred from wording; labels like \"## %s\" make the check exact", packdoc.OneLine(label))))
+			fmt.Fprintf(bw, "%s\n", p.block("  note: ", fmt.Sprintf("no section labels found, so sections were inferred from wording; labels like \"## %s\" make the check exact", text.CleanLine(label))))
 		}
 		for _, n := range placedNotes(r.Sections) {
 			fmt.Fprintf(bw, "%s\n", p.block("  note: ", n))
@@ -207,7 +207,7 @@ func WriteTextWidth(w io.Writer, reports []Report, color bool, width int) error 
 	// With nothing checked there is nothing to total: the reasons each
 	// input could not be read are on stderr already.
 	if len(reports) > 0 {
-		fmt.Fprintf(bw, "\nchecked %s: %s\n", plural(len(reports), "file"), p.summary(total))
+		fmt.Fprintf(bw, "\nchecked %s: %s\n", text.Plural(len(reports), "file"), p.summary(total))
 	}
 	return bw.Flush()
 }
@@ -265,11 +265,11 @@ func visible(s string) int {
 
 // fit wraps a finding's text to the terminal under its column, painting
 // each line (so a colour never spans a line break).
-func (p painter) fit(text, code string) string {
+func (p painter) fit(s, code string) string {
 	if p.width <= findingIndent+20 {
-		return p.paint(code, text)
+		return p.paint(code, s)
 	}
-	lines := strings.Split(packdoc.Wrap(text, "", "", p.width-findingIndent), "\n")
+	lines := strings.Split(text.Wrap(s, "", "", p.width-findingIndent), "\n")
 	for i, l := range lines {
 		lines[i] = p.paint(code, l)
 	}
@@ -287,7 +287,7 @@ func (p painter) paint(code, s string) string {
 func (p painter) sections(secs []SectionStatus) string {
 	var ok, thin, miss []string
 	for _, s := range secs {
-		title := packdoc.OneLine(s.Title)
+		title := text.CleanLine(s.Title)
 		switch s.Status {
 		case StatusOK:
 			ok = append(ok, title)
@@ -326,9 +326,9 @@ func placedNotes(secs []SectionStatus) []string {
 					host = h.Title
 				}
 			}
-			out = append(out, fmt.Sprintf("%s was found inside %s (line %d%s); give it its own label, such as \"## %s\"", packdoc.OneLine(s.Title), packdoc.OneLine(host), s.Line, because(s.Why), packdoc.OneLine(s.Title)))
+			out = append(out, fmt.Sprintf("%s was found inside %s (line %d%s); give it its own label, such as \"## %s\"", text.CleanLine(s.Title), text.CleanLine(host), s.Line, because(s.Why), text.CleanLine(s.Title)))
 		case s.Inferred && s.Status != StatusMissing:
-			out = append(out, fmt.Sprintf("%s at line %d was placed from its wording%s; a \"## %s\" label makes the check exact", packdoc.OneLine(s.Title), s.Line, because(s.Why), packdoc.OneLine(s.Title)))
+			out = append(out, fmt.Sprintf("%s at line %d was placed from its wording%s; a \"## %s\" label makes the check exact", text.CleanLine(s.Title), s.Line, because(s.Why), text.CleanLine(s.Title)))
 		}
 	}
 	return out
@@ -338,11 +338,11 @@ func because(why []string) string {
 	if len(why) == 0 {
 		return ""
 	}
-	return ": " + packdoc.OneLine(strings.Join(why, ", "))
+	return ": " + text.CleanLine(strings.Join(why, ", "))
 }
 
 func (p painter) verdict(r Report) string {
-	line := packdoc.OneLine(r.VerdictLine())
+	line := text.CleanLine(r.VerdictLine())
 	switch r.Verdict {
 	case VerdictIncomplete:
 		return p.paint(ansiRed, line)
@@ -353,7 +353,7 @@ func (p painter) verdict(r Report) string {
 }
 
 func (p painter) summary(s Summary) string {
-	e, w := plural(s.Errors, "error"), plural(s.Warnings, "warning")
+	e, w := text.Plural(s.Errors, "error"), text.Plural(s.Warnings, "warning")
 	if s.Errors > 0 {
 		e = p.paint(ansiRed, e)
 	}
@@ -361,11 +361,4 @@ func (p painter) summary(s Summary) string {
 		w = p.paint(ansiYellow, w)
 	}
 	return e + ", " + w
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -5,6 +5,8 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+
+	"github.com/prepcli/prep/prompts"
 )
 
 // Exit statuses, as the product brief fixes them.
@@ -45,7 +47,10 @@ func FlagErrorf(format string, args ...any) error {
 	return &FlagError{Err: fmt.Errorf(format, args...)}
 }
 
-// ExitCode maps an error returned by a command to the process's status.
+// ExitCode maps an error returned by a command to the process's status:
+// the one place that does. An ExitError carries its own; Ctrl-C at a
+// prompt (prompts.ErrInterrupted) is ExitInterrupted; anything else means
+// the command could not run.
 func ExitCode(err error) int {
 	if err == nil {
 		return ExitOK
@@ -54,11 +59,19 @@ func ExitCode(err error) int {
 	if errors.As(err, &ee) {
 		return ee.Code
 	}
+	if errors.Is(err, prompts.ErrInterrupted) {
+		return ExitInterrupted
+	}
 	return ExitCannotRun
 }
 
-// Silent reports whether the error has nothing left to print.
+// Silent reports whether the error has nothing left to print: an
+// ExitError without a message, or a bare Ctrl-C (the candidate knows
+// they pressed it).
 func Silent(err error) bool {
 	var ee *ExitError
-	return errors.As(err, &ee) && ee.Err == nil
+	if errors.As(err, &ee) {
+		return ee.Err == nil
+	}
+	return errors.Is(err, prompts.ErrInterrupted)
 }

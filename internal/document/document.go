@@ -20,6 +20,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/text"
 )
 
 // MaxSize is the largest write-up accepted: far above any interview answer,
@@ -333,7 +335,7 @@ func readError(shown string, err error) error {
 	if strings.Contains(err.Error(), "is a directory") {
 		return dirError(shown)
 	}
-	return fmt.Errorf("%s: cannot read: %v; check the path and try again", shown, oneLine(err.Error()))
+	return fmt.Errorf("%s: cannot read: %v; check the path and try again", shown, text.FirstLine(err.Error()))
 }
 
 func dirError(path string) error {
@@ -358,14 +360,4 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 	}
 	return fmt.Sprintf("%d KiB", (n+1023)>>10)
-}
-
-// oneLine keeps an error from a library on the single line every message
-// of prep must fit in.
-func oneLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = strings.TrimSpace(s[:i])
-	}
-	return s
 }

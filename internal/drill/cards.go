@@ -22,6 +22,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/wording"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -136,7 +137,7 @@ func DeckCards(src Sources, d Deck) []Card {
 		}
 		for i := range src.Pack.Tradeoffs {
 			t := &src.Pack.Tradeoffs[i]
-			out = append(out, Card{ID: "tradeoffs/bank/" + t.ID, Deck: Tradeoffs, Source: Source{FromBank, t.ID}, Title: oneLine(t.Title), Tradeoff: t})
+			out = append(out, Card{ID: "tradeoffs/bank/" + t.ID, Deck: Tradeoffs, Source: Source{FromBank, t.ID}, Title: text.CleanLine(t.Title), Tradeoff: t})
 		}
 	case Scale:
 		for i := range src.Stories {
@@ -148,7 +149,7 @@ func DeckCards(src Sources, d Deck) []Card {
 		for i := range src.Pack.Exercises {
 			e := &src.Pack.Exercises[i]
 			if e.Kind == workspace.KindScale {
-				out = append(out, Card{ID: "scale/bank/" + e.ID, Deck: Scale, Source: Source{FromBank, e.ID}, Title: oneLine(e.Title), Exercise: e})
+				out = append(out, Card{ID: "scale/bank/" + e.ID, Deck: Scale, Source: Source{FromBank, e.ID}, Title: text.CleanLine(e.Title), Exercise: e})
 			}
 		}
 	case Followups:
@@ -167,7 +168,7 @@ func DeckCards(src Sources, d Deck) []Card {
 			rep := check.Check(Doc(s), r)
 			for _, f := range src.Choose(src.Pack.Followups, storyText(s, r), weak(rep), FollowupsStory) {
 				f := f
-				out = append(out, Card{ID: "followups/" + s.Slug() + "/" + f.ID, Deck: Followups, Source: Source{FromStory, s.Name()}, Title: oneLine(f.Question), Followup: &f, Story: s})
+				out = append(out, Card{ID: "followups/" + s.Slug() + "/" + f.ID, Deck: Followups, Source: Source{FromStory, s.Name()}, Title: text.CleanLine(f.Question), Followup: &f, Story: s})
 			}
 		}
 	}
@@ -185,7 +186,7 @@ func kindOf(s *workspace.Story) string {
 
 // storyTitle names a story: its title, else its file.
 func storyTitle(s *workspace.Story) string {
-	if t := oneLine(s.Meta.Title); t != "" {
+	if t := text.CleanLine(s.Meta.Title); t != "" {
 		return t
 	}
 	return s.Name()
@@ -322,10 +323,10 @@ func SentenceHash(s string) string {
 // (wording.Sentences: inline code such as "SELECT ... FOR UPDATE", "2.1
 // s" and "e.g. Kafka" are not split), each on one line, without Markdown
 // emphasis and code marks.
-func Sentences(text string) []string {
+func Sentences(md string) []string {
 	var out []string
-	for _, s := range wording.Sentences(text) {
-		if s = strings.Join(strings.Fields(plain(s)), " "); s != "" {
+	for _, s := range wording.Sentences(md) {
+		if s = text.OneLine(plain(s)); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -336,9 +337,4 @@ func Sentences(text string) []string {
 // plain text.
 func plain(s string) string {
 	return strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
-}
-
-// oneLine is s on one line, without control characters.
-func oneLine(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
 }

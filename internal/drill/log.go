@@ -3,6 +3,7 @@ package drill
 import (
 	"strings"
 
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -90,9 +91,9 @@ func SaveLogEntry(ws *workspace.Workspace, day Day, e LogEntry) error {
 
 // lines renders the entry, with a blank line after it.
 func (e LogEntry) lines() []string {
-	out := []string{"## " + oneLine(e.Title), cardMarker(e.Card), ""}
+	out := []string{"## " + text.CleanLine(e.Title), cardMarker(e.Card), ""}
 	for _, f := range logFields {
-		if v := oneLine(*f.field(&e)); v != "" {
+		if v := text.CleanLine(*f.field(&e)); v != "" {
 			out = append(out, "**"+f.label+":** "+v, "")
 		}
 	}

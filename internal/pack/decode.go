@@ -55,6 +55,8 @@ var structInfos = sync.OnceValue(func() map[reflect.Type]*structInfo {
 	}{
 		{File{}, ""},
 		{Meta{}, "the pack block"},
+		{Rehearse{}, "the rehearse block"},
+		{Sheet{}, "the sheet block"},
 		{Panel{}, "a panel"},
 		{Point{}, "a point"},
 		{Guide{}, "a guide"},

@@ -248,7 +248,32 @@ func overlayMeta(dst, src *Meta) {
 	if src.Welcome != "" {
 		dst.Welcome = src.Welcome
 	}
+	overlayRehearse(&dst.Rehearse, &src.Rehearse)
+	if src.Sheet.PitchTitles != nil {
+		dst.Sheet.PitchTitles = src.Sheet.PitchTitles
+	}
+	if src.Sheet.ChoiceWords != nil {
+		dst.Sheet.ChoiceWords = src.Sheet.ChoiceWords
+	}
+	if src.Sheet.LearnWords != nil {
+		dst.Sheet.LearnWords = src.Sheet.LearnWords
+	}
 	dst.Src = src.Src
+}
+
+// overlayRehearse lays an overlay's rehearse block over the base's, field
+// by field, as overlayMeta does the pack block's.
+func overlayRehearse(dst, src *Rehearse) {
+	for _, f := range []struct{ d, s *int }{{&dst.PaceLow, &src.PaceLow}, {&dst.PaceHigh, &src.PaceHigh}} {
+		if *f.s != 0 {
+			*f.d = *f.s
+		}
+	}
+	for _, f := range []struct{ d, s *string }{{&dst.OverTime, &src.OverTime}, {&dst.SlowPace, &src.SlowPace}, {&dst.FastPace, &src.FastPace}, {&dst.Fillers, &src.Fillers}} {
+		if *f.s != "" {
+			*f.d = *f.s
+		}
+	}
 }
 
 // layerState is what one layer's files declare, before it is laid over

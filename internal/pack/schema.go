@@ -35,8 +35,44 @@ type Meta struct {
 	Company string `yaml:"company"` // who the interviews are with; may be empty
 	Version string `yaml:"version"` // required, the author's own version string
 	Welcome string `yaml:"welcome"` // required, shown where the candidate starts
+	// Rehearse is the coaching prep rehearse gives on how an answer was
+	// said; Sheet is what the prep sheet looks for in a story's words.
+	// Both optional: an overlay without them keeps the built-in pack's.
+	Rehearse Rehearse `yaml:"rehearse"`
+	Sheet    Sheet    `yaml:"sheet"`
 
 	Src Pos `yaml:"-"`
+}
+
+// Rehearse is what prep rehearse tells a candidate about the delivery of
+// an answer said out loud, beside what the rubric finds in its words. A
+// hint left empty is not given.
+type Rehearse struct {
+	// PaceLow and PaceHigh bound, in words a minute, the pace an answer
+	// is easiest to follow at: slower drags, faster loses the listener.
+	// Both or neither; 0 judges no pace.
+	PaceLow  int `yaml:"pace_low"`
+	PaceHigh int `yaml:"pace_high"`
+	// The hints for an answer that ran over its time, that was said
+	// well below or well above the pace band, and that had many filler
+	// words ("um", "you know").
+	OverTime string `yaml:"over_time"`
+	SlowPace string `yaml:"slow_pace"`
+	FastPace string `yaml:"fast_pace"`
+	Fillers  string `yaml:"fillers"`
+}
+
+// Sheet is the wording the prep sheet reads a story by, beyond the
+// rubric's sections: each list matched ignoring case, as whole words.
+type Sheet struct {
+	// PitchTitles are the headings a candidate may give a story's
+	// one-line pitch: "pitch", "elevator pitch", "tl;dr".
+	PitchTitles []string `yaml:"pitch_titles"`
+	// ChoiceWords mark the sentence that tells the choice made ("we
+	// went with", "picked"); LearnWords the one that tells the lesson
+	// drawn ("next time", "taught me").
+	ChoiceWords []string `yaml:"choice_words"`
+	LearnWords  []string `yaml:"learn_words"`
 }
 
 // Panel is one interview panel: what it is, what its interviewers listen

@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // validate checks the merged pack: what each entry must hold, and that
@@ -246,7 +247,7 @@ func (c check) words(ws []string) {
 // squash lowercases text and collapses its white space, so a note's quote
 // is found in folded or wrapped text.
 func squash(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	return text.OneLine(strings.ToLower(s))
 }
 
 // validateEvidence checks that a point's evidence names sections or
@@ -295,6 +296,20 @@ func (l *loader) validateMeta() {
 	for _, f := range []struct{ key, v string }{{"name", m.Name}, {"version", m.Version}, {"welcome", m.Welcome}} {
 		if strings.TrimSpace(f.v) == "" {
 			l.add(m.Src.File, m.Src.Line, `the pack has no `+f.key+`; add "`+f.key+`: ..." under "pack:"`)
+		}
+	}
+	if r := m.Rehearse; (r.PaceLow != 0 || r.PaceHigh != 0) && (r.PaceLow <= 0 || r.PaceHigh <= r.PaceLow || r.PaceHigh > 400) {
+		l.add(m.Src.File, m.Src.Line, `the pack's rehearse block has pace_low `+strconv.Itoa(r.PaceLow)+` and pace_high `+strconv.Itoa(r.PaceHigh)+
+			`; give both, in words a minute, pace_low below pace_high and neither above 400 (such as 130 and 160)`)
+	}
+	for _, f := range []struct {
+		key   string
+		words []string
+	}{{"pitch_titles", m.Sheet.PitchTitles}, {"choice_words", m.Sheet.ChoiceWords}, {"learn_words", m.Sheet.LearnWords}} {
+		for i, w := range f.words {
+			if strings.TrimSpace(w) == "" {
+				l.add(m.Src.File, m.Src.Line, `the pack's sheet block has an empty entry (number `+strconv.Itoa(i+1)+`) in `+f.key+`; remove it or write the words`)
+			}
 		}
 	}
 }

@@ -3,22 +3,24 @@ package packdoc
 import (
 	"io"
 	"strings"
+
+	"github.com/prepcli/prep/internal/text"
 )
 
 // Markdown renders the Markdown an example or a reference is written in
 // for a terminal: headings as plain lines with a rule under the top ones,
 // paragraphs and list items refilled to width, fenced code and tables kept
 // line for line (their layout is their meaning), emphasis marks dropped.
-func Markdown(w io.Writer, text, indent string, width int) error {
+func Markdown(w io.Writer, md, indent string, width int) error {
 	d := &doc{w: w}
-	d.markdown(text, "", indent, width)
+	d.markdown(md, "", indent, width)
 	return d.err
 }
 
 // markdown renders text; a first heading that only repeats title (already
 // shown above it) is left out.
-func (d *doc) markdown(text, title, indent string, width int) {
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+func (d *doc) markdown(md, title, indent string, width int) {
+	lines := strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n")
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
 		if t == "" {
@@ -36,15 +38,15 @@ func (d *doc) markdown(text, title, indent string, width int) {
 		if len(para) == 0 {
 			return
 		}
-		for _, item := range items(strings.Join(para, "\n")) {
+		for _, item := range text.Items(strings.Join(para, "\n")) {
 			first, rest := indent, indent
-			if isItem(item) {
+			if text.IsItem(item) {
 				marker, body, _ := strings.Cut(item, " ")
 				first = indent + "  " + marker + " "
 				rest = indent + strings.Repeat(" ", len(marker)+3)
 				item = body
 			}
-			d.printf("%s\n", Wrap(plain(item), first, rest, width))
+			d.printf("%s\n", text.Wrap(plain(item), first, rest, width))
 		}
 		d.printf("\n")
 		para, blank = nil, true

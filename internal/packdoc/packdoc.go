@@ -9,6 +9,7 @@ import (
 
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // Width is the column paragraphs are wrapped at when the terminal's
@@ -45,29 +46,29 @@ type doc struct {
 // text tells the reader to run is named as prep was run (progname.Text).
 func (d *doc) printf(format string, args ...any) {
 	if d.err == nil {
-		_, d.err = io.WriteString(d.w, Clean(progname.Text(fmt.Sprintf(format, args...))))
+		_, d.err = io.WriteString(d.w, text.Clean(progname.Text(fmt.Sprintf(format, args...))))
 	}
 }
 
 func (d *doc) heading(s string) { d.printf("\n%s\n", s) }
 
-func (d *doc) para(indent, text string) {
-	if strings.TrimSpace(text) == "" {
+func (d *doc) para(indent, body string) {
+	if strings.TrimSpace(body) == "" {
 		return
 	}
-	d.printf("%s\n", Wrap(text, indent, indent, Width))
+	d.printf("%s\n", text.Wrap(body, indent, indent, Width))
 }
 
 // verbatim prints text line by line: an architecture sketch's layout is
 // its meaning, so it is never refilled.
-func (d *doc) verbatim(indent, text string) {
-	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+func (d *doc) verbatim(indent, body string) {
+	for _, line := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
 		d.printf("%s\n", strings.TrimRight(indent+line, " "))
 	}
 }
 
-func (d *doc) bullet(text string) {
-	d.printf("%s\n", Wrap(text, "  - ", "    ", Width))
+func (d *doc) bullet(item string) {
+	d.printf("%s\n", text.Wrap(item, "  - ", "    ", Width))
 }
 
 func (d *doc) points(title string, ps []pack.Point) {
@@ -98,7 +99,7 @@ func Panel(w io.Writer, p *pack.Panel) error {
 			d.printf("\n  %s (%s)\n", g.Title, g.ID)
 			d.para("    ", g.Text)
 			for _, q := range g.Questions {
-				d.printf("%s\n", Wrap(q, "    ? ", "      ", Width))
+				d.printf("%s\n", text.Wrap(q, "    ? ", "      ", Width))
 			}
 		}
 	}
@@ -124,7 +125,7 @@ func Rubric(w io.Writer, r *pack.Rubric) error {
 		names := append([]string{}, s.Aliases...)
 		names = append(names, s.Letters...)
 		if len(names) > 0 {
-			d.printf("%s\n", Wrap("Also found as: "+strings.Join(names, ", "), "    ", "    ", Width))
+			d.printf("%s\n", text.Wrap("Also found as: "+strings.Join(names, ", "), "    ", "    ", Width))
 		}
 		d.para("    ", "Ask yourself: "+s.Question)
 		d.para("    ", s.Guidance)
@@ -195,7 +196,7 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 	if len(e.Hints) > 0 {
 		d.heading("Hints")
 		for i, h := range e.Hints {
-			d.printf("%s\n", Wrap(Hint(i, len(e.Hints), h), "  ", "  ", Width))
+			d.printf("%s\n", text.Wrap(Hint(i, len(e.Hints), h), "  ", "  ", Width))
 		}
 	}
 	if len(e.Facts) > 0 {
@@ -234,14 +235,12 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 	return d.err
 }
 
+// count is "" for none, so that nonBlank leaves it out.
 func count(n int, noun string) string {
-	switch n {
-	case 0:
+	if n == 0 {
 		return ""
-	case 1:
-		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return text.Plural(n, noun)
 }
 
 func nonBlank(ss []string) []string {
@@ -286,7 +285,7 @@ func Example(w io.Writer, e *pack.Example) error {
 	if len(e.Notes) > 0 {
 		d.heading("What the interviewer hears")
 		for _, n := range e.Notes {
-			d.printf("%s\n", Wrap("\u201c"+OneLine(n.Quote)+"\u201d \u2014 "+n.Hears, "  - ", "    ", Width))
+			d.printf("%s\n", text.Wrap("\u201c"+text.CleanLine(n.Quote)+"\u201d \u2014 "+n.Hears, "  - ", "    ", Width))
 		}
 	}
 	return d.err
@@ -304,8 +303,8 @@ func Reference(w io.Writer, r *pack.Reference) error {
 
 // Hint is how prep shows hint n (from 0) of total, wherever it shows
 // one: "Hint 2 of 5: What happens when the same payment arrives twice?".
-func Hint(n, total int, text string) string {
-	return fmt.Sprintf("Hint %d of %d: %s", n+1, total, OneLine(text))
+func Hint(n, total int, hint string) string {
+	return fmt.Sprintf("Hint %d of %d: %s", n+1, total, text.CleanLine(hint))
 }
 
 // Tradeoff renders one decision from the trade-off bank.

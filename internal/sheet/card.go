@@ -19,9 +19,10 @@ type Card struct {
 }
 
 // CardOf reads a story's body (Markdown, without front matter) by rubric
-// r; a nil r reads it all as the situation.
-func CardOf(body string, r *pack.Rubric) Card {
-	p := parse(body, r)
+// r, with the words of the pack's sheet block; a nil r reads it all as
+// the situation.
+func CardOf(body string, r *pack.Rubric, words pack.Sheet) Card {
+	p := parse(body, r, words)
 	var c Card
 	c.Pitch = p.summary()
 	shown := map[string]bool{}

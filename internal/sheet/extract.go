@@ -50,18 +50,11 @@ const (
 var numberIDs = []string{"result", "action", "situation", "task", "architecture", "contribution",
 	"verification", "validation", "bottlenecks", "breaks_first", "evidence", "fix"}
 
-// pitchTitles are the headings a candidate may give a story's one-line
-// pitch, matched ignoring case.
-var pitchTitles = []string{"pitch", "one-line pitch", "one line pitch", "elevator pitch", "in one line", "one-liner", "tl;dr", "tldr"}
-
-// Words that mark a choice and a lesson drawn, matched as whole words.
-// What counts as a figure, an alternative turned down or a mistake is
-// the checker's own reading (package wording), so the sheet and the
-// check agree.
-var (
-	choiceWords = []string{"chose", "choose", "picked", "went with", "decided", "opted", "settled on", "selected", "we used", "i used", "i kept", "we kept"}
-	learnWords  = []string{"learned", "learnt", "lesson", "lessons", "next time", "now i", "since then", "taught me", "would do differently", "i'd do", "i would", "today i"}
-)
+// The headings a story's pitch may sit under, and the words that mark a
+// choice and a lesson drawn, are the pack's (pack.Sheet: the "sheet:"
+// block under "pack:"), so a company's pack can reword them. What counts
+// as a figure, an alternative turned down or a mistake is the checker's
+// own reading (package wording), so the sheet and the check agree.
 
 // parsed is one story read for the sheet: its sections' text, by id.
 type parsed struct {
@@ -74,10 +67,12 @@ type parsed struct {
 	// pitch is the story's own one-line pitch, under a heading of its
 	// own ("## Pitch"), whole sentences; "" when it has none.
 	pitch string
+	// words are the pack's: what marks a choice and a lesson.
+	words pack.Sheet
 }
 
-func parse(body string, r *pack.Rubric) parsed {
-	p := parsed{text: map[string]string{}, pitch: pitchOf(body)}
+func parse(body string, r *pack.Rubric, words pack.Sheet) parsed {
+	p := parsed{text: map[string]string{}, pitch: pitchOf(body, words.PitchTitles), words: words}
 	if r == nil {
 		p.text[idSituation] = body
 		return p
@@ -191,7 +186,7 @@ func (p parsed) decision() (choice string, roads []string) {
 	}
 	ci := 0
 	for i, s := range ss {
-		if containsAny(s, choiceWords) {
+		if containsAny(s, p.words.ChoiceWords) {
 			ci = i
 			break
 		}
@@ -242,7 +237,7 @@ func (p parsed) lesson() (mistake, learned string) {
 		}
 	}
 	for _, s := range ss {
-		if s != mistake && containsAny(s, learnWords) {
+		if s != mistake && containsAny(s, p.words.LearnWords) {
 			learned = s
 			break
 		}
@@ -273,8 +268,9 @@ func (p parsed) firstOf(ids ...string) (string, string) {
 }
 
 // pitchOf is the paragraph under a story's pitch heading ("## Pitch",
-// "**In one line:**"), as whole sentences on one line.
-func pitchOf(body string) string {
+// "**In one line:**"; titles, matched ignoring case), as whole sentences
+// on one line.
+func pitchOf(body string, titles []string) string {
 	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
 	for i, raw := range lines {
 		line := strings.TrimSpace(raw)
@@ -289,7 +285,7 @@ func pitchOf(body string) string {
 			continue
 		}
 		label = strings.ToLower(strings.TrimRight(strings.TrimSpace(label), ":"))
-		if !slices.Contains(pitchTitles, label) {
+		if !slices.ContainsFunc(titles, func(t string) bool { return strings.EqualFold(strings.TrimSpace(t), label) }) {
 			continue
 		}
 		var para []string

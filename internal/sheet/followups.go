@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/prepcli/prep/internal/text"
 )
 
 // Followup is one question the panel may ask, with the answer prepared
@@ -137,8 +139,8 @@ func (it *item) add(line string) {
 
 // followup splits an item into its question and answer.
 func (it *item) followup() (Followup, bool) {
-	q := oneLine(strings.Join(it.q, " "))
-	a := oneLine(strings.Join(it.a, " "))
+	q := text.OneLine(strings.Join(it.q, " "))
+	a := text.OneLine(strings.Join(it.a, " "))
 	if it.labelled || len(it.a) > 0 {
 		return Followup{Question: unbold(q), Answer: a}, q != ""
 	}

@@ -13,11 +13,12 @@ func FuzzRender(f *testing.F) {
 	f.Add("## Follow-ups\n\n- __Why?__ Because.\n- **Q: Why not?**\n    A: no.\n")
 	f.Add("Q: a\nA:\n\n### \n- \n1) x?\n```\n## Follow-ups\n```\n")
 	f.Add("## Result\n\nUp 3%. Down $4. \xff\xfe. ?. !\n\n## Trade-offs\n\nI chose A rather than B.")
-	rs := rubrics(f)
+	rs, ws := rubrics(f), words(f)
 	f.Fuzz(func(t *testing.T, body string) {
 		out := Render(Input{
 			Now:     time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC),
 			Rubrics: rs,
+			Words:   ws,
 			Stories: []Story{{File: "stories/x.md", Title: "X", Rank: 1, Body: body}, {File: "stories/y.md", Title: "Y", Body: body}},
 		})
 		if !strings.Contains(out, "### 1. X") {

@@ -21,6 +21,7 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/wording"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -41,6 +42,9 @@ type Input struct {
 	Stories []Story
 	// Rubrics are the pack's, for finding a story's sections by kind.
 	Rubrics []pack.Rubric
+	// Words are the pack's sheet block: the headings a pitch sits under,
+	// the words that mark a choice and a lesson.
+	Words pack.Sheet
 	// Problems are files that could not be read, one line each (path and
 	// line first): they are open gaps too.
 	Problems []string
@@ -126,7 +130,7 @@ func Render(in Input) string {
 	slices.SortStableFunc(b.practice, byTitle)
 	// Each featured story is read once, for its block and its gaps.
 	for _, s := range b.featured {
-		b.parsed = append(b.parsed, parse(s.Body, b.rubric(s.Kind)))
+		b.parsed = append(b.parsed, parse(s.Body, b.rubric(s.Kind), b.in.Words))
 	}
 	for _, p := range parts {
 		p(b)
@@ -148,7 +152,7 @@ func isCulture(s Story) bool {
 
 // panelHeading opens a panel's part of the sheet.
 func (b *builder) panel(title, def string) {
-	b.line("## %s", cmp.Or(oneLine(title), def))
+	b.line("## %s", cmp.Or(text.OneLine(title), def))
 	b.line("")
 }
 
@@ -175,7 +179,7 @@ func (b *builder) rubric(kind string) *pack.Rubric {
 }
 
 func titleOf(s Story) string {
-	if t := oneLine(s.Title); t != "" {
+	if t := text.OneLine(s.Title); t != "" {
 		return t
 	}
 	return s.File
@@ -183,7 +187,7 @@ func titleOf(s Story) string {
 
 func header(b *builder) {
 	title := "Prep sheet"
-	if c := oneLine(b.in.Company); c != "" {
+	if c := text.OneLine(b.in.Company); c != "" {
 		title += ": " + c
 	}
 	b.line("# %s", title)
@@ -208,8 +212,8 @@ func timeline(b *builder) {
 		return
 	}
 	for i, r := range b.in.Timeline {
-		head := "**" + orDash(oneLine(r.Company)) + "**"
-		if t := oneLine(r.Title); t != "" {
+		head := "**" + orDash(text.OneLine(r.Company)) + "**"
+		if t := text.OneLine(r.Title); t != "" {
 			head += ", " + t
 		}
 		if d := dates(r.Start, r.End); d != "" {
@@ -230,7 +234,7 @@ func timeline(b *builder) {
 }
 
 func dates(start, end string) string {
-	start, end = oneLine(start), oneLine(end)
+	start, end = text.OneLine(start), text.OneLine(end)
 	switch {
 	case start != "" && end != "":
 		return start + " – " + end
@@ -274,7 +278,7 @@ func story(b *builder, s Story, p parsed) {
 	// figure in Result"; the open gaps below give the detail.
 	b.line("*%s · %s*", s.File, verdictOf(s))
 	b.line("")
-	or := func(t string) string { return cmp.Or(oneLine(t), notYet) }
+	or := func(t string) string { return cmp.Or(text.OneLine(t), notYet) }
 
 	sum := p.summary()
 	b.line("- **Pitch:** %s", or(sum))
@@ -331,7 +335,7 @@ func story(b *builder, s Story, p parsed) {
 				b.line("  - %d more in %s", len(p.followups)-maxFollowups, s.File)
 				break
 			}
-			q := strings.TrimSpace(strings.Trim(oneLine(f.Question), "*_"))
+			q := strings.TrimSpace(strings.Trim(text.OneLine(f.Question), "*_"))
 			a := "*no answer prepared yet*"
 			if f.Answer != "" {
 				a = fit(f.Answer, answerWords)
@@ -348,7 +352,7 @@ func verdictOf(s Story) string {
 	if s.Unchecked != "" || s.Report.Verdict == "" {
 		return "not checked"
 	}
-	return oneLine(s.Report.VerdictLine())
+	return text.OneLine(s.Report.VerdictLine())
 }
 
 func technical(b *builder) { b.panel(b.in.Panels.Technical, "Technical Skills Panel") }
@@ -370,14 +374,14 @@ func practice(b *builder) {
 		return
 	}
 	for _, s := range b.practice {
-		p := parse(s.Body, b.rubric(s.Kind))
+		p := parse(s.Body, b.rubric(s.Kind), b.in.Words)
 		b.line("- **%s** (%s · %s)", titleOf(s), s.File, verdictOf(s))
 		if t, id := p.firstOf(practiceMain...); t != "" {
 			b.line("  - %s: %s", sectionTitle(b.rubric(s.Kind), id), t)
 		}
 		for _, id := range practiceRoad {
 			if m := wording.Alternative(p.text[id]); m.Found() {
-				b.line("  - %s: %s", sectionTitle(b.rubric(s.Kind), id), oneLine(m.Sentence))
+				b.line("  - %s: %s", sectionTitle(b.rubric(s.Kind), id), text.OneLine(m.Sentence))
 				break
 			}
 		}
@@ -389,7 +393,7 @@ func sectionTitle(r *pack.Rubric, id string) string {
 	if r != nil {
 		for _, s := range r.Sections {
 			if s.ID == id {
-				return oneLine(s.Title)
+				return text.OneLine(s.Title)
 			}
 		}
 	}
@@ -403,7 +407,7 @@ func drills(b *builder) {
 	total := 0
 	for _, d := range b.in.Drills {
 		if d.Due > 0 {
-			due = append(due, fmt.Sprintf("%d %s", d.Due, oneLine(d.Deck)))
+			due = append(due, fmt.Sprintf("%d %s", d.Due, text.OneLine(d.Deck)))
 			total += d.Due
 		}
 	}
@@ -411,7 +415,7 @@ func drills(b *builder) {
 	case total > 0:
 		b.line("%s due today: `%s drill` runs them.", strings.Join(due, ", "), progname.Name())
 	case b.in.NextDrill != "":
-		b.line("Nothing due today; the next card is due on %s.", oneLine(b.in.NextDrill))
+		b.line("Nothing due today; the next card is due on %s.", text.OneLine(b.in.NextDrill))
 	default:
 		b.line("Nothing due today.")
 	}
@@ -429,7 +433,7 @@ func culture(b *builder) {
 		return
 	}
 	for _, s := range b.culture {
-		p := parse(s.Body, b.rubric(s.Kind))
+		p := parse(s.Body, b.rubric(s.Kind), b.in.Words)
 		b.line("- **%s** (%s · %s)", titleOf(s), s.File, verdictOf(s))
 		if v := p.first("value"); v != "" {
 			b.line("  - Value: %s", v)
@@ -455,12 +459,12 @@ func gaps(b *builder) {
 	}
 	b.heading("Open gaps")
 	for _, p := range b.in.Problems {
-		b.line("- Could not read %s", oneLine(p))
+		b.line("- Could not read %s", text.OneLine(p))
 	}
 	for i, s := range b.featured {
 		head := fmt.Sprintf("**%s** (%s)", titleOf(s), s.File)
 		if s.Unchecked != "" {
-			b.line("- %s: not checked: %s", head, oneLine(s.Unchecked))
+			b.line("- %s: not checked: %s", head, text.OneLine(s.Unchecked))
 			continue
 		}
 		if s.Report.Verdict == "" {
@@ -480,7 +484,7 @@ func gaps(b *builder) {
 			case f.Rule == check.RuleMissingSection:
 				worth = append(worth, cmp.Or(titles[f.Section], f.Section))
 			default:
-				if m := oneLine(f.Message); !slices.Contains(weak, m) {
+				if m := text.OneLine(f.Message); !slices.Contains(weak, m) {
 					weak = append(weak, m)
 				}
 			}
@@ -500,7 +504,7 @@ func gaps(b *builder) {
 		}
 		for _, f := range b.parsed[i].followups {
 			if f.Answer == "" {
-				lines = append(lines, "no answer prepared for: "+oneLine(f.Question))
+				lines = append(lines, "no answer prepared for: "+text.OneLine(f.Question))
 			}
 		}
 		if len(lines) == 0 {
@@ -518,7 +522,7 @@ func gaps(b *builder) {
 func extra(b *builder) {
 	for _, s := range b.in.Extra {
 		body := strings.TrimSpace(s.Markdown)
-		if oneLine(s.Title) == "" && body == "" {
+		if text.OneLine(s.Title) == "" && body == "" {
 			continue
 		}
 		b.panel(s.Title, "More")

@@ -102,6 +102,16 @@ func rubrics(t testing.TB) []pack.Rubric {
 	return p.Rubrics
 }
 
+// words are the built-in pack's sheet block.
+func words(t testing.TB) pack.Sheet {
+	t.Helper()
+	p, err := pack.LoadParts(pack.PartMeta, pack.Source{FS: content.FS, Name: pack.Embedded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Meta.Sheet
+}
+
 // A long story: every section far longer than a sheet can hold.
 func longStory() string {
 	// Every sentence differs, long and full of figures and choices.
@@ -130,7 +140,7 @@ func longStory() string {
 // full and cut (about 300 words a story); real stories come in well under.
 func TestSheetOfThreeLongStoriesFitsAboutAPage(t *testing.T) {
 	render := func(body string) string {
-		in := Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t)}
+		in := Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t), Words: words(t)}
 		for i := 0; i < 5; i++ {
 			in.Timeline = append(in.Timeline, workspace.Role{Company: "Acme", Title: "Engineer", Start: "2020", End: "2022",
 				Owned: strings.Repeat("the checkout service ", 30), Impact: strings.Repeat("p99 down 80% ", 30)})
@@ -194,7 +204,7 @@ func TestExtraSectionsComeLast(t *testing.T) {
 func TestFeaturedCultureStory(t *testing.T) {
 	body := "## Situation\n\nA release slipped by two weeks. The team was tired.\n\n## Action\n\nI wrote the plan down.\n\n## Result\n\nWe shipped 3 days later.\n\n## Reflection\n\nI learned to write the risk down on day one.\n"
 	rep := checked(t, "culture", body)
-	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
+	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t), Words: words(t),
 		Stories: []Story{{File: "stories/slip.md", Title: "The slipped release", Kind: "culture", Rank: 1, Body: body, Report: rep}}})
 	block := out[strings.Index(out, "#### 1."):strings.Index(out, "### Open gaps")]
 	want := `#### 1. The slipped release
@@ -216,7 +226,7 @@ func TestFeaturedCultureStory(t *testing.T) {
 // once in its one-line summary.
 func TestSummarySaysARepeatedSentenceOnce(t *testing.T) {
 	body := "## Situation\n\nThe invoice run took six hours.\n\n## Task\n\nThe invoice run took six hours.\n"
-	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
+	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t), Words: words(t),
 		Stories: []Story{{File: "stories/inv.md", Title: "Invoices", Kind: "star", Rank: 1, Body: body}}})
 	if !strings.Contains(out, "- **Pitch:** The invoice run took six hours.\n") {
 		t.Errorf("summary repeats its sentence:\n%s", out)
@@ -263,7 +273,7 @@ func TestSheetShowsTheVerdict(t *testing.T) {
 	if weak.Verdict != check.VerdictNeedsWork || len(weak.Reasons) == 0 {
 		t.Fatalf("the checker's verdict on the weak story: %q %q, want needs-work with reasons", weak.Verdict, weak.Reasons)
 	}
-	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
+	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t), Words: words(t),
 		Stories: []Story{{File: "stories/faster.md", Title: "Making the service faster", Kind: "star", Rank: 1, Body: weakBody, Report: weak}}})
 	var status string
 	for _, l := range strings.Split(out, "\n") {
@@ -296,7 +306,7 @@ func TestSheetReadsSectionsWhereverTheyAreLabelled(t *testing.T) {
 			"## Impact\n\nIt takes 40 minutes now.\n\n## Likely questions\n\n- **Why not a bigger machine?** It would only have halved it.\n",
 	} {
 		t.Run(name, func(t *testing.T) {
-			out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
+			out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t), Words: words(t),
 				Stories: []Story{{File: "stories/export.md", Title: "Export", Kind: "star", Rank: 1, Body: body, Report: checked(t, "star", body)}}})
 			for _, want := range []string{
 				"- **Pitch:** The nightly export took nine hours. I had to bring it under one hour.\n",
@@ -324,7 +334,7 @@ func TestSheetIsABrief(t *testing.T) {
 		"## Follow-ups\n\n- **" + long + "** Because the outbox needed its transactions, and a second store would have meant two-phase writes.\n"
 	culture := "## Value\n\nOwnership.\n\n## Situation\n\nA release slipped by two weeks.\n\n## Result\n\nWe shipped 3 days later.\n"
 	design := "## MVP\n\nOne token bucket per tenant in Redis.\n\n## Trade-offs\n\nI chose Redis rather than an in-process limiter, because the fleet has 40 nodes.\n"
-	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t),
+	out := Render(Input{Now: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC), Rubrics: rubrics(t), Words: words(t),
 		Stories: []Story{
 			{File: "stories/ledger.md", Title: "Ledger", Kind: "star", Rank: 1, Body: body},
 			{File: "stories/slip.md", Title: "The slipped release", Kind: "culture", Body: culture},

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/wording"
 )
 
@@ -26,10 +27,10 @@ func sentences(text string) []string {
 }
 
 // paragraphs are text's blocks between blank lines, each on one line.
-func paragraphs(text string) []string {
+func paragraphs(s string) []string {
 	var out []string
-	for _, block := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		if p := strings.Join(strings.Fields(block), " "); p != "" {
+	for _, block := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p := text.OneLine(block); p != "" {
 			out = append(out, p)
 		}
 	}
@@ -43,26 +44,20 @@ func containsAny(s string, phrases []string) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	}), " ") + " "
 	for _, p := range phrases {
-		if strings.Contains(l, " "+p+" ") {
+		if p = strings.ToLower(text.OneLine(p)); p != "" && strings.Contains(l, " "+p+" ") {
 			return true
 		}
 	}
 	return false
 }
 
-// oneLine is s with its white space, line ends included, made single
-// spaces: a title or a timeline entry must not break the sheet's layout.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
 // fit is text's whole sentences on one line, as many as fit in n words:
 // the first always, however long, since the sheet never cuts one short;
 // the others only while they fit.
-func fit(text string, n int) string {
+func fit(para string, n int) string {
 	var out []string
 	words := 0
-	for _, s := range sentences(text) {
+	for _, s := range sentences(para) {
 		w := len(strings.Fields(s))
 		if len(out) > 0 && words+w > n {
 			break
@@ -70,5 +65,5 @@ func fit(text string, n int) string {
 		out = append(out, s)
 		words += w
 	}
-	return oneLine(strings.Join(out, " "))
+	return text.OneLine(strings.Join(out, " "))
 }

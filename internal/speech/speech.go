@@ -16,14 +16,8 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/transcript"
-)
-
-// Pace bounds, in words per minute: an interview answer is easiest to
-// follow in this band; slower drags, faster loses the listener.
-const (
-	PaceLow  = 130
-	PaceHigh = 160
 )
 
 // PauseMin is the shortest silence between words reported as a pause.
@@ -54,6 +48,10 @@ type Input struct {
 	// Transcriber names the tool that made the transcript ("whisper-cli",
 	// "pocketsphinx_continuous", "transcript file").
 	Transcriber string
+	// Coaching is the pack's rehearse block: the pace band an answer is
+	// easiest to follow at and the hints on delivery. Without a band, pace
+	// is not judged; without a hint, a finding has none.
+	Coaching pack.Rehearse
 }
 
 // Report is the analysis, as prep rehearse --format json prints it.
@@ -154,8 +152,10 @@ func Analyse(in Input) Report {
 
 	doc, lines := lay(t)
 	rep.Text = doc.Body
-	cr := check.Check(doc, in.Rubric)
+	// The sections are found once, for the check and for the time spent
+	// in each.
 	res := sections.Find(doc, in.Rubric)
+	cr := check.CheckFound(doc, in.Rubric, res)
 	owner := owners(res, doc.Body)
 	for _, s := range cr.Sections {
 		sec := Section{SectionStatus: s}
@@ -178,7 +178,7 @@ func Analyse(in Input) Report {
 		b.Said = heard.said(b)
 		rep.Beats = append(rep.Beats, b)
 	}
-	rep.Findings = append(rep.Findings, spokenFindings(rep)...)
+	rep.Findings = append(rep.Findings, spokenFindings(rep, in.Coaching)...)
 	if rep.Findings == nil {
 		rep.Findings = []check.Finding{}
 	}
@@ -219,7 +219,7 @@ func Recalled(in Input, elapsed time.Duration) Report {
 	if in.Rubric != nil {
 		rep.Kind = in.Rubric.ID
 	}
-	rep.Findings = spokenFindings(rep)
+	rep.Findings = spokenFindings(rep, in.Coaching)
 	if rep.Findings == nil {
 		rep.Findings = []check.Finding{}
 	}
@@ -282,7 +282,7 @@ func owners(res sections.Result, body string) []string {
 	texts := make([]string, len(res.Sections))
 	for i, s := range res.Sections {
 		if !s.Empty && s.Within == "" {
-			texts[i] = " " + strings.Join(strings.Fields(s.Text), " ") + " "
+			texts[i] = " " + text.OneLine(s.Text) + " "
 		}
 	}
 	for i, l := range ls {
@@ -384,29 +384,28 @@ func signalOf(r *pack.Rubric, id string) *pack.Signal {
 }
 
 // spokenFindings are what only speech shows: over time, a pace out of
-// the band, many fillers, beats not said.
-func spokenFindings(r Report) []check.Finding {
+// the band, many fillers, beats not said. What to do about each is the
+// pack's to say (c).
+func spokenFindings(r Report, c pack.Rehearse) []check.Finding {
 	var out []check.Finding
 	warn := func(rule, msg, hint string) {
 		out = append(out, check.Finding{Rule: rule, Severity: pack.SeverityWarning, Message: msg, Hint: hint})
 	}
 	if r.Limit > 0 && r.Seconds > r.Limit*1.05 {
 		warn("over-time", fmt.Sprintf("Took %s, over the %s given", Clock(r.Seconds), Clock(r.Limit)),
-			"cut the situation to two sentences and lead with the result; the panel asks for more if it wants it")
+			c.OverTime)
 	}
-	if r.Timed && r.WPM > 0 && r.Words >= 30 {
+	if low, high := float64(c.PaceLow), float64(c.PaceHigh); r.Timed && r.WPM > 0 && r.Words >= 30 && high > 0 {
 		switch {
-		case r.WPM < PaceLow*0.9:
-			warn("slow-pace", fmt.Sprintf("Pace %.0f words a minute, slower than the %d-%d that is easy to follow", r.WPM, PaceLow, PaceHigh),
-				"say it again with the cue card only, not the whole story: long silences while recalling slow you down")
-		case r.WPM > PaceHigh*1.1:
-			warn("fast-pace", fmt.Sprintf("Pace %.0f words a minute, faster than the %d-%d that is easy to follow", r.WPM, PaceLow, PaceHigh),
-				"pause after the figure and after the decision: the panel takes notes there")
+		case r.WPM < low*0.9:
+			warn("slow-pace", fmt.Sprintf("Pace %.0f words a minute, slower than the %d-%d that is easy to follow", r.WPM, c.PaceLow, c.PaceHigh), c.SlowPace)
+		case r.WPM > high*1.1:
+			warn("fast-pace", fmt.Sprintf("Pace %.0f words a minute, faster than the %d-%d that is easy to follow", r.WPM, c.PaceLow, c.PaceHigh), c.FastPace)
 		}
 	}
 	if r.Words >= 30 && r.Fillers.Per100 > 3 {
 		warn("fillers", fmt.Sprintf("%d filler words, %.1f per 100 words", r.Fillers.Count, r.Fillers.Per100),
-			"a short silence reads better than um: stop at the end of each point instead of filling it")
+			c.Fillers)
 	}
 	for _, b := range r.Beats {
 		if !b.Said {

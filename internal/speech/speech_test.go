@@ -25,6 +25,16 @@ func rubric(t *testing.T, id string) *pack.Rubric {
 	return r
 }
 
+// coaching is the built-in pack's rehearse block.
+func coaching(t *testing.T) pack.Rehearse {
+	t.Helper()
+	p, err := pack.LoadParts(pack.PartMeta, pack.Source{FS: content.FS, Name: pack.Embedded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Meta.Rehearse
+}
+
 // say is text spoken at wpm words a minute from 1 s in; "|N|" in the
 // text is a silence of N seconds. Each word keeps its punctuation.
 func say(text string, wpm float64) *transcript.Transcript {
@@ -55,7 +65,7 @@ My mistake was shipping the relay without, you know, a lag alert, and I learned 
 
 func TestTimePaceFillersAndPausesAreMeasuredFromTheWords(t *testing.T) {
 	tr := say(story, 150)
-	rep := Analyse(Input{Transcript: tr, Rubric: rubric(t, "star"), Limit: 3 * time.Minute})
+	rep := Analyse(Input{Transcript: tr, Rubric: rubric(t, "star"), Limit: 3 * time.Minute, Coaching: coaching(t)})
 	n := len(tr.Words)
 	wantSeconds := round(float64(n-1)*0.4+0.4*0.8+5, 1)
 	got := struct {
@@ -84,7 +94,7 @@ func TestTimePaceFillersAndPausesAreMeasuredFromTheWords(t *testing.T) {
 }
 
 func TestSectionsAreFoundInWhatWasSaidWithTheirTime(t *testing.T) {
-	rep := Analyse(Input{Transcript: say(story, 150), Rubric: rubric(t, "star")})
+	rep := Analyse(Input{Transcript: say(story, 150), Rubric: rubric(t, "star"), Coaching: coaching(t)})
 	found := map[string]float64{}
 	total := 0.0
 	for _, s := range rep.Sections {
@@ -109,7 +119,7 @@ func TestBeatsSaidAndNotSaid(t *testing.T) {
 		{Name: "decision", Text: "I chose an outbox and Kafka rather than sharding the balances table."},
 		{Name: "figure", Text: "The holiday peak of 4,800 orders a minute passed with no incident."},
 	}
-	rep := Analyse(Input{Transcript: say(story, 150), Rubric: rubric(t, "star"), Beats: beats})
+	rep := Analyse(Input{Transcript: say(story, 150), Rubric: rubric(t, "star"), Beats: beats, Coaching: coaching(t)})
 	var said []bool
 	for _, b := range rep.Beats {
 		said = append(said, b.Said)
@@ -130,7 +140,7 @@ func TestBeatsSaidAndNotSaid(t *testing.T) {
 
 func TestNumbersSaidInWordsMatchFigures(t *testing.T) {
 	tr := say("latency fell from two point one seconds to three hundred and twenty milliseconds", 150)
-	rep := Analyse(Input{Transcript: tr, Rubric: rubric(t, "star"), Beats: []Beat{{Name: "figure", Text: "Latency fell from 2.1 s to 320 ms."}}})
+	rep := Analyse(Input{Transcript: tr, Rubric: rubric(t, "star"), Beats: []Beat{{Name: "figure", Text: "Latency fell from 2.1 s to 320 ms."}}, Coaching: coaching(t)})
 	if !rep.Beats[0].Said {
 		t.Errorf("a figure said in words was not heard")
 	}
@@ -146,7 +156,7 @@ func TestFillerLikeIsToldFromTheVerb(t *testing.T) {
 
 func TestOverTimeAndPaceAreFindings(t *testing.T) {
 	long := strings.Repeat("we moved the ledger writes to a queue and it worked well. ", 30)
-	rep := Analyse(Input{Transcript: say(long, 200), Rubric: rubric(t, "star"), Limit: time.Minute})
+	rep := Analyse(Input{Transcript: say(long, 200), Rubric: rubric(t, "star"), Limit: time.Minute, Coaching: coaching(t)})
 	rules := map[string]bool{}
 	for _, f := range rep.Findings {
 		rules[f.Rule] = true
@@ -158,12 +168,41 @@ func TestOverTimeAndPaceAreFindings(t *testing.T) {
 	}
 }
 
+// The pace band and the hints are the pack's: a pack with a faster band
+// does not call 200 words a minute fast, and its own hint is given.
+func TestPaceBandAndHintsAreThePacks(t *testing.T) {
+	long := strings.Repeat("we moved the ledger writes to a queue and it worked well. ", 30)
+	hints := func(c pack.Rehearse) map[string]string {
+		out := map[string]string{}
+		for _, f := range Analyse(Input{Transcript: say(long, 200), Rubric: rubric(t, "star"), Limit: time.Minute, Coaching: c}).Findings {
+			if f.Rule == "over-time" || f.Rule == "fast-pace" || f.Rule == "slow-pace" {
+				out[f.Rule] = f.Message + " / " + f.Hint
+			}
+		}
+		return out
+	}
+	want := map[string]string{
+		"over-time": "Took 1:48, over the 1:00 given / Stop sooner.",
+		"fast-pace": "Pace 200 words a minute, faster than the 140-170 that is easy to follow / Breathe.",
+	}
+	if d := cmp.Diff(want, hints(pack.Rehearse{PaceLow: 140, PaceHigh: 170, OverTime: "Stop sooner.", FastPace: "Breathe."})); d != "" {
+		t.Errorf("a pack's band and hints (-want +got):\n%s", d)
+	}
+	want = map[string]string{"over-time": "Took 1:48, over the 1:00 given / Stop sooner."}
+	if d := cmp.Diff(want, hints(pack.Rehearse{PaceLow: 150, PaceHigh: 190, OverTime: "Stop sooner."})); d != "" {
+		t.Errorf("200 words a minute in a band up to 190 (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff(want, hints(pack.Rehearse{OverTime: "Stop sooner."})); d != "" {
+		t.Errorf("no band judges no pace (-want +got):\n%s", d)
+	}
+}
+
 func TestPlainTextHasNoTiming(t *testing.T) {
 	tr, err := transcript.Parse("t.txt", []byte("I chose a cache.\n\nUm, it worked."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := Analyse(Input{Transcript: tr, Rubric: rubric(t, "star")})
+	rep := Analyse(Input{Transcript: tr, Rubric: rubric(t, "star"), Coaching: coaching(t)})
 	if rep.Timed || rep.Seconds != 0 || rep.WPM != 0 || len(rep.Pauses) != 0 {
 		t.Errorf("plain text: timed %v, %v s, %v wpm, %d pauses; want no timing", rep.Timed, rep.Seconds, rep.WPM, len(rep.Pauses))
 	}
@@ -179,7 +218,7 @@ func TestAKeyPointIsSaidWhenOneOfItsPhrasesIs(t *testing.T) {
 		{Name: "queue", Text: "Queue the writes.", Phrases: []string{"queue", "message broker"}},
 		{Name: "shard", Text: "Shard the writes.", Phrases: []string{"shard writes"}},
 	}
-	rep := Analyse(Input{Transcript: tr, Rubric: rubric(t, "design"), Beats: beats})
+	rep := Analyse(Input{Transcript: tr, Rubric: rubric(t, "design"), Beats: beats, Coaching: coaching(t)})
 	var said []bool
 	for _, b := range rep.Beats {
 		said = append(said, b.Said)

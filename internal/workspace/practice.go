@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/text"
 	"gopkg.in/yaml.v3"
 )
 
@@ -161,7 +162,7 @@ func (p *Practice) SetField(key string, value any) {
 		}
 		return
 	case string:
-		v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: strings.Join(strings.Fields(x), " ")}
+		v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: text.OneLine(x)}
 	case int:
 		v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(x)}
 	case time.Time:

@@ -8,6 +8,7 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // SetSection sets the text of section id of rubric r in the story's body
@@ -312,7 +313,7 @@ func appendSection(lines []string, sec *pack.Section, block []string) string {
 	if len(out) > 0 && strings.TrimSpace(out[len(out)-1]) != "" {
 		out = append(out, "")
 	}
-	title := strings.Join(strings.Fields(sec.Title), " ")
+	title := text.OneLine(sec.Title)
 	if title == "" {
 		title = sec.ID
 	}

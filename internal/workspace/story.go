@@ -14,6 +14,7 @@ import (
 
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 	"gopkg.in/yaml.v3"
 )
 
@@ -507,7 +508,7 @@ func (s *Story) encode() []byte {
 		m = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		s.doc.Content = []*yaml.Node{m}
 	}
-	title := strings.Join(strings.Fields(s.Meta.Title), " ")
+	title := text.OneLine(s.Meta.Title)
 	setKey(s.doc, m, "title", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: title})
 	if s.Meta.Kind != "" || hasKey(m, "kind") {
 		setKey(s.doc, m, "kind", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s.Meta.Kind})

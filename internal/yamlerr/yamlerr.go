@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/text"
 )
 
 // Error is one yaml.v3 error, taken apart.
@@ -71,7 +73,7 @@ func Parse(data []byte, err error) Error {
 			e.Line = 1 + bytes.Count(data[:i], []byte("\n"))
 		}
 	}
-	e.Msg = strings.Join(strings.Fields(msg), " ")
+	e.Msg = text.OneLine(msg)
 	return e
 }
 
@@ -107,7 +109,7 @@ func relocate(data []byte, msg string) (int, bool) {
 			return 0, false
 		}
 		again := Parse(nil, err)
-		if again.Msg != strings.Join(strings.Fields(msg), " ") || again.Line < 2 {
+		if again.Msg != text.OneLine(msg) || again.Line < 2 {
 			return 0, false
 		}
 		return again.Line - 1, true

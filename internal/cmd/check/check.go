@@ -82,7 +82,7 @@ whose "error" says why.`),
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Kind, "kind", "k", "", "rubric to check against: star, scale, design, debug, tradeoff, culture (default: front matter, else star)")
+	cmd.Flags().StringVarP(&opts.Kind, "kind", "k", "", "rubric `KIND` to check against, one of the pack's (prep content list --type rubric shows them; default: front matter, else star)")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -137,7 +137,7 @@ func Run(opts *Options) error {
 	}
 	for o := range checkAll(opts, p, files, json) {
 		if o.err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", progname.Name(), o.err)
+			opts.IO.Sayf("%s", o.err)
 			failed = true
 		}
 		if o.encodeErr != nil {

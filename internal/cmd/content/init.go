@@ -17,6 +17,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // InitOptions are what `prep content init` needs.
@@ -325,7 +326,11 @@ pack:
   # Required. What an applicant reads first: who you are, what the panels
   # are, where to start. Rewrite it in your own voice.
   welcome: >-
-` + indent(wrapText(welcome, 74), "    ") + "\n"
+` + indent(text.Fill(welcome, "", "", 74), "    ") + `
+  # Optional, and left to the built-in pack here: "rehearse:" rewords what
+  # ` + "`prep rehearse`" + ` says about pace, time and filler words, "sheet:" the
+  # words the prep sheet reads a story by (docs/content-packs.md has both).
+`
 }
 
 // yamlString quotes a value so any text stays one YAML string.
@@ -347,27 +352,6 @@ func indent(s, prefix string) string {
 		if l != "" {
 			lines[i] = prefix + l
 		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// wrapText refills a paragraph to width columns.
-func wrapText(s string, width int) string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(s) {
-		switch {
-		case line == "":
-			line = w
-		case len(line)+1+len(w) > width:
-			lines = append(lines, line)
-			line = w
-		default:
-			line += " " + w
-		}
-	}
-	if line != "" {
-		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
 }

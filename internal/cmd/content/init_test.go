@@ -62,6 +62,13 @@ func TestInitWritesAValidStarter(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := pack.Meta{Name: "acme-corp", Company: `Acme: "the" #1 co.`, Version: "0.1.0"}
+	// The starter does not reword rehearse's hints or the sheet's words:
+	// the built-in ones stay.
+	if b, err := pack.LoadParts(pack.PartMeta, builtIn); err != nil {
+		t.Fatal(err)
+	} else {
+		want.Rehearse, want.Sheet = b.Meta.Rehearse, b.Meta.Sheet
+	}
 	got := p.Meta
 	got.Welcome, got.Src = "", pack.Pos{}
 	if diff := cmp.Diff(want, got); diff != "" {

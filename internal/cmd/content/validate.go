@@ -10,8 +10,8 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // ValidateOptions are what `prep content validate` needs.
@@ -78,20 +78,20 @@ func RunValidate(opts *ValidateOptions) error {
 	switch {
 	case errors.As(err, &problems):
 		for _, pr := range problems {
-			fmt.Fprintln(opts.IO.Out, packdoc.OneLine(pr.Error()))
+			fmt.Fprintln(opts.IO.Out, text.CleanLine(pr.Error()))
 		}
 		them := "them"
 		if len(problems) == 1 {
 			them = "it"
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "%[1]s: %[2]s: %[3]s; fix %[4]s and run %[1]s content validate again\n", progname.Name(), packdoc.OneLine(name), plural(len(problems), "problem"), them)
+		opts.IO.Sayf("%s: %s; fix %s and run %s content validate again", text.CleanLine(name), text.Plural(len(problems), "problem"), them, progname.Name())
 		return cmdutil.ErrFindings
 	case err != nil:
 		return err
 	}
-	counts := []string{plural(len(p.Panels), "panel"), plural(len(p.Rubrics), "rubric"),
-		plural(len(p.Exercises), "exercise"), plural(len(p.Tradeoffs), "trade-off"),
-		plural(len(p.Followups), "follow-up")}
+	counts := []string{text.Plural(len(p.Panels), "panel"), text.Plural(len(p.Rubrics), "rubric"),
+		text.Plural(len(p.Exercises), "exercise"), text.Plural(len(p.Tradeoffs), "trade-off"),
+		text.Plural(len(p.Followups), "follow-up")}
 	// The newer entry types are named only when the pack has them, so an
 	// older pack's line reads as it always did.
 	for _, c := range []struct {
@@ -99,16 +99,9 @@ func RunValidate(opts *ValidateOptions) error {
 		word string
 	}{{len(p.Components), "component"}, {len(p.Examples), "example"}, {len(p.References), "reference"}} {
 		if c.n > 0 {
-			counts = append(counts, plural(c.n, c.word))
+			counts = append(counts, text.Plural(c.n, c.word))
 		}
 	}
 	fmt.Fprintf(opts.IO.Out, "%s: valid: %s\n", name, strings.Join(counts, ", "))
 	return nil
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -23,7 +23,6 @@ import (
 	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/workspace"
@@ -109,19 +108,22 @@ func Run(opts *Options) error {
 		}
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
+		opts.IO.Warnf("%s", w)
 	}
 	p, err := opts.Pack()
 	if err != nil {
 		return err
 	}
 
-	in, problems := SheetInput(ws, p, opts.Now())
+	// The stories are read once, for the sheet, the drills due and the
+	// ranks that clash.
+	stories, errs := ws.Stories()
+	in, problems := sheetInput(ws, p, opts.Now(), stories, errs)
 	var interview time.Time
 	if opts.Interview != nil {
 		interview = opts.Interview()
 	}
-	in.Drills, in.NextDrill = drillsDue(ws, p, opts.Now(), interview)
+	in.Drills, in.NextDrill = drillsDue(ws, p, stories, opts.Now(), interview)
 	out := sheet.Render(in)
 	if target == "" {
 		if _, err := fmt.Fprint(opts.IO.Out, out); err != nil {
@@ -134,12 +136,11 @@ func Run(opts *Options) error {
 		fmt.Fprintf(opts.IO.Out, "wrote the prep sheet to %s\n", opts.Output)
 	}
 	for _, err := range problems {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: unreadable: %s\n", progname.Name(), err)
+		opts.IO.Sayf("unreadable: %s", err)
 	}
 	// Two stories given one rank by hand both show as that rank: say so.
-	stories, _ := ws.Stories()
 	for _, c := range workspace.Clashes(stories) {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s: %s\n", progname.Name(), filepath.Join(ws.Dir(), workspace.StoriesDir), c)
+		opts.IO.Warnf("%s: %s", filepath.Join(ws.Dir(), workspace.StoriesDir), c)
 	}
 	if len(problems) > 0 {
 		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}
@@ -152,14 +153,19 @@ func Run(opts *Options) error {
 // files that do not read (also named in the sheet's open gaps). A guided
 // session that ends with a sheet can use it to show what prep export would.
 func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Input, []error) {
-	in := sheet.Input{Now: now, Company: p.Meta.Company, Rubrics: p.Rubrics}
+	stories, errs := ws.Stories()
+	return sheetInput(ws, p, now, stories, errs)
+}
+
+// sheetInput is SheetInput of stories already read (ws.Stories).
+func sheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time, stories []workspace.Story, errs []error) (sheet.Input, []error) {
+	in := sheet.Input{Now: now, Company: p.Meta.Company, Rubrics: p.Rubrics, Words: p.Meta.Sheet}
 	var problems []error
 	if t, err := ws.Timeline(); err != nil {
 		problems = append(problems, err)
 	} else {
 		in.Timeline = t.Roles
 	}
-	stories, errs := ws.Stories()
 	problems = append(problems, errs...)
 	for i := range stories {
 		s := &stories[i]
@@ -237,12 +243,11 @@ func practiceAnswers(ws *workspace.Workspace, p *pack.Pack) ([]sheet.Story, []er
 // drillsDue are the cards due today in each deck, and the day of the
 // next one when none is due; a drill schedule that cannot be read shows
 // none (prep drill and prep status say why).
-func drillsDue(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) ([]sheet.Drill, string) {
+func drillsDue(ws *workspace.Workspace, p *pack.Pack, stories []workspace.Story, now, interview time.Time) ([]sheet.Drill, string) {
 	store, err := drill.Load(ws)
 	if err != nil {
 		return nil, ""
 	}
-	stories, _ := ws.Stories()
 	plan := drill.Plan{Now: now, Interview: interview}
 	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Choose: session.ChooseFollowups})
 	var out []sheet.Drill

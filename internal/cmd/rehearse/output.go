@@ -13,9 +13,9 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/speech"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/prompts"
 )
 
@@ -106,16 +106,16 @@ func selfCheck(ask prompts.Prompter, subj *subject, limit, elapsed time.Duration
 		}
 		beats[i].Said = said
 	}
-	return speech.Recalled(speech.Input{Name: subj.name, Rubric: subj.rubric, Beats: beats, Limit: limit}, elapsed), nil
+	return speech.Recalled(speech.Input{Name: subj.name, Rubric: subj.rubric, Beats: beats, Limit: limit, Coaching: subj.coaching}, elapsed), nil
 }
 
 // wrap fills text to the terminal's width, or leaves it on one line
 // when the width is not known (not a terminal).
-func wrap(text, first, rest string, width int) string {
+func wrap(s, first, rest string, width int) string {
 	if width <= 0 {
-		return first + packdoc.OneLine(text)
+		return first + text.CleanLine(s)
 	}
-	return packdoc.Wrap(text, first, rest, width)
+	return text.Wrap(s, first, rest, width)
 }
 
 func writeJSON(w io.Writer, rep speech.Report) error {
@@ -138,15 +138,18 @@ func writeReport(w io.Writer, width int, subj *subject, r speech.Report) {
 	case r.Format == "plain text":
 		row("Time", "not known: a plain text transcript has no times")
 	}
-	if r.WPM > 0 {
-		note := "within the 130-160 that is easy to follow"
+	if c := subj.coaching; r.WPM > 0 && c.PaceHigh > 0 {
+		band := fmt.Sprintf("the %d-%d that is easy to follow", c.PaceLow, c.PaceHigh)
+		note := "within " + band
 		switch {
-		case r.WPM < speech.PaceLow:
-			note = "slower than the 130-160 that is easy to follow"
-		case r.WPM > speech.PaceHigh:
-			note = "faster than the 130-160 that is easy to follow"
+		case r.WPM < float64(c.PaceLow):
+			note = "slower than " + band
+		case r.WPM > float64(c.PaceHigh):
+			note = "faster than " + band
 		}
 		row("Pace", "%.0f words a minute, %s (%d words)", r.WPM, note, r.Words)
+	} else if r.WPM > 0 {
+		row("Pace", "%.0f words a minute (%d words)", r.WPM, r.Words)
 	} else if r.Words > 0 {
 		row("Words", "%d", r.Words)
 	}

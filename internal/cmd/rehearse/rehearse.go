@@ -102,8 +102,8 @@ STORY is a rank (1-3), a file name or the start of one; without it, the
 top-ranked story.
 
 With a recording or a transcript, prep checks what you actually said:
-speaking time and pace (first word to last; aim for about 130-160 words a
-minute), filler words (um, uh, er, "you know", a filler "like";
+speaking time and pace (first word to last, against the band the content
+pack gives: 130-160 words a minute in the built-in one), filler words (um, uh, er, "you know", a filler "like";
 recognisers drop some, so the count is a floor), pauses of 2 seconds or
 more and where they fell, the sections found in what you said (the
 checker's reading of unlabelled text, --kind to pick the rubric), the
@@ -159,7 +159,7 @@ with Ctrl-C.`),
 	fl := cmd.Flags()
 	fl.DurationVar(&opts.Time, "time", 0, "time to speak (`DURATION`, e.g. 2m30s); 3m for a story, 10m for a scenario")
 	fl.StringVar(&opts.Scenario, "scenario", "", "rehearse the technical scenario `ID` instead of a story")
-	fl.StringVar(&opts.Kind, "kind", "", "rubric to find sections with (`KIND`: star, design, …); default the story's, or star")
+	fl.StringVar(&opts.Kind, "kind", "", "rubric `KIND` to find sections with (prep content list --type rubric shows them); default the story's, or star")
 	fl.BoolVar(&opts.Record, "record", false, "record while the clock runs and transcribe it, on this machine")
 	fl.BoolVar(&opts.KeepAudio, "keep-audio", false, "with --record, keep the recording in the workspace")
 	fl.StringVar(&opts.Audio, "audio", "", "transcribe the WAV recording `FILE` instead of self-checking")
@@ -242,7 +242,7 @@ func Run(opts *Options) error {
 		return err
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
+		opts.IO.Warnf("%s", w)
 	}
 	subj, err := opts.subject(p, ws)
 	if err != nil {
@@ -310,7 +310,7 @@ func Run(opts *Options) error {
 	if tr != nil {
 		rep = speech.Analyse(speech.Input{
 			Transcript: tr, Name: subj.name, Rubric: subj.rubric, Beats: subj.beats,
-			Limit: limit, Transcriber: how,
+			Limit: limit, Transcriber: how, Coaching: subj.coaching,
 		})
 	} else {
 		rep, err = selfCheck(ask, subj, limit, elapsed)

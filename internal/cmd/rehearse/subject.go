@@ -9,6 +9,7 @@ import (
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/speech"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/wording"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -27,9 +28,19 @@ type subject struct {
 	beats []speech.Beat
 	// prompt is a scenario's problem statement.
 	prompt string
+	// coaching is the pack's pace band and hints on delivery.
+	coaching pack.Rehearse
 }
 
 func (opts *Options) subject(p *pack.Pack, ws *workspace.Workspace) (*subject, error) {
+	subj, err := opts.subjectOf(p, ws)
+	if subj != nil {
+		subj.coaching = p.Meta.Rehearse
+	}
+	return subj, err
+}
+
+func (opts *Options) subjectOf(p *pack.Pack, ws *workspace.Workspace) (*subject, error) {
 	if opts.Scenario != "" {
 		return opts.scenarioSubject(p)
 	}
@@ -61,7 +72,7 @@ func (opts *Options) subject(p *pack.Pack, ws *workspace.Workspace) (*subject, e
 	if !ok {
 		return nil, fmt.Errorf("kind %q is not one prep knows; give --kind one of %s", kind, strings.Join(p.RubricIDs(), ", "))
 	}
-	title := strings.Join(strings.Fields(s.Meta.Title), " ")
+	title := text.OneLine(s.Meta.Title)
 	if title == "" {
 		title = s.Name()
 	}
@@ -69,7 +80,7 @@ func (opts *Options) subject(p *pack.Pack, ws *workspace.Workspace) (*subject, e
 		story: s.Name(), title: title, rubric: r, limit: StoryTime,
 		name: workspace.StoriesDir + "/" + s.Name(),
 	}
-	subj.cardOf(sheet.CardOf(s.Body, r))
+	subj.cardOf(sheet.CardOf(s.Body, r, p.Meta.Sheet))
 	return subj, nil
 }
 
@@ -90,8 +101,8 @@ func (opts *Options) scenarioSubject(p *pack.Pack) (*subject, error) {
 		return nil, fmt.Errorf("kind %q is not one prep knows; give --kind one of %s", kind, strings.Join(p.RubricIDs(), ", "))
 	}
 	subj := &subject{
-		scenario: ex.ID, title: strings.Join(strings.Fields(ex.Title), " "), rubric: r,
-		limit: ScenarioTime, name: "scenario " + ex.ID, prompt: strings.Join(strings.Fields(ex.Prompt), " "),
+		scenario: ex.ID, title: text.OneLine(ex.Title), rubric: r,
+		limit: ScenarioTime, name: "scenario " + ex.ID, prompt: text.OneLine(ex.Prompt),
 	}
 	subj.card = append(subj.card, [2]string{"Problem", subj.prompt})
 	var parts []string

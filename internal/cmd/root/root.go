@@ -24,8 +24,8 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // Main runs prep with args and returns the process's exit status. It never
@@ -39,7 +39,7 @@ func Run(f *cmdutil.Factory, args []string) (code int) {
 	errOut := f.IOStreams.ErrOut
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(errOut, "%s: internal error: %v; please report it with the command you ran\n", progname.Name(), packdoc.OneLine(fmt.Sprint(r)))
+			iostreams.Sayf(errOut, "internal error: %s; please report it with the command you ran", text.CleanLine(fmt.Sprint(r)))
 			code = cmdutil.ExitCannotRun
 		}
 	}()
@@ -51,12 +51,10 @@ func Run(f *cmdutil.Factory, args []string) (code int) {
 		return cmdutil.ExitOK
 	}
 	if !cmdutil.Silent(err) {
-		// An error may quote a pack's text or a file's name: no control
-		// characters reach the terminal.
-		fmt.Fprintf(errOut, "%s: %s\n", progname.Name(), packdoc.Clean(oneLine(err.Error())))
+		f.IOStreams.PrintError(err)
 		var fe *cmdutil.FlagError
 		if errors.As(err, &fe) || isCobraUsage(err) {
-			fmt.Fprintf(errOut, "%s: see '%s --help'\n", progname.Name(), commandPath(cmd, args))
+			f.IOStreams.Sayf("see '%s --help'", commandPath(cmd, args))
 		}
 	}
 	return cmdutil.ExitCode(err)
@@ -176,16 +174,6 @@ func displayConfig(f *cmdutil.Factory) string {
 		return p
 	}
 	return "none"
-}
-
-// oneLine keeps the promise of one line per error even when a library
-// returns several.
-func oneLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = strings.TrimSpace(s[:i])
-	}
-	return s
 }
 
 // isCobraUsage recognises cobra's own usage errors, which are plain errors.

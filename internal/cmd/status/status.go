@@ -21,6 +21,7 @@ import (
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -158,7 +159,7 @@ func Run(opts *Options) error {
 		return err
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
+		opts.IO.Warnf("%s", w)
 	}
 	now := time.Now()
 	if opts.Now != nil {
@@ -247,7 +248,7 @@ func writeText(w io.Writer, rep *Report, st style) error {
 		if bg.TimelineProblem != "" {
 			line(w, "Timeline", "unreadable: see Problems below")
 		} else {
-			line(w, "Timeline", plural(bg.TimelineRoles, "role"))
+			line(w, "Timeline", text.Plural(bg.TimelineRoles, "role"))
 		}
 		line(w, "Featured stories", st.progress(bg.Drafted)+" drafted")
 		line(w, "Ready", st.progress(bg.Ready))
@@ -384,7 +385,7 @@ func nextSteps(rep *Report) [][2]string {
 		}
 	}
 	if rep.Drills.DueToday > 0 {
-		out = append(out, [2]string{progname.Name() + " drill", fmt.Sprintf("%s due today", plural(rep.Drills.DueToday, "card"))})
+		out = append(out, [2]string{progname.Name() + " drill", fmt.Sprintf("%s due today", text.Plural(rep.Drills.DueToday, "card"))})
 	}
 	if t := rep.Technical; t != nil && t.Practice.Design == 0 {
 		out = append(out, [2]string{progname.Name() + " technical", "practise a scenario end to end"})
@@ -395,17 +396,9 @@ func nextSteps(rep *Report) [][2]string {
 	return out[:min(3, len(out))]
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// oneLine is s on one line, without control characters.
-func oneLine(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
-}
+// oneLine is text.CleanLine, under the short name the report's many
+// titles and problems are made single lines with.
+func oneLine(s string) string { return text.CleanLine(s) }
 
 // words splits text into lower-case words of letters and digits.
 func words(s string) []string {

@@ -136,7 +136,7 @@ func RunEdit(opts *EditOptions) error {
 		// A file with no front matter is left exactly as written: saving
 		// would add a block the candidate did not ask for.
 		if err := ws.SaveStory(s); err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "%s: warning: the edit time was not recorded: %s\n", progname.Name(), err)
+			opts.IO.Warnf("the edit time was not recorded: %s", err)
 		}
 	}
 	return checkcmd.Run(&checkcmd.Options{

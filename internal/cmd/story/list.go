@@ -153,13 +153,13 @@ func RunList(opts *ListOptions) error {
 		return err
 	}
 	for _, err := range errs {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: unreadable: %s\n", progname.Name(), err)
+		opts.IO.Sayf("unreadable: %s", err)
 	}
 	for _, c := range workspace.Clashes(stories) {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: warning: %s: %s\n", progname.Name(), filepath.Join(ws.Dir(), workspace.StoriesDir), c)
+		opts.IO.Warnf("%s: %s", filepath.Join(ws.Dir(), workspace.StoriesDir), c)
 	}
 	for _, err := range unchecked {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", progname.Name(), err)
+		opts.IO.Sayf("%s", err)
 	}
 	if len(errs)+len(unchecked) > 0 {
 		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}

@@ -63,7 +63,7 @@ prep at work), 130 stopped at a prompt with everything saved.`),
 		RunE: cmdutil.RunE(opts, runF, RunNew),
 	}
 	cmd.Flags().StringVarP(&opts.Title, "title", "t", "", "the story's `TITLE` (asked for when not given)")
-	cmd.Flags().StringVarP(&opts.Kind, "kind", "k", "", "the kind of story, as prep check knows them: star, culture, … (default star)")
+	cmd.Flags().StringVarP(&opts.Kind, "kind", "k", "", "the `KIND` of story, a rubric of the pack (prep content list --type rubric shows them; default star)")
 	opts.AddAnswersFlag(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("kind", f.PackCompletion((*pack.Pack).RubricIDs))
 	return cmd

@@ -78,7 +78,7 @@ func RunRestore(opts *RestoreOptions) error {
 	if err != nil {
 		// Back where it was, as it was: a broken file stays broken.
 		fmt.Fprintf(opts.IO.Out, "restored %s to %s\n", name, dst)
-		fmt.Fprintf(opts.IO.ErrOut, "%s: unreadable: %s\n", progname.Name(), err)
+		opts.IO.Sayf("unreadable: %s", err)
 		return &cmdutil.ExitError{Code: cmdutil.ExitCannotRun}
 	}
 	what := name

@@ -17,7 +17,6 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -65,7 +64,7 @@ func openWorkspace(io *iostreams.IOStreams, open func() (*workspace.Workspace, e
 		return nil, err
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(io.ErrOut, "%s: warning: %s\n", progname.Name(), w)
+		io.Warnf("%s", w)
 	}
 	return ws, nil
 }

@@ -1,4 +1,4 @@
-package packdoc
+package text
 
 import (
 	"strings"
