@@ -20,6 +20,7 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
 	"github.com/prepcli/prep/internal/wording"
@@ -96,11 +97,10 @@ const (
 // bank's questions that fit it best.
 const FollowupsStory = 5
 
-// Chooser picks up to n follow-ups from bank for a story whose text is
-// text and whose check found the sections in weak wanting: the Background
-// session's choice (session.ChooseFollowups), so a story is drilled on the
-// questions it was rehearsed with.
-type Chooser func(bank []pack.Followup, text string, weak map[string]bool, n int) []pack.Followup
+// chooser picks up to n follow-ups from bank for a story: followup.Choose,
+// the choice the story's rehearsal made, so a story is drilled on the
+// questions it was rehearsed with. Tests put their own in its place.
+type chooser func(bank []pack.Followup, text string, weak map[string]bool, n int) []pack.Followup
 
 // Sources are what cards are made from.
 type Sources struct {
@@ -108,8 +108,11 @@ type Sources struct {
 	// Stories are every story that could be read; featured ones (rank
 	// 1–3) also give a scale card and follow-up cards.
 	Stories []workspace.Story
-	// Choose picks a story's follow-ups; nil makes no follow-up cards.
-	Choose Chooser
+	// Followups makes follow-up cards for the featured stories.
+	Followups bool
+	// choose, when not nil, picks a story's follow-ups instead of
+	// followup.Choose.
+	choose chooser
 }
 
 // Cards makes every card of every deck: in each deck the candidate's own
@@ -152,8 +155,12 @@ func DeckCards(src Sources, d Deck) []Card {
 			}
 		}
 	case Followups:
-		if src.Choose == nil || len(src.Pack.Followups) == 0 {
+		if !src.Followups || len(src.Pack.Followups) == 0 {
 			return nil
+		}
+		choose := src.choose
+		if choose == nil {
+			choose = followup.Choose
 		}
 		for i := range src.Stories {
 			s := &src.Stories[i]
@@ -165,7 +172,7 @@ func DeckCards(src Sources, d Deck) []Card {
 				continue
 			}
 			rep := check.Check(Doc(s), r)
-			for _, f := range src.Choose(src.Pack.Followups, storyText(s, r), weak(rep), FollowupsStory) {
+			for _, f := range choose(src.Pack.Followups, storyText(s, r), weak(rep), FollowupsStory) {
 				f := f
 				out = append(out, Card{ID: "followups/" + s.Slug() + "/" + f.ID, Deck: Followups, Source: Source{FromStory, s.Name()}, Title: oneLine(f.Question), Followup: &f, Story: s})
 			}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/workspace"
@@ -112,7 +113,7 @@ func (c *culture) followups() (*Outcome, error) {
 func unanswered(bank []pack.Followup, story *workspace.Story, r *pack.Rubric, section string) []pack.Followup {
 	text, _ := story.Section(r, section)
 	out := slices.DeleteFunc(slices.Clone(bank), func(f pack.Followup) bool {
-		ans, ok := followupAnswer(text, oneLine(f.Question))
+		ans, ok := followup.Answer(text, oneLine(f.Question))
 		return ok && strings.TrimSpace(ans) != ""
 	})
 	if len(out) == 0 {

@@ -1,6 +1,10 @@
 package session
 
-import "github.com/prepcli/prep/internal/workspace"
+import (
+	"strings"
+
+	"github.com/prepcli/prep/internal/workspace"
+)
 
 // The candidate of the tests: two roles, a strong story and one whose
 // Result is left out until the check asks for it.
@@ -98,7 +102,7 @@ func followupsText(questions, answers []string) string {
 		}
 		s += "- **" + q + "**"
 		if answers[i] != "" {
-			for _, l := range splitLines(answers[i]) {
+			for _, l := range strings.Split(answers[i], "\n") {
 				s += "\n    " + l
 			}
 		}

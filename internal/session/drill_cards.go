@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/prepcli/prep/internal/drill"
+	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
 	"github.com/prepcli/prep/internal/workspace"
@@ -214,7 +215,7 @@ func (r *round) prepared(c drill.Card) string {
 		return ""
 	}
 	text, _ := story.Section(rub, rehearsalID)
-	ans, _ := followupAnswer(text, oneLine(c.Followup.Question))
+	ans, _ := followup.Answer(text, oneLine(c.Followup.Question))
 	return ans
 }
 
@@ -461,7 +462,7 @@ func (r *round) keep(prefix, heading string, c drill.Card) error {
 		return nil
 	}
 	text, _ := story.Section(rub, rehearsalID)
-	prepared, _ := followupAnswer(text, question)
+	prepared, _ := followup.Answer(text, question)
 	_, asked := r.s.Answered(prefix + ".keep")
 	if !asked && (strings.TrimSpace(ans) == "" || oneLine(prepared) == oneLine(ans)) {
 		return nil
@@ -488,7 +489,7 @@ func (r *round) keep(prefix, heading string, c drill.Card) error {
 				return err
 			}
 			text, _ := story.Section(rub, rehearsalID)
-			if prepared, _ := followupAnswer(text, question); oneLine(prepared) != oneLine(ans) && strings.TrimSpace(prepared) != "" {
+			if prepared, _ := followup.Answer(text, question); oneLine(prepared) != oneLine(ans) && strings.TrimSpace(prepared) != "" {
 				// Today's log, even for a round resumed on a later day than
 				// the answer's: the replaced answer is never lost.
 				day := r.plan.Today()
@@ -506,7 +507,7 @@ func (r *round) keep(prefix, heading string, c drill.Card) error {
 				earlier = true
 			}
 			kept = true
-			return r.ws.SetSection(story, rub, rehearsalID, setFollowup(text, question, ans))
+			return r.ws.SetSection(story, rub, rehearsalID, followup.Set(text, question, ans))
 		},
 	})
 	switch {

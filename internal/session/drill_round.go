@@ -71,7 +71,7 @@ type DrillOutcome struct {
 // left out until they are fixed.
 func DrillSources(p *pack.Pack, ws *workspace.Workspace) (drill.Sources, []error) {
 	stories, errs := ws.Stories()
-	return drill.Sources{Pack: p, Stories: stories, Choose: ChooseFollowups}, errs
+	return drill.Sources{Pack: p, Stories: stories, Followups: true}, errs
 }
 
 // drillName is the progress file of a round: sessions/drill.yaml for bare

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/workspace"
@@ -384,7 +385,7 @@ func (st *storyStep) rehearsal() error {
 					return ""
 				}
 				text, _ := story.Section(st.rubric, sec.ID)
-				ans, _ := followupAnswer(text, question)
+				ans, _ := followup.Answer(text, question)
 				return ans
 			},
 			Save: func(ans string) error {
@@ -393,7 +394,7 @@ func (st *storyStep) rehearsal() error {
 					return err
 				}
 				text, _ := story.Section(st.rubric, sec.ID)
-				return st.ws.SetSection(story, st.rubric, sec.ID, setFollowup(text, question, ans))
+				return st.ws.SetSection(story, st.rubric, sec.ID, followup.Set(text, question, ans))
 			},
 		})
 		if err != nil {
@@ -431,7 +432,7 @@ func (st *storyStep) picks() ([]pack.Followup, error) {
 		// Its own answers would steer the choice on the next run.
 		text = strings.Replace(text, own, "", 1)
 	}
-	picked := ChooseFollowups(st.bank, text, weakSections(rep), followupsPerStory)
+	picked := followup.Choose(st.bank, text, weakSections(rep), followupsPerStory)
 	ids := make([]string, len(picked))
 	for i, f := range picked {
 		ids[i] = f.ID

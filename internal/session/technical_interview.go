@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/interviewer"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/workspace"
@@ -447,7 +448,7 @@ func (t *technical) pickFollowups() []string {
 		out = append(out, oneLine(f.Question))
 	}
 	if len(out) < minFollowups {
-		for _, f := range ChooseFollowups(t.env.Pack.Followups, text, nil, len(t.env.Pack.Followups)) {
+		for _, f := range followup.Choose(t.env.Pack.Followups, text, nil, len(t.env.Pack.Followups)) {
 			if len(out) >= minFollowups {
 				break
 			}

@@ -244,7 +244,7 @@ func drillsDue(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) 
 	}
 	stories, _ := ws.Stories()
 	plan := drill.Plan{Now: now, Interview: interview}
-	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Choose: session.ChooseFollowups})
+	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Followups: true})
 	var out []sheet.Drill
 	total := 0
 	for _, s := range plan.Stats(cards, store) {

@@ -255,7 +255,7 @@ func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*R
 	if err != nil {
 		return nil, err
 	}
-	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Choose: session.ChooseFollowups})
+	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Followups: true})
 	stats := plan.Stats(cards, store)
 	for _, s := range stats {
 		rep.Drills.DueToday += s.Due

@@ -1,4 +1,4 @@
-package sheet
+package followup
 
 import (
 	"regexp"
@@ -42,14 +42,14 @@ type item struct {
 	inAnswer bool
 }
 
-// parseFollowups reads the follow-ups a candidate wrote in the forms prep
+// Parse reads the follow-ups a candidate wrote in the forms prep
 // and people use: list items with the question in bold ("**Why Kafka?**
 // Ordering.", the answer on the line or indented under it, as the guided
 // session writes them), list items with the answer after the question
 // mark ("Why Kafka? Ordering."), "Q:" and "A:" lines, and questions as
 // sub-headings or lines of their own with the answer under them. An item
 // with no answer keeps an empty one.
-func parseFollowups(text string) []Followup {
+func Parse(text string) []Followup {
 	var items []*item
 	var cur *item
 	blank := false
@@ -182,4 +182,10 @@ func unbold(s string) string {
 		return strings.TrimSpace(m[1] + m[2])
 	}
 	return s
+}
+
+// oneLine is s with its white space, line ends included, made single
+// spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -1,13 +1,21 @@
-package session
+// Package followup is prep's one idea of a follow-up question kept in a
+// story: which of a bank's follow-ups fit a story (Choose), how a
+// rehearsed answer is written into the story's follow-ups section (Set)
+// and read back (Answer), and how the follow-ups a candidate wrote in any
+// common form are read for the prep sheet (Parse). Every command that
+// chooses, keeps or reads follow-ups goes through here, so the item one
+// writes is the item the others read.
+package followup
 
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/prepcli/prep/internal/pack"
 )
 
-// ChooseFollowups picks up to n follow-ups from bank for a story whose
+// Choose picks up to n follow-ups from bank for a story whose
 // text is text and whose check found the sections in weak wanting.
 //
 // A follow-up scores two points for each of its topic words the story
@@ -16,7 +24,7 @@ import (
 // with no queue) and comes only when nothing else is left; one with no
 // topics fits any story. Highest score first, ties in bank order, so the
 // same story always gets the same questions.
-func ChooseFollowups(bank []pack.Followup, text string, weak map[string]bool, n int) []pack.Followup {
+func Choose(bank []pack.Followup, text string, weak map[string]bool, n int) []pack.Followup {
 	hay := " " + strings.Join(words(text), " ") + " "
 	type scored struct {
 		i, score int
@@ -64,10 +72,10 @@ const answerIndent = "    "
 
 func itemLine(question string) string { return "- **" + question + "**" }
 
-// setFollowup returns section with the item for question holding answer:
+// Set returns section with the item for question holding answer:
 // the item replaced where it is, or added at the end. Whatever else the
 // candidate wrote there stays as it was.
-func setFollowup(section, question, answer string) string {
+func Set(section, question, answer string) string {
 	lines := splitLines(section)
 	item := []string{itemLine(question)}
 	for _, l := range splitLines(strings.Trim(answer, "\n")) {
@@ -91,8 +99,8 @@ func setFollowup(section, question, answer string) string {
 	return strings.Join(out, "\n")
 }
 
-// followupAnswer reads back the answer setFollowup kept for question.
-func followupAnswer(section, question string) (string, bool) {
+// Answer reads back the answer Set kept for question.
+func Answer(section, question string) (string, bool) {
 	lines := splitLines(section)
 	start, end, ok := findItem(lines, question)
 	if !ok {
@@ -137,4 +145,12 @@ func splitLines(s string) []string {
 		return nil
 	}
 	return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+}
+
+// words splits text into lower-case words of letters and digits, so
+// "Postgres," and "postgres" are one word and "trade-off" is two.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }

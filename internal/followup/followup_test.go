@@ -1,4 +1,4 @@
-package session
+package followup
 
 import (
 	"testing"
@@ -10,7 +10,7 @@ import (
 	"github.com/prepcli/prep/internal/workspace"
 )
 
-func TestChooseFollowups(t *testing.T) {
+func TestChoose(t *testing.T) {
 	ids := func(fs []pack.Followup) []string {
 		var out []string
 		for _, f := range fs {
@@ -43,7 +43,7 @@ func TestChooseFollowups(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := ids(ChooseFollowups(testBank, tc.text, tc.weak, tc.n))
+			got := ids(Choose(testBank, tc.text, tc.weak, tc.n))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -71,11 +71,11 @@ func TestSetFollowup(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := setFollowup(tc.section, tc.question, tc.answer)
+			got := Set(tc.section, tc.question, tc.answer)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("section (-want +got):\n%s", diff)
 			}
-			back, ok := followupAnswer(got, tc.question)
+			back, ok := Answer(got, tc.question)
 			if !ok || back != tc.answer {
 				t.Errorf("read back %q, %v; want %q", back, ok, tc.answer)
 			}
@@ -98,7 +98,7 @@ func TestFollowupAnswerCannotBreakTheStory(t *testing.T) {
 	answer := "## Result\n```\ncode\n```\nLast line."
 	star, _ := testPack(t).Rubric(workspace.KindStar)
 	text, _ := st.Section(star, "followups")
-	if err := ws.SetSection(st, star, "followups", setFollowup(text, "Q?", answer)); err != nil {
+	if err := ws.SetSection(st, star, "followups", Set(text, "Q?", answer)); err != nil {
 		t.Fatal(err)
 	}
 	back, err := ws.Story(st.Name())
@@ -107,7 +107,7 @@ func TestFollowupAnswerCannotBreakTheStory(t *testing.T) {
 	}
 	res, _ := back.Section(star, "result")
 	fu, _ := back.Section(star, "followups")
-	got, _ := followupAnswer(fu, "Q?")
+	got, _ := Answer(fu, "Q?")
 	if res != "Fast." || got != answer {
 		t.Errorf("Result = %q, answer = %q; want %q and %q", res, got, "Fast.", answer)
 	}
