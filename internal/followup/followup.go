@@ -15,6 +15,10 @@ import (
 	"github.com/prepcli/prep/internal/pack"
 )
 
+// Section is the id of the rubric section that keeps a story's rehearsed
+// follow-ups, one item per question.
+const Section = "followups"
+
 // Choose picks up to n follow-ups from bank for a story whose
 // text is text and whose check found the sections in weak wanting.
 //

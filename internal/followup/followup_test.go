@@ -10,7 +10,7 @@ import (
 	"github.com/prepcli/prep/internal/workspace"
 )
 
-func TestChoose(t *testing.T) {
+func TestChooseFollowups(t *testing.T) {
 	ids := func(fs []pack.Followup) []string {
 		var out []string
 		for _, f := range fs {

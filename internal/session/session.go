@@ -1,5 +1,9 @@
-// Package session runs prep's guided sessions: `prep background` and
-// `prep story new` here, and the engine other guided sessions can share.
+// Package session is the resumable question engine every guided command
+// runs on (prep background, story new, technical, culture, drill): it asks,
+// keeps each answer and where the session is on disk, resumes, keeps
+// drafts, and shows the pack's guidance wrapped to the terminal. The
+// commands' flows live in their command's package; what several share
+// (writing one story) in storyflow. The engine knows no command.
 //
 // Every question of a session goes through Session.Ask, which keeps one
 // promise: nothing the candidate typed is lost, and a session re-run after
@@ -372,7 +376,7 @@ func (s *Session) show(q Question) {
 	}
 	s.Heading(q.Heading)
 	if strings.TrimSpace(q.Guidance) != "" {
-		fmt.Fprintf(s.out, "%s\n", s.wrap(q.Guidance, "  ", "  "))
+		fmt.Fprintf(s.out, "%s\n", s.Wrap(q.Guidance, "  ", "  "))
 	}
 	for _, n := range q.Notes {
 		// A note's first line is the item; each line after it goes
@@ -382,7 +386,7 @@ func (s *Session) show(q Question) {
 			if i > 0 {
 				first = "    "
 			}
-			fmt.Fprintf(s.out, "%s\n", s.wrap(l, first, "    "))
+			fmt.Fprintf(s.out, "%s\n", s.Wrap(l, first, "    "))
 		}
 	}
 }
@@ -391,7 +395,7 @@ func (s *Session) show(q Question) {
 func (s *Session) Heading(h string) {
 	if h != "" && h != s.heading {
 		s.heading = h
-		fmt.Fprintf(s.out, "\n%s\n", s.wrap(h, "", "  "))
+		fmt.Fprintf(s.out, "\n%s\n", s.Wrap(h, "", "  "))
 	}
 }
 
@@ -408,16 +412,16 @@ func (s *Session) Show(b *Block) {
 		s.shown[b.Key] = true
 	}
 	if b.Title != "" {
-		fmt.Fprintf(s.out, "\n%s\n", s.wrap(b.Title, "", "  "))
+		fmt.Fprintf(s.out, "\n%s\n", s.Wrap(b.Title, "", "  "))
 		s.heading = ""
 	}
 	if strings.TrimSpace(b.Text) != "" {
-		fmt.Fprintf(s.out, "%s\n", s.wrap(b.Text, "  ", "  "))
+		fmt.Fprintf(s.out, "%s\n", s.Wrap(b.Text, "  ", "  "))
 	}
 	if len(b.Items) > 0 {
 		fmt.Fprintln(s.out)
 		for _, it := range b.Items {
-			fmt.Fprintf(s.out, "%s\n", s.wrap(it, "  - ", "    "))
+			fmt.Fprintf(s.out, "%s\n", s.Wrap(it, "  - ", "    "))
 		}
 	}
 }
@@ -425,4 +429,51 @@ func (s *Session) Show(b *Block) {
 // Printf writes glue output of the session.
 func (s *Session) Printf(format string, args ...any) {
 	fmt.Fprintf(s.out, format, args...)
+}
+
+// Name is the session's name, which names its progress file.
+func (s *Session) Name() string { return s.name }
+
+// LockName is the lock a session of this name takes (see Open), for a
+// command that must hold it before it knows which session it runs.
+func LockName(name string) string { return lockName(name) }
+
+// Once reports whether key comes up for the first time in this run, and
+// marks it: for guidance a step shows once, as Show does with a Block's
+// Key.
+func (s *Session) Once(key string) bool {
+	if s.shown[key] {
+		return false
+	}
+	s.shown[key] = true
+	return true
+}
+
+// ClearHeading makes the next heading show even if it is the last shown:
+// after text that stood between them.
+func (s *Session) ClearHeading() { s.heading = "" }
+
+// Forget drops the progress, drafts included, so the session's questions
+// come again: a round started over by the command rather than by the
+// candidate at the resume question.
+func (s *Session) Forget() error {
+	if err := s.ws.RemoveProgress(s.name); err != nil {
+		return err
+	}
+	prog, err := s.ws.Progress(s.name)
+	if err != nil {
+		return err
+	}
+	s.prog = prog
+	return nil
+}
+
+// Printer is a session that only prints, with no lock and progress only
+// in memory: for what comes before a session is chosen, so that it looks
+// like the session that follows and keeps nothing. It must not Ask.
+func Printer(out io.Writer) *Session {
+	if out == nil {
+		out = io.Discard
+	}
+	return &Session{out: out, shown: map[string]bool{}, prog: &workspace.Progress{Answers: map[string]string{}}}
 }

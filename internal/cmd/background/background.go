@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/guided"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 )
@@ -93,9 +94,9 @@ prep at work), 130 stopped at a prompt with everything saved.`),
 }
 
 // Run runs the session. Its error carries the exit status (see
-// session.CommandError).
+// guided.CommandError).
 func Run(opts *Options) error {
-	return session.CommandError(opts.IO, run(opts), progname.Name()+" background")
+	return guided.CommandError(opts.IO, run(opts), progname.Name()+" background")
 }
 
 func run(opts *Options) error {
@@ -103,9 +104,9 @@ func run(opts *Options) error {
 	if now == nil {
 		now = time.Now
 	}
-	return session.Guide(opts.Guided, nil, func(env session.Env) error {
-		env.Sheet = func() ([]byte, error) { return Sheet(env.Workspace, env.Pack, now()) }
-		_, err := session.Background(env)
+	return guided.Guide(opts.Guided, nil, func(env session.Env) error {
+		sheet := func() ([]byte, error) { return Sheet(env.Workspace, env.Pack, now()) }
+		_, err := Background(env, sheet)
 		return err
 	})
 }

@@ -24,7 +24,6 @@ import (
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
-	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -179,13 +178,13 @@ func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Inp
 	for _, err := range problems {
 		in.Problems = append(in.Problems, relative(ws.Dir(), err.Error()))
 	}
-	if panel, ok := p.Panel(session.BackgroundPanel); ok {
+	if panel, ok := p.Panel(pack.BackgroundPanel); ok {
 		in.Panels.Background = panel.Title
 	}
 	if panel, ok := p.Panel(technicalPanel); ok {
 		in.Panels.Technical = panel.Title
 	}
-	if panel, ok := p.Panel(session.CulturePanel); ok {
+	if panel, ok := p.Panel(pack.CulturePanel); ok {
 		in.Panels.Culture = panel.Title
 	}
 	return in, problems

@@ -12,18 +12,19 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	statuscmd "github.com/prepcli/prep/internal/cmd/status"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/drill"
+	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
-	"github.com/prepcli/prep/internal/session"
 )
 
 // panelCommands are the guided sessions of the panels prep knows; a pack's
 // own extra panels are read with prep content show.
 var panelCommands = sync.OnceValue(func() map[string]string {
 	return map[string]string{
-		session.BackgroundPanel: "background",
-		session.TechnicalPanel:  "technical",
-		session.CulturePanel:    "culture",
+		pack.BackgroundPanel: "background",
+		pack.TechnicalPanel:  "technical",
+		pack.CulturePanel:    "culture",
 	}
 })
 
@@ -68,7 +69,7 @@ func runMenu(f *cmdutil.Factory) error {
 		fmt.Fprintln(out, "  no drills due")
 	}
 	if rep != nil && rep.Interview != nil {
-		fmt.Fprintf(out, "  interview: %s (%s)\n", session.InterviewPhrase(rep.Interview.DaysLeft), rep.Interview.Date)
+		fmt.Fprintf(out, "  interview: %s (%s)\n", drill.InterviewPhrase(rep.Interview.DaysLeft), rep.Interview.Date)
 	}
 	fmt.Fprintf(out, "\n%[1]s status shows the detail; %[1]s --help lists every command.\n", progname.Name())
 	return nil
@@ -103,15 +104,15 @@ func standing(rep *statuscmd.Report, panel string) string {
 		return ""
 	}
 	switch panel {
-	case session.BackgroundPanel:
+	case pack.BackgroundPanel:
 		if b := rep.Background; b != nil {
 			return fmt.Sprintf("%d of %d featured stories: %s", b.Drafted.Done, b.Drafted.Total, verdicts(b))
 		}
-	case session.TechnicalPanel:
+	case pack.TechnicalPanel:
 		if t := rep.Technical; t != nil {
 			return fmt.Sprintf("%d practice answers", t.Practice.Design+t.Practice.Scale)
 		}
-	case session.CulturePanel:
+	case pack.CulturePanel:
 		if c := rep.Culture; c != nil {
 			return fmt.Sprintf("%d of %d values with a story", c.Values.Done, c.Values.Total)
 		}

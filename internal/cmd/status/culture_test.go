@@ -5,7 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -19,7 +19,7 @@ func TestCultureValuesOnEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	panel, _ := p.Panel(session.CulturePanel)
+	panel, _ := p.Panel(pack.CulturePanel)
 	story := func(name, body string) workspace.Story {
 		return workspace.Story{Path: "/ws/stories/" + name, Meta: workspace.StoryMeta{Title: name, Kind: "culture", Panel: "culture"}, Body: body}
 	}
@@ -70,7 +70,7 @@ func TestCultureValuesWithoutKeyPoints(t *testing.T) {
 	cp := *p
 	cp.Panels = append(cp.Panels[:0:0], p.Panels...)
 	for i := range cp.Panels {
-		if cp.Panels[i].ID != session.CulturePanel {
+		if cp.Panels[i].ID != pack.CulturePanel {
 			continue
 		}
 		guides := append(cp.Panels[i].Guides[:0:0], cp.Panels[i].Guides...)
@@ -79,7 +79,7 @@ func TestCultureValuesWithoutKeyPoints(t *testing.T) {
 		}
 		cp.Panels[i].Guides = guides
 	}
-	panel, _ := cp.Panel(session.CulturePanel)
+	panel, _ := cp.Panel(pack.CulturePanel)
 	s := workspace.Story{Path: "/ws/stories/a.md", Meta: workspace.StoryMeta{Title: "A", Kind: "culture"}, Body: "## Situation\nSomething.\n\n## Value\nOwnership.\n"}
 	c := culture(&cp, panel, []workspace.Story{s})
 	if got := c.Values.Items[0].Stories; len(got) != 1 || got[0] != "stories/a.md" {

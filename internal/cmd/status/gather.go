@@ -16,9 +16,9 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/readiness"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/sections"
-	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -230,7 +230,7 @@ func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*R
 			checks[s.Path] = check.Check(drill.Doc(s), r)
 		}
 	}
-	if panel, ok := p.Panel(session.BackgroundPanel); ok {
+	if panel, ok := p.Panel(pack.BackgroundPanel); ok {
 		bg, err := background(ws, p, panel, stories, checks)
 		if err != nil {
 			return nil, err
@@ -269,7 +269,7 @@ func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*R
 	if panel, ok := p.Panel("technical"); ok {
 		rep.Technical = technical(ws, p, panel, stats, rep)
 	}
-	if panel, ok := p.Panel(session.CulturePanel); ok {
+	if panel, ok := p.Panel(pack.CulturePanel); ok {
 		rep.Culture = culture(p, panel, stories)
 	}
 	return rep, nil
@@ -616,7 +616,7 @@ func technical(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stats [
 // A story shows a value on evidence, not on structure: each of the
 // value's key points (in the pack, under the value's guide) is met by a
 // sentence of what the story tells, its Value section and follow-ups left
-// out (session.CultureEvidence). Ownership, in the built-in pack, needs
+// out (readiness.CultureEvidence). Ownership, in the built-in pack, needs
 // the candidate acting ("I"), on something nobody handed it, with an
 // outcome. A value the pack gives no key points falls back to the story
 // that names it in its Value section (or title): the value's name (its
@@ -630,7 +630,7 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 	rubric, _ := p.Rubric(rid)
 	var named []string // what each culture story says its value is
 	var files []string
-	var shown []map[string]session.ValueEvidence // by value id, per story
+	var shown []map[string]readiness.ValueEvidence // by value id, per story
 	for i := range stories {
 		s := &stories[i]
 		if kindOf(s) != rid && s.Meta.Panel != panel.ID {
@@ -645,13 +645,13 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 		}
 		named = append(named, " "+strings.Join(words(text), " ")+" ")
 		files = append(files, filepath.ToSlash(filepath.Join(workspace.StoriesDir, s.Name())))
-		ev := map[string]session.ValueEvidence{}
-		for _, ve := range session.CultureEvidence(p, rubric, s) {
+		ev := map[string]readiness.ValueEvidence{}
+		for _, ve := range readiness.CultureEvidence(p, rubric, s) {
 			ev[ve.Value.ID] = ve
 		}
 		shown = append(shown, ev)
 	}
-	for _, g := range session.CultureValues(p) {
+	for _, g := range p.CultureValues() {
 		name, _, _ := strings.Cut(oneLine(g.Title), ":")
 		v := Value{ID: g.ID, Title: strings.TrimSpace(name), Stories: []string{}, Needs: []string{}, Gaps: []Gap{}}
 		for _, kp := range g.KeyPoints {

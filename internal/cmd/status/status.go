@@ -15,12 +15,12 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/rehearsal"
-	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -238,7 +238,7 @@ func line(w io.Writer, label, value string) {
 func writeText(w io.Writer, rep *Report, st style) error {
 	head := progname.Name() + " status · " + rep.Date
 	if iv := rep.Interview; iv != nil {
-		head += " · " + session.InterviewPhrase(iv.DaysLeft) + " (" + iv.Date + ")"
+		head += " · " + drill.InterviewPhrase(iv.DaysLeft) + " (" + iv.Date + ")"
 	}
 	fmt.Fprintln(w, head)
 
@@ -315,7 +315,7 @@ func writeText(w io.Writer, rep *Report, st style) error {
 		line(w, "Next card due", rep.Drills.NextDue)
 	}
 	if iv := rep.Interview; iv != nil {
-		line(w, "Interview", iv.Date+", "+session.InterviewPhrase(iv.DaysLeft))
+		line(w, "Interview", iv.Date+", "+drill.InterviewPhrase(iv.DaysLeft))
 	}
 	if len(rep.Problems) > 0 {
 		fmt.Fprintf(w, "\nProblems\n")
