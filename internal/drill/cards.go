@@ -171,7 +171,7 @@ func DeckCards(src Sources, d Deck) []Card {
 			if !ok {
 				continue
 			}
-			rep := check.Check(Doc(s), r)
+			rep := check.Check(s.Doc(), r)
 			for _, f := range choose(src.Pack.Followups, storyText(s, r), weak(rep), FollowupsStory) {
 				f := f
 				out = append(out, Card{ID: "followups/" + s.Slug() + "/" + f.ID, Deck: Followups, Source: Source{FromStory, s.Name()}, Title: oneLine(f.Question), Followup: &f, Story: s})
@@ -196,16 +196,6 @@ func storyTitle(s *workspace.Story) string {
 		return t
 	}
 	return s.Name()
-}
-
-// Doc is a story as the checker reads it, from what the workspace already
-// parsed.
-func Doc(s *workspace.Story) *document.Doc {
-	return &document.Doc{
-		Front: document.Front{Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Panel: s.Meta.Panel},
-		Name:  s.Path, Format: document.Markdown, HasFront: true,
-		Body: s.Body, BodyLine: s.BodyLine,
-	}
 }
 
 // storyText is what a story's follow-ups are chosen from: its title and
@@ -247,7 +237,7 @@ func decisionCards(p *pack.Pack, s *workspace.Story) []Card {
 	}
 	var out []Card
 	seen := map[string]bool{}
-	for _, d := range Decisions(Doc(s), r, cue) {
+	for _, d := range Decisions(s.Doc(), r, cue) {
 		id := "tradeoffs/story/" + s.Slug() + "/" + SentenceHash(d.Sentence)
 		if seen[id] {
 			continue // the same sentence twice is one decision

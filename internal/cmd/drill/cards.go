@@ -336,7 +336,7 @@ func (r *round) storySection(c drills.Card, id string) string {
 	if !ok {
 		return ""
 	}
-	sec, _ := sections.Find(drills.Doc(story), rub).Section(id)
+	sec, _ := sections.Find(story.Doc(), rub).Section(id)
 	return sec.Text
 }
 

@@ -17,7 +17,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/check"
-	storycmd "github.com/prepcli/prep/internal/cmd/story"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/drill"
@@ -166,7 +165,7 @@ func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Inp
 			File:  filepath.ToSlash(filepath.Join(workspace.StoriesDir, s.Name())),
 			Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Panel: s.Meta.Panel, Body: s.Body,
 		}
-		if r, err := storycmd.CheckStory(p, s); err != nil {
+		if r, err := check.Story(p, s.Doc()); err != nil {
 			st.Unchecked = relative(ws.Dir(), err.Error())
 		} else {
 			st.Report = r

@@ -227,7 +227,7 @@ func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*R
 	for i := range stories {
 		s := &stories[i]
 		if r, ok := p.Rubric(kindOf(s)); ok {
-			checks[s.Path] = check.Check(drill.Doc(s), r)
+			checks[s.Path] = check.Check(s.Doc(), r)
 		}
 	}
 	if panel, ok := p.Panel(pack.BackgroundPanel); ok {
@@ -639,7 +639,7 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 		c.Stories++
 		text := s.Meta.Title
 		if rubric != nil {
-			if sec, ok := sections.Find(drill.Doc(s), rubric).Section("value"); ok && !sec.Empty {
+			if sec, ok := sections.Find(s.Doc(), rubric).Section("value"); ok && !sec.Empty {
 				text = sec.Text
 			}
 		}

@@ -1,4 +1,4 @@
-package check
+package checkrun
 
 import (
 	"encoding/json"
