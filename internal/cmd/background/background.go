@@ -12,6 +12,7 @@ import (
 	"github.com/prepcli/prep/internal/guided"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/sheet"
 )
 
 // Options are what `prep background` needs; Run takes nothing else, so it
@@ -105,8 +106,10 @@ func run(opts *Options) error {
 		now = time.Now
 	}
 	return guided.Guide(opts.Guided, nil, func(env session.Env) error {
-		sheet := func() ([]byte, error) { return Sheet(env.Workspace, env.Pack, now()) }
-		_, err := Background(env, sheet)
+		// The sheet as prep export -o writes it, so a later prep export -o
+		// prep-sheet.md may replace the one the session wrote.
+		render := func() ([]byte, error) { return sheet.File(env.Workspace, env.Pack, now()), nil }
+		_, err := Background(env, render)
 		return err
 	})
 }
