@@ -1,4 +1,4 @@
-package status
+package readiness
 
 import (
 	"cmp"
@@ -16,7 +16,6 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/readiness"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/sections"
 	"github.com/prepcli/prep/internal/workspace"
@@ -109,11 +108,13 @@ type Signal struct {
 	Evidence []string `json:"evidence"`
 	// CoveredBy are the featured stories that show it.
 	CoveredBy []string `json:"covered_by"`
-	// needs says in words what the evidence asks of a story.
-	needs string
-	// gaps say, per featured story of the panel's kind, why it does not
-	// show it yet: "story 2: no Lessons, no mistake in Lessons".
-	gaps []string
+	// Needs says in words what the evidence asks of a story; not in the
+	// JSON, which names the evidence.
+	Needs string `json:"-"`
+	// Gaps say, per featured story of the panel's kind, why it does not
+	// show it yet: "story 2: no Lessons, no mistake in Lessons"; not in
+	// the JSON.
+	Gaps []string `json:"-"`
 }
 
 // Technical is the Technical Skills Panel's readiness.
@@ -341,7 +342,7 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 
 	rubric, _ := p.Rubric(panel.Rubric)
 	for _, pt := range panel.LooksFor {
-		sig := Signal{Title: oneLine(pt.Title), Evidence: slices.Clone(pt.Evidence), CoveredBy: []string{}, needs: needs(rubric, pt.Evidence)}
+		sig := Signal{Title: oneLine(pt.Title), Evidence: slices.Clone(pt.Evidence), CoveredBy: []string{}, Needs: needs(rubric, pt.Evidence)}
 		if sig.Evidence == nil {
 			sig.Evidence = []string{}
 		}
@@ -353,7 +354,7 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 			if covers(rep, rubric, pt.Evidence) {
 				sig.CoveredBy = append(sig.CoveredBy, rel(ws, s.Path))
 			} else if why := blockers(rep, rubric, pt.Evidence); len(why) > 0 {
-				sig.gaps = append(sig.gaps, fmt.Sprintf("story %d: %s", s.Meta.Rank, strings.Join(why, ", ")))
+				sig.Gaps = append(sig.Gaps, fmt.Sprintf("story %d: %s", s.Meta.Rank, strings.Join(why, ", ")))
 			}
 		}
 		bg.Signals.Total++
@@ -616,7 +617,7 @@ func technical(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stats [
 // A story shows a value on evidence, not on structure: each of the
 // value's key points (in the pack, under the value's guide) is met by a
 // sentence of what the story tells, its Value section and follow-ups left
-// out (readiness.CultureEvidence). Ownership, in the built-in pack, needs
+// out (CultureEvidence). Ownership, in the built-in pack, needs
 // the candidate acting ("I"), on something nobody handed it, with an
 // outcome. A value the pack gives no key points falls back to the story
 // that names it in its Value section (or title): the value's name (its
@@ -630,7 +631,7 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 	rubric, _ := p.Rubric(rid)
 	var named []string // what each culture story says its value is
 	var files []string
-	var shown []map[string]readiness.ValueEvidence // by value id, per story
+	var shown []map[string]ValueEvidence // by value id, per story
 	for i := range stories {
 		s := &stories[i]
 		if kindOf(s) != rid && s.Meta.Panel != panel.ID {
@@ -645,8 +646,8 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 		}
 		named = append(named, " "+strings.Join(words(text), " ")+" ")
 		files = append(files, filepath.ToSlash(filepath.Join(workspace.StoriesDir, s.Name())))
-		ev := map[string]readiness.ValueEvidence{}
-		for _, ve := range readiness.CultureEvidence(p, rubric, s) {
+		ev := map[string]ValueEvidence{}
+		for _, ve := range CultureEvidence(p, rubric, s) {
 			ev[ve.Value.ID] = ve
 		}
 		shown = append(shown, ev)
