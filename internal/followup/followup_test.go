@@ -112,3 +112,14 @@ func TestFollowupAnswerCannotBreakTheStory(t *testing.T) {
 		t.Errorf("Result = %q, answer = %q; want %q and %q", res, got, "Fast.", answer)
 	}
 }
+
+// What Set writes, Answered counts: an item with an answer counts, one
+// with an empty answer does not.
+func TestAnsweredCountsWhatSetWrites(t *testing.T) {
+	text := Set("", "Why Postgres?", "Transactions.")
+	text = Set(text, "What broke?", "")
+	text = Set(text, "What next?", "Shard it.\n\nLater.")
+	if got := Answered(text); got != 2 {
+		t.Errorf("Answered = %d, want 2 in:\n%s", got, text)
+	}
+}

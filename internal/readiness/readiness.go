@@ -15,6 +15,7 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/drill"
+	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/sections"
@@ -322,7 +323,9 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 			st.Verdict, st.Reasons = rep.Verdict, reasons(rep)
 		}
 		if r, ok := p.Rubric(kindOf(s)); ok {
-			st.Followups = answeredFollowups(s, r)
+			if text, ok := s.Section(r, followup.Section); ok {
+				st.Followups = followup.Answered(text)
+			}
 		}
 		bg.Drafted.Done++
 		if st.Passes {
@@ -503,60 +506,6 @@ func andList(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// answeredFollowups counts the items of a story's follow-ups section
-// (id followups of its rubric) that have an answer: on the item's line
-// after the question, or indented under it, as prep background keeps
-// them.
-func answeredFollowups(s *workspace.Story, r *pack.Rubric) int {
-	text, ok := s.Section(r, "followups")
-	if !ok {
-		return 0
-	}
-	n := 0
-	item, answered := false, false
-	flush := func() {
-		if item && answered {
-			n++
-		}
-		item, answered = false, false
-	}
-	for _, line := range strings.Split(text, "\n") {
-		trimmed := strings.TrimSpace(line)
-		indented := len(line) > 0 && (line[0] == ' ' || line[0] == '\t')
-		switch {
-		case trimmed == "":
-		case !indented && isItem(trimmed):
-			flush()
-			item = true
-			answered = afterQuestion(trimmed) != ""
-		case item:
-			answered = true
-		}
-	}
-	flush()
-	return n
-}
-
-func isItem(line string) bool {
-	return strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "+ ")
-}
-
-// afterQuestion is what follows the question on an item's line: the text
-// after its bold question, or after its question mark.
-func afterQuestion(line string) string {
-	rest := strings.TrimSpace(line[2:])
-	if strings.HasPrefix(rest, "**") {
-		if end := strings.Index(rest[2:], "**"); end >= 0 {
-			return strings.TrimSpace(rest[end+4:])
-		}
-		return ""
-	}
-	if i := strings.Index(rest, "? "); i >= 0 {
-		return strings.TrimSpace(rest[i+2:])
-	}
-	return ""
 }
 
 // technical is the Technical Skills Panel: the practice answers saved and
