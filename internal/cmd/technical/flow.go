@@ -44,6 +44,9 @@ const (
 )
 
 // TechnicalOptions are the flags of prep technical.
+// The command checks them once, before the session starts
+// (CheckTechnicalFlags, the --timer range); Technical takes them as
+// checked.
 type TechnicalOptions struct {
 	Track    string // a track's name; "" asks, unless Scenario settles it
 	Scenario string // an exercise id; "" asks
@@ -161,6 +164,9 @@ func isScenarioKind(p *pack.Pack, panelRubric *pack.Rubric, kind string) bool {
 	return false
 }
 
+// errNoScenarios is a pack with a technical panel and no scenario for it.
+var errNoScenarios = errors.New("the content pack has no Technical Skills scenarios; add exercises of kind design or debug to your --content pack")
+
 // CheckTechnicalFlags says what is wrong with a --track or --scenario
 // before anything is asked: a name the pack does not have, or a scenario
 // of another track.
@@ -170,7 +176,7 @@ func CheckTechnicalFlags(p *pack.Pack, track, scenario string) error {
 		if _, _, err := technicalContent(p); err != nil {
 			return err
 		}
-		return errors.New("the content pack has no Technical Skills scenarios; add exercises of kind design or debug to your --content pack")
+		return errNoScenarios
 	}
 	if track != "" && !slices.ContainsFunc(tracks, func(t Track) bool { return t.ID == track }) {
 		ids := make([]string, len(tracks))
@@ -247,13 +253,14 @@ func Technical(env session.Env, opts TechnicalOptions) (*TechnicalOutcome, error
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckTechnicalFlags(env.Pack, opts.Track, opts.Scenario); err != nil {
-		return nil, err
+	// The flags were checked once, by the command, before the session
+	// (CheckTechnicalFlags and the --timer range); a pack without
+	// scenarios is said here when no flag named one.
+	tracks := Tracks(env.Pack)
+	if len(tracks) == 0 {
+		return nil, errNoScenarios
 	}
-	if opts.Timer < 0 {
-		return nil, fmt.Errorf("--timer %s: give the time the answer may take, such as 45m", opts.Timer)
-	}
-	t := &technical{env: env, ws: env.Workspace, panel: panel, design: rubric, rubric: rubric, tracks: Tracks(env.Pack), now: opts.Now}
+	t := &technical{env: env, ws: env.Workspace, panel: panel, design: rubric, rubric: rubric, tracks: tracks, now: opts.Now}
 	if t.now == nil {
 		t.now = time.Now
 	}
