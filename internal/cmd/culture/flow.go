@@ -20,7 +20,8 @@ import (
 // (sessions/culture.yaml).
 const CultureName = "culture"
 
-// CultureOptions are the flags of prep culture.
+// CultureOptions are the flags of prep culture, checked once by the
+// command before the session (CheckCultureFlags).
 type CultureOptions struct {
 	Value string // a value's guide id (ownership, …); "" asks
 	// Part is the part of the session to work on (CultureParts); ""
@@ -40,6 +41,9 @@ const (
 // CultureParts are the parts of prep culture, in menu order.
 var CultureParts = []string{PartStory, PartWritten, PartFollowups, PartTeam, PartQuestions}
 
+// errNoValues is a culture panel with no value to write a story for.
+var errNoValues = errors.New("the culture panel of the content pack has no values: add guides with questions to it in your --content pack")
+
 // CheckCultureFlags says what is wrong with a --value or a --part before
 // anything is asked.
 func CheckCultureFlags(p *pack.Pack, value, part string) error {
@@ -54,7 +58,7 @@ func CheckCultureFlags(p *pack.Pack, value, part string) error {
 	}
 	values := p.CultureValues()
 	if len(values) == 0 {
-		return errors.New("the culture panel of the content pack has no values: add guides with questions to it in your --content pack")
+		return errNoValues
 	}
 	if value == "" || slices.ContainsFunc(values, func(g *pack.Guide) bool { return g.ID == value }) {
 		return nil
@@ -103,12 +107,15 @@ func Culture(env session.Env, opts CultureOptions) (*storyflow.Outcome, error) {
 	if err := env.Check(); err != nil {
 		return nil, err
 	}
-	if err := CheckCultureFlags(env.Pack, opts.Value, opts.Part); err != nil {
-		return nil, err
-	}
+	// The flags were checked once, by the command, before the session
+	// (CheckCultureFlags); what the session needs of the pack is said
+	// here when no flag named a value or a part.
 	panel, rubric, err := cultureContent(env.Pack)
 	if err != nil {
 		return nil, err
+	}
+	if len(env.Pack.CultureValues()) == 0 {
+		return nil, errNoValues
 	}
 	ws := env.Workspace
 	s, err := session.Open(ws, CultureName, env.Prompter, env.IO.Out)
