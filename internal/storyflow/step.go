@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/check"
-	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
@@ -41,6 +40,11 @@ type Step struct {
 	// fills instead of a question of its own; nil when there is none.
 	Rehearse *pack.Section
 	Bank     []pack.Followup
+
+	// story is the story as last read or written: each question reads
+	// its file once to see that it is still so (Refresh), and parses it
+	// again only when the candidate changed it meanwhile.
+	story *workspace.Story
 }
 
 func NewStep(s *session.Session, env session.Env, id, name, label string, r *pack.Rubric, panel *pack.Panel) *Step {
@@ -91,21 +95,29 @@ func (st *Step) Run() error {
 	return nil
 }
 
-// load reads the story afresh: the candidate may have edited it in an
-// editor since the last question.
+// Load reads the story afresh, since the candidate may have edited it in
+// an editor since the last question; a file unchanged since it was last
+// read or written is not parsed again.
 func (st *Step) Load() (*workspace.Story, error) {
-	story, err := st.ws.Story(st.name)
-	if err == nil && story.Name() != st.name {
-		// Story looks names up loosely; only this very file will do.
-		err = workspace.ErrNotFound
+	var story *workspace.Story
+	var err error
+	if st.story != nil {
+		story, err = st.ws.Refresh(st.story)
+	} else {
+		// Only this very file will do: not a story found by a looser name.
+		story, err = st.ws.StoryFile(st.name)
 	}
 	if errors.Is(err, workspace.ErrNotFound) {
+		st.story = nil
 		path := filepath.Join(st.ws.Dir(), workspace.StoriesDir, st.name)
 		return nil, fmt.Errorf("%s: the story this session was writing is gone; put it back, or run the command again and choose Start over", path)
 	}
-	return story, err
+	if err != nil {
+		return nil, err
+	}
+	st.story = story
+	return story, nil
 }
-
 func (st *Step) SectionQuestion(id string, sec *pack.Section, guidance string) session.Question {
 	return session.Question{
 		ID:       id,
@@ -122,6 +134,9 @@ func (st *Step) SectionQuestion(id string, sec *pack.Section, guidance string) s
 			return text
 		},
 		Save: func(ans string) error {
+			// Load only reads the file again (a story gone while the
+			// question waited is an error, not a new file); SetSection
+			// takes in any edit made meanwhile.
 			story, err := st.Load()
 			if err != nil {
 				return err
@@ -137,11 +152,8 @@ func (st *Step) Report() (check.Report, error) {
 	if err != nil {
 		return check.Report{}, err
 	}
-	doc, err := document.ReadFile(story.Path)
-	if err != nil {
-		return check.Report{}, err
-	}
-	return check.Check(doc, st.Rubric), nil
+	// The story as read, not the file read and parsed once more.
+	return check.Check(story.Doc(), st.Rubric), nil
 }
 
 // pending drops from a report what the rehearsal, still to come, will
