@@ -143,6 +143,7 @@ func (st *Step) SectionQuestion(id string, sec *pack.Section, guidance string) s
 			}
 			return st.ws.SetSection(story, st.Rubric, sec.ID, ans)
 		},
+		InFile: true,
 	}
 }
 
@@ -353,6 +354,7 @@ func (st *Step) Rehearsal() error {
 				text, _ := story.Section(st.Rubric, sec.ID)
 				return st.ws.SetSection(story, st.Rubric, sec.ID, followup.Set(text, question, ans))
 			},
+			InFile: true,
 		})
 		if err != nil {
 			return err

@@ -306,7 +306,8 @@ func (b *background) timeline() error {
 					}
 					return v
 				},
-				Save: func(ans string) error { return b.saveRole(i, f, ans) },
+				Save:   func(ans string) error { return b.saveRole(i, f, ans) },
+				InFile: true, // the timeline keeps it
 			}
 			if f.required != "" {
 				q.Validate = session.Required(f.required)
