@@ -325,7 +325,7 @@ func (r *round) storySection(c drills.Card, id string) string {
 		return ""
 	}
 	story := c.Story
-	if fresh, err := r.ws.Story(c.Story.Name()); err == nil && fresh.Name() == c.Story.Name() {
+	if fresh, err := r.ws.Refresh(c.Story); err == nil {
 		story = fresh
 	}
 	kind := workspace.KindStar
@@ -396,10 +396,9 @@ func rubricBlock(p *pack.Pack, id string) *session.Block {
 // followup.Section); the rubric is nil when there is no such section.
 func (r *round) followupStory(c drills.Card) (*workspace.Story, *pack.Rubric, error) {
 	name := c.Story.Name()
-	story, err := r.ws.Story(name)
-	if err == nil && story.Name() != name {
-		err = workspace.ErrNotFound
-	}
+	// Its own file only, parsed again only if it changed since the round
+	// read it.
+	story, err := r.ws.Refresh(c.Story)
 	if err != nil {
 		if errors.Is(err, workspace.ErrNotFound) {
 			return nil, nil, fmt.Errorf("%s: the story this card is about is gone; put it back, or run %s again", r.ws.Path(workspace.StoriesDir+"/"+name), r.opts.Command)
