@@ -3,10 +3,12 @@ package drill
 import (
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/session/sessiontest"
 	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
 )
 
@@ -91,4 +93,25 @@ func sectionMap(secs []section) map[string]string {
 		m[s.heading] = s.text
 	}
 	return m
+}
+
+func (s slowPrompter) Select(q prompts.Question, o []string, d int) (int, error) {
+	*s.now = s.now.Add(s.per)
+	return s.Prompter.Select(q, o, d)
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// slowPrompter is a candidate who takes per to answer each question, on
+// the clock the timer reads.
+type slowPrompter struct {
+	prompts.Prompter
+	now *time.Time
+	per time.Duration
 }

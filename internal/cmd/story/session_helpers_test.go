@@ -2,6 +2,7 @@ package story
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/prepcli/prep/internal/session"
@@ -91,4 +92,27 @@ func sectionMap(secs []section) map[string]string {
 		m[s.heading] = s.text
 	}
 	return m
+}
+
+func indexOf(t *testing.T, script []step, id string) int {
+	t.Helper()
+	for i, s := range script {
+		if s.id == id {
+			return i
+		}
+	}
+	t.Fatalf("no step %q", id)
+	return -1
+}
+
+// messages are the questions the stub was asked whose ids start with
+// prefix, as the candidate read them.
+func messages(p *prompttest.Stub, prefix string) []string {
+	var out []string
+	for _, q := range p.Asked() {
+		if strings.HasPrefix(q.ID, prefix) {
+			out = append(out, q.Message)
+		}
+	}
+	return out
 }
