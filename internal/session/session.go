@@ -17,7 +17,7 @@
 //  3. writes the answer to its real home (a story section, the timeline),
 //     atomically, before it returns, so before the next question is asked;
 //     and records it in sessions/<name>.yaml, atomically too: at once,
-//     unless the answer is kept whole in a file (Question.InFile), when it
+//     unless the answer is kept in a file (Question.InFile), when it
 //     goes with the next write of the progress, which comes before the
 //     next prompt (where the session is goes to disk then) or when the
 //     session closes. So such a question writes the progress once, not
