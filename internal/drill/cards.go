@@ -20,6 +20,7 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
 	"github.com/prepcli/prep/internal/text"
@@ -97,11 +98,10 @@ const (
 // bank's questions that fit it best.
 const FollowupsStory = 5
 
-// Chooser picks up to n follow-ups from bank for a story whose text is
-// text and whose check found the sections in weak wanting: the Background
-// session's choice (session.ChooseFollowups), so a story is drilled on the
-// questions it was rehearsed with.
-type Chooser func(bank []pack.Followup, text string, weak map[string]bool, n int) []pack.Followup
+// chooser picks up to n follow-ups from bank for a story: followup.Choose,
+// the choice the story's rehearsal made, so a story is drilled on the
+// questions it was rehearsed with. Tests put their own in its place.
+type chooser func(bank []pack.Followup, text string, weak map[string]bool, n int) []pack.Followup
 
 // Sources are what cards are made from.
 type Sources struct {
@@ -109,8 +109,11 @@ type Sources struct {
 	// Stories are every story that could be read; featured ones (rank
 	// 1–3) also give a scale card and follow-up cards.
 	Stories []workspace.Story
-	// Choose picks a story's follow-ups; nil makes no follow-up cards.
-	Choose Chooser
+	// Followups makes follow-up cards for the featured stories.
+	Followups bool
+	// choose, when not nil, picks a story's follow-ups instead of
+	// followup.Choose.
+	choose chooser
 }
 
 // Cards makes every card of every deck: in each deck the candidate's own
@@ -153,8 +156,12 @@ func DeckCards(src Sources, d Deck) []Card {
 			}
 		}
 	case Followups:
-		if src.Choose == nil || len(src.Pack.Followups) == 0 {
+		if !src.Followups || len(src.Pack.Followups) == 0 {
 			return nil
+		}
+		choose := src.choose
+		if choose == nil {
+			choose = followup.Choose
 		}
 		for i := range src.Stories {
 			s := &src.Stories[i]
@@ -165,8 +172,8 @@ func DeckCards(src Sources, d Deck) []Card {
 			if !ok {
 				continue
 			}
-			rep := check.Check(Doc(s), r)
-			for _, f := range src.Choose(src.Pack.Followups, storyText(s, r), weak(rep), FollowupsStory) {
+			rep := check.Check(s.Doc(), r)
+			for _, f := range choose(src.Pack.Followups, storyText(s, r), weak(rep), FollowupsStory) {
 				f := f
 				out = append(out, Card{ID: "followups/" + s.Slug() + "/" + f.ID, Deck: Followups, Source: Source{FromStory, s.Name()}, Title: text.CleanLine(f.Question), Followup: &f, Story: s})
 			}
@@ -190,16 +197,6 @@ func storyTitle(s *workspace.Story) string {
 		return t
 	}
 	return s.Name()
-}
-
-// Doc is a story as the checker reads it, from what the workspace already
-// parsed.
-func Doc(s *workspace.Story) *document.Doc {
-	return &document.Doc{
-		Front: document.Front{Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Panel: s.Meta.Panel},
-		Name:  s.Path, Format: document.Markdown, HasFront: true,
-		Body: s.Body, BodyLine: s.BodyLine,
-	}
 }
 
 // storyText is what a story's follow-ups are chosen from: its title and
@@ -241,7 +238,7 @@ func decisionCards(p *pack.Pack, s *workspace.Story) []Card {
 	}
 	var out []Card
 	seen := map[string]bool{}
-	for _, d := range Decisions(Doc(s), r, cue) {
+	for _, d := range Decisions(s.Doc(), r, cue) {
 		id := "tradeoffs/story/" + s.Slug() + "/" + SentenceHash(d.Sentence)
 		if seen[id] {
 			continue // the same sentence twice is one decision

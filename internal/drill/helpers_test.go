@@ -89,7 +89,7 @@ func stories(t *testing.T, ws *workspace.Workspace) []workspace.Story {
 	return s
 }
 
-// chooseAll stands in for session.ChooseFollowups: every question, in
+// chooseAll stands in for followup.Choose: every question, in
 // bank order.
 func chooseAll(bank []pack.Followup, _ string, _ map[string]bool, n int) []pack.Followup {
 	return bank[:min(n, len(bank))]

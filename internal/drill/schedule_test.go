@@ -264,7 +264,7 @@ func TestCards(t *testing.T) {
 	ws := openWS(t)
 	saveStory(t, ws, "Ledger", 1, ledgerBody)
 	saveStory(t, ws, "Side project", 0, ledgerBody)
-	cards := Cards(Sources{Pack: testPack(t), Stories: stories(t, ws), Choose: chooseAll})
+	cards := Cards(Sources{Pack: testPack(t), Stories: stories(t, ws), Followups: true, choose: chooseAll})
 	want := []string{
 		"tradeoffs/story/ledger/" + SentenceHash("I chose an outbox and Kafka rather than sharding the balances table, because sharding was risky."),
 		"tradeoffs/story/ledger/" + SentenceHash("We ruled out an in-memory queue, since a crash would lose entries."),
@@ -474,7 +474,7 @@ func TestFirstEveningBeforeTheInterview(t *testing.T) {
 	for i, title := range []string{"Ledger", "Search", "Billing"} {
 		saveStory(t, ws, title, i+1, ledgerBody+"\nWe considered a cron job and rejected it, because jobs overlapped.\nWe chose gRPC over REST for the relay, since the schema had to be typed.\n")
 	}
-	cards := Cards(Sources{Pack: p, Stories: stories(t, ws), Choose: chooseAll})
+	cards := Cards(Sources{Pack: p, Stories: stories(t, ws), Followups: true, choose: chooseAll})
 	plan := Plan{Now: t0, Interview: t0.AddDate(0, 0, 1)}
 	due := plan.Due(cards, &Store{})
 	perDeck := map[Deck]int{}

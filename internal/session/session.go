@@ -1,5 +1,9 @@
-// Package session runs prep's guided sessions: `prep background` and
-// `prep story new` here, and the engine other guided sessions can share.
+// Package session is the resumable question engine every guided command
+// runs on (prep background, story new, technical, culture, drill): it asks,
+// keeps each answer and where the session is on disk, resumes, keeps
+// drafts, and shows the pack's guidance wrapped to the terminal. The
+// commands' flows live in their command's package; what several share
+// (writing one story) in storyflow. The engine knows no command.
 //
 // Every question of a session goes through Session.Ask, which keeps one
 // promise: nothing the candidate typed is lost, and a session re-run after
@@ -10,12 +14,17 @@
 //     this session's progress file, asking and printing nothing;
 //  2. otherwise shows the step's guidance (always text from the content
 //     pack) and asks through the prompts.Prompter;
-//  3. writes the answer to its real home (a story section, the timeline)
-//     and then records it in sessions/<name>.yaml, both atomically, before
-//     it returns, so before the next question is asked.
+//  3. writes the answer to its real home (a story section, the timeline),
+//     atomically, before it returns, so before the next question is asked;
+//     and records it in sessions/<name>.yaml, atomically too: at once,
+//     unless the answer is kept in a file (Question.InFile), when it
+//     goes with the next write of the progress, which comes before the
+//     next prompt (where the session is goes to disk then) or when the
+//     session closes. So such a question writes the progress once, not
+//     twice.
 //
-// The two writes are ordered so that a kill between them loses nothing:
-// an answer that reached its real home but not the progress file is asked
+// The writes are ordered so that a kill between them loses nothing: an
+// answer that reached its real home but not the progress file is asked
 // again on resume, with the file's current text as the default.
 //
 // An answer half written when the candidate stops (the line typed when
@@ -108,6 +117,12 @@ type Question struct {
 	// is its only home (a choice such as "add another role?").
 	Save     func(answer string) error
 	Validate func(answer string) error
+	// InFile says that Save keeps the answer in a file of the
+	// workspace (a story's section, the timeline), so that the progress
+	// may record it with its next write instead of a write of its own;
+	// see Ask. A Save that only checks the answer, or notes something
+	// the session needs, leaves it false.
+	InFile bool
 }
 
 // Session is one run of a guided session over a workspace. It is meant
@@ -122,6 +137,9 @@ type Session struct {
 	unlock  func()
 	shown   map[string]bool
 	heading string
+	// unsaved: the progress holds answers (and Notes) not yet on disk,
+	// each already in its real home; see Ask.
+	unsaved bool
 	asked   int
 	width   int // the column text is wrapped at; see Width
 }
@@ -169,8 +187,17 @@ func checkLength(ans string) error {
 	return nil
 }
 
-// Close releases the session. Calling it again does nothing.
-func (s *Session) Close() { s.unlock() }
+// Close writes what the progress holds that is not on disk yet, and
+// releases the session. Calling it again does nothing. (The answers it
+// writes are in their real homes already: a failed write loses no text,
+// only the record that they were answered.)
+func (s *Session) Close() {
+	if s.unsaved {
+		s.unsaved = false
+		_ = s.ws.SaveProgress(s.prog)
+	}
+	s.unlock()
+}
 
 // Stopped reports whether an earlier run stopped halfway, and at which
 // question: a progress file with at least one answer.
@@ -225,7 +252,10 @@ const draftPrefix = "draft."
 
 // Finish forgets the progress of a session that reached its end, so the
 // next run starts afresh (with the files' text as defaults).
-func (s *Session) Finish() error { return s.ws.RemoveProgress(s.name) }
+func (s *Session) Finish() error {
+	s.unsaved = false
+	return s.ws.RemoveProgress(s.name)
+}
 
 // Answered returns the recorded answer to a question (or a Note), if any.
 func (s *Session) Answered(id string) (string, bool) {
@@ -234,14 +264,22 @@ func (s *Session) Answered(id string) (string, bool) {
 }
 
 // Note records a value the session needs to resume, such as which file a
-// question created. It reaches the disk with the next save of the
-// progress, which is the one of the answer being saved when it is called
-// from a Save.
+// question created. It reaches the disk with the next write of the
+// progress (Commit writes it at once).
 func (s *Session) Note(key, value string) { s.prog.Answers[key] = value }
 
 // Commit saves the progress now, Notes included: for a step that must
 // record what it is about to do before it does it.
-func (s *Session) Commit() error { return s.ws.SaveProgress(s.prog) }
+func (s *Session) Commit() error { return s.save() }
+
+// save writes the progress, with whatever it holds not on disk yet.
+func (s *Session) save() error {
+	if err := s.ws.SaveProgress(s.prog); err != nil {
+		return err
+	}
+	s.unsaved = false
+	return nil
+}
 
 // Asked counts the questions really asked in this run (not replayed), so
 // a step can tell whether it did anything worth a summary.
@@ -257,10 +295,11 @@ func (s *Session) Ask(q Question) (string, error) {
 		def = q.Default()
 	}
 	// Where the session is goes to disk before the prompt, so a stop at
-	// this prompt can be described when it resumes.
-	if s.prog.Step != q.ID {
+	// this prompt can be described when it resumes; with it, the answers
+	// recorded since the last write.
+	if s.prog.Step != q.ID || s.unsaved {
 		s.prog.Step = q.ID
-		if err := s.ws.SaveProgress(s.prog); err != nil {
+		if err := s.save(); err != nil {
 			return "", err
 		}
 	}
@@ -286,7 +325,7 @@ func (s *Session) keepDraft(q Question, def string, err error) error {
 		return fmt.Errorf("stopped, but what you were writing was not kept: %v", lerr)
 	}
 	s.prog.Answers[draftPrefix+q.ID] = d
-	if serr := s.ws.SaveProgress(s.prog); serr != nil {
+	if serr := s.save(); serr != nil {
 		return fmt.Errorf("stopped, but what you were writing could not be kept: %w", serr)
 	}
 	return err
@@ -304,7 +343,9 @@ func (s *Session) Set(q Question, ans string) error {
 	return s.record(q, ans)
 }
 
-// record writes ans to its real home, then to the progress file.
+// record writes ans to its real home, then records it in the progress:
+// on disk at once, unless the answer is kept in a file (InFile), when it
+// goes with the next write of the progress (see Ask).
 func (s *Session) record(q Question, ans string) error {
 	if q.Save != nil {
 		if err := q.Save(ans); err != nil {
@@ -313,7 +354,11 @@ func (s *Session) record(q Question, ans string) error {
 	}
 	s.prog.Answers[q.ID] = ans
 	delete(s.prog.Answers, draftPrefix+q.ID)
-	return s.ws.SaveProgress(s.prog)
+	if q.Save != nil && q.InFile {
+		s.unsaved = true
+		return nil
+	}
+	return s.save()
 }
 
 func (s *Session) prompt(q Question, def, draft string) (string, error) {
@@ -372,7 +417,7 @@ func (s *Session) show(q Question) {
 	}
 	s.Heading(q.Heading)
 	if strings.TrimSpace(q.Guidance) != "" {
-		fmt.Fprintf(s.out, "%s\n", s.wrap(q.Guidance, "  ", "  "))
+		fmt.Fprintf(s.out, "%s\n", s.Wrap(q.Guidance, "  ", "  "))
 	}
 	for _, n := range q.Notes {
 		// A note's first line is the item; each line after it goes
@@ -382,7 +427,7 @@ func (s *Session) show(q Question) {
 			if i > 0 {
 				first = "    "
 			}
-			fmt.Fprintf(s.out, "%s\n", s.wrap(l, first, "    "))
+			fmt.Fprintf(s.out, "%s\n", s.Wrap(l, first, "    "))
 		}
 	}
 }
@@ -391,7 +436,7 @@ func (s *Session) show(q Question) {
 func (s *Session) Heading(h string) {
 	if h != "" && h != s.heading {
 		s.heading = h
-		fmt.Fprintf(s.out, "\n%s\n", s.wrap(h, "", "  "))
+		fmt.Fprintf(s.out, "\n%s\n", s.Wrap(h, "", "  "))
 	}
 }
 
@@ -408,16 +453,16 @@ func (s *Session) Show(b *Block) {
 		s.shown[b.Key] = true
 	}
 	if b.Title != "" {
-		fmt.Fprintf(s.out, "\n%s\n", s.wrap(b.Title, "", "  "))
+		fmt.Fprintf(s.out, "\n%s\n", s.Wrap(b.Title, "", "  "))
 		s.heading = ""
 	}
 	if strings.TrimSpace(b.Text) != "" {
-		fmt.Fprintf(s.out, "%s\n", s.wrap(b.Text, "  ", "  "))
+		fmt.Fprintf(s.out, "%s\n", s.Wrap(b.Text, "  ", "  "))
 	}
 	if len(b.Items) > 0 {
 		fmt.Fprintln(s.out)
 		for _, it := range b.Items {
-			fmt.Fprintf(s.out, "%s\n", s.wrap(it, "  - ", "    "))
+			fmt.Fprintf(s.out, "%s\n", s.Wrap(it, "  - ", "    "))
 		}
 	}
 }
@@ -425,4 +470,51 @@ func (s *Session) Show(b *Block) {
 // Printf writes glue output of the session.
 func (s *Session) Printf(format string, args ...any) {
 	fmt.Fprintf(s.out, format, args...)
+}
+
+// Name is the session's name, which names its progress file.
+func (s *Session) Name() string { return s.name }
+
+// LockName is the lock a session of this name takes (see Open), for a
+// command that must hold it before it knows which session it runs.
+func LockName(name string) string { return lockName(name) }
+
+// Once reports whether key comes up for the first time in this run, and
+// marks it: for guidance a step shows once, as Show does with a Block's
+// Key.
+func (s *Session) Once(key string) bool {
+	if s.shown[key] {
+		return false
+	}
+	s.shown[key] = true
+	return true
+}
+
+// ClearHeading makes the next heading show even if it is the last shown:
+// after text that stood between them.
+func (s *Session) ClearHeading() { s.heading = "" }
+
+// Forget drops the progress, drafts included, so the session's questions
+// come again: a round started over by the command rather than by the
+// candidate at the resume question.
+func (s *Session) Forget() error {
+	if err := s.ws.RemoveProgress(s.name); err != nil {
+		return err
+	}
+	prog, err := s.ws.Progress(s.name)
+	if err != nil {
+		return err
+	}
+	s.prog, s.unsaved = prog, false
+	return nil
+}
+
+// Printer is a session that only prints, with no lock and progress only
+// in memory: for what comes before a session is chosen, so that it looks
+// like the session that follows and keeps nothing. It must not Ask.
+func Printer(out io.Writer) *Session {
+	if out == nil {
+		out = io.Discard
+	}
+	return &Session{out: out, shown: map[string]bool{}, prog: &workspace.Progress{Answers: map[string]string{}}}
 }

@@ -1,22 +1,23 @@
 package session
 
 import (
+	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/packdoc"
 )
 
-// wrap fills pack text to the width prep uses when it does not know the
-// terminal's; a session wraps to its terminal with Session.wrap.
-func wrap(text, first, rest string) string {
+// Fill fills pack text to the width prep uses when it does not know the
+// terminal's; a session wraps to its terminal with Session.Wrap.
+func Fill(text, first, rest string) string {
 	return packdoc.Wrap(clean(text), first, rest, packdoc.Width)
 }
 
-// wrap fills text to the session's width: its terminal's (capped at
+// Wrap fills text to the session's width: its terminal's (capped at
 // packdoc.MaxWidth), or packdoc.Width when output is not a terminal.
-func (s *Session) wrap(text, first, rest string) string {
+func (s *Session) Wrap(text, first, rest string) string {
 	return packdoc.Wrap(clean(text), first, rest, s.Width())
 }
 
@@ -45,10 +46,15 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(clean(s)), " ")
 }
 
-// words splits text into lower-case words of letters and digits, so
-// "Postgres," and "postgres" are one word and "trade-off" is two.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+// counts is a check's summary in words: "1 error and 2 warnings".
+func counts(s check.Summary) string {
+	return Plural(s.Errors, "error") + " and " + Plural(s.Warnings, "warning")
+}
+
+// Plural is n and word, with an "s" unless n is 1: "1 role", "3 cards".
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
 }

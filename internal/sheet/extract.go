@@ -1,10 +1,13 @@
 package sheet
 
 import (
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
 	"github.com/prepcli/prep/internal/wording"
@@ -63,7 +66,7 @@ type parsed struct {
 	order []string
 	// followups are read from the section's Markdown, where list items
 	// and "A:" lines are still there to part questions from answers.
-	followups []Followup
+	followups []followup.Followup
 	// pitch is the story's own one-line pitch, under a heading of its
 	// own ("## Pitch"), whole sentences; "" when it has none.
 	pitch string
@@ -96,11 +99,11 @@ func parse(body string, r *pack.Rubric, words pack.Sheet) parsed {
 	// answers.
 	if t := p.text[idFollowups]; t != "" {
 		if raw, ok := (&workspace.Story{Body: body}).Section(r, idFollowups); ok && strings.TrimSpace(raw) != "" {
-			p.followups = parseFollowups(raw)
+			p.followups = followup.Parse(raw)
 		} else {
 			// Placed from its wording, with no label: the checker's
 			// text has one question per line.
-			p.followups = parseFollowups(strings.ReplaceAll(t, "\n", "\n\n"))
+			p.followups = followup.Parse(strings.ReplaceAll(t, "\n", "\n\n"))
 		}
 	}
 	return p
@@ -318,3 +321,8 @@ func (p parsed) firstWith(id string, ok func(string) bool) string {
 	}
 	return ""
 }
+
+// reHeading is an ATX heading: its level's run of # and its text.
+var reHeading = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+})

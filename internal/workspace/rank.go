@@ -220,6 +220,9 @@ func placeRanks(cur []int, x, n int) []int {
 type pendingSave struct {
 	s     *Story
 	touch bool // an edit: Updated moves
+	// checked: the save has checked the file already, and old and
+	// existed hold it.
+	checked bool
 
 	before  Story  // the story as the caller had it, put back on failure
 	old     []byte // the file before, to put back
@@ -274,6 +277,7 @@ func (w *Workspace) saveAll(group []pendingSave) error {
 	}
 	for i := range group {
 		group[i].s.disk = stampOf(group[i].out, true)
+		group[i].s.diskRank = group[i].s.Meta.Rank
 	}
 	return nil
 }
@@ -296,11 +300,13 @@ func (w *Workspace) prepareSave(p *pendingSave) error {
 			s.Meta.Kind = KindStar
 		}
 	}
-	_, data, exists, err := w.checkSave(s)
-	if err != nil {
-		return err
+	if !p.checked {
+		_, data, exists, err := w.checkSave(s, nil)
+		if err != nil {
+			return err
+		}
+		p.old, p.existed = data, exists
 	}
-	p.old, p.existed = data, exists
 	if p.touch {
 		now := w.now().Round(0).Truncate(time.Second)
 		if s.Meta.Created.IsZero() {

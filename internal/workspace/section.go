@@ -35,6 +35,7 @@ func (w *Workspace) SetSection(s *Story, r *pack.Rubric, id, text string) error 
 		return err
 	}
 	defer unlock()
+	var known *onDisk
 	if s.Path != "" {
 		data, exists, err := readFile(s.Path)
 		if err != nil {
@@ -47,6 +48,8 @@ func (w *Workspace) SetSection(s *Story, r *pack.Rubric, id, text string) error 
 			}
 			*s = *fresh
 		}
+		// Read under the lock: the save checks this, not a second read.
+		known = &onDisk{data: data, exists: exists}
 	}
 	body, err := setSection(s.Body, r, id, text)
 	if err != nil {
@@ -54,7 +57,7 @@ func (w *Workspace) SetSection(s *Story, r *pack.Rubric, id, text string) error 
 	}
 	old := s.Body
 	s.Body = body
-	if err := w.save(s); err != nil {
+	if err := w.saveKnown(s, known); err != nil {
 		s.Body = old
 		return err
 	}

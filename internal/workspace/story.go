@@ -59,6 +59,10 @@ type Story struct {
 	doc  *yaml.Node
 	crlf bool // the file had CRLF line ends, and keeps them
 	disk stamp
+	// diskRank is the rank in the file as disk stamps it, so a save of an
+	// unchanged file need not parse it again to learn the rank it moves
+	// from.
+	diskRank int
 }
 
 // Name is the story's file name ("payments-migration.md"); "" when new.
@@ -299,6 +303,7 @@ func readStory(path string) (*Story, error) {
 // the front matter again as a YAML tree, to keep it whole for saving.
 func parseStory(path string, data []byte) (*Story, error) {
 	s := &Story{Path: path, BodyLine: 1, crlf: bytes.Contains(data, []byte("\r\n")), disk: stampOf(data, true)}
+	defer func() { s.diskRank = s.Meta.Rank }()
 	if len(bytes.TrimSpace(data)) == 0 {
 		return s, nil // a file just created in an editor: an empty story
 	}
@@ -423,22 +428,33 @@ func (w *Workspace) SaveStory(s *Story) error {
 
 // save is SaveStory with the lock held. A story whose rank changes
 // saves with the stories it moves, all or none (see saveAll).
-func (w *Workspace) save(s *Story) error {
+func (w *Workspace) save(s *Story) error { return w.saveKnown(s, nil) }
+
+// onDisk is a story's file as just read, under the workspace's lock, by a
+// caller that had to read it anyway; a save then reads it no more.
+type onDisk struct {
+	data   []byte
+	exists bool
+}
+
+// saveKnown is save, with the file as the caller read it when known is
+// not nil.
+func (w *Workspace) saveKnown(s *Story, known *onDisk) error {
 	if s.Meta.Rank < 0 || s.Meta.Rank > MaxRank {
 		return fmt.Errorf("%s: rank %d is not 0 to %d; use 1, 2 or 3 to feature the story, or 0", storyLabel(s), s.Meta.Rank, MaxRank)
 	}
 	old := 0
+	first := pendingSave{s: s, touch: true}
 	if s.Path != "" {
 		// Checked before any other story's rank moves for this one.
-		cur, _, _, err := w.checkSave(s)
+		rank, data, exists, err := w.checkSave(s, known)
 		if err != nil {
 			return err
 		}
-		if cur != nil {
-			old = cur.Meta.Rank
-		}
+		old = rank
+		first.checked, first.old, first.existed = true, data, exists
 	}
-	group := []pendingSave{{s: s, touch: true}}
+	group := []pendingSave{first}
 	if s.Meta.Rank != 0 && s.Meta.Rank != old {
 		stories, _, err := w.list()
 		if err != nil {
@@ -472,26 +488,32 @@ func storyLabel(s *Story) string {
 // checkSave refuses to save s over a file that does not parse or that
 // changed since s was read; it returns the story on disk (nil if none)
 // and the file's bytes.
-func (w *Workspace) checkSave(s *Story) (*Story, []byte, bool, error) {
+func (w *Workspace) checkSave(s *Story, known *onDisk) (rank int, data []byte, exists bool, err error) {
 	dir := w.path(StoriesDir)
 	if filepath.Dir(s.Path) != dir {
-		return nil, nil, false, fmt.Errorf("%s: not in the workspace's stories (%s); prep saves stories only there", s.Path, dir)
+		return 0, nil, false, fmt.Errorf("%s: not in the workspace's stories (%s); prep saves stories only there", s.Path, dir)
 	}
-	data, exists, err := readFile(s.Path)
-	if err != nil {
-		return nil, nil, false, refused(err)
+	if known != nil {
+		data, exists = known.data, known.exists
+	} else if data, exists, err = readFile(s.Path); err != nil {
+		return 0, nil, false, refused(err)
 	}
 	if !exists {
-		return nil, nil, false, nil
+		return 0, nil, false, nil
+	}
+	if s.disk.read && s.disk.exists && !s.disk.changed(data, exists) {
+		// The file is as s was read or last written: it parses, and its
+		// rank is the one it had then.
+		return s.diskRank, data, true, nil
 	}
 	cur, err := parseStory(s.Path, data)
 	if err != nil {
-		return nil, nil, false, refused(err)
+		return 0, nil, false, refused(err)
 	}
 	if s.disk.changed(data, exists) {
-		return nil, nil, false, &changedError{s.Path}
+		return 0, nil, false, &changedError{s.Path}
 	}
-	return cur, data, true, nil
+	return cur.Meta.Rank, data, true, nil
 }
 
 // encode writes the story out: front matter, then the body unchanged.
@@ -612,4 +634,43 @@ func freeName(dir, stem string) (string, error) {
 			return name, nil
 		}
 	}
+}
+
+// StoryFile reads the one story stories/NAME, and no other file: for a
+// session writing that story, which needs it fresh at each question and
+// not every story of the workspace. ErrNotFound when there is no such
+// file; a name that is not a story file's is not found either.
+func (w *Workspace) StoryFile(name string) (*Story, error) {
+	if !isStoryFile(name) || strings.ContainsAny(name, `/\`) {
+		return nil, ErrNotFound
+	}
+	if _, err := w.checkDir(StoriesDir); err != nil {
+		return nil, err
+	}
+	s, err := readStory(filepath.Join(w.path(StoriesDir), name))
+	if err != nil {
+		return nil, err
+	}
+	if s == nil {
+		return nil, ErrNotFound
+	}
+	return s, nil
+}
+
+// Refresh reads s's file again: s itself when the file is as s was read
+// or last written, else the story the file holds now (the candidate
+// edited it meanwhile). Only a changed file is parsed again. ErrNotFound
+// when the file is gone.
+func (w *Workspace) Refresh(s *Story) (*Story, error) {
+	data, exists, err := readFile(s.Path)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, ErrNotFound
+	}
+	if s.disk.read && s.disk.exists && !s.disk.changed(data, true) {
+		return s, nil
+	}
+	return parseStory(s.Path, data)
 }

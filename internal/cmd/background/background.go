@@ -9,8 +9,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/guided"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/sheet"
 )
 
 // Options are what `prep background` needs; Run takes nothing else, so it
@@ -93,9 +95,9 @@ prep at work), 130 stopped at a prompt with everything saved.`),
 }
 
 // Run runs the session. Its error carries the exit status (see
-// session.CommandError).
+// guided.CommandError).
 func Run(opts *Options) error {
-	return session.CommandError(opts.IO, run(opts), progname.Name()+" background")
+	return guided.CommandError(opts.IO, run(opts), progname.Name()+" background")
 }
 
 func run(opts *Options) error {
@@ -103,9 +105,11 @@ func run(opts *Options) error {
 	if now == nil {
 		now = time.Now
 	}
-	return session.Guide(opts.Guided, nil, func(env session.Env) error {
-		env.Sheet = func() ([]byte, error) { return Sheet(env.Workspace, env.Pack, now()) }
-		_, err := session.Background(env)
+	return guided.Guide(opts.Guided, nil, func(env session.Env) error {
+		// The sheet as prep export -o writes it, so a later prep export -o
+		// prep-sheet.md may replace the one the session wrote.
+		render := func() ([]byte, error) { return sheet.File(env.Workspace, env.Pack, now()), nil }
+		_, err := Background(env, render)
 		return err
 	})
 }

@@ -12,10 +12,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/prepcli/prep/internal/cmd/export"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
 	"github.com/prepcli/prep/internal/config"
+	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -84,12 +84,12 @@ func TestAnswersFileWholeSession(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("stories (-want +got):\n%s", diff)
 	}
-	sheet, err := os.ReadFile(filepath.Join(h.dir, "prep-sheet.md"))
+	page, err := os.ReadFile(filepath.Join(h.dir, "prep-sheet.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(sheet, []byte(export.Marker)) || !bytes.Contains(sheet, []byte("Moving ledger writes off the checkout path")) {
-		t.Errorf("prep-sheet.md is not the sheet:\n%s", sheet)
+	if !bytes.HasPrefix(page, []byte(sheet.Marker)) || !bytes.Contains(page, []byte("Moving ledger writes off the checkout path")) {
+		t.Errorf("prep-sheet.md is not the sheet:\n%s", page)
 	}
 	out := h.out.String()
 	// Lines are wrapped to the terminal's width, so compare words.

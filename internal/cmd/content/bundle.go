@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/prepcli/prep/internal/buildinfo"
 	"github.com/prepcli/prep/internal/bundle"
-	"github.com/prepcli/prep/internal/cmd/version"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
@@ -113,7 +113,7 @@ func RunBundle(opts *BundleOptions) error {
 	if err != nil || b == nil {
 		return fmt.Errorf("%s: written, but its pack does not read back (%v); delete it and try again", opts.Output, err)
 	}
-	line, err := version.ContentLine(p.Meta, []pack.Source{opts.Embedded, {FS: b.FS, Name: cmdutil.BundledPrefix + b.Name}})
+	line, err := buildinfo.ContentLine(p.Meta, []pack.Source{opts.Embedded, {FS: b.FS, Name: cmdutil.BundledPrefix + b.Name}})
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/guided"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
@@ -103,12 +104,12 @@ everything saved.`),
 		RunE: cmdutil.RunE(opts, runF, Run),
 	}
 	cmd.Flags().StringVar(&opts.Value, "value", "", "the `VALUE` your story shows: ownership, pragmatism, communication or collaboration (asked when not given)")
-	cmd.Flags().StringVar(&opts.Part, "part", "", "the `PART` to work on: "+strings.Join(session.CultureParts, ", ")+" (asked when not given)")
-	_ = cmd.RegisterFlagCompletionFunc("part", cobra.FixedCompletions(session.CultureParts, cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().StringVar(&opts.Part, "part", "", "the `PART` to work on: "+strings.Join(CultureParts, ", ")+" (asked when not given)")
+	_ = cmd.RegisterFlagCompletionFunc("part", cobra.FixedCompletions(CultureParts, cobra.ShellCompDirectiveNoFileComp))
 	opts.AddAnswersFlag(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("value", f.PackCompletion(func(p *pack.Pack) []string {
 		var ids []string
-		for _, g := range session.CultureValues(p) {
+		for _, g := range p.CultureValues() {
 			ids = append(ids, g.ID+"\t"+g.Title)
 		}
 		return ids
@@ -117,9 +118,9 @@ everything saved.`),
 }
 
 // Run runs the session. Its error carries the exit status (see
-// session.CommandError).
+// guided.CommandError).
 func Run(opts *Options) error {
-	return session.CommandError(opts.IO, run(opts), progname.Name()+" culture")
+	return guided.CommandError(opts.IO, run(opts), progname.Name()+" culture")
 }
 
 func run(opts *Options) error {
@@ -127,13 +128,13 @@ func run(opts *Options) error {
 		if opts.Value == "" && opts.Part == "" {
 			return nil
 		}
-		if err := session.CheckCultureFlags(pk, opts.Value, opts.Part); err != nil {
+		if err := CheckCultureFlags(pk, opts.Value, opts.Part); err != nil {
 			return &cmdutil.FlagError{Err: err}
 		}
 		return nil
 	}
-	return session.Guide(opts.Guided, checkFlags, func(env session.Env) error {
-		_, err := session.Culture(env, session.CultureOptions{Value: opts.Value, Part: opts.Part})
+	return guided.Guide(opts.Guided, checkFlags, func(env session.Env) error {
+		_, err := Culture(env, CultureOptions{Value: opts.Value, Part: opts.Part})
 		return err
 	})
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	drills "github.com/prepcli/prep/internal/drill"
+	"github.com/prepcli/prep/internal/guided"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
@@ -49,7 +50,7 @@ func newOptions(f *cmdutil.Factory, deck drills.Deck) *Options {
 		Now:       f.Now,
 		Interview: func() time.Time { return f.Settings().Interview },
 		Deck:      deck,
-		Count:     session.DefaultDrillCount,
+		Count:     DefaultDrillCount,
 	}
 }
 
@@ -235,7 +236,7 @@ new and prep story rank.
 }
 
 func addCount(cmd *cobra.Command, opts *Options) {
-	cmd.Flags().IntVarP(&opts.Count, "count", "n", session.DefaultDrillCount, "take at most `N` trade-off and follow-up cards this round")
+	cmd.Flags().IntVarP(&opts.Count, "count", "n", DefaultDrillCount, "take at most `N` trade-off and follow-up cards this round")
 	addAhead(cmd, opts)
 }
 
@@ -255,9 +256,9 @@ func scaleIDs(p *pack.Pack) []string {
 }
 
 // Run runs the round. Its error carries the exit status (see
-// session.CommandError).
+// guided.CommandError).
 func Run(opts *Options) error {
-	return session.CommandError(opts.IO, runRound(opts), opts.command())
+	return guided.CommandError(opts.IO, runRound(opts), opts.command())
 }
 
 func runRound(opts *Options) error {
@@ -273,8 +274,8 @@ func runRound(opts *Options) error {
 		}
 		return nil
 	}
-	return session.Guide(opts.Guided, checkFlags, func(env session.Env) error {
-		do := session.DrillOptions{
+	return guided.Guide(opts.Guided, checkFlags, func(env session.Env) error {
+		do := DrillOptions{
 			Count:    opts.Count,
 			Exercise: opts.Exercise,
 			Mine:     opts.Mine,
@@ -288,7 +289,7 @@ func runRound(opts *Options) error {
 		if opts.Interview != nil {
 			do.Interview = opts.Interview()
 		}
-		_, err := session.Drill(env, do)
+		_, err := Drill(env, do)
 		return err
 	})
 }

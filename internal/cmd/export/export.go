@@ -10,28 +10,18 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/prepcli/prep/internal/check"
-	storycmd "github.com/prepcli/prep/internal/cmd/story"
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/workspace"
 )
-
-// Marker opens a sheet written with -o. prep overwrites a file only when
-// it starts so (or is empty): a sheet it wrote, never the candidate's own
-// notes under the same name.
-const Marker = "<!-- prep sheet, written by prep export: running it again replaces this file -->"
 
 // Options are what `prep export` needs.
 type Options struct {
@@ -118,7 +108,7 @@ func Run(opts *Options) error {
 	// The stories are read once, for the sheet, the drills due and the
 	// ranks that clash.
 	stories, errs := ws.Stories()
-	in, problems := sheetInput(ws, p, opts.Now(), stories, errs)
+	in, problems := sheet.GatherStories(ws, p, opts.Now(), stories, errs)
 	var interview time.Time
 	if opts.Interview != nil {
 		interview = opts.Interview()
@@ -130,7 +120,7 @@ func Run(opts *Options) error {
 			return err
 		}
 	} else {
-		if err := workspace.WriteFileAtomic(target, []byte(Marker+"\n\n"+out)); err != nil {
+		if err := workspace.WriteFileAtomic(target, []byte(sheet.Marker+"\n\n"+out)); err != nil {
 			return err
 		}
 		fmt.Fprintf(opts.IO.Out, "wrote the prep sheet to %s\n", opts.Output)
@@ -148,98 +138,6 @@ func Run(opts *Options) error {
 	return nil
 }
 
-// SheetInput gathers what the sheet shows from the workspace: the
-// timeline, every story that reads with its check, and, as problems, the
-// files that do not read (also named in the sheet's open gaps). A guided
-// session that ends with a sheet can use it to show what prep export would.
-func SheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time) (sheet.Input, []error) {
-	stories, errs := ws.Stories()
-	return sheetInput(ws, p, now, stories, errs)
-}
-
-// sheetInput is SheetInput of stories already read (ws.Stories).
-func sheetInput(ws *workspace.Workspace, p *pack.Pack, now time.Time, stories []workspace.Story, errs []error) (sheet.Input, []error) {
-	in := sheet.Input{Now: now, Company: p.Meta.Company, Rubrics: p.Rubrics, Words: p.Meta.Sheet}
-	var problems []error
-	if t, err := ws.Timeline(); err != nil {
-		problems = append(problems, err)
-	} else {
-		in.Timeline = t.Roles
-	}
-	problems = append(problems, errs...)
-	for i := range stories {
-		s := &stories[i]
-		st := sheet.Story{
-			File:  filepath.ToSlash(filepath.Join(workspace.StoriesDir, s.Name())),
-			Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Panel: s.Meta.Panel, Body: s.Body,
-		}
-		if r, err := storycmd.CheckStory(p, s); err != nil {
-			st.Unchecked = relative(ws.Dir(), err.Error())
-		} else {
-			st.Report = r
-		}
-		in.Stories = append(in.Stories, st)
-	}
-	in.Practice, errs = practiceAnswers(ws, p)
-	problems = append(problems, errs...)
-	for _, err := range problems {
-		in.Problems = append(in.Problems, relative(ws.Dir(), err.Error()))
-	}
-	if panel, ok := p.Panel(session.BackgroundPanel); ok {
-		in.Panels.Background = panel.Title
-	}
-	if panel, ok := p.Panel(technicalPanel); ok {
-		in.Panels.Technical = panel.Title
-	}
-	if panel, ok := p.Panel(session.CulturePanel); ok {
-		in.Panels.Culture = panel.Title
-	}
-	return in, problems
-}
-
-// technicalPanel is the Technical Skills Panel's id in the pack.
-const technicalPanel = "technical"
-
-// practiceKinds are the kinds of practice answer the sheet shows; the
-// day's drill log and notes of the candidate's own are left out.
-var practiceKinds = []string{workspace.KindDesign, workspace.KindScale, workspace.KindDebug}
-
-// practiceAnswers reads practice/: each answer with its check.
-func practiceAnswers(ws *workspace.Workspace, p *pack.Pack) ([]sheet.Story, []error) {
-	dir := ws.Path(workspace.PracticeDir)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil
-		}
-		return nil, []error{fmt.Errorf("%s: cannot read: %v; check its permissions", dir, pathErr(err))}
-	}
-	var out []sheet.Story
-	var problems []error
-	for _, e := range entries {
-		n := e.Name()
-		if !e.Type().IsRegular() || strings.HasPrefix(n, ".") || !strings.EqualFold(filepath.Ext(n), ".md") {
-			continue
-		}
-		doc, err := document.ReadFile(filepath.Join(dir, n))
-		if err != nil {
-			problems = append(problems, err)
-			continue
-		}
-		if !slices.Contains(practiceKinds, doc.Kind) {
-			continue
-		}
-		st := sheet.Story{File: workspace.PracticeDir + "/" + n, Title: doc.Title, Kind: doc.Kind, Panel: doc.Panel, Body: doc.Body}
-		if r, ok := p.Rubric(doc.Kind); ok {
-			st.Report = check.Check(doc, r)
-		} else {
-			st.Unchecked = "its kind has no rubric"
-		}
-		out = append(out, st)
-	}
-	return out, problems
-}
-
 // drillsDue are the cards due today in each deck, and the day of the
 // next one when none is due; a drill schedule that cannot be read shows
 // none (prep drill and prep status say why).
@@ -249,7 +147,7 @@ func drillsDue(ws *workspace.Workspace, p *pack.Pack, stories []workspace.Story,
 		return nil, ""
 	}
 	plan := drill.Plan{Now: now, Interview: interview}
-	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Choose: session.ChooseFollowups})
+	cards := drill.Cards(drill.Sources{Pack: p, Stories: stories, Followups: true})
 	var out []sheet.Drill
 	total := 0
 	for _, s := range plan.Stats(cards, store) {
@@ -276,12 +174,6 @@ func deckName(d drill.Deck) string {
 	return string(d)
 }
 
-// relative shortens the workspace's paths in a message to the names the
-// sheet uses ("stories/x.md").
-func relative(dir, msg string) string {
-	return strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
-}
-
 // checkTarget refuses, before any work, a target that is a directory or
 // a file prep did not write; it returns the path to write, through a
 // symbolic link to the file it points at.
@@ -305,11 +197,11 @@ func checkTarget(name string) (string, error) {
 	case !fi.Mode().IsRegular():
 		return "", fmt.Errorf("%s: not a regular file; give a file name, such as prep-sheet.md", name)
 	}
-	data, err := readHead(path, len(Marker))
+	data, err := readHead(path, len(sheet.Marker))
 	if err != nil {
 		return "", fmt.Errorf("%s: cannot read: %v; choose another -o", name, pathErr(err))
 	}
-	if len(bytes.TrimSpace(data)) > 0 && !bytes.HasPrefix(data, []byte(Marker)) {
+	if len(bytes.TrimSpace(data)) > 0 && !bytes.HasPrefix(data, []byte(sheet.Marker)) {
 		return "", fmt.Errorf("%s: exists and is not a sheet prep wrote; prep will not overwrite it: choose another -o or move the file away", name)
 	}
 	return path, nil

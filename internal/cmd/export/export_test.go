@@ -14,6 +14,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -141,7 +142,7 @@ func TestOutputFile(t *testing.T) {
 	e := newEnv(t)
 	e.fixture(t)
 	e.run(t)
-	sheet := e.out.String()
+	page := e.out.String()
 
 	target := filepath.Join(t.TempDir(), "prep-sheet.md")
 	if code := e.run(t, "-o", target); code != 2 {
@@ -154,7 +155,7 @@ func TestOutputFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(Marker+"\n\n"+sheet, string(got)); diff != "" {
+	if diff := cmp.Diff(sheet.Marker+"\n\n"+page, string(got)); diff != "" {
 		t.Errorf("file (-want +got):\n%s", diff)
 	}
 	if fi, err := os.Stat(target); err != nil || fi.Mode().Perm() != 0o600 {

@@ -10,20 +10,21 @@ import (
 	"text/tabwriter"
 
 	"github.com/prepcli/prep/internal/check"
-	statuscmd "github.com/prepcli/prep/internal/cmd/status"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/drill"
+	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
-	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/readiness"
 )
 
 // panelCommands are the guided sessions of the panels prep knows; a pack's
 // own extra panels are read with prep content show.
 var panelCommands = sync.OnceValue(func() map[string]string {
 	return map[string]string{
-		session.BackgroundPanel: "background",
-		session.TechnicalPanel:  "technical",
-		session.CulturePanel:    "culture",
+		pack.BackgroundPanel: "background",
+		pack.TechnicalPanel:  "technical",
+		pack.CulturePanel:    "culture",
 	}
 })
 
@@ -42,7 +43,7 @@ func runMenu(f *cmdutil.Factory) error {
 	}
 	fmt.Fprintf(out, "%s\n\n%s\n", title, packdoc.Wrap(progname.Text(p.Meta.Welcome), "", "", packdoc.FitWidth(f.IOStreams.TerminalWidth())))
 
-	rep := readiness(f)
+	rep := gatherReadiness(f)
 	fmt.Fprintln(out, "\nPanels")
 	tw := tabwriter.NewWriter(out, 0, 0, 3, ' ', 0)
 	for _, panel := range p.Panels {
@@ -68,16 +69,16 @@ func runMenu(f *cmdutil.Factory) error {
 		fmt.Fprintln(out, "  no drills due")
 	}
 	if rep != nil && rep.Interview != nil {
-		fmt.Fprintf(out, "  interview: %s (%s)\n", session.InterviewPhrase(rep.Interview.DaysLeft), rep.Interview.Date)
+		fmt.Fprintf(out, "  interview: %s (%s)\n", drill.InterviewPhrase(rep.Interview.DaysLeft), rep.Interview.Date)
 	}
 	fmt.Fprintf(out, "\n%[1]s status shows the detail; %[1]s --help lists every command.\n", progname.Name())
 	return nil
 }
 
-// readiness reads where the candidate stands, or nil when there is no
+// gatherReadiness reads where the candidate stands, or nil when there is no
 // workspace yet or it cannot be read: the menu is a greeting, so it never
 // creates the workspace and never fails on it (prep status reports why).
-func readiness(f *cmdutil.Factory) *statuscmd.Report {
+func gatherReadiness(f *cmdutil.Factory) *readiness.Report {
 	dir := f.Settings().Dir
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) || err != nil {
 		return nil
@@ -90,7 +91,7 @@ func readiness(f *cmdutil.Factory) *statuscmd.Report {
 	if err != nil {
 		return nil
 	}
-	rep, err := statuscmd.Gather(ws, p, f.Now(), f.Settings().Interview)
+	rep, err := readiness.Gather(ws, p, f.Now(), f.Settings().Interview)
 	if err != nil {
 		return nil
 	}
@@ -98,20 +99,20 @@ func readiness(f *cmdutil.Factory) *statuscmd.Report {
 }
 
 // standing is one panel's progress in a few words.
-func standing(rep *statuscmd.Report, panel string) string {
+func standing(rep *readiness.Report, panel string) string {
 	if rep == nil {
 		return ""
 	}
 	switch panel {
-	case session.BackgroundPanel:
+	case pack.BackgroundPanel:
 		if b := rep.Background; b != nil {
 			return fmt.Sprintf("%d of %d featured stories: %s", b.Drafted.Done, b.Drafted.Total, verdicts(b))
 		}
-	case session.TechnicalPanel:
+	case pack.TechnicalPanel:
 		if t := rep.Technical; t != nil {
 			return fmt.Sprintf("%d practice answers", t.Practice.Design+t.Practice.Scale)
 		}
-	case session.CulturePanel:
+	case pack.CulturePanel:
 		if c := rep.Culture; c != nil {
 			return fmt.Sprintf("%d of %d values with a story", c.Values.Done, c.Values.Total)
 		}
@@ -122,7 +123,7 @@ func standing(rep *statuscmd.Report, panel string) string {
 // verdicts counts the featured stories by the check's verdict: "1 ready,
 // 1 needs work, 1 incomplete", leaving out the verdicts none has but
 // ready.
-func verdicts(b *statuscmd.Background) string {
+func verdicts(b *readiness.Background) string {
 	var ready, work, incomplete, unchecked int
 	for _, s := range b.Stories {
 		switch s.Verdict {

@@ -9,18 +9,18 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/readiness"
 	"github.com/prepcli/prep/internal/rehearsal"
-	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -169,7 +169,7 @@ func Run(opts *Options) error {
 	if opts.Interview != nil {
 		interview = opts.Interview()
 	}
-	rep, err := Gather(ws, p, now, interview)
+	rep, err := readiness.Gather(ws, p, now, interview)
 	if err != nil {
 		return err
 	}
@@ -179,7 +179,7 @@ func Run(opts *Options) error {
 	return writeText(opts.IO.Out, rep, style{bars: opts.IO.IsStdoutTTY(), color: opts.IO.ColorEnabled()})
 }
 
-func writeJSON(w io.Writer, rep *Report) error {
+func writeJSON(w io.Writer, rep *readiness.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -201,7 +201,7 @@ func (s style) paint(code, text string) string {
 
 // progress shows done out of total: a bar and "4/6" in a terminal, "4/6"
 // otherwise.
-func (s style) progress(p Progress) string {
+func (s style) progress(p readiness.Progress) string {
 	figure := fmt.Sprintf("%d/%d", p.Done, p.Total)
 	if !s.bars || p.Total <= 0 {
 		return figure
@@ -236,10 +236,10 @@ func line(w io.Writer, label, value string) {
 	fmt.Fprintf(w, "  %-20s%s\n", label, value)
 }
 
-func writeText(w io.Writer, rep *Report, st style) error {
+func writeText(w io.Writer, rep *readiness.Report, st style) error {
 	head := progname.Name() + " status · " + rep.Date
 	if iv := rep.Interview; iv != nil {
-		head += " · " + session.InterviewPhrase(iv.DaysLeft) + " (" + iv.Date + ")"
+		head += " · " + drill.InterviewPhrase(iv.DaysLeft) + " (" + iv.Date + ")"
 	}
 	fmt.Fprintln(w, head)
 
@@ -266,11 +266,11 @@ func writeText(w io.Writer, rep *Report, st style) error {
 				what = byRank(bg, sig.CoveredBy)
 			case len(sig.Evidence) == 0:
 				what = "judge it yourself: the pack names no evidence"
-			case len(sig.gaps) > 0:
+			case len(sig.Gaps) > 0:
 				// Why each story falls short, in the check's words.
-				what = "not shown yet: " + strings.Join(sig.gaps, "; ")
+				what = "not shown yet: " + strings.Join(sig.Gaps, "; ")
 			default:
-				what = "no featured story shows it yet: it needs " + sig.needs
+				what = "no featured story shows it yet: it needs " + sig.Needs
 			}
 			fmt.Fprintln(w, packdoc.Wrap(st.mark(len(sig.CoveredBy) > 0)+" "+packdoc.OneLine(sig.Title)+": "+packdoc.OneLine(what), "    ", "        ", packdoc.Width))
 		}
@@ -282,7 +282,7 @@ func writeText(w io.Writer, rep *Report, st style) error {
 		pr := t.Practice
 		line(w, "Practice answers", fmt.Sprintf("%d design, %d scale (%d ready)", pr.Design, pr.Scale, pr.Ready))
 		for _, d := range t.Decks {
-			line(w, "Drills: "+deckName(d.Deck), fmt.Sprintf("%d due, %s seen, %d done in 7 days", d.Due, st.progress(Progress{d.Seen, d.Cards}), d.Done))
+			line(w, "Drills: "+deckName(d.Deck), fmt.Sprintf("%d due, %s seen, %d done in 7 days", d.Due, st.progress(readiness.Progress{Done: d.Seen, Total: d.Cards}), d.Done))
 		}
 	}
 
@@ -316,7 +316,7 @@ func writeText(w io.Writer, rep *Report, st style) error {
 		line(w, "Next card due", rep.Drills.NextDue)
 	}
 	if iv := rep.Interview; iv != nil {
-		line(w, "Interview", iv.Date+", "+session.InterviewPhrase(iv.DaysLeft))
+		line(w, "Interview", iv.Date+", "+drill.InterviewPhrase(iv.DaysLeft))
 	}
 	if len(rep.Problems) > 0 {
 		fmt.Fprintf(w, "\nProblems\n")
@@ -344,7 +344,7 @@ func verdictLine(verdict string, reasons []string) string {
 
 // byRank names featured stories by their rank in the list above them:
 // "story 1", "stories 1 and 3".
-func byRank(bg *Background, files []string) string {
+func byRank(bg *readiness.Background, files []string) string {
 	var ranks []string
 	for _, f := range files {
 		for _, s := range bg.Stories {
@@ -374,7 +374,7 @@ func deckName(d string) string {
 
 // nextSteps are the commands that would move the figures most, at most
 // three, the biggest gap first.
-func nextSteps(rep *Report) [][2]string {
+func nextSteps(rep *readiness.Report) [][2]string {
 	var out [][2]string
 	if bg := rep.Background; bg != nil {
 		switch {
@@ -399,10 +399,3 @@ func nextSteps(rep *Report) [][2]string {
 // oneLine is text.CleanLine, under the short name the report's many
 // titles and problems are made single lines with.
 func oneLine(s string) string { return text.CleanLine(s) }
-
-// words splits text into lower-case words of letters and digits.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}

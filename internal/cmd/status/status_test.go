@@ -18,6 +18,7 @@ import (
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/readiness"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -137,7 +138,7 @@ func TestStatusJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "status.json", h.out.String())
-	var rep Report
+	var rep readiness.Report
 	if err := json.Unmarshal(h.out.Bytes(), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -159,17 +160,17 @@ func TestStatusJSON(t *testing.T) {
 		t.Errorf("signals (-want +got):\n%s", diff)
 	}
 	want := struct {
-		Drafted, Passing, Ready, Followups Progress
+		Drafted, Passing, Ready, Followups readiness.Progress
 		Practice                           [4]int
-		Drills                             Drills
-		Values                             Progress
-		Interview                          Interview
+		Drills                             readiness.Drills
+		Values                             readiness.Progress
+		Interview                          readiness.Interview
 	}{
-		Drafted: Progress{2, 3}, Passing: Progress{1, 3}, Ready: Progress{1, 3}, Followups: Progress{2, 6},
+		Drafted: readiness.Progress{Done: 2, Total: 3}, Passing: readiness.Progress{Done: 1, Total: 3}, Ready: readiness.Progress{Done: 1, Total: 3}, Followups: readiness.Progress{Done: 2, Total: 6},
 		Practice:  [4]int{1, 1, 1, 1},
-		Drills:    Drills{DueToday: 9, Done: 2},
-		Values:    Progress{2, 4},
-		Interview: Interview{Date: "2026-01-12", DaysLeft: 10},
+		Drills:    readiness.Drills{DueToday: 9, Done: 2},
+		Values:    readiness.Progress{Done: 2, Total: 4},
+		Interview: readiness.Interview{Date: "2026-01-12", DaysLeft: 10},
 	}
 	got := want
 	got.Drafted, got.Passing, got.Ready, got.Followups = rep.Background.Drafted, rep.Background.Passing, rep.Background.Ready, rep.Background.Followups
@@ -273,7 +274,7 @@ func TestStatusBrokenTimelineAndSharedRank(t *testing.T) {
 	if err := h.run("--format", "json"); err != nil {
 		t.Fatal(err)
 	}
-	var rep Report
+	var rep readiness.Report
 	if err := json.Unmarshal(h.out.Bytes(), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -317,11 +318,11 @@ func TestStatusWeakStoryNeedsWork(t *testing.T) {
 	if err := h.run("--format", "json"); err != nil {
 		t.Fatal(err)
 	}
-	var rep Report
+	var rep readiness.Report
 	if err := json.Unmarshal(h.out.Bytes(), &rep); err != nil {
 		t.Fatal(err)
 	}
-	var weak *StoryStatus
+	var weak *readiness.StoryStatus
 	for i, s := range rep.Background.Stories {
 		if s.File == "stories/faster.md" {
 			weak = &rep.Background.Stories[i]
@@ -333,8 +334,8 @@ func TestStatusWeakStoryNeedsWork(t *testing.T) {
 	if weak.Verdict != "needs-work" || len(weak.Reasons) == 0 || !weak.Passes || weak.Errors != 0 {
 		t.Errorf("weak story: verdict %q, reasons %q, passes %v, errors %d; want needs-work with reasons, passes true (no error)", weak.Verdict, weak.Reasons, weak.Passes, weak.Errors)
 	}
-	type counts struct{ Drafted, Passing, Ready Progress }
-	want := counts{Drafted: Progress{3, 3}, Passing: Progress{2, 3}, Ready: Progress{1, 3}}
+	type counts struct{ Drafted, Passing, Ready readiness.Progress }
+	want := counts{Drafted: readiness.Progress{Done: 3, Total: 3}, Passing: readiness.Progress{Done: 2, Total: 3}, Ready: readiness.Progress{Done: 1, Total: 3}}
 	if diff := cmp.Diff(want, counts{rep.Background.Drafted, rep.Background.Passing, rep.Background.Ready}); diff != "" {
 		t.Errorf("figures (-want +got):\n%s", diff)
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/check"
-	checkcmd "github.com/prepcli/prep/internal/cmd/check"
+	"github.com/prepcli/prep/internal/checkrun"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/iostreams"
@@ -121,7 +121,7 @@ func RunCheck(opts *CheckOptions) error {
 		}
 		return check.WriteText(opts.IO.Out, nil, opts.IO.ColorEnabled())
 	}
-	return checkcmd.Run(&checkcmd.Options{
+	return checkrun.Run(&checkrun.Options{
 		IO:   opts.IO,
 		Pack: opts.Pack,
 		Open: func(name string) (*document.Doc, error) {

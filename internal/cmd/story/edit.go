@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	checkcmd "github.com/prepcli/prep/internal/cmd/check"
+	"github.com/prepcli/prep/internal/checkrun"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/iostreams"
@@ -139,7 +139,7 @@ func RunEdit(opts *EditOptions) error {
 			opts.IO.Warnf("the edit time was not recorded: %s", err)
 		}
 	}
-	return checkcmd.Run(&checkcmd.Options{
+	return checkrun.Run(&checkrun.Options{
 		IO:     opts.IO,
 		Pack:   func() (*pack.Pack, error) { return p, nil },
 		Open:   document.ReadFile,

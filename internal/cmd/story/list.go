@@ -135,7 +135,7 @@ func RunList(opts *ListOptions) error {
 			u := s.Meta.Updated
 			row.Updated = &u
 		}
-		r, err := CheckStory(p, s)
+		r, err := check.Story(p, s.Doc())
 		if err != nil {
 			row.Status = "not checked"
 			unchecked = append(unchecked, err)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -153,7 +152,7 @@ func TestListWeakStoryNeedsWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := CheckStory(p, s)
+	rep, err := check.Story(p, s.Doc())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/guided"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
@@ -70,9 +71,9 @@ prep at work), 130 stopped at a prompt with everything saved.`),
 }
 
 // RunNew runs the session. Its error carries the exit status (see
-// session.CommandError).
+// guided.CommandError).
 func RunNew(opts *NewOptions) error {
-	return session.CommandError(opts.IO, runNew(opts), progname.Name()+" story new")
+	return guided.CommandError(opts.IO, runNew(opts), progname.Name()+" story new")
 }
 
 func runNew(opts *NewOptions) error {
@@ -85,8 +86,8 @@ func runNew(opts *NewOptions) error {
 		}
 		return nil
 	}
-	return session.Guide(opts.Guided, checkFlags, func(env session.Env) error {
-		_, err := session.NewStory(env, session.StoryOptions{Title: opts.Title, Kind: opts.Kind})
+	return guided.Guide(opts.Guided, checkFlags, func(env session.Env) error {
+		_, err := NewStory(env, StoryOptions{Title: opts.Title, Kind: opts.Kind})
 		return err
 	})
 }

@@ -79,7 +79,7 @@ func RunShow(opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	r, err := CheckStory(p, s)
+	r, err := check.Story(p, s.Doc())
 	if err != nil {
 		return err
 	}

@@ -12,11 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/check"
-	checkcmd "github.com/prepcli/prep/internal/cmd/check"
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/iostreams"
-	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -69,29 +66,6 @@ func openWorkspace(io *iostreams.IOStreams, open func() (*workspace.Workspace, e
 	return ws, nil
 }
 
-// Doc is a story as the checker reads it. It is built from what the
-// workspace already parsed, so a story is read once and checked exactly as
-// prep check would check its file.
-func Doc(s *workspace.Story) *document.Doc {
-	return &document.Doc{
-		Front: document.Front{Title: s.Meta.Title, Kind: s.Meta.Kind, Rank: s.Meta.Rank, Panel: s.Meta.Panel},
-		Name:  s.Path, Format: document.Markdown, HasFront: true,
-		Body: s.Body, BodyLine: s.BodyLine,
-	}
-}
-
-// CheckStory checks a story as prep check checks its file. A kind the pack
-// does not know is an error that says how to fix the front matter.
-func CheckStory(p *pack.Pack, s *workspace.Story) (check.Report, error) {
-	if k := s.Meta.Kind; k != "" {
-		if _, ok := p.Rubric(k); !ok {
-			return check.Report{}, fmt.Errorf("%s: kind %q is not one prep knows; write one of %s after kind: in its front matter",
-				s.Path, k, strings.Join(p.RubricIDs(), ", "))
-		}
-	}
-	return checkcmd.CheckDoc(p, Doc(s), "")
-}
-
 // Verdict says how a story fares, as the lists show it: the check's
 // verdict and its reasons, "ready", "needs work: no figure in Result", or
 // "incomplete: no Trade-offs, no Lessons". It never says a story passes
@@ -142,7 +116,7 @@ func fitVerdict(r check.Report, width int) string {
 // kindOf is the kind a story is checked as.
 func kindOf(s *workspace.Story) string {
 	if s.Meta.Kind == "" {
-		return checkcmd.DefaultKind
+		return check.DefaultKind
 	}
 	return s.Meta.Kind
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/guided"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
@@ -126,14 +127,14 @@ prompt with everything saved.`),
 	opts.AddAnswersFlag(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("track", f.PackCompletion(func(p *pack.Pack) []string {
 		var ids []string
-		for _, t := range session.Tracks(p) {
+		for _, t := range Tracks(p) {
 			ids = append(ids, t.ID+"\t"+t.Title)
 		}
 		return ids
 	}))
 	_ = cmd.RegisterFlagCompletionFunc("scenario", f.PackCompletion(func(p *pack.Pack) []string {
 		var ids []string
-		for _, t := range session.Tracks(p) {
+		for _, t := range Tracks(p) {
 			if opts.Track != "" && t.ID != opts.Track {
 				continue
 			}
@@ -147,9 +148,9 @@ prompt with everything saved.`),
 }
 
 // Run runs the session. Its error carries the exit status (see
-// session.CommandError).
+// guided.CommandError).
 func Run(opts *Options) error {
-	return session.CommandError(opts.IO, run(opts), progname.Name()+" technical")
+	return guided.CommandError(opts.IO, run(opts), progname.Name()+" technical")
 }
 
 func run(opts *Options) error {
@@ -160,14 +161,14 @@ func run(opts *Options) error {
 		if opts.Track == "" && opts.Scenario == "" {
 			return nil
 		}
-		if err := session.CheckTechnicalFlags(pk, opts.Track, opts.Scenario); err != nil {
+		if err := CheckTechnicalFlags(pk, opts.Track, opts.Scenario); err != nil {
 			return &cmdutil.FlagError{Err: err}
 		}
 		return nil
 	}
-	return session.Guide(opts.Guided, checkFlags, func(env session.Env) error {
-		so := session.TechnicalOptions{Track: opts.Track, Scenario: opts.Scenario, Timer: opts.Timer, Now: opts.Now}
-		_, err := session.Technical(env, so)
+	return guided.Guide(opts.Guided, checkFlags, func(env session.Env) error {
+		so := TechnicalOptions{Track: opts.Track, Scenario: opts.Scenario, Timer: opts.Timer, Now: opts.Now}
+		_, err := Technical(env, so)
 		return err
 	})
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -58,7 +57,7 @@ func TestAnswersFileWholeSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex := session.Tracks(pk)[0].Scenarios[0]
+	ex := Tracks(pk)[0].Scenarios[0]
 	path := filepath.Join(h.dir, "practice", ex.ID+".md")
 	doc, err := document.ReadFile(path)
 	if err != nil {
@@ -108,7 +107,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex := session.Tracks(pk)[0].Scenarios[0] // a design scenario, with facts and hints
+	ex := Tracks(pk)[0].Scenarios[0] // a design scenario, with facts and hints
 	p := prompttest.New(t)
 	p.ExpectConfirm("framing", false)
 	p.ExpectInput("ask.0", "")

@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/prepcli/prep/internal/buildinfo"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 )
 
 // Options are what `prep version` needs.
@@ -51,30 +51,12 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	line, err := ContentLine(p.Meta, layers)
+	line, err := buildinfo.ContentLine(p.Meta, layers)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(opts.IO.Out, line)
 	return nil
-}
-
-// ContentLine names the pack in use, the layers it is made of and their
-// checksum: "content: acme 1.0 (embedded + bundled:acme; sha256 0123456789ab)".
-// `prep content bundle` prints it too, so a recruiter can compare it with
-// what an applicant's copy says.
-func ContentLine(meta pack.Meta, layers []pack.Source) (string, error) {
-	sum, err := pack.Checksum(layers...)
-	if err != nil {
-		return "", err
-	}
-	names := make([]string, len(layers))
-	for i, l := range layers {
-		names[i] = l.Name
-	}
-	// The name and version are the pack author's text: one line, and no
-	// control characters for the terminal to act on.
-	return packdoc.OneLine(fmt.Sprintf("content: %s %s (%s; sha256 %s)", meta.Name, meta.Version, strings.Join(names, " + "), sum[:12])), nil
 }
 
 // Line is the one-line version of the binary.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/prepcli/prep/internal/buildinfo"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
@@ -40,11 +41,11 @@ func TestRunNamesLayersAndChecksum(t *testing.T) {
 	}
 
 	// Another pack gives another checksum: the line tells two copies apart.
-	a, err := ContentLine(pack.Meta{Name: "acme", Version: "2"}, layers)
+	a, err := buildinfo.ContentLine(pack.Meta{Name: "acme", Version: "2"}, layers)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := ContentLine(pack.Meta{Name: "acme", Version: "2"}, []pack.Source{layers[0], layer("bundled:acme", "3")})
+	b, err := buildinfo.ContentLine(pack.Meta{Name: "acme", Version: "2"}, []pack.Source{layers[0], layer("bundled:acme", "3")})
 	if err != nil {
 		t.Fatal(err)
 	}

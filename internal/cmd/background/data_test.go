@@ -1,0 +1,126 @@
+package background
+
+import (
+	"strings"
+
+	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/session/sessiontest"
+	"github.com/prepcli/prep/internal/workspace"
+)
+
+// The candidate of the tests: two roles, a strong story and one whose
+// Result is left out until the check asks for it.
+
+var (
+	ledgerly = workspace.Role{
+		Company: "Ledgerly", Title: "Senior Backend Engineer", Start: "2022-03", End: "present",
+		Owned:  "The payments ledger service and its on-call rota",
+		Impact: "Cut p99 checkout latency from 2.1 s to 320 ms",
+	}
+	shipfast = workspace.Role{
+		Company: "Shipfast", Title: "Backend Engineer", Start: "2019-06", End: "2022-02",
+		Owned:  "The order-tracking API",
+		Impact: "Took the API from 200 to 3,000 requests a second",
+	}
+)
+
+const (
+	ledgerTitle = "Moving ledger writes off the checkout path"
+	ordersTitle = "Order tracking at ten times the traffic"
+	ledgerFile  = "moving-ledger-writes-off-the-checkout-path.md"
+	ordersFile  = "order-tracking-at-ten-times-the-traffic.md"
+)
+
+var ledgerSections = []section{
+	{"situation", "Situation", "At a payments startup our checkout service wrote every ledger entry\nsynchronously to one PostgreSQL primary. During flash sales, row locks\non merchant balance rows piled up and about 3% of orders timed out."},
+	{"task", "Task", "I owned the fix end to end: keep ledger entries exactly once, bring p99\nunder 400 ms at five times the peak load, and ship in eight weeks."},
+	{"action", "Action", "I profiled the lock waits with pg_stat_activity and found that one\nbalance row per merchant serialised every checkout. I wrote the outbox\nmigration, built the relay with idempotency keys, and ran both paths in\nshadow mode for two weeks, comparing balances nightly. When the relay\nstalled during a broker failover I traced it to a missing consumer\ntimeout, fixed it and added an alert on outbox lag."},
+	{"result", "Result", "p99 checkout latency dropped from 2.1 s to 320 ms and timeouts fell\nfrom 3% to under 0.1% through the holiday peak."},
+	{"tradeoffs", "Trade-offs", "I chose an outbox and Kafka rather than sharding the balances table,\nbecause sharding meant a risky data migration eight weeks before the\npeak. The cost I accepted: balances became eventually consistent."},
+	{"lessons", "Lessons", "My mistake was shipping the relay without a lag alert; we found the\nstall from a merchant complaint, not a page. I now ship the alert with\nthe component, not after it."},
+	{"architecture", "Architecture", "An outbox table written in the same transaction as the order, a small\nrelay that publishes outbox rows to Kafka partitioned by merchant, and\none consumer per partition applying balance updates in order, so no\ntwo writers touch the same balance row in the database."},
+	{"contribution", "Contribution", "I designed the outbox and the relay, wrote the migration and most of\nthe relay code, and ran the shadow comparison myself."},
+}
+
+// ordersSections leave Result empty: the check finds it missing.
+var ordersSections = []section{
+	{"situation", "Situation", "Shipfast's order-tracking API served every delivery page from one MySQL\nreplica, and a marketing push planned for the spring was about to bring\nten times the usual traffic to it."},
+	{"task", "Task", "I was responsible for keeping delivery pages under 300 ms at ten times\nthe traffic, with two engineers and six weeks before the campaign."},
+	{"action", "Action", "I load-tested the API against a copy of production and found that one\nquery per page scanned the shipments table. I added a covering index,\nmoved the read path behind a Redis cache keyed by order, and wrote the\ninvalidation on every shipment event. When the cache stampeded at the\nfirst test peak, I added request coalescing and jittered expiry, then\nran the load test again at twelve times the traffic."},
+	{"result", "Result", ""},
+	{"tradeoffs", "Trade-offs", "I chose a cache in front of the replica rather than adding more MySQL\nreplicas, because replicas would have taken weeks to provision and still\nscanned the same table. The cost I accepted was up to five seconds of\nstale status on a page."},
+	{"lessons", "Lessons", "My mistake was testing with a warm cache only; the first cold start\nstampeded the replica. I learned to test the cold path first, and I now\nput a cold-start run in every load test plan."},
+	{"architecture", "Architecture", "Requests reach a stateless API service behind the load balancer. It\nreads order status from a Redis cache keyed by order id, falling back to\nthe MySQL replica through a covering index; shipment events from the\ncarrier webhooks invalidate the cache entry."},
+	{"contribution", "Contribution", "I ran the load tests, designed the cache and its invalidation, and\nwrote the coalescing myself; a colleague added the covering index after\nI found the slow query."},
+}
+
+const ordersResult = "Delivery pages held a p99 of 180 ms at twelve times the old peak, and\nthe replica's CPU fell from 85% to 30% during the campaign."
+
+var (
+	ledgerFollowups = []string{
+		"Postgres, because the ledger needed multi-row transactions.",
+		"Kafka gave per-merchant ordering through partitions,\nand replay after a failure.",
+		"I would load-test the broker failover first.",
+	}
+	ordersFollowups = []string{
+		"MySQL was already there; the cache took the load off it.",
+		"I would test the cold cache before the warm one.",
+		"More replicas, which would have taken weeks.",
+	}
+)
+
+// fullScript is the whole uninterrupted session.
+func fullScript(intro string) []step {
+	s := []step{{"intro.read", session.Confirm, intro}}
+	s = append(s, roleSteps(0, ledgerly, true)...)
+	s = append(s, roleSteps(1, shipfast, false)...)
+	s = append(s,
+		step{"projects.count", session.Select, "2"},
+		step{"projects.0.title", session.Input, ledgerTitle},
+		step{"projects.1.title", session.Input, ordersTitle},
+	)
+	s = append(s, storySteps("story.0", ledgerSections)...)
+	s = append(s, followupSteps("story.0", ledgerFollowups...)...)
+	s = append(s, storySteps("story.1", ordersSections)...)
+	s = append(s,
+		step{"story.1.fix.0", session.Select, "Result"},
+		step{"story.1.revise.0", session.Text, ordersResult},
+	)
+	s = append(s, followupSteps("story.1", ordersFollowups...)...)
+	return s
+}
+
+// The follow-ups each story gets from sessiontest.Bank, in order.
+var (
+	ledgerQuestions = []string{"Why that database and not another?", "Why a queue there?", "What would you do differently?"}
+	ordersQuestions = []string{"Why that database and not another?", "What would you do differently?", "What was the second-best option?"}
+)
+
+func followupsText(questions, answers []string) string {
+	s := ""
+	for i, q := range questions {
+		if i > 0 {
+			s += "\n\n"
+		}
+		s += "- **" + q + "**"
+		if answers[i] != "" {
+			for _, l := range strings.Split(answers[i], "\n") {
+				s += "\n    " + l
+			}
+		}
+	}
+	return s
+}
+
+// wantStories are the stories after fullScript.
+func wantStories() []sessiontest.StoryView {
+	ledger := sectionMap(ledgerSections)
+	ledger["Follow-ups"] = followupsText(ledgerQuestions, ledgerFollowups)
+	orders := sectionMap(ordersSections)
+	orders["Result"] = ordersResult
+	orders["Follow-ups"] = followupsText(ordersQuestions, ordersFollowups)
+	return []sessiontest.StoryView{
+		{File: ledgerFile, Title: ledgerTitle, Kind: "star", Rank: 1, Panel: "background", Sections: ledger},
+		{File: ordersFile, Title: ordersTitle, Kind: "star", Rank: 2, Panel: "background", Sections: orders},
+	}
+}
