@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // ContentLine names the pack in use, the layers it is made of and their
@@ -26,5 +26,5 @@ func ContentLine(meta pack.Meta, layers []pack.Source) (string, error) {
 	}
 	// The name and version are the pack author's text: one line, and no
 	// control characters for the terminal to act on.
-	return packdoc.OneLine(fmt.Sprintf("content: %s %s (%s; sha256 %s)", meta.Name, meta.Version, strings.Join(names, " + "), sum[:12])), nil
+	return text.CleanLine(fmt.Sprintf("content: %s %s (%s; sha256 %s)", meta.Name, meta.Version, strings.Join(names, " + "), sum[:12])), nil
 }

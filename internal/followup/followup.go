@@ -10,9 +10,9 @@ package followup
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // Section is the id of the rubric section that keeps a story's rehearsed
@@ -20,7 +20,7 @@ import (
 const Section = "followups"
 
 // Choose picks up to n follow-ups from bank for a story whose
-// text is text and whose check found the sections in weak wanting.
+// text is story and whose check found the sections in weak wanting.
 //
 // A follow-up scores two points for each of its topic words the story
 // uses and one for each section it probes that is weak. One whose topics
@@ -28,8 +28,8 @@ const Section = "followups"
 // with no queue) and comes only when nothing else is left; one with no
 // topics fits any story. Highest score first, ties in bank order, so the
 // same story always gets the same questions.
-func Choose(bank []pack.Followup, text string, weak map[string]bool, n int) []pack.Followup {
-	hay := " " + strings.Join(words(text), " ") + " "
+func Choose(bank []pack.Followup, story string, weak map[string]bool, n int) []pack.Followup {
+	hay := " " + strings.Join(text.Words(story), " ") + " "
 	type scored struct {
 		i, score int
 		offTopic bool
@@ -39,7 +39,7 @@ func Choose(bank []pack.Followup, text string, weak map[string]bool, n int) []pa
 		sc := scored{i: i}
 		hits := 0
 		for _, t := range f.Topics {
-			if w := words(t); len(w) > 0 && strings.Contains(hay, " "+strings.Join(w, " ")+" ") {
+			if w := text.Words(t); len(w) > 0 && strings.Contains(hay, " "+strings.Join(w, " ")+" ") {
 				hits++
 			}
 		}
@@ -149,12 +149,4 @@ func splitLines(s string) []string {
 		return nil
 	}
 	return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-}
-
-// words splits text into lower-case words of letters and digits, so
-// "Postgres," and "postgres" are one word and "trade-off" is two.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
 }

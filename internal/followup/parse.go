@@ -185,9 +185,3 @@ func unbold(s string) string {
 	}
 	return s
 }
-
-// oneLine is s with its white space, line ends included, made single
-// spaces.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}

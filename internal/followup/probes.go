@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // PanelProbes are the follow-ups a panel asks about its own stories: for
@@ -34,7 +34,7 @@ func PanelProbes(panel *pack.Panel) []pack.Followup {
 				Question: q,
 				Sections: []string{"action", "result", "reflection"},
 				Topics:   topics,
-				Why:      packdoc.OneLine(g.Text),
+				Why:      text.CleanLine(g.Text),
 			})
 		}
 	}

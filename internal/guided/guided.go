@@ -15,7 +15,6 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/prompts"
 )
@@ -55,7 +54,7 @@ func Guide(g cmdutil.Guided, checkFlags func(*pack.Pack) error, run func(session
 		return err
 	}
 	if w := ws.Warning(); w != "" {
-		fmt.Fprintf(g.IO.ErrOut, "%s: warning: %s\n", progname.Name(), w)
+		g.IO.Warnf("%s", w)
 	}
 	if err := run(session.Env{IO: g.IO, Prompter: p, Workspace: ws, Pack: pk}); err != nil {
 		return err
@@ -110,5 +109,5 @@ func WarnUnused(w io.Writer, p prompts.Prompter, file string) {
 	if len(ids) > 1 {
 		what = "answers were"
 	}
-	fmt.Fprintf(w, "%s: warning: %s: %d %s never asked for (%s); check the question ids in --help\n", progname.Name(), file, len(ids), what, list)
+	iostreams.Warnf(w, "%s: %d %s never asked for (%s); check the question ids in --help", file, len(ids), what, list)
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/interviewer"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/wording"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -89,8 +89,8 @@ func CultureEvidence(p *pack.Pack, r *pack.Rubric, s *workspace.Story) []ValueEv
 
 // coverPoints reads which key points text meets, each with the first
 // sentence that meets it.
-func coverPoints(points []pack.KeyPoint, text string) []PointMet {
-	sents := wording.Sentences(text)
+func coverPoints(points []pack.KeyPoint, txt string) []PointMet {
+	sents := wording.Sentences(txt)
 	facts := make([]wording.Facts, len(sents))
 	stems := make([]string, len(sents))
 	for i, sent := range sents {
@@ -103,7 +103,7 @@ func coverPoints(points []pack.KeyPoint, text string) []PointMet {
 		met := PointMet{Point: kp}
 		for i, sent := range sents {
 			if meets(kp, stems[i], facts[i]) {
-				met.Quote = packdoc.OneLine(sent)
+				met.Quote = text.CleanLine(sent)
 				break
 			}
 		}

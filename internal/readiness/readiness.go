@@ -19,6 +19,7 @@ import (
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/sections"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -220,10 +221,10 @@ func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*R
 	}
 	stories, errs := ws.Stories()
 	for _, e := range errs {
-		rep.Problems = append(rep.Problems, oneLine(e.Error()))
+		rep.Problems = append(rep.Problems, text.CleanLine(e.Error()))
 	}
 	for _, c := range workspace.Clashes(stories) {
-		rep.Problems = append(rep.Problems, oneLine(filepath.Join(ws.Dir(), workspace.StoriesDir)+": "+c.Error()))
+		rep.Problems = append(rep.Problems, text.CleanLine(filepath.Join(ws.Dir(), workspace.StoriesDir)+": "+c.Error()))
 	}
 	checks := map[string]check.Report{}
 	for i := range stories {
@@ -243,7 +244,7 @@ func Gather(ws *workspace.Workspace, p *pack.Pack, now, interview time.Time) (*R
 		// The rehearsals of each featured story, from the practice log.
 		log, err := rehearsal.Load(ws)
 		if err != nil {
-			rep.Problems = append(rep.Problems, oneLine(err.Error()))
+			rep.Problems = append(rep.Problems, text.CleanLine(err.Error()))
 		}
 		for i := range bg.Stories {
 			bg.Stories[i].Rehearsals = rehearsal.Of(log, filepath.Base(bg.Stories[i].File))
@@ -296,7 +297,7 @@ func rel(ws *workspace.Workspace, path string) string {
 // and their checks, the signals they cover, the follow-ups rehearsed.
 func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stories []workspace.Story, checks map[string]check.Report) (*Background, error) {
 	bg := &Background{
-		Title:     oneLine(panel.Title),
+		Title:     text.CleanLine(panel.Title),
 		Drafted:   Progress{Total: workspace.MaxRank},
 		Passing:   Progress{Total: workspace.MaxRank},
 		Ready:     Progress{Total: workspace.MaxRank},
@@ -307,7 +308,7 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 	if t, err := ws.Timeline(); err == nil {
 		bg.TimelineRoles = len(t.Roles)
 	} else {
-		bg.TimelineProblem = oneLine(err.Error())
+		bg.TimelineProblem = text.CleanLine(err.Error())
 	}
 	var featured []*workspace.Story
 	for i := range stories {
@@ -316,7 +317,7 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 			continue
 		}
 		featured = append(featured, s)
-		st := StoryStatus{File: rel(ws, s.Path), Title: oneLine(s.Meta.Title), Rank: s.Meta.Rank, Kind: kindOf(s), Reasons: []string{}}
+		st := StoryStatus{File: rel(ws, s.Path), Title: text.CleanLine(s.Meta.Title), Rank: s.Meta.Rank, Kind: kindOf(s), Reasons: []string{}}
 		if rep, ok := checks[s.Path]; ok {
 			st.Errors, st.Warnings = rep.Summary.Errors, rep.Summary.Warnings
 			st.Passes = rep.Summary.Errors == 0
@@ -345,7 +346,7 @@ func background(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, storie
 
 	rubric, _ := p.Rubric(panel.Rubric)
 	for _, pt := range panel.LooksFor {
-		sig := Signal{Title: oneLine(pt.Title), Evidence: slices.Clone(pt.Evidence), CoveredBy: []string{}, Needs: needs(rubric, pt.Evidence)}
+		sig := Signal{Title: text.CleanLine(pt.Title), Evidence: slices.Clone(pt.Evidence), CoveredBy: []string{}, Needs: needs(rubric, pt.Evidence)}
 		if sig.Evidence == nil {
 			sig.Evidence = []string{}
 		}
@@ -416,7 +417,7 @@ func needs(r *pack.Rubric, evidence []string) string {
 			i = slices.IndexFunc(r.Sections, func(s pack.Section) bool { return s.ID == id })
 		}
 		if i >= 0 {
-			secs = append(secs, oneLine(r.Sections[i].Title))
+			secs = append(secs, text.CleanLine(r.Sections[i].Title))
 		} else {
 			sigs = append(sigs, signalReason(r, id))
 		}
@@ -450,7 +451,7 @@ func blockers(rep check.Report, r *pack.Rubric, evidence []string) []string {
 	}
 	for _, id := range evidence {
 		if i := slices.IndexFunc(r.Sections, func(s pack.Section) bool { return s.ID == id }); i >= 0 {
-			title := oneLine(r.Sections[i].Title)
+			title := text.CleanLine(r.Sections[i].Title)
 			switch status[id].Status {
 			case check.StatusOK:
 			case check.StatusThin:
@@ -462,7 +463,7 @@ func blockers(rep check.Report, r *pack.Rubric, evidence []string) []string {
 		}
 		for _, f := range rep.Findings {
 			if f.Rule == id {
-				add(oneLine(cmp.Or(f.Reason, signalReason(r, id))))
+				add(text.CleanLine(cmp.Or(f.Reason, signalReason(r, id))))
 			}
 		}
 	}
@@ -484,14 +485,14 @@ func signalReason(r *pack.Rubric, id string) string {
 	if sig == nil || strings.TrimSpace(sig.Reason) == "" {
 		return strings.ReplaceAll(id, "-", " ")
 	}
-	text := sig.Reason
+	reason := sig.Reason
 	if i := slices.IndexFunc(r.Sections, func(s pack.Section) bool { return s.ID == sig.Section }); i >= 0 {
-		text = strings.ReplaceAll(text, "{section}", oneLine(r.Sections[i].Title))
+		reason = strings.ReplaceAll(reason, "{section}", text.CleanLine(r.Sections[i].Title))
 	}
 	// A figure only a story has ("about {minutes} min") is left out,
 	// with the brackets around it.
-	text = reBraced().ReplaceAllString(text, "")
-	return oneLine(text)
+	reason = reBraced().ReplaceAllString(reason, "")
+	return text.CleanLine(reason)
 }
 
 // reBraced is a placeholder left in a reason, with the brackets and the
@@ -511,7 +512,7 @@ func andList(items []string) string {
 // technical is the Technical Skills Panel: the practice answers saved and
 // the drill decks.
 func technical(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stats []drill.Stats, rep *Report) *Technical {
-	t := &Technical{Title: oneLine(panel.Title), Practice: Practice{Files: []PracticeFile{}}, Decks: []Deck{}}
+	t := &Technical{Title: text.CleanLine(panel.Title), Practice: Practice{Files: []PracticeFile{}}, Decks: []Deck{}}
 	dir := ws.Path(workspace.PracticeDir)
 	entries, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
@@ -529,13 +530,13 @@ func technical(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stats [
 		path := filepath.Join(dir, n)
 		doc, err := document.ReadFile(path)
 		if err != nil {
-			rep.Problems = append(rep.Problems, oneLine(err.Error()))
+			rep.Problems = append(rep.Problems, text.CleanLine(err.Error()))
 			continue
 		}
 		if doc.Kind != workspace.KindDesign && doc.Kind != workspace.KindScale {
 			continue // the day's drill log, or notes of the candidate's own
 		}
-		f := PracticeFile{File: workspace.PracticeDir + "/" + n, Title: oneLine(doc.Title), Kind: doc.Kind, Reasons: []string{}}
+		f := PracticeFile{File: workspace.PracticeDir + "/" + n, Title: text.CleanLine(doc.Title), Kind: doc.Kind, Reasons: []string{}}
 		if r, ok := p.Rubric(doc.Kind); ok {
 			rep := check.Check(doc, r)
 			f.Passes = !rep.HasErrors()
@@ -572,7 +573,7 @@ func technical(ws *workspace.Workspace, p *pack.Pack, panel *pack.Panel, stats [
 // that names it in its Value section (or title): the value's name (its
 // guide's title up to a colon) or its id.
 func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Culture {
-	c := &Culture{Title: oneLine(panel.Title), Values: ValueList{Items: []Value{}}}
+	c := &Culture{Title: text.CleanLine(panel.Title), Values: ValueList{Items: []Value{}}}
 	rid := panel.Rubric
 	if rid == "" {
 		rid = workspace.KindCulture
@@ -587,13 +588,13 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 			continue
 		}
 		c.Stories++
-		text := s.Meta.Title
+		value := s.Meta.Title
 		if rubric != nil {
 			if sec, ok := sections.Find(s.Doc(), rubric).Section("value"); ok && !sec.Empty {
-				text = sec.Text
+				value = sec.Text
 			}
 		}
-		named = append(named, " "+strings.Join(words(text), " ")+" ")
+		named = append(named, " "+strings.Join(text.Words(value), " ")+" ")
 		files = append(files, filepath.ToSlash(filepath.Join(workspace.StoriesDir, s.Name())))
 		ev := map[string]ValueEvidence{}
 		for _, ve := range CultureEvidence(p, rubric, s) {
@@ -602,12 +603,12 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 		shown = append(shown, ev)
 	}
 	for _, g := range p.CultureValues() {
-		name, _, _ := strings.Cut(oneLine(g.Title), ":")
+		name, _, _ := strings.Cut(text.CleanLine(g.Title), ":")
 		v := Value{ID: g.ID, Title: strings.TrimSpace(name), Stories: []string{}, Needs: []string{}, Gaps: []Gap{}}
 		for _, kp := range g.KeyPoints {
-			v.Needs = append(v.Needs, oneLine(kp.Point))
+			v.Needs = append(v.Needs, text.CleanLine(kp.Point))
 		}
-		keys := []string{strings.Join(words(name), " "), strings.Join(words(g.ID), " ")}
+		keys := []string{strings.Join(text.Words(name), " "), strings.Join(text.Words(g.ID), " ")}
 		for i, hay := range named {
 			names := slices.ContainsFunc(keys, func(k string) bool { return k != "" && strings.Contains(hay, " "+k+" ") })
 			if len(g.KeyPoints) == 0 {
@@ -623,7 +624,7 @@ func culture(p *pack.Pack, panel *pack.Panel, stories []workspace.Story) *Cultur
 			case names:
 				gap := Gap{File: files[i], Missing: []string{}}
 				for _, kp := range ve.Missing() {
-					gap.Missing = append(gap.Missing, oneLine(kp.Point))
+					gap.Missing = append(gap.Missing, text.CleanLine(kp.Point))
 				}
 				v.Gaps = append(v.Gaps, gap)
 			}

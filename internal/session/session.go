@@ -51,6 +51,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 )
@@ -211,7 +212,7 @@ func (s *Session) Stopped() (step string, ok bool) {
 // as their defaults. It reports whether the candidate chose to resume.
 func (s *Session) Resume(where string) (bool, error) {
 	msg := "You stopped at " + where + ". Resume there, or start over (your files are kept)?"
-	i, err := s.p.Select(prompts.Question{ID: "resume", Message: clean(msg)}, []string{"Resume", "Start over"}, 0)
+	i, err := s.p.Select(prompts.Question{ID: "resume", Message: text.Clean(msg)}, []string{"Resume", "Start over"}, 0)
 	if err != nil {
 		return false, err
 	}
@@ -362,7 +363,7 @@ func (s *Session) record(q Question, ans string) error {
 }
 
 func (s *Session) prompt(q Question, def, draft string) (string, error) {
-	pq := prompts.Question{ID: q.ID, Message: clean(q.Message), Help: clean(q.Help), Default: def, Draft: draft}
+	pq := prompts.Question{ID: q.ID, Message: text.Clean(q.Message), Help: text.Clean(q.Help), Default: def, Draft: draft}
 	pq.Validate = func(ans string) error {
 		if err := checkLength(ans); err != nil {
 			return err
@@ -394,7 +395,7 @@ func (s *Session) prompt(q Question, def, draft string) (string, error) {
 		pq.Default = ""
 		labels := make([]string, len(q.Options))
 		for i, o := range q.Options {
-			labels[i] = clean(o.Label)
+			labels[i] = text.Clean(o.Label)
 		}
 		d := slices.IndexFunc(q.Options, func(o Option) bool { return o.Value == def })
 		i, err := s.p.Select(pq, labels, max(d, 0))

@@ -8,6 +8,7 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // How the sessions show what the pack says and what a check found, so
@@ -30,7 +31,7 @@ func (s *Session) ShowCheck(rel string, r check.Report) {
 		if f.Quote != "" && f.Section != "" {
 			s.Printf("%s\n", s.Wrap("“"+f.Quote+"”", "           ", "           "))
 		}
-		if h := oneLine(f.Hint); h != "" && !said[h] {
+		if h := text.CleanLine(f.Hint); h != "" && !said[h] {
 			said[h] = true
 			s.Printf("%s\n", s.Wrap("hint: "+h, "           ", "           "))
 		}
@@ -77,8 +78,8 @@ func (s *Session) Next(next [][2]string) {
 
 // PanelHeader names the panel, after the company when the pack names one.
 func PanelHeader(p *pack.Pack, panel *pack.Panel) string {
-	h := oneLine(panel.Title)
-	if c := oneLine(p.Meta.Company); c != "" {
+	h := text.CleanLine(panel.Title)
+	if c := text.CleanLine(p.Meta.Company); c != "" {
 		h = c + " · " + h
 	}
 	return h
@@ -88,7 +89,7 @@ func PanelHeader(p *pack.Pack, panel *pack.Panel) string {
 // afresh: it greets that company's applicants. The default pack's welcome
 // is a tour of prep, which prep alone shows.
 func (s *Session) Welcome(p *pack.Pack) {
-	if oneLine(p.Meta.Company) != "" && strings.TrimSpace(p.Meta.Welcome) != "" {
+	if text.CleanLine(p.Meta.Company) != "" && strings.TrimSpace(p.Meta.Welcome) != "" {
 		s.Printf("\n%s\n", s.Wrap(progname.Text(p.Meta.Welcome), "", ""))
 	}
 }

@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -126,7 +126,7 @@ func StepName(r *pack.Rubric, tail []string) string {
 	}
 	if r != nil {
 		if i := slices.IndexFunc(r.Sections, func(s pack.Section) bool { return s.ID == tail[0] }); i >= 0 {
-			return packdoc.OneLine(r.Sections[i].Title)
+			return text.CleanLine(r.Sections[i].Title)
 		}
 	}
 	return tail[0]

@@ -14,8 +14,8 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -90,7 +90,7 @@ func (st *Step) Run() error {
 		if err != nil {
 			return err
 		}
-		st.s.Printf("\n%s\n", st.s.Wrap(packdoc.OneLine(st.Label)+": "+status.Summary(), "", "  "))
+		st.s.Printf("\n%s\n", st.s.Wrap(text.CleanLine(st.Label)+": "+status.Summary(), "", "  "))
 	}
 	return nil
 }
@@ -299,11 +299,11 @@ func FindingNotes(sec *pack.Section, r check.Report) []string {
 		if f.Section != sec.ID {
 			continue
 		}
-		n := packdoc.OneLine(f.Message)
+		n := text.CleanLine(f.Message)
 		if f.Quote != "" {
-			n += "\n“" + packdoc.OneLine(f.Quote) + "”"
+			n += "\n“" + text.CleanLine(f.Quote) + "”"
 		}
-		if h := packdoc.OneLine(f.Hint); h != "" && !said[h] {
+		if h := text.CleanLine(f.Hint); h != "" && !said[h] {
 			said[h] = true
 			n += "\nhint: " + h
 		}
@@ -325,7 +325,7 @@ func (st *Step) Rehearsal() error {
 	intro := session.GuideBlock(st.panel, "followups", false)
 	sec := st.Rehearse
 	for k, f := range picks {
-		question := packdoc.OneLine(f.Question)
+		question := text.CleanLine(f.Question)
 		guidance := ""
 		if strings.TrimSpace(f.Why) != "" {
 			guidance = "What they are testing: " + f.Why
@@ -342,8 +342,8 @@ func (st *Step) Rehearsal() error {
 				if err != nil {
 					return ""
 				}
-				text, _ := story.Section(st.Rubric, sec.ID)
-				ans, _ := followup.Answer(text, question)
+				txt, _ := story.Section(st.Rubric, sec.ID)
+				ans, _ := followup.Answer(txt, question)
 				return ans
 			},
 			Save: func(ans string) error {
@@ -351,8 +351,8 @@ func (st *Step) Rehearsal() error {
 				if err != nil {
 					return err
 				}
-				text, _ := story.Section(st.Rubric, sec.ID)
-				return st.ws.SetSection(story, st.Rubric, sec.ID, followup.Set(text, question, ans))
+				txt, _ := story.Section(st.Rubric, sec.ID)
+				return st.ws.SetSection(story, st.Rubric, sec.ID, followup.Set(txt, question, ans))
 			},
 			InFile: true,
 		})
@@ -457,7 +457,7 @@ func (s StoryStatus) Summary() string {
 	case len(s.Missing) > 0:
 		return "incomplete: missing " + strings.Join(s.Missing, ", ")
 	case s.Errors > 0:
-		return "incomplete: " + session.Plural(s.Errors, "error")
+		return "incomplete: " + text.Plural(s.Errors, "error")
 	}
 	return "not checked"
 }
@@ -492,7 +492,7 @@ func Skeleton(r *pack.Rubric) string {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString("## " + packdoc.OneLine(sec.Title) + "\n")
+		b.WriteString("## " + text.CleanLine(sec.Title) + "\n")
 	}
 	return b.String()
 }

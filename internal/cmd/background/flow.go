@@ -11,10 +11,10 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -156,12 +156,12 @@ func (b *background) start(stopped bool) (string, error) {
 	}
 	opts := []session.Option{{Value: startAll, Label: "Go through it all again, with what you wrote as defaults"}}
 	if len(t.Roles) > 0 {
-		opts = append(opts, session.Option{Value: startProjects, Label: fmt.Sprintf("Keep the timeline as it is (%s); go to your projects", session.Plural(len(t.Roles), "role"))})
+		opts = append(opts, session.Option{Value: startProjects, Label: fmt.Sprintf("Keep the timeline as it is (%s); go to your projects", text.Plural(len(t.Roles), "role"))})
 	}
 	for i, st := range featured {
-		opts = append(opts, session.Option{Value: fmt.Sprintf("story.%d", i), Label: fmt.Sprintf("Story %d: %s", i+1, packdoc.OneLine(st.Meta.Title))})
+		opts = append(opts, session.Option{Value: fmt.Sprintf("story.%d", i), Label: fmt.Sprintf("Story %d: %s", i+1, text.CleanLine(st.Meta.Title))})
 		if len(b.env.Pack.Followups) > 0 {
-			opts = append(opts, session.Option{Value: fmt.Sprintf("followups.%d", i), Label: fmt.Sprintf("Story %d's follow-up questions only: %s", i+1, packdoc.OneLine(st.Meta.Title))})
+			opts = append(opts, session.Option{Value: fmt.Sprintf("followups.%d", i), Label: fmt.Sprintf("Story %d's follow-up questions only: %s", i+1, text.CleanLine(st.Meta.Title))})
 		}
 	}
 	b.s.Heading(session.PanelHeader(b.env.Pack, b.panel))
@@ -225,7 +225,7 @@ func (b *background) where(step string) string {
 		}
 		title := ""
 		if t, ok := b.s.Answered(fmt.Sprintf("projects.%d.title", i)); ok {
-			title = " (" + packdoc.OneLine(t) + ")"
+			title = " (" + text.CleanLine(t) + ")"
 		}
 		return fmt.Sprintf("story %d%s%s, %s", i+1, of, title, b.stepName(parts[2:]))
 	}
@@ -248,7 +248,7 @@ func (b *background) intro() error {
 	read, err := b.s.Ask(session.Question{
 		ID:       "intro.read",
 		Kind:     session.Confirm,
-		Message:  fmt.Sprintf("First, read what the %s is and what it listens for?", packdoc.OneLine(b.panel.Title)),
+		Message:  fmt.Sprintf("First, read what the %s is and what it listens for?", text.CleanLine(b.panel.Title)),
 		Guidance: b.panel.Summary,
 		Default:  func() string { return session.Yes },
 	})
@@ -259,7 +259,7 @@ func (b *background) intro() error {
 	if len(b.panel.LooksFor) > 0 {
 		lf := &session.Block{Title: "What the interviewers listen for"}
 		for _, p := range b.panel.LooksFor {
-			lf.Items = append(lf.Items, packdoc.OneLine(p.Title)+": "+p.Text)
+			lf.Items = append(lf.Items, text.CleanLine(p.Title)+": "+p.Text)
 		}
 		b.s.Show(lf)
 	}
@@ -341,7 +341,7 @@ func (b *background) timeline() error {
 					them = "it"
 				}
 				b.s.Printf("\n%s holds %s from before, kept as written (edit the file to remove %s).\n",
-					workspace.TimelineFile, session.Plural(n, "more role"), them)
+					workspace.TimelineFile, text.Plural(n, "more role"), them)
 			}
 			return nil
 		}
@@ -472,7 +472,7 @@ func (b *background) story(i, n int) (*storyflow.Step, error) {
 		}
 		name = st.Name()
 	}
-	label := fmt.Sprintf("Story %d of %d: %s", i+1, n, packdoc.OneLine(title))
+	label := fmt.Sprintf("Story %d of %d: %s", i+1, n, text.CleanLine(title))
 	return storyflow.NewStep(b.s, b.env, fmt.Sprintf("story.%d", i), name, label, b.rubric, b.panel), nil
 }
 
@@ -510,10 +510,10 @@ func (b *background) end(steps []*storyflow.Step) (*storyflow.Outcome, error) {
 	}
 	b.s.Show(session.GuideBlock(b.panel, "wrap_up", false))
 	b.s.Printf("\n%s\n", b.s.Wrap(fmt.Sprintf("Your files, in %s:", b.ws.Dir()), "", "  "))
-	b.s.Printf("  %s\n      %s\n", workspace.TimelineFile, session.Plural(out.Roles, "role"))
+	b.s.Printf("  %s\n      %s\n", workspace.TimelineFile, text.Plural(out.Roles, "role"))
 	for _, st := range out.Stories {
 		rel := filepath.Join(workspace.StoriesDir, filepath.Base(st.Path))
-		b.s.Printf("  %s\n%s\n", rel, b.s.Wrap(fmt.Sprintf("%d. %s: %s", st.Rank, packdoc.OneLine(st.Title), st.Summary()), "      ", "         "))
+		b.s.Printf("  %s\n%s\n", rel, b.s.Wrap(fmt.Sprintf("%d. %s: %s", st.Rank, text.CleanLine(st.Title), st.Summary()), "      ", "         "))
 	}
 	if out.Sheet != "" {
 		b.s.Printf("  %s\n      your prep sheet, to read before the call\n", SheetFile)
@@ -534,9 +534,9 @@ func (b *background) end(steps []*storyflow.Step) (*storyflow.Outcome, error) {
 		switch {
 		case st.Rank <= 0 || st.Ready():
 		case st.Errors > 0 || st.Verdict == "":
-			next = append(next, [2]string{cmd, fmt.Sprintf("finish %q in your editor", packdoc.OneLine(st.Title))})
+			next = append(next, [2]string{cmd, fmt.Sprintf("finish %q in your editor", text.CleanLine(st.Title))})
 		default:
-			next = append(next, [2]string{cmd, fmt.Sprintf("strengthen %q: %s", packdoc.OneLine(st.Title), strings.Join(st.Reasons, ", "))})
+			next = append(next, [2]string{cmd, fmt.Sprintf("strengthen %q: %s", text.CleanLine(st.Title), strings.Join(st.Reasons, ", "))})
 		}
 	}
 	next = append(next, [2]string{progname.Name() + " background", "go through it again, or jump straight to a story or its follow-ups"})

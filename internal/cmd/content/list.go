@@ -11,7 +11,7 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // ListOptions are what `prep content list` needs.
@@ -91,7 +91,7 @@ func RunList(opts *ListOptions) error {
 		// A pack's text reaches the terminal clean and on one line, which
 		// also keeps a tab in a title from adding a column.
 		r := &rows[i]
-		r.ID, r.Title, r.File = packdoc.OneLine(r.ID), packdoc.OneLine(r.Title), packdoc.OneLine(r.File)
+		r.ID, r.Title, r.File = text.CleanLine(r.ID), text.CleanLine(r.Title), text.CleanLine(r.File)
 	}
 	if !opts.IO.IsStdoutTTY() {
 		for _, r := range rows {

@@ -11,6 +11,7 @@ import (
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // ShowOptions are what `prep content show` needs.
@@ -85,7 +86,7 @@ func RunShow(opts *ShowOptions) error {
 	e := found[0]
 	out := opts.IO.Out
 	if opts.Format == "yaml" {
-		fmt.Fprintf(out, "# %s:%d\n", packdoc.OneLine(e.Src.File), e.Src.Line)
+		fmt.Fprintf(out, "# %s:%d\n", text.CleanLine(e.Src.File), e.Src.Line)
 		enc := yaml.NewEncoder(out)
 		enc.SetIndent(2)
 		if err := enc.Encode(e.Value); err != nil {

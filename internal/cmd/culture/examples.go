@@ -2,8 +2,8 @@ package culture
 
 import (
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // exampleCommands are the commands that show the pack's worked examples
@@ -15,7 +15,7 @@ func exampleCommands(p *pack.Pack, kind string) [][2]string {
 		if e.Kind != kind {
 			continue
 		}
-		cmd := [2]string{progname.Name() + " content show example/" + e.ID, packdoc.OneLine(e.Title)}
+		cmd := [2]string{progname.Name() + " content show example/" + e.ID, text.CleanLine(e.Title)}
 		if e.Strength == pack.Weak {
 			weak = append(weak, cmd)
 		} else {

@@ -8,11 +8,11 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/readiness"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -195,7 +195,7 @@ func (c *culture) partQuestion() session.Question {
 	q := session.Question{ID: "part", Kind: session.Select, Message: "What will you work on?", Heading: "Your Culture Panel prep"}
 	label := func(id, fallback string) string {
 		if g, ok := c.panel.Guide(id); ok {
-			return packdoc.OneLine(g.Title)
+			return text.CleanLine(g.Title)
 		}
 		return fallback
 	}
@@ -227,7 +227,7 @@ func (c *culture) story(value, prev string) (*storyflow.Outcome, error) {
 		Heading: "Your culture story",
 	}
 	for _, g := range values {
-		valueQ.Options = append(valueQ.Options, session.Option{Value: g.ID, Label: packdoc.OneLine(g.Title)})
+		valueQ.Options = append(valueQ.Options, session.Option{Value: g.ID, Label: text.CleanLine(g.Title)})
 	}
 	if _, ok := s.Answered("value"); !ok && value != "" {
 		if err := s.Set(valueQ, value); err != nil {
@@ -251,7 +251,7 @@ func (c *culture) story(value, prev string) (*storyflow.Outcome, error) {
 		Intro:   &session.Block{Key: "culture.value." + g.ID, Title: g.Title, Text: g.Text, Items: g.Questions},
 	}
 	for _, q := range g.Questions {
-		questionQ.Options = append(questionQ.Options, session.Option{Value: packdoc.OneLine(q), Label: packdoc.OneLine(q)})
+		questionQ.Options = append(questionQ.Options, session.Option{Value: text.CleanLine(q), Label: text.CleanLine(q)})
 	}
 	question, err := s.Ask(questionQ)
 	if err != nil {
@@ -294,7 +294,7 @@ func (c *culture) story(value, prev string) (*storyflow.Outcome, error) {
 		return nil, err
 	}
 	s.Show(&session.Block{Key: "culture.question", Title: "The question your story answers", Text: question})
-	st := storyflow.NewStep(s, env, "story", name, packdoc.OneLine(story.Meta.Title), rubric, panel)
+	st := storyflow.NewStep(s, env, "story", name, text.CleanLine(story.Meta.Title), rubric, panel)
 	st.Bank = probesOf(st.Bank, g.ID)
 	if err := st.Run(); err != nil {
 		return nil, err
@@ -342,7 +342,7 @@ func (c *culture) evidenceLoop(st *storyflow.Step, g *pack.Guide) error {
 				return nil
 			}
 			for _, kp := range ve.Missing() {
-				missing = append(missing, "missing: "+packdoc.OneLine(kp.Point)+"\n"+packdoc.OneLine(kp.Why))
+				missing = append(missing, "missing: "+text.CleanLine(kp.Point)+"\n"+text.CleanLine(kp.Why))
 			}
 			q := session.Question{ID: showID, Kind: session.Select, Message: "Tell what is missing in a section now, or move on?", Heading: st.Label + " · what it shows"}
 			for _, sec := range st.Rubric.Sections {
@@ -390,10 +390,10 @@ func (c *culture) showEvidence(ve readiness.ValueEvidence) {
 	}
 	for _, p := range ve.Points {
 		if p.Quote != "" {
-			c.s.Printf("%s\n", c.s.Wrap(packdoc.OneLine(p.Point.Point)+" “"+p.Quote+"”", "  ✓ ", "    "))
+			c.s.Printf("%s\n", c.s.Wrap(text.CleanLine(p.Point.Point)+" “"+p.Quote+"”", "  ✓ ", "    "))
 			continue
 		}
-		c.s.Printf("%s\n", c.s.Wrap(packdoc.OneLine(p.Point.Point)+" "+packdoc.OneLine(p.Point.Why), "  ✗ ", "    "))
+		c.s.Printf("%s\n", c.s.Wrap(text.CleanLine(p.Point.Point)+" "+text.CleanLine(p.Point.Why), "  ✗ ", "    "))
 	}
 }
 
@@ -445,7 +445,7 @@ func cultureWhere(p *pack.Pack, ws *workspace.Workspace, r *pack.Rubric, s *sess
 	case PartWritten:
 		if id, ok := s.Answered(writtenExerciseID); ok {
 			if e, ok := p.Exercise(id); ok {
-				return fmt.Sprintf("the written exercise %q", packdoc.OneLine(e.Title))
+				return fmt.Sprintf("the written exercise %q", text.CleanLine(e.Title))
 			}
 		}
 		return "the written exercise"
@@ -459,7 +459,7 @@ func cultureWhere(p *pack.Pack, ws *workspace.Workspace, r *pack.Rubric, s *sess
 		if step == followupsStoryID || story == nil {
 			return "choosing a story to rehearse"
 		}
-		return fmt.Sprintf("%q, %s", packdoc.OneLine(story.Meta.Title), storyflow.StepName(r, parts[1:]))
+		return fmt.Sprintf("%q, %s", text.CleanLine(story.Meta.Title), storyflow.StepName(r, parts[1:]))
 	}
 	name, _ := s.Answered("file.story")
 	story := storyflow.Named(ws, name)
@@ -467,7 +467,7 @@ func cultureWhere(p *pack.Pack, ws *workspace.Workspace, r *pack.Rubric, s *sess
 		return "your story"
 	}
 	if len(parts) > 1 && (parts[1] == "show" || parts[1] == "reshow") {
-		return fmt.Sprintf("%q, what it shows of its value", packdoc.OneLine(story.Meta.Title))
+		return fmt.Sprintf("%q, what it shows of its value", text.CleanLine(story.Meta.Title))
 	}
-	return fmt.Sprintf("%q, %s", packdoc.OneLine(story.Meta.Title), storyflow.StepName(r, parts[1:]))
+	return fmt.Sprintf("%q, %s", text.CleanLine(story.Meta.Title), storyflow.StepName(r, parts[1:]))
 }

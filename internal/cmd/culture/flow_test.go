@@ -8,10 +8,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/session/sessiontest"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
 )
@@ -60,14 +60,14 @@ func cultureScript(t *testing.T, p *prompttest.Stub, pk *pack.Pack, withValue bo
 	g := ownershipValue(t, pk)
 	if withValue {
 		p.ExpectSelect("part", storyPart)
-		p.ExpectSelect("value", packdoc.OneLine(g.Title))
+		p.ExpectSelect("value", text.CleanLine(g.Title))
 	}
-	p.ExpectSelect("question", packdoc.OneLine(g.Questions[0]))
+	p.ExpectSelect("question", text.CleanLine(g.Questions[0]))
 	p.ExpectInput("title", "Owning the on-call rota")
 	for _, s := range rotaSections {
 		c := p.ExpectText("story."+s.id, s.text)
 		if s.id == "value" {
-			c.WantDefault("Ownership. The question it answers: " + packdoc.OneLine(g.Questions[0]))
+			c.WantDefault("Ownership. The question it answers: " + text.CleanLine(g.Questions[0]))
 		}
 	}
 	for k, a := range rotaFollowups {
@@ -121,7 +121,7 @@ func TestCultureWholeSession(t *testing.T) {
 	saysInOrder(t, out,
 		"Culture Panel",
 		"What the Culture Panel is",
-		packdoc.OneLine(g.Title), g.Text, "- "+g.Questions[0],
+		text.CleanLine(g.Title), g.Text, "- "+g.Questions[0],
 		"prep content show example/culture-strong",
 		"The question your story answers "+g.Questions[0],
 		"Owning the on-call rota · Situation",
@@ -158,7 +158,7 @@ func TestCultureFixLoop(t *testing.T) {
 	f := newFixture(t)
 	g := ownershipValue(t, f.Pack)
 	p := prompttest.New(t)
-	p.ExpectSelect("question", packdoc.OneLine(g.Questions[1]))
+	p.ExpectSelect("question", text.CleanLine(g.Questions[1]))
 	p.ExpectInput("title", "Owning the on-call rota")
 	for _, s := range rotaSections {
 		text := s.text
@@ -221,7 +221,7 @@ func TestCultureResumeAtEveryPrompt(t *testing.T) {
 
 func cultureSteps(t *testing.T, pk *pack.Pack) []step {
 	g := ownershipValue(t, pk)
-	s := []step{{"part", session.Select, storyPart}, {"value", session.Select, packdoc.OneLine(g.Title)}, {"question", session.Select, packdoc.OneLine(g.Questions[0])}, {"title", session.Input, "Owning the on-call rota"}}
+	s := []step{{"part", session.Select, storyPart}, {"value", session.Select, text.CleanLine(g.Title)}, {"question", session.Select, text.CleanLine(g.Questions[0])}, {"title", session.Input, "Owning the on-call rota"}}
 	s = append(s, storySteps("story", rotaSections)...)
 	return append(s, followupSteps("story", rotaFollowups...)...)
 }

@@ -6,14 +6,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -38,7 +37,7 @@ func (c *culture) followups() (*storyflow.Outcome, error) {
 		Intro:   session.GuideBlock(c.panel, pack.CultureFollowupsGuide, false),
 	}
 	for _, st := range stories {
-		label := packdoc.OneLine(st.Meta.Title)
+		label := text.CleanLine(st.Meta.Title)
 		if label == "" {
 			label = st.Name()
 		}
@@ -52,7 +51,7 @@ func (c *culture) followups() (*storyflow.Outcome, error) {
 	if story == nil {
 		return nil, fmt.Errorf("%s: the story to rehearse is gone; put it back, or run %s culture again and choose Start over", filepath.Join(c.ws.Dir(), workspace.StoriesDir, name), progname.Name())
 	}
-	st := storyflow.NewStep(c.s, c.env, PartFollowups, name, packdoc.OneLine(story.Meta.Title), c.rubric, c.panel)
+	st := storyflow.NewStep(c.s, c.env, PartFollowups, name, text.CleanLine(story.Meta.Title), c.rubric, c.panel)
 	if st.Rehearse == nil {
 		return nil, errors.New("the culture rubric of the content pack has no followups section to keep the answers in; add one to it")
 	}
@@ -81,9 +80,9 @@ func (c *culture) followups() (*storyflow.Outcome, error) {
 // unanswered is bank without the probes the story's follow-ups section
 // answers already; the whole bank when it answers them all.
 func unanswered(bank []pack.Followup, story *workspace.Story, r *pack.Rubric, section string) []pack.Followup {
-	text, _ := story.Section(r, section)
+	txt, _ := story.Section(r, section)
 	out := slices.DeleteFunc(slices.Clone(bank), func(f pack.Followup) bool {
-		ans, ok := followup.Answer(text, packdoc.OneLine(f.Question))
+		ans, ok := followup.Answer(txt, text.CleanLine(f.Question))
 		return ok && strings.TrimSpace(ans) != ""
 	})
 	if len(out) == 0 {
@@ -108,25 +107,17 @@ func probesOf(bank []pack.Followup, value string) []pack.Followup {
 // its title when it has none): the first whose name or id it contains.
 // Nil when it names none.
 func storyValue(p *pack.Pack, r *pack.Rubric, story *workspace.Story) *pack.Guide {
-	text := story.Meta.Title
+	value := story.Meta.Title
 	if sec, ok := story.Section(r, pack.CultureValueSection); ok && strings.TrimSpace(sec) != "" {
-		text = sec
+		value = sec
 	}
-	hay := " " + strings.Join(words(text), " ") + " "
+	hay := " " + strings.Join(text.Words(value), " ") + " "
 	for _, g := range p.CultureValues() {
-		for _, k := range []string{strings.Join(words(g.ValueName()), " "), strings.Join(words(g.ID), " ")} {
+		for _, k := range []string{strings.Join(text.Words(g.ValueName()), " "), strings.Join(text.Words(g.ID), " ")} {
 			if k != "" && strings.Contains(hay, " "+k+" ") {
 				return g
 			}
 		}
 	}
 	return nil
-}
-
-// words splits text into lower-case words of letters and digits, so
-// "Postgres," and "postgres" are one word and "trade-off" is two.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -77,8 +78,8 @@ func (c *culture) notes(part string) (*storyflow.Outcome, error) {
 				if err != nil {
 					return ""
 				}
-				text, _ := p.Section(notesLayout, nq.section)
-				return text
+				txt, _ := p.Section(notesLayout, nq.section)
+				return txt
 			},
 			Save: func(ans string) error {
 				return c.ws.EditPractice(NotesFile, func(p *workspace.Practice) error {
@@ -98,7 +99,7 @@ func (c *culture) notes(part string) (*storyflow.Outcome, error) {
 		}
 		if nq.section == "questions" {
 			if n := countQuestions(ans); n < 2 {
-				s.Printf("\n%s\n", s.Wrap("You have "+session.Plural(n, "question")+" ready; bring at least two, and a spare in case one is answered before you ask it.", "", "  "))
+				s.Printf("\n%s\n", s.Wrap("You have "+text.Plural(n, "question")+" ready; bring at least two, and a spare in case one is answered before you ask it.", "", "  "))
 			}
 		}
 	}

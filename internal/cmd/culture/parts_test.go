@@ -10,10 +10,10 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/readiness"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/session/sessiontest"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -51,7 +51,7 @@ func TestCultureWritten(t *testing.T) {
 	f := newFixture(t)
 	e := migrationSlip(t, f.Pack)
 	p := prompttest.New(t)
-	p.ExpectSelect("written.exercise", packdoc.OneLine(e.Title))
+	p.ExpectSelect("written.exercise", text.CleanLine(e.Title))
 	p.ExpectText("written.update", weakUpdate)
 	p.ExpectSelect("written.fix.0", "Revise it")
 	p.ExpectText("written.revise.0", strongUpdate).WantDefault(weakUpdate)
@@ -62,7 +62,7 @@ func TestCultureWritten(t *testing.T) {
 	}
 	saysInOrder(t, out,
 		"Written-first: an update a busy reader can act on",
-		packdoc.OneLine(e.Title), "the customer commitment: Enterprise contracts promise 99.9%",
+		text.CleanLine(e.Title), "the customer commitment: Enterprise contracts promise 99.9%",
 		// The weak update: sections missing, points missed with why.
 		"The check of practice/update-migration-slip.md finds", "No Options",
 		"Covered ", "✗ The faster option, the maintenance window, and why it lost.",
@@ -118,7 +118,7 @@ func TestCultureWrittenResume(t *testing.T) {
 	ref := newFixture(t)
 	e := migrationSlip(t, ref.Pack)
 	script := []step{
-		{"written.exercise", session.Select, packdoc.OneLine(e.Title)},
+		{"written.exercise", session.Select, text.CleanLine(e.Title)},
 		{"written.update", session.Text, weakUpdate},
 		{"written.fix.0", session.Select, "Revise it"},
 		{"written.revise.0", session.Text, strongUpdate},
@@ -165,7 +165,7 @@ func TestCultureNotes(t *testing.T) {
 	}
 	panel, _ := f.Pack.Panel(pack.CulturePanel)
 	why, _ := panel.Guide("why_team")
-	saysInOrder(t, out, packdoc.OneLine(why.Title), "- "+why.Questions[0], "Four or five sentences", "Open source: talk about their code and your own", "A change you made", "culture-notes.md")
+	saysInOrder(t, out, text.CleanLine(why.Title), "- "+why.Questions[0], "Four or five sentences", "Open source: talk about their code and your own", "A change you made", "culture-notes.md")
 
 	p = prompttest.New(t)
 	p.ExpectText("questions.mine", "How does a decision get written up and settled here?")
@@ -174,7 +174,7 @@ func TestCultureNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	ask, _ := panel.Guide("ask")
-	saysInOrder(t, out, packdoc.OneLine(ask.Title), "- "+ask.Questions[0], "You have 1 question ready; bring at least two")
+	saysInOrder(t, out, text.CleanLine(ask.Title), "- "+ask.Questions[0], "You have 1 question ready; bring at least two")
 
 	pr, err := f.WS().Practice(NotesFile)
 	if err != nil {
@@ -408,7 +408,7 @@ func TestCultureShowsWhatIsMissing(t *testing.T) {
 	}
 	unasked := "Nobody owned the old queue after its author left, so I offered to move it, and my manager agreed to a quarter for it."
 	p := prompttest.New(t)
-	p.ExpectSelect("question", packdoc.OneLine(g.Questions[0]))
+	p.ExpectSelect("question", text.CleanLine(g.Questions[0]))
 	p.ExpectInput("title", "Moving the billing queue")
 	for _, s := range assigned {
 		p.ExpectText("story."+s.id, s.text)

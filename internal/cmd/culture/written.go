@@ -9,10 +9,10 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/interviewer"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -61,7 +61,7 @@ func (c *culture) written() (*storyflow.Outcome, error) {
 		Intro:   session.GuideBlock(c.panel, pack.CultureWrittenGuide, false),
 	}
 	for _, e := range exercises {
-		q.Options = append(q.Options, session.Option{Value: e.ID, Label: packdoc.OneLine(e.Title)})
+		q.Options = append(q.Options, session.Option{Value: e.ID, Label: text.CleanLine(e.Title)})
 	}
 	id, err := s.Ask(q)
 	if err != nil {
@@ -75,7 +75,7 @@ func (c *culture) written() (*storyflow.Outcome, error) {
 	if err := w.file(); err != nil {
 		return nil, err
 	}
-	heading := "Written-first: " + packdoc.OneLine(e.Title)
+	heading := "Written-first: " + text.CleanLine(e.Title)
 	if _, ok := s.Answered(writtenUpdateID); !ok {
 		c.offerExamples(UpdateKind)
 	}
@@ -94,7 +94,7 @@ func (c *culture) written() (*storyflow.Outcome, error) {
 		{progname.Name() + " culture --part " + PartWritten, "another situation to write about"},
 		{progname.Name() + " culture --value communication", "a story about your own writing"},
 	})
-	return &storyflow.Outcome{Stories: []storyflow.StoryStatus{storyflow.StatusOf(c.ws.Path(w.rel()), packdoc.OneLine(e.Title), 0, rep, rubric)}}, nil
+	return &storyflow.Outcome{Stories: []storyflow.StoryStatus{storyflow.StatusOf(c.ws.Path(w.rel()), text.CleanLine(e.Title), 0, rep, rubric)}}, nil
 }
 
 // writtenAnswer is the update being written for one exercise.
@@ -139,9 +139,9 @@ func (w *writtenAnswer) file() error {
 // facts it may use, all given at once since this is writing, not an
 // interview.
 func (w *writtenAnswer) situation() *session.Block {
-	b := &session.Block{Key: "culture.written." + w.e.ID, Title: packdoc.OneLine(w.e.Title), Text: w.e.Prompt}
+	b := &session.Block{Key: "culture.written." + w.e.ID, Title: text.CleanLine(w.e.Title), Text: w.e.Prompt}
 	for _, f := range w.e.AllFacts() {
-		b.Items = append(b.Items, packdoc.OneLine(f.Topic)+": "+packdoc.OneLine(f.Answer))
+		b.Items = append(b.Items, text.CleanLine(f.Topic)+": "+text.CleanLine(f.Answer))
 	}
 	return b
 }
@@ -167,7 +167,7 @@ func (w *writtenAnswer) question(id, heading string, notes []string) session.Que
 		Save: func(ans string) error {
 			return w.c.ws.EditPractice(w.name, func(p *workspace.Practice) error {
 				p.Body = strings.TrimRight(ans, "\n") + "\n"
-				p.SetField("title", "Written-first: "+packdoc.OneLine(w.e.Title))
+				p.SetField("title", "Written-first: "+text.CleanLine(w.e.Title))
 				p.SetField("kind", w.rubric.ID)
 				p.SetField("panel", w.c.panel.ID)
 				p.SetField("exercise", w.e.ID)
@@ -242,13 +242,13 @@ func (w *writtenAnswer) showPoints() []string {
 	var missed []string
 	for _, g := range got {
 		if g.Covered() {
-			s.Printf("%s\n", s.Wrap(packdoc.OneLine(g.Point.Point)+" “"+packdoc.OneLine(g.Line)+"”", "  ✓ ", "    "))
+			s.Printf("%s\n", s.Wrap(text.CleanLine(g.Point.Point)+" “"+text.CleanLine(g.Line)+"”", "  ✓ ", "    "))
 		}
 	}
 	for _, g := range got {
 		if !g.Covered() {
-			s.Printf("%s\n", s.Wrap(packdoc.OneLine(g.Point.Point)+" "+packdoc.OneLine(g.Point.Why), "  ✗ ", "    "))
-			missed = append(missed, "missed: "+packdoc.OneLine(g.Point.Point))
+			s.Printf("%s\n", s.Wrap(text.CleanLine(g.Point.Point)+" "+text.CleanLine(g.Point.Why), "  ✗ ", "    "))
+			missed = append(missed, "missed: "+text.CleanLine(g.Point.Point))
 		}
 	}
 	return missed

@@ -11,9 +11,9 @@ import (
 	drills "github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/sections"
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -39,7 +39,7 @@ func (r *round) card(k, n int, c drills.Card) error {
 		title = c.Story.Meta.Title // the question itself is the prompt
 	}
 	heading := fmt.Sprintf("Card %d of %d · %s · ", k+1, n, deckLabel(c.Deck))
-	heading += shorten(packdoc.OneLine(title), headingWidth-utf8.RuneCountInString(heading))
+	heading += shorten(text.CleanLine(title), headingWidth-utf8.RuneCountInString(heading))
 	if _, done := r.s.Answered(prefix + ".grade"); done {
 		if err := r.apply(prefix, c, false); err != nil {
 			return err
@@ -216,8 +216,8 @@ func (r *round) prepared(c drills.Card) string {
 	if err != nil || rub == nil {
 		return ""
 	}
-	text, _ := story.Section(rub, followup.Section)
-	ans, _ := followup.Answer(text, packdoc.OneLine(c.Followup.Question))
+	txt, _ := story.Section(rub, followup.Section)
+	ans, _ := followup.Answer(txt, text.CleanLine(c.Followup.Question))
 	return ans
 }
 
@@ -247,7 +247,7 @@ func (r *round) tradeoff(prefix, heading string, c drills.Card) error {
 			q.Message = "You weighed options here. What did you choose, what did you turn down and why, and what did your choice cost you?"
 			asked = "You weighed: " + c.Sentence
 		}
-		q.Guidance = fmt.Sprintf("From your story %q, under %s: “%s”", packdoc.OneLine(c.Title), where, c.Sentence)
+		q.Guidance = fmt.Sprintf("From your story %q, under %s: “%s”", text.CleanLine(c.Title), where, c.Sentence)
 		title = c.Title
 	}
 	ans, err := r.logged(q, c, title, asked)
@@ -269,7 +269,7 @@ func (r *round) tradeoff(prefix, heading string, c drills.Card) error {
 	default:
 		r.s.Printf("\n  Missing from your answer:\n")
 		for _, sec := range missing {
-			r.s.Printf("%s\n", session.Fill(packdoc.OneLine(sec.Title)+": "+sec.Missing, "  - ", "    "))
+			r.s.Printf("%s\n", session.Fill(text.CleanLine(sec.Title)+": "+sec.Missing, "  - ", "    "))
 		}
 	}
 	if c.Tradeoff != nil {
@@ -279,8 +279,8 @@ func (r *round) tradeoff(prefix, heading string, c drills.Card) error {
 		// The section the decision is from, and the trade-offs, where
 		// the candidate wrote what it turned down.
 		for _, id := range slices.Compact([]string{c.Section, "tradeoffs"}) {
-			if text := r.storySection(c, id); text != "" {
-				r.show("To compare, your story under "+sectionTitle(r.env.Pack, c.Story, id), text)
+			if txt := r.storySection(c, id); txt != "" {
+				r.show("To compare, your story under "+sectionTitle(r.env.Pack, c.Story, id), txt)
 			}
 		}
 	}
@@ -290,10 +290,10 @@ func (r *round) tradeoff(prefix, heading string, c drills.Card) error {
 // show prints a titled paragraph within a card: unlike Session.Show, it
 // leaves the card's heading standing, so the next question does not
 // repeat it.
-func (r *round) show(title, text string) {
-	r.s.Printf("\n%s\n", packdoc.Clean(title))
-	if strings.TrimSpace(text) != "" {
-		r.s.Printf("%s\n", session.Fill(text, "  ", "  "))
+func (r *round) show(title, txt string) {
+	r.s.Printf("\n%s\n", text.Clean(title))
+	if strings.TrimSpace(txt) != "" {
+		r.s.Printf("%s\n", session.Fill(txt, "  ", "  "))
 	}
 }
 
@@ -312,7 +312,7 @@ func sectionTitle(p *pack.Pack, story *workspace.Story, id string) string {
 	}
 	if r, ok := p.Rubric(kind); ok {
 		if i := slices.IndexFunc(r.Sections, func(s pack.Section) bool { return s.ID == id }); i >= 0 {
-			return packdoc.OneLine(r.Sections[i].Title)
+			return text.CleanLine(r.Sections[i].Title)
 		}
 	}
 	return id
@@ -342,13 +342,13 @@ func (r *round) storySection(c drills.Card, id string) string {
 
 // verbatim prints pack text whose lines are laid out by hand (notes with
 // lists, architecture sketches) as it is, indented.
-func verbatim(s *session.Session, text string) {
-	text = strings.Trim(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	if strings.TrimSpace(text) == "" {
+func verbatim(s *session.Session, txt string) {
+	txt = strings.Trim(strings.ReplaceAll(txt, "\r\n", "\n"), "\n")
+	if strings.TrimSpace(txt) == "" {
 		return
 	}
-	for _, l := range strings.Split(text, "\n") {
-		s.Printf("%s\n", strings.TrimRight("  "+packdoc.Clean(l), " "))
+	for _, l := range strings.Split(txt, "\n") {
+		s.Printf("%s\n", strings.TrimRight("  "+text.Clean(l), " "))
 	}
 }
 
@@ -425,7 +425,7 @@ func (r *round) followupStory(c drills.Card) (*workspace.Story, *pack.Rubric, er
 // candidate says so, the answer goes to the story in place of the
 // prepared one.
 func (r *round) followup(prefix, heading string, c drills.Card) error {
-	question := packdoc.OneLine(c.Followup.Question)
+	question := text.CleanLine(c.Followup.Question)
 	q := session.Question{
 		ID:      prefix + ".answer",
 		Kind:    session.Input,
@@ -436,7 +436,7 @@ func (r *round) followup(prefix, heading string, c drills.Card) error {
 	if why := strings.TrimSpace(c.Followup.Why); why != "" {
 		q.Notes = []string{"What they are testing: " + why}
 	}
-	title := packdoc.OneLine(c.Story.Meta.Title) + ": " + question
+	title := text.CleanLine(c.Story.Meta.Title) + ": " + question
 	if _, err := r.logged(q, c, title, question); err != nil {
 		return err
 	}
@@ -457,15 +457,15 @@ func (r *round) followup(prefix, heading string, c drills.Card) error {
 // the story's own, or the story is gone or keeps no follow-ups.
 func (r *round) keep(prefix, heading string, c drills.Card) error {
 	ans, _ := r.s.Answered(prefix + ".answer")
-	question := packdoc.OneLine(c.Followup.Question)
+	question := text.CleanLine(c.Followup.Question)
 	story, rub, err := r.followupStory(c)
 	if err != nil || rub == nil {
 		return nil
 	}
-	text, _ := story.Section(rub, followup.Section)
-	prepared, _ := followup.Answer(text, question)
+	txt, _ := story.Section(rub, followup.Section)
+	prepared, _ := followup.Answer(txt, question)
 	_, asked := r.s.Answered(prefix + ".keep")
-	if !asked && (strings.TrimSpace(ans) == "" || packdoc.OneLine(prepared) == packdoc.OneLine(ans)) {
+	if !asked && (strings.TrimSpace(ans) == "" || text.CleanLine(prepared) == text.CleanLine(ans)) {
 		return nil
 	}
 	msg := "Keep this answer in your story, in place of the one you prepared?"
@@ -478,7 +478,7 @@ func (r *round) keep(prefix, heading string, c drills.Card) error {
 		Kind:     session.Confirm,
 		Message:  msg,
 		Heading:  heading,
-		Guidance: "Your answer: " + packdoc.OneLine(ans),
+		Guidance: "Your answer: " + text.CleanLine(ans),
 		Default:  func() string { return session.No },
 		Save: func(yes string) error {
 			if yes != session.Yes {
@@ -489,8 +489,8 @@ func (r *round) keep(prefix, heading string, c drills.Card) error {
 			if err != nil || rub == nil {
 				return err
 			}
-			text, _ := story.Section(rub, followup.Section)
-			if prepared, _ := followup.Answer(text, question); packdoc.OneLine(prepared) != packdoc.OneLine(ans) && strings.TrimSpace(prepared) != "" {
+			txt, _ := story.Section(rub, followup.Section)
+			if prepared, _ := followup.Answer(txt, question); text.CleanLine(prepared) != text.CleanLine(ans) && strings.TrimSpace(prepared) != "" {
 				// Today's log, even for a round resumed on a later day than
 				// the answer's: the replaced answer is never lost.
 				day := r.plan.Today()
@@ -499,7 +499,7 @@ func (r *round) keep(prefix, heading string, c drills.Card) error {
 					return err
 				}
 				if !ok {
-					e = drills.LogEntry{Card: c.ID, Title: packdoc.OneLine(story.Meta.Title) + ": " + question, Asked: question, Answer: ans}
+					e = drills.LogEntry{Card: c.ID, Title: text.CleanLine(story.Meta.Title) + ": " + question, Asked: question, Answer: ans}
 				}
 				e.Earlier = prepared
 				if err := drills.SaveLogEntry(r.ws, day, e); err != nil {
@@ -508,7 +508,7 @@ func (r *round) keep(prefix, heading string, c drills.Card) error {
 				earlier = true
 			}
 			kept = true
-			return r.ws.SetSection(story, rub, followup.Section, followup.Set(text, question, ans))
+			return r.ws.SetSection(story, rub, followup.Section, followup.Set(txt, question, ans))
 		},
 	})
 	switch {

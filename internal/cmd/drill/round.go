@@ -9,9 +9,9 @@ import (
 
 	drills "github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -150,7 +150,7 @@ func Drill(env session.Env, opts DrillOptions) (*DrillOutcome, error) {
 	}
 	src, errs := DrillSources(env.Pack, ws)
 	for _, e := range errs {
-		fmt.Fprintf(env.IO.ErrOut, "%s: warning: %s (its cards are left out until it is fixed)\n", progname.Name(), packdoc.OneLine(e.Error()))
+		env.IO.Warnf("%s (its cards are left out until it is fixed)", text.CleanLine(e.Error()))
 	}
 	t := now()
 	r := &round{env: env, s: s, ws: ws, opts: opts, now: t, plan: drills.Plan{Now: t, Interview: opts.Interview}, out: &DrillOutcome{}}
@@ -314,7 +314,7 @@ func (r *round) where(step string, cards []drills.Card, ids string) string {
 		what += " of " + strconv.Itoa(len(picked))
 	}
 	if k >= 0 && k < len(picked) && picked[k] != nil {
-		what += " (" + packdoc.OneLine(picked[k].Title) + ")"
+		what += " (" + text.CleanLine(picked[k].Title) + ")"
 	}
 	return what
 }
@@ -332,7 +332,7 @@ func (r *round) header(picked []*drills.Card, store *drills.Store) {
 	if len(r.opts.Decks) == 1 {
 		title = deckLabel(r.opts.Decks[0])
 	}
-	line := fmt.Sprintf("%s · %s today", title, session.Plural(len(picked), "card"))
+	line := fmt.Sprintf("%s · %s today", title, text.Plural(len(picked), "card"))
 	if fresh > 0 {
 		line += fmt.Sprintf(" (%d new)", fresh)
 	}
@@ -389,7 +389,7 @@ func (r *round) offerAhead(cards []drills.Card, store *drills.Store) {
 	if r.opts.Mine {
 		cmd += " --mine"
 	}
-	r.s.Printf("%s\n", session.Fill(fmt.Sprintf("Practise ahead: %s --ahead (%s not due yet).", cmd, session.Plural(n, "card")), "", ""))
+	r.s.Printf("%s\n", session.Fill(fmt.Sprintf("Practise ahead: %s --ahead (%s not due yet).", cmd, text.Plural(n, "card")), "", ""))
 }
 
 // end sums the round up and says when the next card is due.
@@ -412,7 +412,7 @@ func (r *round) end(cards []drills.Card) (*DrillOutcome, error) {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[g], g.Label()))
 		}
 	}
-	r.s.Printf("\nDone: %s", session.Plural(len(r.out.Results), "card"))
+	r.s.Printf("\nDone: %s", text.Plural(len(r.out.Results), "card"))
 	if len(parts) > 0 {
 		r.s.Printf(" (%s)", strings.Join(parts, ", "))
 	}

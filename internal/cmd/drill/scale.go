@@ -8,9 +8,9 @@ import (
 	"github.com/prepcli/prep/internal/document"
 	drills "github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -34,7 +34,7 @@ func (r *round) scale(prefix, heading string, c drills.Card) error {
 	}
 	rubric, ok := r.env.Pack.Rubric(kind)
 	if !ok {
-		return fmt.Errorf("the content pack has no %q rubric to answer %q with; add it to your --content pack", kind, packdoc.OneLine(c.Title))
+		return fmt.Errorf("the content pack has no %q rubric to answer %q with; add it to your --content pack", kind, text.CleanLine(c.Title))
 	}
 	sc := &scaleCard{r: r, c: c, rubric: rubric}
 	if err := sc.file(prefix); err != nil {
@@ -59,8 +59,8 @@ func (r *round) scale(prefix, heading string, c drills.Card) error {
 				if err != nil {
 					return ""
 				}
-				text, _ := p.Section(sc.rubric, sec.ID)
-				return text
+				txt, _ := p.Section(sc.rubric, sec.ID)
+				return txt
 			},
 			Save: func(ans string) error {
 				return sc.save(func(p *workspace.Practice) error { return p.SetSection(sc.rubric, sec.ID, ans) })
@@ -136,7 +136,7 @@ func (sc *scaleCard) save(edit func(*workspace.Practice) error) error {
 				return err
 			}
 		}
-		p.SetField("title", "Scale it 100x: "+packdoc.OneLine(sc.c.Title))
+		p.SetField("title", "Scale it 100x: "+text.CleanLine(sc.c.Title))
 		p.SetField("kind", sc.rubric.ID)
 		if panel := storyflow.PanelFor(sc.r.env.Pack, sc.rubric.ID); panel != nil {
 			p.SetField("panel", panel.ID)
@@ -166,7 +166,7 @@ func (sc *scaleCard) today() {
 		if len(e.Numbers) > 0 {
 			items := make([]string, len(e.Numbers))
 			for i, f := range e.Numbers {
-				items[i] = packdoc.OneLine(f.Name) + ": " + packdoc.OneLine(f.Value)
+				items[i] = text.CleanLine(f.Name) + ": " + text.CleanLine(f.Value)
 			}
 			sc.r.show("Today's numbers", "")
 			for _, it := range items {
@@ -181,8 +181,8 @@ func (sc *scaleCard) today() {
 	}
 	s.Printf("%s\n", session.Fill(sc.rubric.Summary, "  ", "  "))
 	for _, id := range []string{"architecture", "action"} {
-		if text := sc.r.storySection(sc.c, id); text != "" {
-			sc.r.show("Your project today, as your story tells it: "+sectionTitle(sc.r.env.Pack, sc.c.Story, id), text)
+		if txt := sc.r.storySection(sc.c, id); txt != "" {
+			sc.r.show("Your project today, as your story tells it: "+sectionTitle(sc.r.env.Pack, sc.c.Story, id), txt)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/readiness"
+	"github.com/prepcli/prep/internal/text"
 )
 
 // panelCommands are the guided sessions of the panels prep knows; a pack's
@@ -39,9 +40,9 @@ func runMenu(f *cmdutil.Factory) error {
 	out := f.IOStreams.Out
 	title := "prep"
 	if p.Meta.Company != "" {
-		title += " · " + packdoc.OneLine(p.Meta.Company)
+		title += " · " + text.CleanLine(p.Meta.Company)
 	}
-	fmt.Fprintf(out, "%s\n\n%s\n", title, packdoc.Wrap(progname.Text(p.Meta.Welcome), "", "", packdoc.FitWidth(f.IOStreams.TerminalWidth())))
+	fmt.Fprintf(out, "%s\n\n%s\n", title, text.Wrap(progname.Text(p.Meta.Welcome), "", "", packdoc.FitWidth(f.IOStreams.TerminalWidth())))
 
 	rep := gatherReadiness(f)
 	fmt.Fprintln(out, "\nPanels")
@@ -49,9 +50,9 @@ func runMenu(f *cmdutil.Factory) error {
 	for _, panel := range p.Panels {
 		cmd, ok := panelCommands()[panel.ID]
 		if !ok {
-			cmd = "content show panel/" + packdoc.OneLine(panel.ID)
+			cmd = "content show panel/" + text.CleanLine(panel.ID)
 		}
-		fmt.Fprintf(tw, "  %s\t%s %s\t%s\n", packdoc.OneLine(panel.Title), progname.Name(), cmd, standing(rep, panel.ID))
+		fmt.Fprintf(tw, "  %s\t%s %s\t%s\n", text.CleanLine(panel.Title), progname.Name(), cmd, standing(rep, panel.ID))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

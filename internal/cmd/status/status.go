@@ -244,7 +244,7 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 	fmt.Fprintln(w, head)
 
 	if bg := rep.Background; bg != nil {
-		fmt.Fprintf(w, "\n%s\n", packdoc.OneLine(bg.Title))
+		fmt.Fprintf(w, "\n%s\n", text.CleanLine(bg.Title))
 		if bg.TimelineProblem != "" {
 			line(w, "Timeline", "unreadable: see Problems below")
 		} else {
@@ -253,9 +253,9 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 		line(w, "Featured stories", st.progress(bg.Drafted)+" drafted")
 		line(w, "Ready", st.progress(bg.Ready))
 		for _, s := range bg.Stories {
-			fmt.Fprintln(w, packdoc.Wrap(fmt.Sprintf("%d. %s: %s", s.Rank, s.Title, verdictLine(s.Verdict, s.Reasons)), "    ", "       ", packdoc.Width))
+			fmt.Fprintln(w, text.Wrap(fmt.Sprintf("%d. %s: %s", s.Rank, s.Title, verdictLine(s.Verdict, s.Reasons)), "    ", "       ", packdoc.Width))
 			if r := rehearsal.Summary(s.Rehearsals); r != "" {
-				fmt.Fprintln(w, packdoc.Wrap("said out loud: "+r, "       ", "       ", packdoc.Width))
+				fmt.Fprintln(w, text.Wrap("said out loud: "+r, "       ", "       ", packdoc.Width))
 			}
 		}
 		line(w, "Signals covered", st.progress(bg.Signals.Progress))
@@ -272,13 +272,13 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 			default:
 				what = "no featured story shows it yet: it needs " + sig.Needs
 			}
-			fmt.Fprintln(w, packdoc.Wrap(st.mark(len(sig.CoveredBy) > 0)+" "+packdoc.OneLine(sig.Title)+": "+packdoc.OneLine(what), "    ", "        ", packdoc.Width))
+			fmt.Fprintln(w, text.Wrap(st.mark(len(sig.CoveredBy) > 0)+" "+text.CleanLine(sig.Title)+": "+text.CleanLine(what), "    ", "        ", packdoc.Width))
 		}
 		line(w, "Follow-ups", st.progress(bg.Followups)+" rehearsed")
 	}
 
 	if t := rep.Technical; t != nil {
-		fmt.Fprintf(w, "\n%s\n", packdoc.OneLine(t.Title))
+		fmt.Fprintf(w, "\n%s\n", text.CleanLine(t.Title))
 		pr := t.Practice
 		line(w, "Practice answers", fmt.Sprintf("%d design, %d scale (%d ready)", pr.Design, pr.Scale, pr.Ready))
 		for _, d := range t.Decks {
@@ -287,7 +287,7 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 	}
 
 	if c := rep.Culture; c != nil {
-		fmt.Fprintf(w, "\n%s\n", packdoc.OneLine(c.Title))
+		fmt.Fprintf(w, "\n%s\n", text.CleanLine(c.Title))
 		line(w, "Culture stories", fmt.Sprintf("%d", c.Stories))
 		line(w, "Values shown", st.progress(c.Values.Progress))
 		for _, v := range c.Values.Items {
@@ -305,7 +305,7 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 			case len(v.Needs) > 0:
 				what = "no story shows it yet. A story needs: " + strings.Join(v.Needs, " ")
 			}
-			fmt.Fprintln(w, packdoc.Wrap(st.mark(len(v.Stories) > 0)+" "+packdoc.OneLine(v.Title)+": "+packdoc.OneLine(what), "    ", "        ", packdoc.Width))
+			fmt.Fprintln(w, text.Wrap(st.mark(len(v.Stories) > 0)+" "+text.CleanLine(v.Title)+": "+text.CleanLine(what), "    ", "        ", packdoc.Width))
 		}
 	}
 
@@ -321,7 +321,7 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 	if len(rep.Problems) > 0 {
 		fmt.Fprintf(w, "\nProblems\n")
 		for _, p := range rep.Problems {
-			fmt.Fprintf(w, "  %s\n", packdoc.OneLine(p))
+			fmt.Fprintf(w, "  %s\n", text.CleanLine(p))
 		}
 	}
 	if next := nextSteps(rep); len(next) > 0 {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/config"
-	"github.com/prepcli/prep/internal/packdoc"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -37,7 +37,7 @@ func completeStories(f *cmdutil.Factory, n int) completeFunc {
 		add := func(path, desc string) {
 			name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 			if strings.HasPrefix(name, toComplete) {
-				out = append(out, name+"\t"+packdoc.OneLine(desc))
+				out = append(out, name+"\t"+text.CleanLine(desc))
 			}
 		}
 		for i := range stories {

@@ -17,8 +17,8 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -184,7 +184,7 @@ func writeList(opts *ListOptions, rows []Listed) error {
 			if r.Updated != nil {
 				date = r.Updated.Format(time.DateOnly)
 			}
-			fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\n", rankCell(r), packdoc.OneLine(r.Title), packdoc.OneLine(r.Kind), packdoc.OneLine(r.Status), date, r.name)
+			fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\n", rankCell(r), text.CleanLine(r.Title), text.CleanLine(r.Kind), text.CleanLine(r.Status), date, r.name)
 		}
 		return nil
 	}
@@ -216,9 +216,9 @@ func writeTable(out io.Writer, rows []Listed, now time.Time) {
 		if r.Updated != nil {
 			edited[i] = ago(*r.Updated, now)
 		}
-		kindW = max(kindW, utf8.RuneCountInString(packdoc.OneLine(r.Kind)))
+		kindW = max(kindW, utf8.RuneCountInString(text.CleanLine(r.Kind)))
 		editW = max(editW, utf8.RuneCountInString(edited[i]))
-		titleW = max(titleW, utf8.RuneCountInString(packdoc.OneLine(listTitle(r))))
+		titleW = max(titleW, utf8.RuneCountInString(text.CleanLine(listTitle(r))))
 	}
 	titleW = min(titleW, max(listWidth-rankW-kindW-editW-3*gap, 16))
 	indent := strings.Repeat(" ", rankW+gap)
@@ -227,12 +227,12 @@ func writeTable(out io.Writer, rows []Listed, now time.Time) {
 	}
 	row("RANK", "TITLE", "KIND", "EDITED")
 	for i, r := range rows {
-		row(rankCell(r), packdoc.OneLine(listTitle(r)), packdoc.OneLine(r.Kind), edited[i])
+		row(rankCell(r), text.CleanLine(listTitle(r)), text.CleanLine(r.Kind), edited[i])
 		verdict := r.Status
 		if r.Verdict != "" {
 			verdict = fitVerdict(r.report, listWidth-len(indent))
 		}
-		fmt.Fprintf(out, "%s%s\n", indent, packdoc.OneLine(verdict))
+		fmt.Fprintf(out, "%s%s\n", indent, text.CleanLine(verdict))
 	}
 }
 

@@ -7,10 +7,10 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -60,7 +60,7 @@ func NewStory(env session.Env, opts StoryOptions) (*storyflow.Outcome, error) {
 		if !resumed {
 			prev = name
 		} else if t, ok := s.Answered("title"); ok && opts.Title != "" && !storyflow.SameTitle(t, opts.Title) {
-			s.Printf("Resuming %q; --title is used when you start over.\n", packdoc.OneLine(t))
+			s.Printf("Resuming %q; --title is used when you start over.\n", text.CleanLine(t))
 		}
 	}
 	titleQ := session.Question{
@@ -101,7 +101,7 @@ func NewStory(env session.Env, opts StoryOptions) (*storyflow.Outcome, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: front matter names kind %q, which prep does not know; use one of %s", story.Path, kind, strings.Join(env.Pack.RubricIDs(), ", "))
 	}
-	st := storyflow.NewStep(s, env, "story", name, packdoc.OneLine(story.Meta.Title), rubric, storyflow.PanelFor(env.Pack, kind))
+	st := storyflow.NewStep(s, env, "story", name, text.CleanLine(story.Meta.Title), rubric, storyflow.PanelFor(env.Pack, kind))
 	if err := st.Run(); err != nil {
 		return nil, err
 	}
@@ -132,5 +132,5 @@ func newStoryWhere(p *pack.Pack, ws *workspace.Workspace, s *session.Session, st
 		r, _ = p.Rubric(workspace.KindStar)
 	}
 	parts := strings.Split(step, ".")
-	return fmt.Sprintf("%q, %s", packdoc.OneLine(story.Meta.Title), storyflow.StepName(r, parts[1:]))
+	return fmt.Sprintf("%q, %s", text.CleanLine(story.Meta.Title), storyflow.StepName(r, parts[1:]))
 }

@@ -12,8 +12,8 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -101,14 +101,14 @@ func listTrash(io *iostreams.IOStreams, ws *workspace.Workspace) error {
 	out := io.Out
 	if !io.IsStdoutTTY() {
 		for _, t := range items {
-			fmt.Fprintf(out, "%s\t%s\t%s\n", packdoc.OneLine(t.Name), removedAt(t), t.Path)
+			fmt.Fprintf(out, "%s\t%s\t%s\n", text.CleanLine(t.Name), removedAt(t), t.Path)
 		}
 		return nil
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STORY\tREMOVED\tIN THE TRASH AS")
 	for _, t := range items {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", packdoc.OneLine(t.Name), removedAt(t), packdoc.OneLine(filepath.Base(t.Path)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", text.CleanLine(t.Name), removedAt(t), text.CleanLine(filepath.Base(t.Path)))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

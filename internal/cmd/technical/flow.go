@@ -21,6 +21,7 @@ import (
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 )
@@ -118,7 +119,7 @@ func Tracks(p *pack.Pack) []Track {
 		}
 		t := &Track{ID: id, Title: id}
 		if g, ok := panel.Guide(trackGuidePrefix + id); ok {
-			t.Guide, t.Title = g, packdoc.OneLine(g.Title)
+			t.Guide, t.Title = g, text.CleanLine(g.Title)
 		}
 		byID[id] = t
 		order = append(order, id)
@@ -273,7 +274,7 @@ func Technical(env session.Env, opts TechnicalOptions) (*TechnicalOutcome, error
 	}
 	defer unlock()
 
-	fmt.Fprintf(env.IO.Out, "%s\n%s\n", session.PanelHeader(env.Pack, panel), packdoc.Wrap(packdoc.Clean(panel.Summary), "  ", "  ", packdoc.FitWidth(env.IO.TerminalWidth())))
+	fmt.Fprintf(env.IO.Out, "%s\n%s\n", session.PanelHeader(env.Pack, panel), text.Wrap(text.Clean(panel.Summary), "  ", "  ", packdoc.FitWidth(env.IO.TerminalWidth())))
 	resumed, err := t.pick(opts)
 	if t.s != nil {
 		defer t.s.Close()
@@ -427,8 +428,8 @@ func (t *technical) choose(trackID string) (*Track, *pack.Exercise, error) {
 	list := &session.Block{Title: "Scenarios"}
 	opts := make([]session.Option, len(tr.Scenarios))
 	for k, e := range tr.Scenarios {
-		opts[k] = session.Option{Value: e.ID, Label: packdoc.OneLine(e.Title)}
-		list.Items = append(list.Items, packdoc.OneLine(e.Title)+": "+firstSentence(e.Prompt, 110))
+		opts[k] = session.Option{Value: e.ID, Label: text.CleanLine(e.Title)}
+		list.Items = append(list.Items, text.CleanLine(e.Title)+": "+firstSentence(e.Prompt, 110))
 	}
 	out.Show(list)
 	id, err := t.selectOne(out, "scenario", "Which scenario will you answer?", opts)
@@ -443,9 +444,9 @@ func (t *technical) choose(trackID string) (*Track, *pack.Exercise, error) {
 func (t *technical) selectOne(out *session.Session, id, msg string, opts []session.Option) (string, error) {
 	labels := make([]string, len(opts))
 	for i, o := range opts {
-		labels[i] = packdoc.Clean(o.Label)
+		labels[i] = text.Clean(o.Label)
 	}
-	i, err := t.env.Prompter.Select(prompts.Question{ID: id, Message: packdoc.Clean(msg)}, labels, 0)
+	i, err := t.env.Prompter.Select(prompts.Question{ID: id, Message: text.Clean(msg)}, labels, 0)
 	if err != nil {
 		return "", err
 	}
@@ -457,8 +458,8 @@ func (t *technical) selectOne(out *session.Session, id, msg string, opts []sessi
 
 // firstSentence is the start of text up to its first full stop, cut at a
 // word before max runes.
-func firstSentence(text string, max int) string {
-	s := packdoc.OneLine(text)
+func firstSentence(txt string, max int) string {
+	s := text.CleanLine(txt)
 	for i := 0; i+1 < len(s); i++ {
 		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
 			s = s[:i+1]
@@ -478,7 +479,7 @@ func firstSentence(text string, max int) string {
 
 // where describes a step of a scenario's session for the resume question.
 func (t *technical) where(step string) string {
-	title := strconv.Quote(packdoc.OneLine(t.ex.Title))
+	title := strconv.Quote(text.CleanLine(t.ex.Title))
 	parts := strings.Split(step, ".")
 	switch parts[0] {
 	case "ask":
@@ -492,7 +493,7 @@ func (t *technical) where(step string) string {
 	case "answer", "hint", "check":
 		if len(parts) > 1 {
 			if sec := t.section(parts[1]); sec != nil {
-				return title + ", " + packdoc.OneLine(sec.Title)
+				return title + ", " + text.CleanLine(sec.Title)
 			}
 		}
 	case "timeup":
@@ -571,9 +572,9 @@ func (t *technical) saveFront(steps []string) error {
 		if strings.TrimSpace(p.Body) == "" {
 			// The prompt on top, on one line so that no part of it can
 			// pass for a section's label.
-			p.Body = "> " + packdoc.OneLine(t.ex.Prompt) + "\n\n" + storyflow.Skeleton(t.rubric)
+			p.Body = "> " + text.CleanLine(t.ex.Prompt) + "\n\n" + storyflow.Skeleton(t.rubric)
 		}
-		p.SetField("title", packdoc.OneLine(t.ex.Title))
+		p.SetField("title", text.CleanLine(t.ex.Title))
 		p.SetField("kind", t.rubric.ID)
 		p.SetField("panel", t.panel.ID)
 		p.SetField("scenario", t.ex.ID)
@@ -596,7 +597,7 @@ func (t *technical) saveFront(steps []string) error {
 // come only when asked for (askLoop).
 func (t *technical) showScenario() {
 	s, ex := t.s, t.ex
-	head := "Scenario: " + packdoc.OneLine(ex.Title)
+	head := "Scenario: " + text.CleanLine(ex.Title)
 	if t.track.ID != otherTrack {
 		head += " (" + t.track.ID + ")"
 	}
@@ -604,7 +605,7 @@ func (t *technical) showScenario() {
 	if strings.TrimSpace(ex.Architecture) != "" {
 		// A sketch keeps its lines: reflowing would break its arrows.
 		s.Printf("\n  The system as it stands:\n")
-		for _, l := range strings.Split(strings.TrimRight(packdoc.Clean(ex.Architecture), "\n"), "\n") {
+		for _, l := range strings.Split(strings.TrimRight(text.Clean(ex.Architecture), "\n"), "\n") {
 			s.Printf("    %s\n", strings.TrimRight(l, " \t"))
 		}
 	}
@@ -620,10 +621,10 @@ func (t *technical) showSplit() {
 	t.s.Printf("\nYour %s, split the way the panel would spend them:\n", sayMinutes(c.budget))
 	w := 0
 	for _, sec := range t.rubric.Sections {
-		w = max(w, utf8.RuneCountInString(packdoc.OneLine(sec.Title)))
+		w = max(w, utf8.RuneCountInString(text.CleanLine(sec.Title)))
 	}
 	for i, sec := range t.rubric.Sections {
-		title := packdoc.OneLine(sec.Title)
+		title := text.CleanLine(sec.Title)
 		pad := strings.Repeat(" ", w-utf8.RuneCountInString(title))
 		t.s.Printf("  %s%s  %7s   done by %s\n", title, pad, sayMinutes(c.share(i)), sayMinutes(c.mark(i)))
 	}
@@ -638,10 +639,10 @@ func (t *technical) step(i int) error {
 	if _, ok := s.Answered(answerID); ok || t.skipped(sec) {
 		return nil
 	}
-	heading := fmt.Sprintf("%s · %s (step %d of %d)", packdoc.OneLine(t.ex.Title), packdoc.OneLine(sec.Title), i+1, len(t.rubric.Sections))
+	heading := fmt.Sprintf("%s · %s (step %d of %d)", text.CleanLine(t.ex.Title), text.CleanLine(sec.Title), i+1, len(t.rubric.Sections))
 	var notes []string
 	if t.clock != nil {
-		notes = append(notes, t.clock.status(i, packdoc.OneLine(sec.Title)))
+		notes = append(notes, t.clock.status(i, text.CleanLine(sec.Title)))
 		jumped, err := t.timeUp(sec, heading)
 		if err != nil || jumped {
 			return err
@@ -739,8 +740,8 @@ func (t *technical) step(i int) error {
 			if err != nil {
 				return "" // Save reports it
 			}
-			text, _ := p.Section(t.rubric, sec.ID)
-			return text
+			txt, _ := p.Section(t.rubric, sec.ID)
+			return txt
 		},
 		Save: func(ans string) error {
 			t.tick()
@@ -787,11 +788,11 @@ func (t *technical) timeUp(sec *pack.Section, heading string) (bool, error) {
 	ans, err := t.s.Ask(session.Question{
 		ID:       "timeup",
 		Kind:     session.Select,
-		Message:  fmt.Sprintf("Go to %s now, or carry on with %s?", packdoc.OneLine(wu.Title), packdoc.OneLine(sec.Title)),
+		Message:  fmt.Sprintf("Go to %s now, or carry on with %s?", text.CleanLine(wu.Title), text.CleanLine(sec.Title)),
 		Heading:  heading,
 		Intro:    session.GuideBlock(t.panel, "time_up", false),
 		Guidance: fmt.Sprintf("Time is up after %s. Nothing stops you carrying on; the steps you leave out stay empty, and the check will say so.", sayMinutes(t.clock.budget)),
-		Options:  []session.Option{{Value: timeUpJump, Label: "Go to " + packdoc.OneLine(wu.Title)}, {Value: timeUpCarryOn, Label: "Carry on"}},
+		Options:  []session.Option{{Value: timeUpJump, Label: "Go to " + text.CleanLine(wu.Title)}, {Value: timeUpCarryOn, Label: "Carry on"}},
 		Default:  func() string { return timeUpJump },
 		Save:     func(string) error { t.tick(); return nil },
 	})
@@ -816,10 +817,10 @@ func (t *technical) end() (*TechnicalOutcome, error) {
 		return nil, err
 	}
 	rep := check.Check(doc, t.rubric)
-	s.Heading(packdoc.OneLine(t.ex.Title) + " · the check")
+	s.Heading(text.CleanLine(t.ex.Title) + " · the check")
 	s.ShowCheck(rel, rep)
 	out := &TechnicalOutcome{
-		Answer:   storyflow.StatusOf(path, packdoc.OneLine(t.ex.Title), 0, rep, t.rubric),
+		Answer:   storyflow.StatusOf(path, text.CleanLine(t.ex.Title), 0, rep, t.rubric),
 		Scenario: t.ex.ID,
 		Hints:    slices.Clone(t.hintSteps),
 	}
@@ -845,7 +846,7 @@ func (t *technical) end() (*TechnicalOutcome, error) {
 	}
 	out.Followups = fu
 	if strings.TrimSpace(t.ex.Notes) != "" {
-		s.Printf("\nReference notes: compare them with your answer\n%s\n", wrapNotes(t.ex.Notes, s.Width()))
+		s.Printf("\nReference notes: compare them with your answer\n%s\n", text.WrapList(t.ex.Notes, "  ", s.Width()))
 	}
 	s.Printf("\nYour answer is in %s: %s.\n", path, out.Answer.Summary())
 	s.Printf("  Hints taken: %d of %d.", len(t.hintSteps), len(t.ex.Hints))
@@ -869,49 +870,4 @@ func (t *technical) end() (*TechnicalOutcome, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-// wrapNotes fills reference notes like the rest of the guidance, their
-// list items hanging under their markers.
-func wrapNotes(text string, width int) string {
-	var b strings.Builder
-	for pi, para := range strings.Split(strings.TrimSpace(packdoc.Clean(text)), "\n\n") {
-		if pi > 0 {
-			b.WriteString("\n\n")
-		}
-		var items []string
-		for _, line := range strings.Split(para, "\n") {
-			line = strings.TrimSpace(line)
-			switch {
-			case line == "":
-			case len(items) == 0 || listMarker(line) != "":
-				items = append(items, line)
-			default:
-				items[len(items)-1] += " " + line
-			}
-		}
-		for i, it := range items {
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			m := listMarker(it)
-			b.WriteString(packdoc.Wrap(strings.TrimPrefix(it, m), "  "+m, "  "+strings.Repeat(" ", len(m)), width))
-		}
-	}
-	return b.String()
-}
-
-// listMarker is the marker a list item starts with ("- ", "12. "), or "".
-func listMarker(line string) string {
-	if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") {
-		return line[:2]
-	}
-	i := 0
-	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
-		i++
-	}
-	if i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' ' {
-		return line[:i+2]
-	}
-	return ""
 }

@@ -15,10 +15,10 @@ import (
 
 	"github.com/prepcli/prep/content"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/session/sessiontest"
 	"github.com/prepcli/prep/internal/storyflow"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -318,7 +318,7 @@ func TestTechnicalTrackFlag(t *testing.T) {
 		t.Fatalf("err = %v, want ErrInterrupted", err)
 	}
 	g, _ := f.Pack.Panels[slices.IndexFunc(f.Pack.Panels, func(p pack.Panel) bool { return p.ID == "technical" })].Guide("track_debugging")
-	if !strings.Contains(out, packdoc.OneLine(g.Title)) {
+	if !strings.Contains(out, text.CleanLine(g.Title)) {
 		t.Errorf("the track's guide %q is not shown:\n%s", g.Title, out)
 	}
 	// The framing, taken, is shown before the scenario.

@@ -8,8 +8,8 @@ import (
 	"github.com/prepcli/prep/internal/followup"
 	"github.com/prepcli/prep/internal/interviewer"
 	"github.com/prepcli/prep/internal/pack"
-	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -63,7 +63,7 @@ const (
 // guideText is the text of a guide of the technical panel, or def.
 func (t *technical) guideText(id, def string) string {
 	if g, ok := t.panel.Guide(id); ok && strings.TrimSpace(g.Text) != "" {
-		return packdoc.OneLine(g.Text)
+		return text.CleanLine(g.Text)
 	}
 	return def
 }
@@ -109,7 +109,7 @@ func (t *technical) matcher() *interviewer.Matcher {
 func (t *technical) factReply(q string) (string, int) {
 	facts := t.ex.AllFacts()
 	if i := t.matcher().Fact(q, facts); i >= 0 {
-		return packdoc.OneLine(facts[i].Answer), i
+		return text.CleanLine(facts[i].Answer), i
 	}
 	return t.guideText(guideNeutral, "Assume what you think is reasonable, and say it."), -1
 }
@@ -117,7 +117,7 @@ func (t *technical) factReply(q string) (string, int) {
 // evidenceReply is what a named check shows.
 func (t *technical) evidenceReply(check string) (string, int) {
 	if i := t.matcher().Evidence(check, t.ex.Evidence); i >= 0 {
-		return packdoc.OneLine(t.ex.Evidence[i].Shows), i
+		return text.CleanLine(t.ex.Evidence[i].Shows), i
 	}
 	return t.guideText(guideNoEvidence, "Nothing stands out there. What else would you look at?"), -1
 }
@@ -170,7 +170,7 @@ func (t *technical) loop(ask asker, prefix, guide, msg, help, label string, repl
 				return nil
 			}
 			r, _ := reply(q)
-			s.Printf("%s\n", s.Wrap(packdoc.OneLine(q), "  "+label+": ", "      "))
+			s.Printf("%s\n", s.Wrap(text.CleanLine(q), "  "+label+": ", "      "))
 			t.say(r)
 			continue
 		}
@@ -223,9 +223,9 @@ func (t *technical) change() error {
 	intro := session.GuideBlock(t.panel, guideChange, false)
 	title := "The requirements change"
 	if intro != nil {
-		title = packdoc.OneLine(intro.Title)
+		title = text.CleanLine(intro.Title)
 	}
-	t.s.Heading(packdoc.OneLine(t.ex.Title) + " · " + title)
+	t.s.Heading(text.CleanLine(t.ex.Title) + " · " + title)
 	if intro != nil {
 		t.s.Printf("%s\n", t.s.Wrap(intro.Text, "  ", "  "))
 	}
@@ -279,11 +279,11 @@ func (t *technical) overrun(i int) {
 		return
 	}
 	t.s.Note(overrunPre+sec.ID, session.Yes)
-	text := t.guideText(moveOnPrefix+next.ID, "")
-	if text == "" {
-		text = strings.ReplaceAll(t.guideText(guideMoveOn, "Let's move on to {next}."), "{next}", strings.ToLower(packdoc.OneLine(next.Title)))
+	txt := t.guideText(moveOnPrefix+next.ID, "")
+	if txt == "" {
+		txt = strings.ReplaceAll(t.guideText(guideMoveOn, "Let's move on to {next}."), "{next}", strings.ToLower(text.CleanLine(next.Title)))
 	}
-	t.say(text)
+	t.say(txt)
 }
 
 // answerText is the candidate's answer as the key points are held
@@ -369,17 +369,17 @@ func (t *technical) report() interviewReport {
 	}
 	if len(missed) > 0 {
 		title := "Facts you never asked for"
-		text := ""
+		txt := ""
 		if g := session.GuideBlock(t.panel, guideFactsMissed, false); g != nil {
-			title, text = packdoc.OneLine(g.Title), g.Text
+			title, txt = text.CleanLine(g.Title), g.Text
 		}
 		s.Printf("\n%s\n", s.Wrap(fmt.Sprintf("%s: %d of %d.", title, len(missed), len(facts)), "", "  "))
-		if text != "" {
-			s.Printf("%s\n", s.Wrap(text, "  ", "  "))
+		if txt != "" {
+			s.Printf("%s\n", s.Wrap(txt, "  ", "  "))
 		}
 		for _, f := range missed {
-			line := packdoc.OneLine(f.Topic)
-			if w := packdoc.OneLine(f.Why); w != "" {
+			line := text.CleanLine(f.Topic)
+			if w := text.CleanLine(f.Why); w != "" {
 				line += ": " + w
 			}
 			s.Printf("%s\n", s.Wrap(line, "  - ", "    "))
@@ -420,7 +420,7 @@ func (t *technical) followups() ([]string, error) {
 			ID:      id,
 			Kind:    session.Text,
 			Message: q,
-			Heading: fmt.Sprintf("%s · follow-up %d of %d", packdoc.OneLine(t.ex.Title), k+1, len(qs)),
+			Heading: fmt.Sprintf("%s · follow-up %d of %d", text.CleanLine(t.ex.Title), k+1, len(qs)),
 			Help:    "Answer in a few lines, as you would out loud; the answer file keeps it with the interview.",
 			Save: func(ans string) error {
 				return t.saveTranscript(map[string]string{id: ans})
@@ -439,21 +439,21 @@ func (t *technical) followups() ([]string, error) {
 // pickFollowups chooses the questions: from the components the answer
 // names and the decisions it makes, topped up from the follow-up bank.
 func (t *technical) pickFollowups() []string {
-	text := t.answerText()
+	txt := t.answerText()
 	var templates []string
 	if g, ok := t.panel.Guide(guideDecisions); ok {
 		templates = g.Questions
 	}
 	var out []string
-	for _, f := range interviewer.Followups(text, t.env.Pack.Components, templates, maxFollowups) {
-		out = append(out, packdoc.OneLine(f.Question))
+	for _, f := range interviewer.Followups(txt, t.env.Pack.Components, templates, maxFollowups) {
+		out = append(out, text.CleanLine(f.Question))
 	}
 	if len(out) < minFollowups {
-		for _, f := range followup.Choose(t.env.Pack.Followups, text, nil, len(t.env.Pack.Followups)) {
+		for _, f := range followup.Choose(t.env.Pack.Followups, txt, nil, len(t.env.Pack.Followups)) {
 			if len(out) >= minFollowups {
 				break
 			}
-			if q := packdoc.OneLine(f.Question); q != "" && !contains(out, q) {
+			if q := text.CleanLine(f.Question); q != "" && !contains(out, q) {
 				out = append(out, q)
 			}
 		}
@@ -501,9 +501,9 @@ func (t *technical) transcript(pending map[string]string) string {
 		b = append(b, "")
 		b = append(b, lines...)
 	}
-	block := func(label, text string) []string {
+	block := func(label, txt string) []string {
 		lines := []string{label}
-		for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+		for _, l := range strings.Split(strings.TrimSpace(txt), "\n") {
 			lines = append(lines, "    "+strings.TrimRight(l, " \t"))
 		}
 		return lines
@@ -515,7 +515,7 @@ func (t *technical) transcript(pending map[string]string) string {
 				return
 			}
 			r, _ := reply(q)
-			entry(you+packdoc.OneLine(q), them+r)
+			entry(you+text.CleanLine(q), them+r)
 		}
 	}
 	for i, sec := range t.rubric.Sections {
@@ -525,7 +525,7 @@ func (t *technical) transcript(pending map[string]string) string {
 		loop(checkPref+sec.ID+".", "You checked:  ", "It showed:    ", t.evidenceReply)
 		if ch := t.ex.Change; ch != nil && ch.After == sec.ID {
 			if v, ok := get(changeID); ok {
-				entry(append([]string{"Interviewer:  " + packdoc.OneLine(ch.Say)}, block("You re-planned:", v)...)...)
+				entry(append([]string{"Interviewer:  " + text.CleanLine(ch.Say)}, block("You re-planned:", v)...)...)
 			}
 		}
 	}
@@ -543,9 +543,9 @@ func (t *technical) transcript(pending map[string]string) string {
 	if len(b) == 0 {
 		return ""
 	}
-	text := transcriptStart + "\n" + strings.Join(b, "\n") + "\n" + transcriptEnd
+	txt := transcriptStart + "\n" + strings.Join(b, "\n") + "\n" + transcriptEnd
 	// Nothing the candidate typed may close the comment early.
-	body := strings.ReplaceAll(text[len(transcriptStart):len(text)-len(transcriptEnd)], "-->", "->")
+	body := strings.ReplaceAll(txt[len(transcriptStart):len(txt)-len(transcriptEnd)], "-->", "->")
 	return transcriptStart + body + transcriptEnd
 }
 
