@@ -123,3 +123,18 @@ func TestAnsweredCountsWhatSetWrites(t *testing.T) {
 		t.Errorf("Answered = %d, want 2 in:\n%s", got, text)
 	}
 }
+
+// A section written by hand in "Q:"/"A:" lines is counted as the sheet
+// reads it: status and the sheet agree.
+func TestAnsweredReadsAsTheSheetDoes(t *testing.T) {
+	text := "Q: Why not Kafka?\nA: Ordering per merchant was enough.\n\nQ: What would you change?\n"
+	got, want := Answered(text), 0
+	for _, f := range Parse(text) {
+		if f.Answer != "" {
+			want++
+		}
+	}
+	if got != 1 || got != want {
+		t.Errorf("Answered = %d, Parse finds %d answered; want 1 and 1", got, want)
+	}
+}
