@@ -2,7 +2,7 @@
 # batch.sh: `prep check --format json` over 1,800 stories (stories.sh),
 # whole process, against Vale running the equivalent section-occurrence
 # rules of vale/ over the same files. Vale: go install
-# github.com/vale-cli/vale/v3/cmd/vale@v3.25.1 (or VALE=/path/to/vale).
+# github.com/vale-cli/vale/v3/cmd/vale@v3.22.0 (or VALE=/path/to/vale).
 # Uses hyperfine when installed, else a plain loop.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
