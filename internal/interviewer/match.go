@@ -11,7 +11,8 @@ import (
 // item's topic or check, not in that order, count one each, but only when
 // two of them are used (or the topic has one word): one shared word such
 // as "node" says little ("disk usage on the nodes" is not about "timeout
-// settings of the Node.js server"). Only the best score matters.
+// settings of the Node.js server"). Only the best score matters; when
+// neither reaches an item, the words of what it tells may (told).
 const (
 	phraseWeight = 2
 	topicWeight  = 1
