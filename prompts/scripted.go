@@ -404,7 +404,9 @@ func (s *Scripted) MultiSelect(q Question, options []string, _ []int) ([]int, er
 }
 
 // option finds the option an answer names. Text comes first, so an option
-// that is itself a number ("2") is chosen by its text.
+// that is itself a number ("2") is chosen by its text; then its number;
+// then the start of exactly one option's text, as a person would shorten
+// it ("Debugging" for "Debugging: find out why…").
 func (s *Scripted) option(q Question, options []string, n *yaml.Node) (int, error) {
 	want := strings.TrimSpace(n.Value)
 	for i, o := range options {
@@ -414,6 +416,21 @@ func (s *Scripted) option(q Question, options []string, n *yaml.Node) (int, erro
 	}
 	if k, err := strconv.Atoi(want); err == nil && k >= 1 && k <= len(options) {
 		return k - 1, nil
+	}
+	if want != "" {
+		at := -1
+		for i, o := range options {
+			if o = strings.TrimSpace(o); len(o) >= len(want) && strings.EqualFold(o[:len(want)], want) {
+				if at != -1 {
+					at = -2 // the start of several: not a choice
+					break
+				}
+				at = i
+			}
+		}
+		if at >= 0 {
+			return at, nil
+		}
 	}
 	return 0, s.errorf(n.Line, "%s is not an option of %q; answer %s", describe(n), q.ID, optionHint(options))
 }

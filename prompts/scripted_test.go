@@ -106,6 +106,20 @@ func TestScriptedSelectPrefersOptionText(t *testing.T) {
 	}
 }
 
+// An answer may give the start of one option's text, as a person shortens
+// a long menu line; the start of two options is refused, naming them.
+func TestScriptedSelectByTheStartOfOneOption(t *testing.T) {
+	options := []string{"Distributed systems design: a backend", "Debugging: find out why", "Design systems: tokens"}
+	s := parse(t, "track: debugging\n")
+	if got, err := s.Select(Question{ID: "track"}, options, 0); err != nil || got != 1 {
+		t.Errorf("Select = %d, %v; want 1 (Debugging: …)", got, err)
+	}
+	s = parse(t, "track: d\n")
+	if _, err := s.Select(Question{ID: "track"}, options, 0); err == nil || !strings.Contains(err.Error(), `"d" is not an option of "track"`) {
+		t.Errorf("the start of three options: err = %v, want it refused", err)
+	}
+}
+
 // Flat dotted keys, nesting, lists and any mix of them name the same ids.
 func TestScriptedNestedAndFlatKeys(t *testing.T) {
 	files := map[string]string{

@@ -64,10 +64,11 @@ Without a terminal, give --answers FILE: a YAML file of answers by
 question id, flat ("story.action: ...") or nested. The ids:
 
   resume            Resume or Start over, when a session stopped halfway
-  part              the part, by its text in the menu or its number from
-                    1 (unless --part or --value gives it)
-  value             the value, by its text in the menu or its number from
-                    1 (unless --value gives it)
+  part              the part, by its text in the menu, the start of it, or
+                    its number from 1 (unless --part or --value gives it)
+  value             the value, by its text in the menu, the start of it
+                    ("Ownership"), or its number from 1 (unless --value
+                    gives it)
   question          the question your story answers, by its text or its
                     number from 1
   title             the story's title

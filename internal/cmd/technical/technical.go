@@ -88,10 +88,11 @@ question id, flat ("answer.mvp: ...") or nested ("ask: [..., '']"). The
 ids:
 
   resume             Resume or Start over, when a scenario stopped halfway
-  track              the track, by its text in the menu or its number from
-                     1 (unless --track or --scenario gives it)
-  scenario           the scenario, by its title or its number from 1
-                     (unless --scenario gives it)
+  track              the track, by its text in the menu, the start of it
+                     ("Debugging") or its number from 1 (unless --track or
+                     --scenario gives it)
+  scenario           the scenario, by its title, the start of it, or its
+                     number from 1 (unless --scenario gives it)
   framing            yes to read the panel's framing first, no to skip it
   ask.K              question K from 0 for the interviewer; an empty
                      answer ends the questions
