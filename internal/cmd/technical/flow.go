@@ -232,6 +232,9 @@ type technical struct {
 	// hintSteps are the steps each hint was taken at, in order.
 	hintSteps []string
 	clock     *answerTimer // nil without a timer
+	// stepHead shows the current step's guide and heading; a loop calls
+	// it before replaying questions asked before a stop.
+	stepHead func()
 	// match answers questions and named checks; made on first use.
 	match *interviewer.Matcher
 }
@@ -678,6 +681,11 @@ func (t *technical) step(i int) error {
 			fresh, notes = false, nil
 		}
 		return ans, err
+	}
+	t.stepHead = func() {
+		s.Show(session.GuideBlock(t.panel, sec.ID, true))
+		s.Heading(heading)
+		fresh = false
 	}
 	if i == 0 {
 		if err := t.askLoop(ask); err != nil {

@@ -169,6 +169,16 @@ func (t *technical) loop(ask asker, prefix, guide, msg, help, label string, repl
 			if strings.TrimSpace(q) == "" {
 				return nil
 			}
+			if k == 0 {
+				// Resumed: the step's heading and this loop's guidance go
+				// above the questions replayed, as they did the first time.
+				if t.stepHead != nil {
+					t.stepHead()
+				}
+				if intro != nil && s.Once(intro.Key) {
+					s.Printf("%s\n", s.Wrap(loopGuidance(intro), "  ", "  "))
+				}
+			}
 			r, _ := reply(q)
 			s.Printf("%s\n", s.Wrap(text.CleanLine(q), "  "+label+": ", "      "))
 			t.say(r)
@@ -182,11 +192,7 @@ func (t *technical) loop(ask asker, prefix, guide, msg, help, label string, repl
 			Help:    help,
 			Guidance: func() string {
 				if intro != nil && s.Once(intro.Key) {
-					sep := ": "
-					if strings.HasSuffix(strings.TrimSpace(intro.Title), "?") {
-						sep = " "
-					}
-					return strings.TrimSpace(intro.Title) + sep + intro.Text
+					return loopGuidance(intro)
 				}
 				return ""
 			}(),
@@ -208,6 +214,16 @@ func (t *technical) loop(ask asker, prefix, guide, msg, help, label string, repl
 		// must not be the end of the reply.
 		s.Printf("\n")
 	}
+}
+
+// loopGuidance is a loop's guide as one paragraph: "Ask the interviewer:
+// …".
+func loopGuidance(b *session.Block) string {
+	sep := ": "
+	if strings.HasSuffix(strings.TrimSpace(b.Title), "?") {
+		sep = " "
+	}
+	return strings.TrimSpace(b.Title) + sep + b.Text
 }
 
 // change states the scenario's change of requirements and asks for the
