@@ -22,19 +22,23 @@ type Coverage struct {
 func (c Coverage) Covered() bool { return c.Line != "" }
 
 // Cover holds an answer against the key points: a point is covered by the
-// first line of the answer that uses one of its phrases (on word stems; a
-// phrase of several words in order, within the line). It does not read
-// negation: "we will not shard" covers a point about sharding, which is
-// why the report quotes the line and lets the candidate judge.
+// first sentence of the answer that uses one of its phrases (on word
+// stems; a phrase of several words in order) and does not deny it. A
+// phrase a few words after "not", "never", "won't", "avoid", "rather
+// than" or "instead of" is denied: "we will not shard" is no point about
+// sharding. Other ways of saying no are not read, which is why the report
+// quotes the sentence and lets the candidate judge.
 func Cover(answer string, points []pack.KeyPoint) []Coverage {
-	type line struct {
+	type sentence struct {
 		text  string
 		words []string
 	}
-	var lines []line
+	var sents []sentence
 	for _, l := range strings.Split(answer, "\n") {
 		if t := strings.TrimSpace(l); t != "" {
-			lines = append(lines, line{t, Words(t)})
+			for _, s := range wording.Sentences(t) {
+				sents = append(sents, sentence{strings.TrimSpace(s), Words(s)})
+			}
 		}
 	}
 	out := make([]Coverage, len(points))
@@ -45,16 +49,56 @@ func Cover(answer string, points []pack.KeyPoint) []Coverage {
 			phrases[j] = phraseOf(w)
 		}
 	search:
-		for _, l := range lines {
+		for _, s := range sents {
 			for j, ph := range phrases {
-				if ph.in(l.words) {
-					out[i].Line, out[i].Phrase = sentenceWith(l.text, ph), p.Words[j]
+				if ph.affirmed(s.words) {
+					out[i].Line, out[i].Phrase = s.text, p.Words[j]
 					break search
 				}
 			}
 		}
 	}
 	return out
+}
+
+// affirmed reports whether p appears in words other than where a
+// negation a few words before denies it.
+func (p phrase) affirmed(words []string) bool {
+	if len(p) == 0 {
+		return false
+	}
+outer:
+	for i := 0; i+len(p) <= len(words); i++ {
+		for j := range p {
+			if words[i+j] != p[j] {
+				continue outer
+			}
+		}
+		if !denied(words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// denyWindow is how many words before a phrase a negation reaches: "not
+// build a service worker".
+const denyWindow = 4
+
+// denied reports whether a negation comes shortly before word i.
+func denied(words []string, i int) bool {
+	for k := max(0, i-denyWindow); k < i; k++ {
+		switch words[k] {
+		case "not", "never", "won't", "don't", "didn't", "doesn't", "shouldn't", "wouldn't", "can't", "cannot", "avoid":
+			return true
+		case "rather", "instead":
+			// "rather than X", "instead of X"
+			if k+1 < i && (words[k+1] == "than" || words[k+1] == "of") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // CountCovered is how many of the points were covered.
@@ -66,15 +110,4 @@ func CountCovered(cs []Coverage) int {
 		}
 	}
 	return n
-}
-
-// sentenceWith is the sentence of line in which ph appears, so a report
-// quotes a sentence, not a whole paragraph written on one line.
-func sentenceWith(line string, ph phrase) string {
-	for _, sent := range wording.Sentences(line) {
-		if ph.in(Words(sent)) {
-			return strings.TrimSpace(sent)
-		}
-	}
-	return line
 }

@@ -151,3 +151,22 @@ func TestFollowups(t *testing.T) {
 		t.Errorf("Followups on an answer naming nothing = %v, want none", got)
 	}
 }
+
+// A point named only to be turned down is not covered; named in another
+// sentence, it is.
+func TestCoverReadsATurnedDownIdea(t *testing.T) {
+	points := []pack.KeyPoint{{ID: "sw", Point: "Cache the shell with a service worker.", Words: []string{"service worker"}}}
+	for _, tt := range []struct {
+		answer string
+		want   bool
+	}{
+		{"We will not build a service worker for the first version.", false},
+		{"I would use IndexedDB rather than a service worker.", false},
+		{"We will not build it now. Later a service worker caches the shell.", true},
+		{"A service worker caches the shell, so it loads offline.", true},
+	} {
+		if got := Cover(tt.answer, points)[0].Covered(); got != tt.want {
+			t.Errorf("Cover(%q) covered = %v, want %v", tt.answer, got, tt.want)
+		}
+	}
+}
