@@ -29,10 +29,30 @@ func Words(text string) []string {
 		if f == "" {
 			continue
 		}
+		if long, ok := shortForms()[f]; ok {
+			for _, w := range strings.Fields(long) {
+				out = append(out, Stem(w))
+			}
+			continue
+		}
 		out = append(out, Stem(f))
 	}
 	return out
 }
+
+// shortForms are abbreviations engineers write for what the content names
+// in full; both sides of a comparison read them in full, so "LB" meets
+// "load balancer" and "k8s" meets "Kubernetes".
+var shortForms = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"lb": "load balancer", "lbs": "load balancers", "db": "database", "dbs": "databases",
+		"k8s": "kubernetes", "repl": "replication", "perf": "performance",
+		"config": "configuration", "configs": "configurations", "infra": "infrastructure",
+		"authn": "authentication", "authz": "authorization",
+		"msg": "message", "msgs": "messages", "req": "request", "reqs": "requests",
+		"env": "environment", "prod": "production", "deps": "dependencies", "dep": "dependency",
+	}
+})
 
 // Stem strips the common English endings, lightly: enough that "users",
 // "caching" and "latencies" meet "user", "cache" and "latency", not so much
