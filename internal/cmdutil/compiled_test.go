@@ -10,9 +10,9 @@ import (
 	"github.com/prepcli/prep/internal/pack/compiled"
 )
 
-// With the built-in pack alone, what prep check loads comes from the
-// compiled data, parsing no YAML; a bundled pack or --content is parsed
-// as before, over it.
+// With the built-in pack alone, every part comes from the compiled data,
+// parsing no YAML; a bundled pack or --content is parsed as before, over
+// it.
 func TestCheckPathUsesTheCompiledPack(t *testing.T) {
 	over := t.TempDir()
 	if err := os.WriteFile(filepath.Join(over, "p.yaml"), []byte("pack:\n  name: mine\n"), 0o644); err != nil {
@@ -28,7 +28,7 @@ func TestCheckPathUsesTheCompiledPack(t *testing.T) {
 	}{
 		{"check, built-in pack", "", "", pack.PartMeta | pack.PartRubrics, true},
 		{"version, built-in pack", "", "", pack.PartMeta, true},
-		{"the whole pack", "", "", pack.PartAll, false},
+		{"the whole pack", "", "", pack.PartAll, true},
 		{"bundled pack", bundled(t, acmePack), "", pack.PartMeta | pack.PartRubrics, false},
 		{"--content", "", over, pack.PartMeta | pack.PartRubrics, false},
 	} {

@@ -22,7 +22,7 @@ import (
 )
 
 // parts must match Parts in compiled.go.
-const parts = pack.PartMeta | pack.PartRubrics
+const parts = pack.PartAll
 
 func main() {
 	p, err := pack.LoadParts(parts, pack.Source{FS: content.FS, Name: pack.Embedded})
