@@ -52,7 +52,7 @@ func TestCoverageAccuracy(t *testing.T) {
 	// Floors sit a little below what the tune slice measured when the
 	// corpus was written; a drop below them means Cover or the words
 	// lists got worse on answers they were tuned on.
-	floors := map[string]float64{"precision": 0.85, "recall": 0.63, "exact": 0.20}
+	floors := map[string]float64{"precision": 0.86, "recall": 0.75, "exact": 0.24}
 
 	for _, slice := range []string{"tune", "heldout"} {
 		answers := loadAnswers(t, slice)
