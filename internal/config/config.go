@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
 
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/yamlerr"
 )
 
@@ -106,7 +107,7 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 		case errors.Is(err, fs.ErrNotExist) && !explicit:
 			path = "" // no config file is the usual case
 		default:
-			return Settings{}, fmt.Errorf("%s: cannot read config file: %v; check the path given with --config or PREP_CONFIG", path, unwrapPath(err))
+			return Settings{}, fmt.Errorf("%s: cannot read config file: %v; check the path given with --config or PREP_CONFIG", path, fserr.Cause(err))
 		}
 	}
 
@@ -282,14 +283,6 @@ func expandHome(p string, env Env) string {
 		}
 	}
 	return p
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func displayPath(p string) string {

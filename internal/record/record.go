@@ -16,6 +16,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/prepcli/prep/internal/fserr"
 )
 
 // Config is where the programs are, from the config file
@@ -133,7 +135,7 @@ func (r *Recorder) Start(out string) (*Recording, error) {
 	// by others, even for the moment before the recorder writes it.
 	f, err := os.OpenFile(out, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot create the recording: %v; check the workspace's permissions", out, unwrap(err))
+		return nil, fmt.Errorf("%s: cannot create the recording: %v; check the workspace's permissions", out, fserr.Cause(err))
 	}
 	f.Close()
 	cmd := exec.Command(r.Path, r.args(out)...)
@@ -141,7 +143,7 @@ func (r *Recorder) Start(out string) (*Recording, error) {
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		os.Remove(out)
-		return nil, fmt.Errorf("%s: cannot start the recorder: %v; check it runs, or record elsewhere and give --audio FILE", r.Path, unwrap(err))
+		return nil, fmt.Errorf("%s: cannot start the recorder: %v; check it runs, or record elsewhere and give --audio FILE", r.Path, fserr.Cause(err))
 	}
 	rec := &Recording{Path: out, cmd: cmd, done: make(chan error, 1)}
 	go func() {
@@ -249,12 +251,4 @@ func (t *tail) String() string {
 		return strings.TrimSpace(string(t.cur))
 	}
 	return strings.TrimSpace(string(t.last))
-}
-
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

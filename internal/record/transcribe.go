@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/transcript"
 )
 
@@ -215,7 +216,7 @@ type WAV struct {
 func CheckWAV(path string) (*WAV, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v; check the path given with --audio", path, unwrap(err))
+		return nil, fmt.Errorf("%s: cannot read: %v; check the path given with --audio", path, fserr.Cause(err))
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -91,7 +92,7 @@ func practiceAnswers(ws *workspace.Workspace, p *pack.Pack) ([]Story, []error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
 		}
-		return nil, []error{fmt.Errorf("%s: cannot read: %v; check its permissions", dir, pathErr(err))}
+		return nil, []error{fmt.Errorf("%s: cannot read: %v; check its permissions", dir, fserr.Cause(err))}
 	}
 	var out []Story
 	var problems []error
@@ -123,16 +124,4 @@ func practiceAnswers(ws *workspace.Workspace, p *pack.Pack) ([]Story, []error) {
 // sheet uses ("stories/x.md").
 func relative(dir, msg string) string {
 	return strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
-}
-
-func pathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/progname"
 )
 
@@ -108,7 +109,7 @@ func (w *Workspace) acquire(rel string, wait time.Duration, session string) (*os
 		ok, err := tryLock(f)
 		if err != nil {
 			f.Close()
-			return nil, fmt.Errorf("%s: cannot lock the workspace: %v; check the permissions of %s", path, unwrap(err), w.dir)
+			return nil, fmt.Errorf("%s: cannot lock the workspace: %v; check the permissions of %s", path, fserr.Cause(err), w.dir)
 		}
 		if ok {
 			break
@@ -132,12 +133,12 @@ func openLockFile(path string) (*os.File, error) {
 		return nil, fmt.Errorf("%s: is a symbolic link; prep keeps its lock in a file of its own and never writes through a link: remove the link (rm %s) and run %s again", path, path, progname.Name())
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open the workspace's lock: %v; check the permissions of its directory", path, unwrap(err))
+		return nil, fmt.Errorf("%s: cannot open the workspace's lock: %v; check the permissions of its directory", path, fserr.Cause(err))
 	}
 	fi, err := f.Stat()
 	switch {
 	case err != nil:
-		err = fmt.Errorf("%s: cannot open the workspace's lock: %v; check the permissions of its directory", path, unwrap(err))
+		err = fmt.Errorf("%s: cannot open the workspace's lock: %v; check the permissions of its directory", path, fserr.Cause(err))
 	case !fi.Mode().IsRegular():
 		err = fmt.Errorf("%s: not a regular file, where prep keeps its lock; remove it and run %s again", path, progname.Name())
 	case links(fi) > 1:

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/prepcli/prep/internal/fserr"
 )
 
 // Progress is where a guided session stopped, in sessions/<name>.yaml, so
@@ -119,7 +121,7 @@ func (w *Workspace) RemoveProgress(name string) error {
 	}
 	defer unlock()
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: cannot remove: %v; delete it by hand to start over", path, unwrap(err))
+		return fmt.Errorf("%s: cannot remove: %v; delete it by hand to start over", path, fserr.Cause(err))
 	}
 	syncDir(filepath.Dir(path))
 	return nil

@@ -7,6 +7,7 @@ import (
 	"os"
 	"syscall"
 
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/progname"
 )
 
@@ -16,7 +17,7 @@ import (
 // works in such a workspace: its stories can be listed, shown, checked
 // and exported.
 func notWritable(dir string, err error) error {
-	cause := unwrap(err)
+	cause := fserr.Cause(err)
 	elsewhere := "copy the workspace to a folder of yours and pass --dir there (" + progname.Name() + " story list, show, check, status and export still read it here)"
 	switch {
 	case errors.Is(cause, syscall.ENOSPC):

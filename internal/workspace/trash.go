@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/progname"
 )
 
@@ -66,7 +67,7 @@ func (w *Workspace) Remove(ref string) (string, error) {
 		}
 	}
 	if err := os.Rename(path, dst); err != nil {
-		return "", fmt.Errorf("%s: cannot move it to %s: %v; check the permissions of %s", path, trash, unwrap(err), w.dir)
+		return "", fmt.Errorf("%s: cannot move it to %s: %v; check the permissions of %s", path, trash, fserr.Cause(err), w.dir)
 	}
 	syncDir(trash)
 	syncDir(filepath.Dir(path))
@@ -158,7 +159,7 @@ func (w *Workspace) Restore(ref string) (string, error) {
 	}
 	dst := filepath.Join(dir, name)
 	if err := os.Rename(t.Path, dst); err != nil {
-		return "", fmt.Errorf("%s: cannot move it back to %s: %v; move it by hand", t.Path, dir, unwrap(err))
+		return "", fmt.Errorf("%s: cannot move it back to %s: %v; move it by hand", t.Path, dir, fserr.Cause(err))
 	}
 	syncDir(dir)
 	syncDir(filepath.Dir(t.Path))

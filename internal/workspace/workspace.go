@@ -25,6 +25,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/prepcli/prep/internal/fserr"
 )
 
 // Names inside a workspace.
@@ -75,7 +77,7 @@ func Open(dir string, now func() time.Time) (*Workspace, error) {
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot resolve the workspace path: %v; pass an absolute --dir", dir, unwrap(err))
+		return nil, fmt.Errorf("%s: cannot resolve the workspace path: %v; pass an absolute --dir", dir, fserr.Cause(err))
 	}
 	w := &Workspace{dir: abs, now: now, lockWait: defaultLockWait}
 	fi, err := os.Stat(abs)
@@ -85,7 +87,7 @@ func Open(dir string, now func() time.Time) (*Workspace, error) {
 			return nil, err
 		}
 	case err != nil:
-		return nil, fmt.Errorf("%s: cannot open the workspace: %v; check the path or pass another --dir", abs, unwrap(err))
+		return nil, fmt.Errorf("%s: cannot open the workspace: %v; check the path or pass another --dir", abs, fserr.Cause(err))
 	case !fi.IsDir():
 		return nil, fmt.Errorf("%s: not a directory; pass another --dir, or move that file away", abs)
 	default:
@@ -130,7 +132,7 @@ func (w *Workspace) probe() error {
 		probeHook()
 	}
 	if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: cannot remove a file in the workspace: %v; fix its permissions (chmod u+w %s) or pass another --dir", name, unwrap(err), w.dir)
+		return fmt.Errorf("%s: cannot remove a file in the workspace: %v; fix its permissions (chmod u+w %s) or pass another --dir", name, fserr.Cause(err), w.dir)
 	}
 	return nil
 }
@@ -153,11 +155,11 @@ func (w *Workspace) mkdirAll(dir string) error {
 		}
 	}
 	if err := os.MkdirAll(dir, dirMode); err != nil {
-		return fmt.Errorf("%s: cannot create the workspace: %v; create it yourself or pass another --dir", dir, unwrap(err))
+		return fmt.Errorf("%s: cannot create the workspace: %v; create it yourself or pass another --dir", dir, fserr.Cause(err))
 	}
 	for _, d := range created {
 		if err := os.Chmod(d, dirMode); err != nil {
-			return fmt.Errorf("%s: cannot make the directory private: %v; run chmod 700 %s", d, unwrap(err), d)
+			return fmt.Errorf("%s: cannot make the directory private: %v; run chmod 700 %s", d, fserr.Cause(err), d)
 		}
 	}
 	if len(created) > 0 {
@@ -193,16 +195,4 @@ func (w *Workspace) checkDir(rel string) (bool, error) {
 		return false, fmt.Errorf("%s: not a directory; move that file away so prep can keep its %s there", dir, rel)
 	}
 	return true, nil
-}
-
-func unwrap(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/fserr"
 )
 
 // tempInfix marks prep's temp files: ".<name>.tmp-<digits>". A process
@@ -146,7 +147,7 @@ func replaceFile(path string, data []byte) error {
 }
 
 func saveError(path string, err error) error {
-	return fmt.Errorf("%s: cannot save: %v; check the free space and the permissions of %s", path, unwrap(err), filepath.Dir(path))
+	return fmt.Errorf("%s: cannot save: %v; check the free space and the permissions of %s", path, fserr.Cause(err), filepath.Dir(path))
 }
 
 // noSync turns off every fsync of the process; see SkipSyncForTests.
@@ -273,7 +274,7 @@ func readFile(path string) ([]byte, bool, error) {
 }
 
 func readError(path string, err error) error {
-	return fmt.Errorf("%s: cannot read: %v; check the file's permissions", path, unwrap(err))
+	return fmt.Errorf("%s: cannot read: %v; check the file's permissions", path, fserr.Cause(err))
 }
 
 // stamp is what a file held when prep read it, so a save can tell that

@@ -17,6 +17,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/drill"
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sheet"
@@ -191,7 +192,7 @@ func checkTarget(name string) (string, error) {
 		}
 		return path, nil
 	case err != nil:
-		return "", fmt.Errorf("%s: cannot check: %v; choose another -o", name, pathErr(err))
+		return "", fmt.Errorf("%s: cannot check: %v; choose another -o", name, fserr.Cause(err))
 	case fi.IsDir():
 		return "", fmt.Errorf("%s: is a directory; give a file name, such as %s", name, filepath.Join(name, "prep-sheet.md"))
 	case !fi.Mode().IsRegular():
@@ -199,7 +200,7 @@ func checkTarget(name string) (string, error) {
 	}
 	data, err := readHead(path, len(sheet.Marker))
 	if err != nil {
-		return "", fmt.Errorf("%s: cannot read: %v; choose another -o", name, pathErr(err))
+		return "", fmt.Errorf("%s: cannot read: %v; choose another -o", name, fserr.Cause(err))
 	}
 	if len(bytes.TrimSpace(data)) > 0 && !bytes.HasPrefix(data, []byte(sheet.Marker)) {
 		return "", fmt.Errorf("%s: exists and is not a sheet prep wrote; prep will not overwrite it: choose another -o or move the file away", name)
@@ -219,16 +220,4 @@ func readHead(path string, n int) ([]byte, error) {
 		return nil, err
 	}
 	return buf[:m], nil
-}
-
-func pathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
@@ -366,7 +367,7 @@ func noTerminal() error {
 func readTranscript(path string) (*transcript.Transcript, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v; check the path given with --transcript", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read: %v; check the path given with --transcript", path, fserr.Cause(err))
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
@@ -374,7 +375,7 @@ func readTranscript(path string) (*transcript.Transcript, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxTranscript+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read: %v", path, fserr.Cause(err))
 	}
 	if len(data) > maxTranscript {
 		return nil, fmt.Errorf("%s: over 32 MiB, far more than a transcript; check the file given with --transcript", path)
@@ -422,12 +423,4 @@ func logEntry(now time.Time, subj *subject, rep speech.Report, limit, elapsed ti
 		}
 	}
 	return e
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

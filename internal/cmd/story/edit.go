@@ -16,6 +16,7 @@ import (
 	"github.com/prepcli/prep/internal/checkrun"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
@@ -110,7 +111,7 @@ func RunEdit(opts *EditOptions) error {
 	}
 	before, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("%s: cannot read: %v; check the file's permissions", path, pathErr(err))
+		return fmt.Errorf("%s: cannot read: %v; check the file's permissions", path, fserr.Cause(err))
 	}
 
 	if err := runEditor(opts, path); err != nil {
@@ -122,7 +123,7 @@ func RunEdit(opts *EditOptions) error {
 		return fmt.Errorf("%s: no longer there after the editor closed; nothing to check (%s story list shows what is left)", path, progname.Name())
 	}
 	if err != nil {
-		return fmt.Errorf("%s: cannot read: %v; check the file's permissions", path, pathErr(err))
+		return fmt.Errorf("%s: cannot read: %v; check the file's permissions", path, fserr.Cause(err))
 	}
 	s, err := ws.Story(name)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/rehearsal"
@@ -88,7 +89,7 @@ func RunShow(opts *ShowOptions) error {
 	}
 	data, err := os.ReadFile(s.Path)
 	if err != nil {
-		return fmt.Errorf("%s: cannot read: %v; check the file's permissions", s.Path, pathErr(err))
+		return fmt.Errorf("%s: cannot read: %v; check the file's permissions", s.Path, fserr.Cause(err))
 	}
 	out := opts.IO.Out
 	out.Write(data)

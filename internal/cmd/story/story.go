@@ -5,7 +5,6 @@ package story
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -145,16 +144,6 @@ func brokenPath(err error) (string, bool) {
 		return pe.Path, true
 	}
 	return "", false
-}
-
-// pathErr is what went wrong with a file, without its path: the messages
-// name the path first themselves.
-func pathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // truncate keeps a table cell on one terminal line.
