@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
 	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
@@ -26,6 +27,22 @@ func Named(ws *workspace.Workspace, name string) *workspace.Story {
 		return nil
 	}
 	return st
+}
+
+// Made is the story this session wrote, under the file name its progress
+// recorded; when it is gone, the error names it and says to put it back
+// or run command ("story new", "culture") again and start over. Other
+// errors reading it come back as they are.
+func Made(ws *workspace.Workspace, name, command string) (*workspace.Story, error) {
+	if st := Named(ws, name); st != nil {
+		return st, nil
+	}
+	_, err := ws.Story(name)
+	if err == nil || errors.Is(err, workspace.ErrNotFound) {
+		err = fmt.Errorf("%s: the story this session was writing is gone; put it back, or run %s %s again and choose Start over",
+			filepath.Join(ws.Dir(), workspace.StoriesDir, name), progname.Name(), command)
+	}
+	return nil, err
 }
 
 // Create saves the story the title names: the one this session made

@@ -285,12 +285,8 @@ func (c *culture) story(value, prev string) (*storyflow.Outcome, error) {
 	}
 
 	name, _ := s.Answered("file.story")
-	story := storyflow.Named(ws, name)
-	if story == nil {
-		_, err := ws.Story(name)
-		if err == nil || errors.Is(err, workspace.ErrNotFound) {
-			err = fmt.Errorf("%s: the story this session was writing is gone; put it back, or run %s culture again and choose Start over", filepath.Join(ws.Dir(), workspace.StoriesDir, name), progname.Name())
-		}
+	story, err := storyflow.Made(ws, name, "culture")
+	if err != nil {
 		return nil, err
 	}
 	s.Show(&session.Block{Key: "culture.question", Title: "The question your story answers", Text: question})

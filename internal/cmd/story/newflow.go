@@ -1,7 +1,6 @@
 package story
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -86,12 +85,8 @@ func NewStory(env session.Env, opts StoryOptions) (*storyflow.Outcome, error) {
 	}
 
 	name, _ := s.Answered("file.story")
-	story := storyflow.Named(ws, name)
-	if story == nil {
-		_, err := ws.Story(name)
-		if err == nil || errors.Is(err, workspace.ErrNotFound) {
-			err = fmt.Errorf("%s: the story this session was writing is gone; put it back, or run %s story new again and choose Start over", filepath.Join(ws.Dir(), workspace.StoriesDir, name), progname.Name())
-		}
+	story, err := storyflow.Made(ws, name, "story new")
+	if err != nil {
 		return nil, err
 	}
 	if story.Meta.Kind != "" {
