@@ -47,7 +47,7 @@ func (e *ParseError) Error() string {
 	b.WriteString(": ")
 	b.WriteString(e.Msg)
 	if e.Refused {
-		b.WriteString(", then try again: prep does not write over a file it cannot read")
+		b.WriteString(", then try again (prep does not write over a file it cannot read)")
 	}
 	return b.String()
 }

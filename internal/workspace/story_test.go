@@ -273,7 +273,7 @@ func TestBrokenStoryIsReportedAndLeftByteForByte(t *testing.T) {
 	put(t, w, "stories/good.md", midEdit)
 	s.Body += "\nmore\n"
 	err = w.SaveStory(s)
-	wantErr := checkerSays(t, good) + ", then try again: prep does not write over a file it cannot read"
+	wantErr := checkerSays(t, good) + ", then try again (prep does not write over a file it cannot read)"
 	if err == nil || err.Error() != wantErr {
 		t.Errorf("SaveStory over a broken file = %v\nwant %s", err, wantErr)
 	}
