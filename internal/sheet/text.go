@@ -26,17 +26,6 @@ func sentences(text string) []string {
 	return out
 }
 
-// paragraphs are text's blocks between blank lines, each on one line.
-func paragraphs(s string) []string {
-	var out []string
-	for _, block := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if p := text.OneLine(block); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // containsAny reports whether s holds one of the phrases as whole words,
 // ignoring case.
 func containsAny(s string, phrases []string) bool {
