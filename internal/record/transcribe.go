@@ -279,7 +279,7 @@ func CheckWAV(path string) (*WAV, error) {
 			return w, nil
 		default:
 			if _, err := f.Seek(size+size%2, io.SeekCurrent); err != nil {
-				break
+				return nil, fmt.Errorf("%s: a WAV file with no audio data; record it again or %s", path, convert)
 			}
 		}
 	}
