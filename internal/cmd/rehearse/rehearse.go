@@ -104,9 +104,9 @@ top-ranked story.
 
 With a recording or a transcript, prep checks what you actually said:
 speaking time and pace (first word to last, against the band the content
-pack gives: 130-160 words a minute in the built-in one), filler words (um, uh, er, "you know", a filler "like";
-recognisers drop some, so the count is a floor), pauses of 2 seconds or
-more and where they fell, the sections found in what you said (the
+pack gives: 130-160 words a minute in the built-in one), filler words
+(um, uh, er, "you know", a filler "like"; recognisers drop some, so the
+count is a floor), pauses of 2 seconds or more and where they fell, the sections found in what you said (the
 checker's reading of unlabelled text, --kind to pick the rubric), the
 time spent in each, the beats of the written story you said and those you
 did not, and the checker's signals.
