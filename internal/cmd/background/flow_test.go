@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -19,6 +20,12 @@ import (
 	"github.com/prepcli/prep/prompts/prompttest"
 )
 
+// fixture is one candidate's workspace (a sessiontest.Fixture), with the
+// runs of prep background on it.
+type fixture struct{ *sessiontest.Fixture }
+
+func newFixture(t *testing.T) *fixture { return &fixture{sessiontest.NewFixture(t)} }
+
 // run runs prep background once, as a fresh process would.
 func (f *fixture) run(p prompts.Prompter) (*storyflow.Outcome, string, error) {
 	env, out := f.Env(p)
@@ -28,7 +35,7 @@ func (f *fixture) run(p prompts.Prompter) (*storyflow.Outcome, string, error) {
 
 func TestBackgroundWholeSession(t *testing.T) {
 	f := newFixture(t)
-	o, out, err := f.run(stub(t, fullScript(session.Yes)...))
+	o, out, err := f.run(sessiontest.Stub(t, sessiontest.FullScript(session.Yes)...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,10 +43,10 @@ func TestBackgroundWholeSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]workspace.Role{ledgerly, shipfast}, tl.Roles); diff != "" {
+	if diff := cmp.Diff([]workspace.Role{sessiontest.Ledgerly, sessiontest.Shipfast}, tl.Roles); diff != "" {
 		t.Errorf("timeline (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(wantStories(), f.Stories()); diff != "" {
+	if diff := cmp.Diff(sessiontest.WantStories(), f.Stories()); diff != "" {
 		t.Errorf("stories (-want +got):\n%s", diff)
 	}
 	if _, err := os.Stat(filepath.Join(f.Dir, "sessions", "background.yaml")); !errors.Is(err, os.ErrNotExist) {
@@ -49,8 +56,8 @@ func TestBackgroundWholeSession(t *testing.T) {
 		Timeline: filepath.Join(f.Dir, "timeline.yaml"),
 		Roles:    2,
 		Stories: []storyflow.StoryStatus{
-			{Path: filepath.Join(f.Dir, "stories", ledgerFile), Title: ledgerTitle, Rank: 1, Verdict: "ready"},
-			{Path: filepath.Join(f.Dir, "stories", ordersFile), Title: ordersTitle, Rank: 2, Verdict: "ready"},
+			{Path: filepath.Join(f.Dir, "stories", sessiontest.LedgerFile), Title: sessiontest.LedgerTitle, Rank: 1, Verdict: "ready"},
+			{Path: filepath.Join(f.Dir, "stories", sessiontest.OrdersFile), Title: sessiontest.OrdersTitle, Rank: 2, Verdict: "ready"},
 		},
 	}
 	if diff := cmp.Diff(want, o); diff != "" {
@@ -67,7 +74,7 @@ func TestBackgroundWholeSession(t *testing.T) {
 
 func TestBackgroundIntroSkipped(t *testing.T) {
 	f := newFixture(t)
-	p := stub(t, step{"intro.read", session.Confirm, session.No})
+	p := sessiontest.Stub(t, sessiontest.S("intro.read", session.Confirm, session.No))
 	p.ExpectInterrupt("timeline.0.company")
 	_, out, err := f.run(p)
 	if !errors.Is(err, prompts.ErrInterrupted) {
@@ -85,9 +92,9 @@ func TestBackgroundIntroSkipped(t *testing.T) {
 // stop at any prompt, the files hold exactly what was answered.
 func TestBackgroundSavesEachAnswerAtOnce(t *testing.T) {
 	f := newFixture(t)
-	script := fullScript(session.No)
-	p := stub(t, script[:4]...)                // intro and three fields of role 1
-	script[4].expect(p).WantDefault("present") // the most recent role's end
+	script := sessiontest.FullScript(session.No)
+	p := sessiontest.Stub(t, script[:4]...)    // intro and three fields of role 1
+	script[4].Expect(p).WantDefault("present") // the most recent role's end
 	p.ExpectInterrupt("timeline.0.owned")
 	if _, _, err := f.run(p); !errors.Is(err, prompts.ErrInterrupted) {
 		t.Fatalf("err = %v, want ErrInterrupted", err)
@@ -96,7 +103,7 @@ func TestBackgroundSavesEachAnswerAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []workspace.Role{{Company: ledgerly.Company, Title: ledgerly.Title, Start: ledgerly.Start, End: ledgerly.End}}
+	want := []workspace.Role{{Company: sessiontest.Ledgerly.Company, Title: sessiontest.Ledgerly.Title, Start: sessiontest.Ledgerly.Start, End: sessiontest.Ledgerly.End}}
 	if diff := cmp.Diff(want, tl.Roles); diff != "" {
 		t.Errorf("timeline after a stop (-want +got):\n%s", diff)
 	}
@@ -104,7 +111,7 @@ func TestBackgroundSavesEachAnswerAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantAnswers := map[string]string{"intro.read": session.No, "timeline.0.company": "Ledgerly", "timeline.0.title": ledgerly.Title, "timeline.0.start": "2022-03", "timeline.0.end": "present"}
+	wantAnswers := map[string]string{"intro.read": session.No, "timeline.0.company": "Ledgerly", "timeline.0.title": sessiontest.Ledgerly.Title, "timeline.0.start": "2022-03", "timeline.0.end": "present"}
 	if diff := cmp.Diff(wantAnswers, prog.Answers); diff != "" {
 		t.Errorf("progress answers (-want +got):\n%s", diff)
 	}
@@ -116,9 +123,9 @@ func TestBackgroundSavesEachAnswerAtOnce(t *testing.T) {
 // Stopping at any prompt and running again asks only what is left, and
 // ends with the same files as a session never stopped.
 func TestBackgroundResumeAtEveryPrompt(t *testing.T) {
-	script := fullScript(session.No)
+	script := sessiontest.FullScript(session.No)
 	ref := newFixture(t)
-	if _, _, err := ref.run(stub(t, script...)); err != nil {
+	if _, _, err := ref.run(sessiontest.Stub(t, script...)); err != nil {
 		t.Fatal(err)
 	}
 	want := ref.Snapshot()
@@ -127,11 +134,11 @@ func TestBackgroundResumeAtEveryPrompt(t *testing.T) {
 		if testing.Short() && k%5 != 0 && k != len(script)-1 {
 			continue // a spread of prompts is enough for a quick run
 		}
-		t.Run(script[k].id, func(t *testing.T) {
+		t.Run(script[k].ID, func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t)
-			p := stub(t, script[:k]...)
-			p.ExpectInterrupt(script[k].id)
+			p := sessiontest.Stub(t, script[:k]...)
+			p.ExpectInterrupt(script[k].ID)
 			if _, _, err := f.run(p); !errors.Is(err, prompts.ErrInterrupted) {
 				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
 			}
@@ -140,7 +147,7 @@ func TestBackgroundResumeAtEveryPrompt(t *testing.T) {
 				p.ExpectSelect("resume", "Resume")
 			}
 			for _, s := range script[k:] {
-				s.expect(p)
+				s.Expect(p)
 			}
 			if _, _, err := f.run(p); err != nil {
 				t.Fatalf("second run: %v", err)
@@ -154,9 +161,9 @@ func TestBackgroundResumeAtEveryPrompt(t *testing.T) {
 
 func TestBackgroundResumeSaysWhere(t *testing.T) {
 	f := newFixture(t)
-	script := fullScript(session.No)
-	k := indexOf(t, script, "story.1.result")
-	p := stub(t, script[:k]...)
+	script := sessiontest.FullScript(session.No)
+	k := sessiontest.IndexOf(t, script, "story.1.result")
+	p := sessiontest.Stub(t, script[:k]...)
 	p.ExpectInterrupt("story.1.result")
 	if _, _, err := f.run(p); !errors.Is(err, prompts.ErrInterrupted) {
 		t.Fatal(err)
@@ -165,7 +172,7 @@ func TestBackgroundResumeSaysWhere(t *testing.T) {
 	p.ExpectInterrupt("resume")
 	f.run(p)
 	asked := p.Asked()
-	want := "You stopped at story 2 of 2 (" + ordersTitle + "), Result. Resume there, or start over (your files are kept)?"
+	want := "You stopped at story 2 of 2 (" + sessiontest.OrdersTitle + "), Result. Resume there, or start over (your files are kept)?"
 	if len(asked) != 1 || asked[0].Message != want {
 		t.Errorf("resume question = %+v, want message %q", asked, want)
 	}
@@ -175,24 +182,24 @@ func TestBackgroundResumeSaysWhere(t *testing.T) {
 // check of a story already done, only what comes from where it stopped.
 func TestBackgroundResumeReplaysNothing(t *testing.T) {
 	f := newFixture(t)
-	script := fullScript(session.Yes)
-	k := indexOf(t, script, "story.1.action")
-	p := stub(t, script[:k]...)
+	script := sessiontest.FullScript(session.Yes)
+	k := sessiontest.IndexOf(t, script, "story.1.action")
+	p := sessiontest.Stub(t, script[:k]...)
 	p.ExpectInterrupt("story.1.action")
 	if _, _, err := f.run(p); !errors.Is(err, prompts.ErrInterrupted) {
 		t.Fatal(err)
 	}
-	p = stub(t, append([]step{{"resume", session.Select, "Resume"}}, script[k:]...)...)
+	p = sessiontest.Stub(t, append([]sessiontest.Step{sessiontest.S("resume", session.Select, "Resume")}, script[k:]...)...)
 	_, out, err := f.run(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"What the Background Panel is", "Your timeline, most recent role first", "Choosing your top", "Story 1 of 2", "The check of stories/" + ledgerFile, "Story 2 of 2: " + ordersTitle + " · Situation"} {
+	for _, s := range []string{"What the Background Panel is", "Your timeline, most recent role first", "Choosing your top", "Story 1 of 2", "The check of stories/" + sessiontest.LedgerFile, "Story 2 of 2: " + sessiontest.OrdersTitle + " · Situation"} {
 		if strings.Contains(out, s) {
 			t.Errorf("the resumed run shows %q again", s)
 		}
 	}
-	for _, s := range []string{"Telling a project story", "Story 2 of 2: " + ordersTitle + " · Action", "The check of stories/" + ordersFile} {
+	for _, s := range []string{"Telling a project story", "Story 2 of 2: " + sessiontest.OrdersTitle + " · Action", "The check of stories/" + sessiontest.OrdersFile} {
 		if !strings.Contains(out, s) {
 			t.Errorf("the resumed run does not show %q", s)
 		}
@@ -202,16 +209,16 @@ func TestBackgroundResumeReplaysNothing(t *testing.T) {
 // Starting over asks everything again, offering what the files hold, and
 // takes up the same files rather than making copies.
 func TestBackgroundStartOver(t *testing.T) {
-	script := fullScript(session.No)
+	script := sessiontest.FullScript(session.No)
 	ref := newFixture(t)
-	if _, _, err := ref.run(stub(t, script...)); err != nil {
+	if _, _, err := ref.run(sessiontest.Stub(t, script...)); err != nil {
 		t.Fatal(err)
 	}
 	want := ref.Snapshot()
 
 	f := newFixture(t)
-	k := indexOf(t, script, "story.0.action")
-	p := stub(t, script[:k]...)
+	k := sessiontest.IndexOf(t, script, "story.0.action")
+	p := sessiontest.Stub(t, script[:k]...)
 	p.ExpectInterrupt("story.0.action")
 	if _, _, err := f.run(p); !errors.Is(err, prompts.ErrInterrupted) {
 		t.Fatal(err)
@@ -220,17 +227,17 @@ func TestBackgroundStartOver(t *testing.T) {
 	p.ExpectSelect("resume", "Start over")
 	defaults := map[string]string{
 		"timeline.0.company": "Ledgerly",
-		"timeline.1.impact":  shipfast.Impact,
-		"projects.0.title":   ledgerTitle,
-		"projects.1.title":   ordersTitle,
-		"story.0.situation":  ledgerSections[0].text,
-		"story.0.task":       ledgerSections[1].text,
+		"timeline.1.impact":  sessiontest.Shipfast.Impact,
+		"projects.0.title":   sessiontest.LedgerTitle,
+		"projects.1.title":   sessiontest.OrdersTitle,
+		"story.0.situation":  sessiontest.LedgerSections[0].Text,
+		"story.0.task":       sessiontest.LedgerSections[1].Text,
 		"story.0.action":     "",
 		"story.1.situation":  "",
 	}
 	for _, s := range script {
-		c := s.expect(p)
-		if d, ok := defaults[s.id]; ok {
+		c := s.Expect(p)
+		if d, ok := defaults[s.ID]; ok {
 			c.WantDefault(d)
 		}
 	}
@@ -247,19 +254,19 @@ func TestBackgroundStartOver(t *testing.T) {
 // already in the file.
 func TestBackgroundKillBetweenWrites(t *testing.T) {
 	for _, tc := range []struct{ stop, lost, text string }{
-		{"story.0.task", "story.0.situation", ledgerSections[0].text},
-		{"timeline.0.impact", "timeline.0.owned", ledgerly.Owned},
-		{"story.0.followup.2", "story.0.followup.1", ledgerFollowups[1]},
+		{"story.0.task", "story.0.situation", sessiontest.LedgerSections[0].Text},
+		{"timeline.0.impact", "timeline.0.owned", sessiontest.Ledgerly.Owned},
+		{"story.0.followup.2", "story.0.followup.1", sessiontest.LedgerFollowups[1]},
 	} {
 		t.Run(tc.lost, func(t *testing.T) {
-			script := fullScript(session.No)
+			script := sessiontest.FullScript(session.No)
 			ref := newFixture(t)
-			if _, _, err := ref.run(stub(t, script...)); err != nil {
+			if _, _, err := ref.run(sessiontest.Stub(t, script...)); err != nil {
 				t.Fatal(err)
 			}
 			f := newFixture(t)
-			k := indexOf(t, script, tc.stop)
-			p := stub(t, script[:k]...)
+			k := sessiontest.IndexOf(t, script, tc.stop)
+			p := sessiontest.Stub(t, script[:k]...)
 			p.ExpectInterrupt(tc.stop)
 			if _, _, err := f.run(p); !errors.Is(err, prompts.ErrInterrupted) {
 				t.Fatal(err)
@@ -276,10 +283,10 @@ func TestBackgroundKillBetweenWrites(t *testing.T) {
 			}
 			p = prompttest.New(t)
 			p.ExpectSelect("resume", "Resume")
-			j := indexOf(t, script, tc.lost)
-			script[j].expect(p).WantDefault(tc.text)
+			j := sessiontest.IndexOf(t, script, tc.lost)
+			script[j].Expect(p).WantDefault(tc.text)
 			for _, s := range script[k:] {
-				s.expect(p)
+				s.Expect(p)
 			}
 			if _, _, err := f.run(p); err != nil {
 				t.Fatal(err)
@@ -293,25 +300,25 @@ func TestBackgroundKillBetweenWrites(t *testing.T) {
 
 func TestBackgroundThreeProjects(t *testing.T) {
 	f := newFixture(t)
-	empty := make([]section, len(ledgerSections))
-	for i, s := range ledgerSections {
-		empty[i] = section{s.id, s.heading, ""}
+	empty := make([]sessiontest.Section, len(sessiontest.LedgerSections))
+	for i, s := range sessiontest.LedgerSections {
+		empty[i] = sessiontest.Section{ID: s.ID, Heading: s.Heading, Text: ""}
 	}
-	s := []step{{"intro.read", session.Confirm, session.No}}
-	s = append(s, roleSteps(0, ledgerly, false)...)
+	s := []sessiontest.Step{sessiontest.S("intro.read", session.Confirm, session.No)}
+	s = append(s, sessiontest.RoleSteps(0, sessiontest.Ledgerly, false)...)
 	s = append(s,
-		step{"projects.count", session.Select, "3"},
-		step{"projects.0.title", session.Input, "One"},
-		step{"projects.1.title", session.Input, "Two"},
-		step{"projects.2.title", session.Input, "Three"},
+		sessiontest.S("projects.count", session.Select, "3"),
+		sessiontest.S("projects.0.title", session.Input, "One"),
+		sessiontest.S("projects.1.title", session.Input, "Two"),
+		sessiontest.S("projects.2.title", session.Input, "Three"),
 	)
 	for i := range 3 {
-		prefix := "story." + itoa(i)
-		s = append(s, storySteps(prefix, empty)...)
-		s = append(s, step{prefix + ".fix.0", session.Select, "Move on"})
-		s = append(s, followupSteps(prefix, "", "", "")...)
+		prefix := "story." + strconv.Itoa(i)
+		s = append(s, sessiontest.StorySteps(prefix, empty)...)
+		s = append(s, sessiontest.S(prefix+".fix.0", session.Select, "Move on"))
+		s = append(s, sessiontest.FollowupSteps(prefix, "", "", "")...)
 	}
-	o, out, err := f.run(stub(t, s...))
+	o, out, err := f.run(sessiontest.Stub(t, s...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,27 +352,27 @@ func TestBackgroundThreeProjects(t *testing.T) {
 // The fix loop goes round as long as the candidate picks a section.
 func TestBackgroundFixLoop(t *testing.T) {
 	f := newFixture(t)
-	secs := append([]section(nil), ordersSections...)
-	secs[1].text = "" // Task too
-	script := fullScript(session.No)
-	k := indexOf(t, script, "story.1.situation")
-	s := append([]step(nil), script[:k]...)
-	s = append(s, storySteps("story.1", secs)...)
+	secs := append([]sessiontest.Section(nil), sessiontest.OrdersSections...)
+	secs[1].Text = "" // Task too
+	script := sessiontest.FullScript(session.No)
+	k := sessiontest.IndexOf(t, script, "story.1.situation")
+	s := append([]sessiontest.Step(nil), script[:k]...)
+	s = append(s, sessiontest.StorySteps("story.1", secs)...)
 	s = append(s,
-		step{"story.1.fix.0", session.Select, "Result"},
-		step{"story.1.revise.0", session.Text, "Faster."}, // still no number
-		step{"story.1.fix.1", session.Select, "Result"},
-		step{"story.1.revise.1", session.Text, ordersResult},
-		step{"story.1.fix.2", session.Select, "Move on"},
+		sessiontest.S("story.1.fix.0", session.Select, "Result"),
+		sessiontest.S("story.1.revise.0", session.Text, "Faster."), // still no number
+		sessiontest.S("story.1.fix.1", session.Select, "Result"),
+		sessiontest.S("story.1.revise.1", session.Text, sessiontest.OrdersResult),
+		sessiontest.S("story.1.fix.2", session.Select, "Move on"),
 	)
-	s = append(s, followupSteps("story.1", ordersFollowups...)...)
-	p := stub(t, s...)
+	s = append(s, sessiontest.FollowupSteps("story.1", sessiontest.OrdersFollowups...)...)
+	p := sessiontest.Stub(t, s...)
 	o, out, err := f.run(p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	stories := f.Stories()
-	if got := stories[1].Sections["Result"]; got != ordersResult {
+	if got := stories[1].Sections["Result"]; got != sessiontest.OrdersResult {
 		t.Errorf("Result = %q, want the second revision", got)
 	}
 	if got := o.Stories[1].Summary(); got != "incomplete: no Task" {
@@ -381,13 +388,13 @@ func TestBackgroundFixLoop(t *testing.T) {
 // passes.
 func TestBackgroundWeakStoryNeedsWork(t *testing.T) {
 	f := newFixture(t)
-	script := fullScript(session.No)
-	k := indexOf(t, script, "story.1.situation")
-	s := append([]step(nil), script[:k]...)
-	s = append(s, storySteps("story.1", vagueSections)...)
-	s = append(s, step{"story.1.fix.0", session.Select, "Move on"})
-	s = append(s, followupSteps("story.1", "We would do it again.", "We tested it.", "We picked the best one.")...)
-	o, out, err := f.run(stub(t, s...))
+	script := sessiontest.FullScript(session.No)
+	k := sessiontest.IndexOf(t, script, "story.1.situation")
+	s := append([]sessiontest.Step(nil), script[:k]...)
+	s = append(s, sessiontest.StorySteps("story.1", sessiontest.VagueSections)...)
+	s = append(s, sessiontest.S("story.1.fix.0", session.Select, "Move on"))
+	s = append(s, sessiontest.FollowupSteps("story.1", "We would do it again.", "We tested it.", "We picked the best one.")...)
+	o, out, err := f.run(sessiontest.Stub(t, s...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -399,9 +406,9 @@ func TestBackgroundWeakStoryNeedsWork(t *testing.T) {
 	// The lines are wrapped to the terminal's width, so compare words.
 	flat := strings.Join(strings.Fields(out), " ")
 	for _, want := range []string{
-		"1. " + ledgerTitle + ": ready",
-		"2. " + ordersTitle + ": needs work: " + reasons,
-		fmt.Sprintf("prep story edit 2 strengthen %q: %s", ordersTitle, reasons),
+		"1. " + sessiontest.LedgerTitle + ": ready",
+		"2. " + sessiontest.OrdersTitle + ": needs work: " + reasons,
+		fmt.Sprintf("prep story edit 2 strengthen %q: %s", sessiontest.OrdersTitle, reasons),
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -498,7 +505,7 @@ func TestBackgroundBusy(t *testing.T) {
 
 func TestBackgroundWritesSheet(t *testing.T) {
 	f := newFixture(t)
-	env, out := f.Env(stub(t, fullScript(session.No)...))
+	env, out := f.Env(sessiontest.Stub(t, sessiontest.FullScript(session.No)...))
 	sheet := func() ([]byte, error) { return []byte("<!-- sheet -->\n\n# Prep sheet\n"), nil }
 	o, err := Background(env, sheet)
 	if err != nil {
@@ -517,8 +524,8 @@ func TestBackgroundWritesSheet(t *testing.T) {
 
 	// A file of the candidate's own under that name is never replaced.
 	f.Write("prep-sheet.md", "my own notes\n")
-	again := append([]step{{"start", session.Select, "Go through it all again, with what you wrote as defaults"}}, fullScript(session.No)...)
-	env, out = f.Env(stub(t, again...))
+	again := append([]sessiontest.Step{sessiontest.S("start", session.Select, "Go through it all again, with what you wrote as defaults")}, sessiontest.FullScript(session.No)...)
+	env, out = f.Env(sessiontest.Stub(t, again...))
 	if o, err = Background(env, sheet); err != nil {
 		t.Fatal(err)
 	}
@@ -550,16 +557,16 @@ func (h hook) Text(q prompts.Question) (string, error) {
 // recorded as saved, and the error names the file and line.
 func TestBackgroundFileBrokenMidSession(t *testing.T) {
 	f := newFixture(t)
-	script := fullScript(session.No)
-	k := indexOf(t, script, "story.0.task")
-	broken := "---\ntitle: " + ledgerTitle + "\nrank: 9\n---\n## Situation\n"
-	p := hook{stub(t, script[:k+1]...), "story.0.task", func() { f.Write("stories/"+ledgerFile, broken) }}
+	script := sessiontest.FullScript(session.No)
+	k := sessiontest.IndexOf(t, script, "story.0.task")
+	broken := "---\ntitle: " + sessiontest.LedgerTitle + "\nrank: 9\n---\n## Situation\n"
+	p := hook{sessiontest.Stub(t, script[:k+1]...), "story.0.task", func() { f.Write("stories/"+sessiontest.LedgerFile, broken) }}
 	_, _, err := f.run(p)
 	var pe *workspace.ParseError
 	if !errors.As(err, &pe) || pe.Line != 3 {
 		t.Fatalf("err = %v, want the story's ParseError at line 3", err)
 	}
-	if got := f.Snapshot()["stories/"+ledgerFile]; got != broken {
+	if got := f.Snapshot()["stories/"+sessiontest.LedgerFile]; got != broken {
 		t.Errorf("the broken story was written over:\n%s", got)
 	}
 	prog, err := f.WS().Progress(BackgroundName)
@@ -572,17 +579,6 @@ func TestBackgroundFileBrokenMidSession(t *testing.T) {
 	if _, ok := prog.Answers["story.0.situation"]; !ok {
 		t.Error("the answer before it is not recorded")
 	}
-}
-
-func indexOf(t *testing.T, script []step, id string) int {
-	t.Helper()
-	for i, s := range script {
-		if s.id == id {
-			return i
-		}
-	}
-	t.Fatalf("no step %q", id)
-	return -1
 }
 
 // A company's pack greets its applicants by name at the start of the
@@ -599,7 +595,7 @@ func TestBackgroundShowsTheCompany(t *testing.T) {
 	if !strings.HasPrefix(strings.TrimLeft(out, "\n"), "Acme · Background Panel\n") {
 		t.Errorf("output starts %q, want the company and the panel", out[:min(len(out), 40)])
 	}
-	saysInOrder(t, out, "Welcome to Acme's interview prep.")
+	sessiontest.SaysInOrder(t, out, "Welcome to Acme's interview prep.")
 }
 
 // A second prep background offers to jump: to a story, to its
@@ -607,35 +603,35 @@ func TestBackgroundShowsTheCompany(t *testing.T) {
 // question again before.
 func TestBackgroundSecondRunJumps(t *testing.T) {
 	f := newFixture(t)
-	if _, _, err := f.run(stub(t, fullScript(session.No)...)); err != nil {
+	if _, _, err := f.run(sessiontest.Stub(t, sessiontest.FullScript(session.No)...)); err != nil {
 		t.Fatal(err)
 	}
 	stories := f.Stories()
-	var again []section
-	for _, s := range ordersSections {
-		again = append(again, section{s.id, s.heading, stories[1].Sections[s.heading]})
+	var again []sessiontest.Section
+	for _, s := range sessiontest.OrdersSections {
+		again = append(again, sessiontest.Section{ID: s.ID, Heading: s.Heading, Text: stories[1].Sections[s.Heading]})
 	}
 
 	// Straight to story 2: its questions, its check, its follow-ups; the
 	// timeline and story 1 are not asked.
-	s := []step{{"start", session.Select, "Story 2: " + ordersTitle}}
-	s = append(s, storySteps("story.1", again)...)
-	s = append(s, followupSteps("story.1", ordersFollowups...)...)
-	o, out, err := f.run(stub(t, s...))
+	s := []sessiontest.Step{sessiontest.S("start", session.Select, "Story 2: "+sessiontest.OrdersTitle)}
+	s = append(s, sessiontest.StorySteps("story.1", again)...)
+	s = append(s, sessiontest.FollowupSteps("story.1", sessiontest.OrdersFollowups...)...)
+	o, out, err := f.run(sessiontest.Stub(t, s...))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(o.Stories) != 2 || o.Stories[1].Title != ordersTitle {
+	if len(o.Stories) != 2 || o.Stories[1].Title != sessiontest.OrdersTitle {
 		t.Errorf("outcome stories = %+v; want both featured stories", o.Stories)
 	}
-	if strings.Contains(out, "Your timeline") || strings.Contains(out, "Story 1 of 2: "+ledgerTitle+" ·") {
+	if strings.Contains(out, "Your timeline") || strings.Contains(out, "Story 1 of 2: "+sessiontest.LedgerTitle+" ·") {
 		t.Errorf("a jump to story 2 showed the timeline or story 1:\n%s", out)
 	}
 
 	// Its follow-ups only, stopped halfway: the run resumes there.
-	p := stub(t,
-		step{"start", session.Select, "Story 1's follow-up questions only: " + ledgerTitle},
-		step{"story.0.followup.0", session.Text, ledgerFollowups[0]},
+	p := sessiontest.Stub(t,
+		sessiontest.S("start", session.Select, "Story 1's follow-up questions only: "+sessiontest.LedgerTitle),
+		sessiontest.S("story.0.followup.0", session.Text, sessiontest.LedgerFollowups[0]),
 	)
 	p.ExpectInterrupt("story.0.followup.1")
 	if _, _, err := f.run(p); !errors.Is(err, prompts.ErrInterrupted) {
@@ -643,25 +639,25 @@ func TestBackgroundSecondRunJumps(t *testing.T) {
 	}
 	p = prompttest.New(t)
 	p.ExpectSelect("resume", "Resume")
-	for _, st := range followupSteps("story.0", ledgerFollowups...)[1:] {
-		st.expect(p)
+	for _, st := range sessiontest.FollowupSteps("story.0", sessiontest.LedgerFollowups...)[1:] {
+		st.Expect(p)
 	}
 	if _, _, err := f.run(p); err != nil {
 		t.Fatal(err)
 	}
 
 	// The timeline kept: the projects come next, then every story.
-	s = []step{{"start", session.Select, "Keep the timeline as it is (2 roles); go to your projects"},
-		{"projects.count", session.Select, "2"}, {"projects.0.title", session.Input, ledgerTitle}, {"projects.1.title", session.Input, ordersTitle}}
-	var first []section
-	for _, sec := range ledgerSections {
-		first = append(first, section{sec.id, sec.heading, stories[0].Sections[sec.heading]})
+	s = []sessiontest.Step{sessiontest.S("start", session.Select, "Keep the timeline as it is (2 roles); go to your projects"),
+		sessiontest.S("projects.count", session.Select, "2"), sessiontest.S("projects.0.title", session.Input, sessiontest.LedgerTitle), sessiontest.S("projects.1.title", session.Input, sessiontest.OrdersTitle)}
+	var first []sessiontest.Section
+	for _, sec := range sessiontest.LedgerSections {
+		first = append(first, sessiontest.Section{ID: sec.ID, Heading: sec.Heading, Text: stories[0].Sections[sec.Heading]})
 	}
-	s = append(s, storySteps("story.0", first)...)
-	s = append(s, followupSteps("story.0", ledgerFollowups...)...)
-	s = append(s, storySteps("story.1", again)...)
-	s = append(s, followupSteps("story.1", ordersFollowups...)...)
-	if _, _, err := f.run(stub(t, s...)); err != nil {
+	s = append(s, sessiontest.StorySteps("story.0", first)...)
+	s = append(s, sessiontest.FollowupSteps("story.0", sessiontest.LedgerFollowups...)...)
+	s = append(s, sessiontest.StorySteps("story.1", again)...)
+	s = append(s, sessiontest.FollowupSteps("story.1", sessiontest.OrdersFollowups...)...)
+	if _, _, err := f.run(sessiontest.Stub(t, s...)); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/session/sessiontest"
 )
 
 // The session's text is wrapped to the terminal it is shown on: at 60
@@ -22,7 +23,7 @@ func TestBackgroundWrapsToTheTerminal(t *testing.T) {
 		{terminal: 0, widest: 78},
 	} {
 		f := newFixture(t)
-		env, buf := f.Env(stub(t, fullScript(session.Yes)...))
+		env, buf := f.Env(sessiontest.Stub(t, sessiontest.FullScript(session.Yes)...))
 		env.IO.SetTerminalWidth(tc.terminal)
 		if _, err := Background(env, nil); err != nil {
 			t.Fatal(err)

@@ -2,6 +2,7 @@ package culture
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,24 +17,14 @@ import (
 	"github.com/prepcli/prep/prompts/prompttest"
 )
 
-// rotaSections pass the culture rubric's check.
-var rotaSections = []section{
-	{"situation", "Situation", "Our on-call rota had no owner and pages went unanswered at night for a whole quarter, which customers noticed."},
-	{"action", "Action", "I wrote a one-page proposal for a rota with handovers, asked the team for comments in writing, ran it for a month and adjusted the shifts after the first retro."},
-	{"result", "Result", "Unanswered pages were cut from twelve a month to none, and two other teams adopted the rota within a quarter of it starting."},
-	{"reflection", "Reflection", "I learned that a written proposal gets better comments than a meeting, and I should have asked the quieter engineers first."},
-	{"value", "Value", "Ownership: I saw a gap nobody owned, scoped the fix myself and carried it through without waiting to be asked."},
-}
-
-// rotaFollowups answer the three probes of an ownership story.
-var rotaFollowups = []string{
-	"Nobody would have: the lead who ran it had left, and each of us assumed someone else would pick it up.",
-	"I kept it to the rota and three runbooks; an alerting overhaul was tempting and I left it for later.",
-	"My manager's, for the trial month; I asked in writing with the numbers and she agreed the same day.",
-}
-
 // storyPart is the part menu's label for a story.
 const storyPart = "A story for one of the values"
+
+// fixture is one candidate's workspace (a sessiontest.Fixture), with the
+// runs of prep culture on it.
+type fixture struct{ *sessiontest.Fixture }
+
+func newFixture(t *testing.T) *fixture { return &fixture{sessiontest.NewFixture(t)} }
 
 func (f *fixture) runCulture(p prompts.Prompter, opts CultureOptions) (*storyflow.Outcome, string, error) {
 	env, out := f.Env(p)
@@ -41,50 +32,26 @@ func (f *fixture) runCulture(p prompts.Prompter, opts CultureOptions) (*storyflo
 	return o, out.String(), err
 }
 
-// ownershipValue is the pack's ownership value.
-func ownershipValue(t *testing.T, p *pack.Pack) *pack.Guide {
-	t.Helper()
-	for _, g := range p.CultureValues() {
-		if g.ID == "ownership" {
-			return g
-		}
-	}
-	t.Fatal("the pack has no ownership value")
-	return nil
-}
-
 // cultureScript chooses ownership and its first question, titles the
 // story and writes it; the value section's default is what prep culture
 // put there.
 func cultureScript(t *testing.T, p *prompttest.Stub, pk *pack.Pack, withValue bool) {
-	g := ownershipValue(t, pk)
+	g := sessiontest.OwnershipValue(t, pk)
 	if withValue {
 		p.ExpectSelect("part", storyPart)
 		p.ExpectSelect("value", text.CleanLine(g.Title))
 	}
 	p.ExpectSelect("question", text.CleanLine(g.Questions[0]))
 	p.ExpectInput("title", "Owning the on-call rota")
-	for _, s := range rotaSections {
-		c := p.ExpectText("story."+s.id, s.text)
-		if s.id == "value" {
+	for _, s := range sessiontest.RotaSections {
+		c := p.ExpectText("story."+s.ID, s.Text)
+		if s.ID == "value" {
 			c.WantDefault("Ownership. The question it answers: " + text.CleanLine(g.Questions[0]))
 		}
 	}
-	for k, a := range rotaFollowups {
-		p.ExpectText("story.followup."+itoa(k), a)
+	for k, a := range sessiontest.RotaFollowups {
+		p.ExpectText("story.followup."+strconv.Itoa(k), a)
 	}
-}
-
-// ownershipProbes are the probes prep culture asks about an ownership
-// story, in order.
-func ownershipProbes(t *testing.T, p *pack.Pack) []string {
-	t.Helper()
-	panel, _ := p.Panel(pack.CulturePanel)
-	g, ok := panel.Guide("probes-ownership")
-	if !ok || len(g.Questions) < 3 {
-		t.Fatal("the pack has no probes for an ownership story")
-	}
-	return g.Questions
 }
 
 func TestCultureWholeSession(t *testing.T) {
@@ -96,29 +63,29 @@ func TestCultureWholeSession(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := f.Stories()
-	probes := ownershipProbes(t, f.Pack)
+	probes := sessiontest.OwnershipProbes(t, f.Pack)
 	if len(got) == 1 {
 		// The follow-ups are kept in the story, each under its question.
 		fu := got[0].Sections["Follow-ups"]
-		for k, a := range rotaFollowups {
+		for k, a := range sessiontest.RotaFollowups {
 			if !strings.Contains(fu, "- **"+probes[k]+"**\n    "+a) {
 				t.Errorf("Follow-ups lack probe %d and its answer:\n%s", k+1, fu)
 			}
 		}
 		delete(got[0].Sections, "Follow-ups")
 	}
-	want := []sessiontest.StoryView{{File: "owning-the-on-call-rota.md", Title: "Owning the on-call rota", Kind: "culture", Panel: "culture", Sections: sectionMap(rotaSections)}}
+	want := []sessiontest.StoryView{{File: "owning-the-on-call-rota.md", Title: "Owning the on-call rota", Kind: "culture", Panel: "culture", Sections: sessiontest.SectionMap(sessiontest.RotaSections)}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("stories (-want +got):\n%s", diff)
 	}
 	if len(o.Stories) != 1 || o.Stories[0].Summary() != "ready" {
 		t.Errorf("outcome = %+v, want one story that is ready", o.Stories)
 	}
-	if diff := cmp.Diff(probes[:3], messages(p, "story.followup.")); diff != "" {
+	if diff := cmp.Diff(probes[:3], sessiontest.Messages(p, "story.followup.")); diff != "" {
 		t.Errorf("probes asked (-want +got):\n%s", diff)
 	}
-	g := ownershipValue(t, f.Pack)
-	saysInOrder(t, out,
+	g := sessiontest.OwnershipValue(t, f.Pack)
+	sessiontest.SaysInOrder(t, out,
 		"Culture Panel",
 		"What the Culture Panel is",
 		text.CleanLine(g.Title), g.Text, "- "+g.Questions[0],
@@ -132,7 +99,7 @@ func TestCultureWholeSession(t *testing.T) {
 		"prep story edit owning-the-on-call-rota",
 	)
 	if got := f.Snapshot(); len(got) != 1 {
-		t.Errorf("files left: %v, want only the story", keys(got))
+		t.Errorf("files left: %v, want only the story", sessiontest.Keys(got))
 	}
 }
 
@@ -150,33 +117,33 @@ func TestCultureShowsTheCompany(t *testing.T) {
 	if !strings.HasPrefix(out, "Acme · Culture Panel\n") {
 		t.Errorf("output starts %q, want the company and the panel", out[:min(len(out), 40)])
 	}
-	saysInOrder(t, out, "Welcome to Acme's interview prep.", "What the Culture Panel is")
+	sessiontest.SaysInOrder(t, out, "Welcome to Acme's interview prep.", "What the Culture Panel is")
 }
 
 // A weak story goes through the check and its fix loop.
 func TestCultureFixLoop(t *testing.T) {
 	f := newFixture(t)
-	g := ownershipValue(t, f.Pack)
+	g := sessiontest.OwnershipValue(t, f.Pack)
 	p := prompttest.New(t)
 	p.ExpectSelect("question", text.CleanLine(g.Questions[1]))
 	p.ExpectInput("title", "Owning the on-call rota")
-	for _, s := range rotaSections {
-		text := s.text
-		if s.id == "result" {
+	for _, s := range sessiontest.RotaSections {
+		text := s.Text
+		if s.ID == "result" {
 			text = "It went well."
 		}
-		p.ExpectText("story."+s.id, text)
+		p.ExpectText("story."+s.ID, text)
 	}
 	p.ExpectSelect("story.fix.0", "Result")
-	p.ExpectText("story.revise.0", rotaSections[2].text).WantDefault("It went well.")
-	for k, a := range rotaFollowups {
-		p.ExpectText("story.followup."+itoa(k), a)
+	p.ExpectText("story.revise.0", sessiontest.RotaSections[2].Text).WantDefault("It went well.")
+	for k, a := range sessiontest.RotaFollowups {
+		p.ExpectText("story.followup."+strconv.Itoa(k), a)
 	}
 	_, out, err := f.runCulture(p, CultureOptions{Value: "ownership"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := f.Stories()[0].Sections["Result"]; got != rotaSections[2].text {
+	if got := f.Stories()[0].Sections["Result"]; got != sessiontest.RotaSections[2].Text {
 		t.Errorf("Result = %q, want the revision", got)
 	}
 	if strings.Contains(out, "Which value will your story show?") {
@@ -189,16 +156,16 @@ func TestCultureFixLoop(t *testing.T) {
 func TestCultureResumeAtEveryPrompt(t *testing.T) {
 	ref := newFixture(t)
 	script := cultureSteps(t, ref.Pack)
-	if _, _, err := ref.runCulture(stub(t, script...), CultureOptions{}); err != nil {
+	if _, _, err := ref.runCulture(sessiontest.Stub(t, script...), CultureOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := ref.Snapshot()
 	for k := range script {
-		t.Run(script[k].id, func(t *testing.T) {
+		t.Run(script[k].ID, func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t)
-			p := stub(t, script[:k]...)
-			p.ExpectInterrupt(script[k].id)
+			p := sessiontest.Stub(t, script[:k]...)
+			p.ExpectInterrupt(script[k].ID)
 			if _, _, err := f.runCulture(p, CultureOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
 				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
 			}
@@ -207,7 +174,7 @@ func TestCultureResumeAtEveryPrompt(t *testing.T) {
 				p.ExpectSelect("resume", "Resume")
 			}
 			for _, s := range script[k:] {
-				s.expect(p)
+				s.Expect(p)
 			}
 			if _, _, err := f.runCulture(p, CultureOptions{}); err != nil {
 				t.Fatalf("second run: %v", err)
@@ -219,11 +186,11 @@ func TestCultureResumeAtEveryPrompt(t *testing.T) {
 	}
 }
 
-func cultureSteps(t *testing.T, pk *pack.Pack) []step {
-	g := ownershipValue(t, pk)
-	s := []step{{"part", session.Select, storyPart}, {"value", session.Select, text.CleanLine(g.Title)}, {"question", session.Select, text.CleanLine(g.Questions[0])}, {"title", session.Input, "Owning the on-call rota"}}
-	s = append(s, storySteps("story", rotaSections)...)
-	return append(s, followupSteps("story", rotaFollowups...)...)
+func cultureSteps(t *testing.T, pk *pack.Pack) []sessiontest.Step {
+	g := sessiontest.OwnershipValue(t, pk)
+	s := []sessiontest.Step{sessiontest.S("part", session.Select, storyPart), sessiontest.S("value", session.Select, text.CleanLine(g.Title)), sessiontest.S("question", session.Select, text.CleanLine(g.Questions[0])), sessiontest.S("title", session.Input, "Owning the on-call rota")}
+	s = append(s, sessiontest.StorySteps("story", sessiontest.RotaSections)...)
+	return append(s, sessiontest.FollowupSteps("story", sessiontest.RotaFollowups...)...)
 }
 
 func TestCultureValueRefused(t *testing.T) {

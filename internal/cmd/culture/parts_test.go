@@ -2,6 +2,7 @@ package culture
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,7 +61,7 @@ func TestCultureWritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saysInOrder(t, out,
+	sessiontest.SaysInOrder(t, out,
 		"Written-first: an update a busy reader can act on",
 		text.CleanLine(e.Title), "the customer commitment: Enterprise contracts promise 99.9%",
 		// The weak update: sections missing, points missed with why.
@@ -82,7 +83,7 @@ func TestCultureWritten(t *testing.T) {
 		t.Errorf("outcome = %+v, want the update, ready", o.Stories)
 	}
 	if got := f.Snapshot(); len(got) != 1 {
-		t.Errorf("files left: %v, want only the update", keys(got))
+		t.Errorf("files left: %v, want only the update", sessiontest.Keys(got))
 	}
 }
 
@@ -117,29 +118,29 @@ func TestUpdateRubricAliases(t *testing.T) {
 func TestCultureWrittenResume(t *testing.T) {
 	ref := newFixture(t)
 	e := migrationSlip(t, ref.Pack)
-	script := []step{
-		{"written.exercise", session.Select, text.CleanLine(e.Title)},
-		{"written.update", session.Text, weakUpdate},
-		{"written.fix.0", session.Select, "Revise it"},
-		{"written.revise.0", session.Text, strongUpdate},
-		{"written.fix.1", session.Select, "Move on"},
+	script := []sessiontest.Step{
+		sessiontest.S("written.exercise", session.Select, text.CleanLine(e.Title)),
+		sessiontest.S("written.update", session.Text, weakUpdate),
+		sessiontest.S("written.fix.0", session.Select, "Revise it"),
+		sessiontest.S("written.revise.0", session.Text, strongUpdate),
+		sessiontest.S("written.fix.1", session.Select, "Move on"),
 	}
-	if _, _, err := ref.runCulture(stub(t, script...), CultureOptions{Part: PartWritten}); err != nil {
+	if _, _, err := ref.runCulture(sessiontest.Stub(t, script...), CultureOptions{Part: PartWritten}); err != nil {
 		t.Fatal(err)
 	}
 	want := ref.Snapshot()
 	for k := range script {
-		t.Run(script[k].id, func(t *testing.T) {
+		t.Run(script[k].ID, func(t *testing.T) {
 			f := newFixture(t)
-			p := stub(t, script[:k]...)
-			p.ExpectInterrupt(script[k].id)
+			p := sessiontest.Stub(t, script[:k]...)
+			p.ExpectInterrupt(script[k].ID)
 			if _, _, err := f.runCulture(p, CultureOptions{Part: PartWritten}); !errors.Is(err, prompts.ErrInterrupted) {
 				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
 			}
 			p = prompttest.New(t)
 			p.ExpectSelect("resume", "Resume")
 			for _, s := range script[k:] {
-				s.expect(p)
+				s.Expect(p)
 			}
 			if _, _, err := f.runCulture(p, CultureOptions{}); err != nil {
 				t.Fatalf("second run: %v", err)
@@ -165,7 +166,7 @@ func TestCultureNotes(t *testing.T) {
 	}
 	panel, _ := f.Pack.Panel(pack.CulturePanel)
 	why, _ := panel.Guide("why_team")
-	saysInOrder(t, out, text.CleanLine(why.Title), "- "+why.Questions[0], "Four or five sentences", "Open source: talk about their code and your own", "A change you made", "culture-notes.md")
+	sessiontest.SaysInOrder(t, out, text.CleanLine(why.Title), "- "+why.Questions[0], "Four or five sentences", "Open source: talk about their code and your own", "A change you made", "culture-notes.md")
 
 	p = prompttest.New(t)
 	p.ExpectText("questions.mine", "How does a decision get written up and settled here?")
@@ -174,7 +175,7 @@ func TestCultureNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	ask, _ := panel.Guide("ask")
-	saysInOrder(t, out, text.CleanLine(ask.Title), "- "+ask.Questions[0], "You have 1 question ready; bring at least two")
+	sessiontest.SaysInOrder(t, out, text.CleanLine(ask.Title), "- "+ask.Questions[0], "You have 1 question ready; bring at least two")
 
 	pr, err := f.WS().Practice(NotesFile)
 	if err != nil {
@@ -199,10 +200,10 @@ func TestCultureNotes(t *testing.T) {
 // names that it has not answered yet, kept in it.
 func TestCultureFollowupsPart(t *testing.T) {
 	f := newFixture(t)
-	if _, _, err := f.runCulture(stub(t, cultureSteps(t, f.Pack)...), CultureOptions{}); err != nil {
+	if _, _, err := f.runCulture(sessiontest.Stub(t, cultureSteps(t, f.Pack)...), CultureOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	probes := ownershipProbes(t, f.Pack)
+	probes := sessiontest.OwnershipProbes(t, f.Pack)
 	p := prompttest.New(t)
 	p.ExpectSelect("part", "Follow-ups on one of your culture stories")
 	p.ExpectSelect("followups.story", "Owning the on-call rota")
@@ -212,8 +213,8 @@ func TestCultureFollowupsPart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saysInOrder(t, out, "Follow-ups: where they push on a culture story", "follow-up 1 of 2", "What they are testing: Whether the initiative was really yours")
-	if diff := cmp.Diff(probes[3:5], messages(p, "followups.followup.")); diff != "" {
+	sessiontest.SaysInOrder(t, out, "Follow-ups: where they push on a culture story", "follow-up 1 of 2", "What they are testing: Whether the initiative was really yours")
+	if diff := cmp.Diff(probes[3:5], sessiontest.Messages(p, "followups.followup.")); diff != "" {
 		t.Errorf("probes asked (-want +got):\n%s", diff)
 	}
 	fu := f.Stories()[0].Sections["Follow-ups"]
@@ -383,48 +384,36 @@ func TestWorkedExamples(t *testing.T) {
 	}
 }
 
-// messages are the questions the stub was asked whose ids start with
-// prefix, as the candidate read them.
-func messages(p *prompttest.Stub, prefix string) []string {
-	var out []string
-	for _, q := range p.Asked() {
-		if strings.HasPrefix(q.ID, prefix) {
-			out = append(out, q.Message)
-		}
-	}
-	return out
-}
-
 // A story that tells assigned work is told which of the value's points it
 // lacks, and the candidate adds them to a section on the spot.
 func TestCultureShowsWhatIsMissing(t *testing.T) {
 	f := newFixture(t)
-	g := ownershipValue(t, f.Pack)
-	assigned := []section{
-		{"situation", "Situation", "My manager asked me to migrate the billing service to the new queue before the end of the quarter."},
-		{"action", "Action", "I planned the migration in three steps, wrote the runbook, moved one consumer a week and checked the error rates after each step."},
-		{"result", "Result", "The last consumer moved in week three and the old queue was switched off, with no lost messages on the way."},
-		{"reflection", "Reflection", "I learned that moving one consumer at a time is slower but much easier to undo when something goes wrong."},
+	g := sessiontest.OwnershipValue(t, f.Pack)
+	assigned := []sessiontest.Section{
+		{ID: "situation", Heading: "Situation", Text: "My manager asked me to migrate the billing service to the new queue before the end of the quarter."},
+		{ID: "action", Heading: "Action", Text: "I planned the migration in three steps, wrote the runbook, moved one consumer a week and checked the error rates after each step."},
+		{ID: "result", Heading: "Result", Text: "The last consumer moved in week three and the old queue was switched off, with no lost messages on the way."},
+		{ID: "reflection", Heading: "Reflection", Text: "I learned that moving one consumer at a time is slower but much easier to undo when something goes wrong."},
 	}
 	unasked := "Nobody owned the old queue after its author left, so I offered to move it, and my manager agreed to a quarter for it."
 	p := prompttest.New(t)
 	p.ExpectSelect("question", text.CleanLine(g.Questions[0]))
 	p.ExpectInput("title", "Moving the billing queue")
 	for _, s := range assigned {
-		p.ExpectText("story."+s.id, s.text)
+		p.ExpectText("story."+s.ID, s.Text)
 	}
 	p.ExpectText("story.value", "Ownership.")
 	p.ExpectSelect("story.fix.0", "Move on")
-	for k, a := range rotaFollowups {
-		p.ExpectText("story.followup."+itoa(k), a)
+	for k, a := range sessiontest.RotaFollowups {
+		p.ExpectText("story.followup."+strconv.Itoa(k), a)
 	}
 	p.ExpectSelect("story.show.0", "Situation")
-	p.ExpectText("story.reshow.0", unasked).WantDefault(assigned[0].text)
+	p.ExpectText("story.reshow.0", unasked).WantDefault(assigned[0].Text)
 	_, out, err := f.runCulture(p, CultureOptions{Value: "ownership"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	saysInOrder(t, out,
+	sessiontest.SaysInOrder(t, out,
 		"The story does not show Ownership yet",
 		"✗ Nobody handed it to you",
 		"missing: Nobody handed it to you",

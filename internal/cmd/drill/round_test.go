@@ -10,6 +10,7 @@ import (
 
 	drills "github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/session/sessiontest"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
 )
@@ -30,13 +31,19 @@ func drillFixture(t *testing.T) *fixture {
 		Notes:        "What breaks first: the Redis primary.",
 	}}
 	body := "\n"
-	for _, s := range ledgerSections {
-		body += "## " + s.heading + "\n\n" + s.text + "\n\n"
+	for _, s := range sessiontest.LedgerSections {
+		body += "## " + s.Heading + "\n\n" + s.Text + "\n\n"
 	}
 	body += "## Follow-ups\n\n- **Why that database and not another?**\n    Postgres, for multi-row transactions.\n"
-	f.Write("stories/"+ledgerFile, "---\ntitle: "+ledgerTitle+"\nkind: star\nrank: 1\n---\n"+body)
+	f.Write("stories/"+sessiontest.LedgerFile, "---\ntitle: "+sessiontest.LedgerTitle+"\nkind: star\nrank: 1\n---\n"+body)
 	return f
 }
+
+// fixture is one candidate's workspace (a sessiontest.Fixture), with the
+// runs of prep drill on it.
+type fixture struct{ *sessiontest.Fixture }
+
+func newFixture(t *testing.T) *fixture { return &fixture{sessiontest.NewFixture(t)} }
 
 func (f *fixture) drill(p prompts.Prompter, opts DrillOptions) (*DrillOutcome, string, error) {
 	f.T.Helper()
@@ -315,7 +322,7 @@ func TestDrillFollowups(t *testing.T) {
 func (f *fixture) followups() string {
 	f.T.Helper()
 	for _, s := range f.Stories() {
-		if s.File == ledgerFile {
+		if s.File == sessiontest.LedgerFile {
 			return s.Sections["Follow-ups"]
 		}
 	}
@@ -427,7 +434,7 @@ func TestDrillScaleMine(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	got := f.Snapshot()["practice/scale-moving-ledger-writes-off-the-checkout-path-2026-01-02.md"]
-	if !strings.Contains(got, "story: "+ledgerFile+"\n") || !strings.Contains(got, "## Mitigation\n\nAn answer for mitigation.\n") {
+	if !strings.Contains(got, "story: "+sessiontest.LedgerFile+"\n") || !strings.Contains(got, "## Mitigation\n\nAn answer for mitigation.\n") {
 		t.Errorf("practice file:\n%s", got)
 	}
 	if !strings.Contains(out, "Your project today, as your story tells it: Architecture\n  An outbox table") ||
@@ -471,7 +478,7 @@ func TestDrillResumeKeepsPlaces(t *testing.T) {
 	if _, _, err := f.drill(p, opts); !errors.Is(err, prompts.ErrInterrupted) {
 		t.Fatalf("err = %v", err)
 	}
-	story, err := f.WS().Story(ledgerFile)
+	story, err := f.WS().Story(sessiontest.LedgerFile)
 	if err != nil {
 		t.Fatal(err)
 	}

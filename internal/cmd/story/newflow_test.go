@@ -20,6 +20,12 @@ import (
 	"github.com/prepcli/prep/prompts/prompttest"
 )
 
+// fixture is one candidate's workspace (a sessiontest.Fixture), with the
+// runs of prep story new on it.
+type fixture struct{ *sessiontest.Fixture }
+
+func newFixture(t *testing.T) *fixture { return &fixture{sessiontest.NewFixture(t)} }
+
 func (f *fixture) runNew(p prompts.Prompter, opts StoryOptions) (*storyflow.Outcome, string, error) {
 	env, out := f.Env(p)
 	o, err := NewStory(env, opts)
@@ -27,26 +33,26 @@ func (f *fixture) runNew(p prompts.Prompter, opts StoryOptions) (*storyflow.Outc
 }
 
 // newScript is prep story new for the orders story, title asked.
-func newScript() []step {
-	s := []step{{"title", session.Input, ordersTitle}}
-	s = append(s, storySteps("story", ordersSections)...)
+func newScript() []sessiontest.Step {
+	s := []sessiontest.Step{sessiontest.S("title", session.Input, sessiontest.OrdersTitle)}
+	s = append(s, sessiontest.StorySteps("story", sessiontest.OrdersSections)...)
 	s = append(s,
-		step{"story.fix.0", session.Select, "Result"},
-		step{"story.revise.0", session.Text, ordersResult},
+		sessiontest.S("story.fix.0", session.Select, "Result"),
+		sessiontest.S("story.revise.0", session.Text, sessiontest.OrdersResult),
 	)
-	return append(s, followupSteps("story", ordersFollowups...)...)
+	return append(s, sessiontest.FollowupSteps("story", sessiontest.OrdersFollowups...)...)
 }
 
 func wantOrders(rank int) sessiontest.StoryView {
-	secs := sectionMap(ordersSections)
-	secs["Result"] = ordersResult
-	secs["Follow-ups"] = followupsText(ordersQuestions, ordersFollowups)
-	return sessiontest.StoryView{File: ordersFile, Title: ordersTitle, Kind: "star", Rank: rank, Panel: "background", Sections: secs}
+	secs := sessiontest.SectionMap(sessiontest.OrdersSections)
+	secs["Result"] = sessiontest.OrdersResult
+	secs["Follow-ups"] = sessiontest.FollowupsText(sessiontest.OrdersQuestions, sessiontest.OrdersFollowups)
+	return sessiontest.StoryView{File: sessiontest.OrdersFile, Title: sessiontest.OrdersTitle, Kind: "star", Rank: rank, Panel: "background", Sections: secs}
 }
 
 func TestNewStory(t *testing.T) {
 	f := newFixture(t)
-	o, out, err := f.runNew(stub(t, newScript()...), StoryOptions{})
+	o, out, err := f.runNew(sessiontest.Stub(t, newScript()...), StoryOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,14 +68,14 @@ func TestNewStory(t *testing.T) {
 		}
 	}
 	if got := f.Snapshot(); len(got) != 1 {
-		t.Errorf("files left: %v, want only the story", keys(got))
+		t.Errorf("files left: %v, want only the story", sessiontest.Keys(got))
 	}
 }
 
 func TestNewStoryTitleFlag(t *testing.T) {
 	f := newFixture(t)
 	script := newScript()[1:]
-	if _, _, err := f.runNew(stub(t, script...), StoryOptions{Title: "  " + ordersTitle + " "}); err != nil {
+	if _, _, err := f.runNew(sessiontest.Stub(t, script...), StoryOptions{Title: "  " + sessiontest.OrdersTitle + " "}); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff([]sessiontest.StoryView{wantOrders(0)}, f.Stories()); diff != "" {
@@ -82,30 +88,30 @@ func TestNewStoryTitleFlag(t *testing.T) {
 // technical follow-ups.
 func TestNewStoryCulture(t *testing.T) {
 	f := newFixture(t)
-	secs := []section{
-		{"situation", "Situation", "Our on-call rota had no owner and pages went unanswered at night for a whole quarter, which customers noticed."},
-		{"action", "Action", "I wrote a one-page proposal for a rota with handovers, asked the team for comments in writing, ran it for a month and adjusted the shifts after the first retro."},
-		{"result", "Result", "Unanswered pages were cut from twelve a month to none, and two other teams adopted the rota within a quarter of it starting."},
-		{"reflection", "Reflection", "I learned that a written proposal gets better comments than a meeting, and I should have asked the quieter engineers first."},
-		{"value", "Value", "Ownership: I saw a gap nobody owned, scoped the fix myself and carried it through without waiting to be asked."},
+	secs := []sessiontest.Section{
+		{ID: "situation", Heading: "Situation", Text: "Our on-call rota had no owner and pages went unanswered at night for a whole quarter, which customers noticed."},
+		{ID: "action", Heading: "Action", Text: "I wrote a one-page proposal for a rota with handovers, asked the team for comments in writing, ran it for a month and adjusted the shifts after the first retro."},
+		{ID: "result", Heading: "Result", Text: "Unanswered pages were cut from twelve a month to none, and two other teams adopted the rota within a quarter of it starting."},
+		{ID: "reflection", Heading: "Reflection", Text: "I learned that a written proposal gets better comments than a meeting, and I should have asked the quieter engineers first."},
+		{ID: "value", Heading: "Value", Text: "Ownership: I saw a gap nobody owned, scoped the fix myself and carried it through without waiting to be asked."},
 	}
-	s := []step{{"title", session.Input, "Owning the on-call rota"}}
-	s = append(s, storySteps("story", secs)...)
-	s = append(s, followupSteps("story", rotaFollowups...)...)
+	s := []sessiontest.Step{sessiontest.S("title", session.Input, "Owning the on-call rota")}
+	s = append(s, sessiontest.StorySteps("story", secs)...)
+	s = append(s, sessiontest.FollowupSteps("story", sessiontest.RotaFollowups...)...)
 	p := prompttest.New(t)
 	for _, st := range s {
-		st.expect(p)
+		st.Expect(p)
 	}
 	_, out, err := f.runNew(p, StoryOptions{Kind: "culture"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	probes := ownershipProbes(t, f.Pack)
+	probes := sessiontest.OwnershipProbes(t, f.Pack)
 	_ = out
-	if diff := cmp.Diff(probes[:3], messages(p, "story.followup.")); diff != "" {
+	if diff := cmp.Diff(probes[:3], sessiontest.Messages(p, "story.followup.")); diff != "" {
 		t.Errorf("probes asked (-want +got):\n%s", diff)
 	}
-	want := []sessiontest.StoryView{{File: "owning-the-on-call-rota.md", Title: "Owning the on-call rota", Kind: "culture", Panel: "culture", Sections: sectionMap(secs)}}
+	want := []sessiontest.StoryView{{File: "owning-the-on-call-rota.md", Title: "Owning the on-call rota", Kind: "culture", Panel: "culture", Sections: sessiontest.SectionMap(secs)}}
 	got := f.Stories()
 	if len(got) == 1 {
 		delete(got[0].Sections, "Follow-ups")
@@ -126,7 +132,7 @@ func TestNewStoryUnknownKind(t *testing.T) {
 func TestNewStoryResumeAtEveryPrompt(t *testing.T) {
 	script := newScript()
 	ref := newFixture(t)
-	if _, _, err := ref.runNew(stub(t, script...), StoryOptions{}); err != nil {
+	if _, _, err := ref.runNew(sessiontest.Stub(t, script...), StoryOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := ref.Snapshot()
@@ -134,11 +140,11 @@ func TestNewStoryResumeAtEveryPrompt(t *testing.T) {
 		if testing.Short() && k%5 != 0 && k != len(script)-1 {
 			continue // a spread of prompts is enough for a quick run
 		}
-		t.Run(script[k].id, func(t *testing.T) {
+		t.Run(script[k].ID, func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t)
-			p := stub(t, script[:k]...)
-			p.ExpectInterrupt(script[k].id)
+			p := sessiontest.Stub(t, script[:k]...)
+			p.ExpectInterrupt(script[k].ID)
 			if _, _, err := f.runNew(p, StoryOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
 				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
 			}
@@ -147,7 +153,7 @@ func TestNewStoryResumeAtEveryPrompt(t *testing.T) {
 				p.ExpectSelect("resume", "Resume")
 			}
 			for _, s := range script[k:] {
-				s.expect(p)
+				s.Expect(p)
 			}
 			if _, _, err := f.runNew(p, StoryOptions{}); err != nil {
 				t.Fatalf("second run: %v", err)
@@ -162,14 +168,14 @@ func TestNewStoryResumeAtEveryPrompt(t *testing.T) {
 func TestNewStoryResumeSaysWhere(t *testing.T) {
 	f := newFixture(t)
 	script := newScript()
-	k := indexOf(t, script, "story.tradeoffs")
-	p := stub(t, script[:k]...)
+	k := sessiontest.IndexOf(t, script, "story.tradeoffs")
+	p := sessiontest.Stub(t, script[:k]...)
 	p.ExpectInterrupt("story.tradeoffs")
 	f.runNew(p, StoryOptions{})
 	p = prompttest.New(t)
 	p.ExpectInterrupt("resume")
 	f.runNew(p, StoryOptions{})
-	want := `You stopped at "` + ordersTitle + `", Trade-offs. Resume there, or start over (your files are kept)?`
+	want := `You stopped at "` + sessiontest.OrdersTitle + `", Trade-offs. Resume there, or start over (your files are kept)?`
 	if asked := p.Asked(); len(asked) != 1 || asked[0].Message != want {
 		t.Errorf("resume question = %+v, want message %q", asked, want)
 	}
@@ -179,28 +185,28 @@ func TestNewStoryResumeSaysWhere(t *testing.T) {
 // starts a new story and keeps the old one as it was.
 func TestNewStoryStartOver(t *testing.T) {
 	script := newScript()
-	k := indexOf(t, script, "story.action")
+	k := sessiontest.IndexOf(t, script, "story.action")
 	for _, tc := range []struct {
 		title string
 		files []string
 	}{
-		{ordersTitle, []string{ordersFile}},
-		{"Another story", []string{"another-story.md", ordersFile}},
+		{sessiontest.OrdersTitle, []string{sessiontest.OrdersFile}},
+		{"Another story", []string{"another-story.md", sessiontest.OrdersFile}},
 	} {
 		t.Run(tc.title, func(t *testing.T) {
 			f := newFixture(t)
-			p := stub(t, script[:k]...)
+			p := sessiontest.Stub(t, script[:k]...)
 			p.ExpectInterrupt("story.action")
 			f.runNew(p, StoryOptions{})
 			p = prompttest.New(t)
 			p.ExpectSelect("resume", "Start over")
-			p.ExpectInput("title", tc.title).WantDefault(ordersTitle)
-			same := tc.title == ordersTitle
+			p.ExpectInput("title", tc.title).WantDefault(sessiontest.OrdersTitle)
+			same := tc.title == sessiontest.OrdersTitle
 			for _, s := range script[1:] {
-				c := s.expect(p)
-				if s.id == "story.situation" {
+				c := s.Expect(p)
+				if s.ID == "story.situation" {
 					if same {
-						c.WantDefault(ordersSections[0].text)
+						c.WantDefault(sessiontest.OrdersSections[0].Text)
 					} else {
 						c.WantDefault("")
 					}
@@ -226,7 +232,7 @@ func TestNewStoryStartOver(t *testing.T) {
 func TestNewStoryKillAfterCreate(t *testing.T) {
 	f := newFixture(t)
 	script := newScript()
-	p := stub(t, script[0])
+	p := sessiontest.Stub(t, script[0])
 	p.ExpectInterrupt("story.situation")
 	f.runNew(p, StoryOptions{})
 	ws := f.WS()
@@ -241,7 +247,7 @@ func TestNewStoryKillAfterCreate(t *testing.T) {
 	p = prompttest.New(t)
 	p.ExpectSelect("resume", "Resume")
 	for _, s := range script {
-		s.expect(p)
+		s.Expect(p)
 	}
 	if _, _, err := f.runNew(p, StoryOptions{}); err != nil {
 		t.Fatal(err)
@@ -251,36 +257,15 @@ func TestNewStoryKillAfterCreate(t *testing.T) {
 	}
 }
 
-func keys(m map[string]string) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
-
-// vagueSections are a story an interviewer would send back: every section
-// answered, but vague, all "we", with no number and no alternative named.
-var vagueSections = []section{
-	{"situation", "Situation", "We had a slow service and the team was unhappy with how things were going\nfor our customers, who kept telling us that pages took far too long."},
-	{"task", "Task", "We needed to make it a lot better for the customers and for the business,\nand we wanted to do it without breaking anything along the way."},
-	{"action", "Action", "We looked into it together, we changed a few things in the code and the\ndatabase, and we tested everything carefully before we shipped it out to\neveryone, and then we watched it closely for a while."},
-	{"result", "Result", "It got a lot faster and everyone was much happier with it afterwards, and\nthe customers stopped complaining about the slow pages."},
-	{"tradeoffs", "Trade-offs", "We thought about it carefully as a team and we picked the best approach\nfor us at the time, which worked out well in the end for everyone."},
-	{"lessons", "Lessons", "We learned a lot about performance and about working together as a team,\nand we would do it the same way again next time."},
-	{"architecture", "Architecture", "We kept the same services as before and we made them talk to each other\na bit more sensibly, so that the pages would load faster for everyone."},
-	{"contribution", "Contribution", "We all worked on it together as a team and we shared the work fairly,\nso everyone had a part in making it faster for our customers."},
-}
-
 // A weak story ends the session as needing work, with the check's
 // reasons, never as passing.
 func TestNewStoryWeakNeedsWork(t *testing.T) {
 	f := newFixture(t)
-	s := []step{{"title", session.Input, "Making the service faster"}}
-	s = append(s, storySteps("story", vagueSections)...)
-	s = append(s, step{"story.fix.0", session.Select, "Move on"})
-	s = append(s, followupSteps("story", "We would do it again.", "We picked the best one.", "We tested it.")...)
-	o, out, err := f.runNew(stub(t, s...), StoryOptions{})
+	s := []sessiontest.Step{sessiontest.S("title", session.Input, "Making the service faster")}
+	s = append(s, sessiontest.StorySteps("story", sessiontest.VagueSections)...)
+	s = append(s, sessiontest.S("story.fix.0", session.Select, "Move on"))
+	s = append(s, sessiontest.FollowupSteps("story", "We would do it again.", "We picked the best one.", "We tested it.")...)
+	o, out, err := f.runNew(sessiontest.Stub(t, s...), StoryOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +294,7 @@ func TestNewStoryWeakNeedsWork(t *testing.T) {
 // never as a second "## Situation" at the end, and prep check reads the
 // story as ready.
 func TestNewStoryWritesWhereTheCandidateLabelled(t *testing.T) {
-	situation := ordersSections[0].text
+	situation := sessiontest.OrdersSections[0].Text
 	for _, tc := range []struct {
 		name, line string // line replaces "## Situation" in the file
 		label      string // the label prep check reads
@@ -323,13 +308,13 @@ func TestNewStoryWritesWhereTheCandidateLabelled(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t)
 			script := newScript()
-			k := indexOf(t, script, "story.situation")
-			p := stub(t, script[:k]...)
+			k := sessiontest.IndexOf(t, script, "story.situation")
+			p := sessiontest.Stub(t, script[:k]...)
 			p.ExpectInterrupt("story.situation")
 			if _, _, err := f.runNew(p, StoryOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
 				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
 			}
-			path := filepath.Join(f.Dir, workspace.StoriesDir, ordersFile)
+			path := filepath.Join(f.Dir, workspace.StoriesDir, sessiontest.OrdersFile)
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -345,8 +330,8 @@ func TestNewStoryWritesWhereTheCandidateLabelled(t *testing.T) {
 			p = prompttest.New(t)
 			p.ExpectSelect("resume", "Resume")
 			for _, s := range script[k:] {
-				c := s.expect(p)
-				if s.id == "story.situation" {
+				c := s.Expect(p)
+				if s.ID == "story.situation" {
 					c.WantDefault(tc.before)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prepcli/prep/internal/session/sessiontest"
 	"github.com/prepcli/prep/prompts/prompttest"
 )
 
@@ -14,7 +15,7 @@ func TestLongAnswerIsRefusedBeforeWriting(t *testing.T) {
 	f := newFixture(t)
 	long := strings.Repeat("We moved the ledger writes to a queue. ", 400<<10/39)
 	p := prompttest.New(t)
-	p.ExpectInput("title", ordersTitle)
+	p.ExpectInput("title", sessiontest.OrdersTitle)
 	p.ExpectText("story.situation", long)
 	_, _, err := f.runNew(p, StoryOptions{})
 	if err == nil || !strings.Contains(err.Error(), "longer than prep keeps") || strings.Contains(err.Error(), "\n") {

@@ -57,6 +57,12 @@ var techBase = sync.OnceValues(func() (*pack.Pack, error) {
 	return pack.LoadParts(pack.PartMeta|pack.PartPanels|pack.PartRubrics, pack.Source{FS: content.FS, Name: pack.Embedded})
 })
 
+// fixture is one candidate's workspace (a sessiontest.Fixture), with the
+// runs of prep technical on it.
+type fixture struct{ *sessiontest.Fixture }
+
+func newFixture(t *testing.T) *fixture { return &fixture{sessiontest.NewFixture(t)} }
+
 // newTechFixture is a workspace fixture on techPack.
 func newTechFixture(t *testing.T) *fixture {
 	return &fixture{&sessiontest.Fixture{T: t, Dir: filepath.Join(t.TempDir(), "ws"), Pack: techPack(t)}}
@@ -78,43 +84,43 @@ func techPack(t *testing.T) *pack.Pack {
 
 // interviewOpen are the questions before the first step of the ledger:
 // the framing skipped, no question for the interviewer.
-var interviewOpen = []step{{"framing", session.Confirm, session.No}, {"ask.0", session.Input, ""}}
+var interviewOpen = []sessiontest.Step{sessiontest.S("framing", session.Confirm, session.No), sessiontest.S("ask.0", session.Input, "")}
 
 // ledgerFollowupSteps answers the three follow-ups the ledger answer draws:
 // Postgres, and two decisions it weighs.
-var ledgerFollowupSteps = []step{
-	{"followup.0", session.Text, "Writes fail for the seconds of the failover; checkout retries with the same idempotency key."},
-	{"followup.1", session.Text, "If balances had to be read on every write, updating them in place would win."},
-	{"followup.2", session.Text, "The cross-partition reports would move to a nightly job."},
+var ledgerFollowupSteps = []sessiontest.Step{
+	sessiontest.S("followup.0", session.Text, "Writes fail for the seconds of the failover; checkout retries with the same idempotency key."),
+	sessiontest.S("followup.1", session.Text, "If balances had to be read on every write, updating them in place would win."),
+	sessiontest.S("followup.2", session.Text, "The cross-partition reports would move to a nightly job."),
 }
 
 // ledgerAnswers is one answer per step of the design rubric, in its order.
-var ledgerAnswers = []section{
-	{"requirements", "Requirements", "Record every payment exactly once for the checkout service; refunds, finance reports and support read it back. Out of scope for now: currency conversion and payouts."},
-	{"assumptions", "Assumptions", "2,000 writes per second at peak, 50 million entries a month, reads mostly by account; p99 under 100 ms; 99.95% availability."},
-	{"mvp", "MVP", "One payments service writes an append-only entries table in Postgres, keyed by an idempotency key from checkout; balances are a view summed per account, cached for reports. Left out for now: multi-currency and payouts."},
-	{"tradeoffs", "Trade-offs", "An append-only table instead of updating balances in place: no lock on hot accounts, at the cost of summing. Postgres rather than a ledger database: the team knows it."},
-	{"edge_cases", "Edge cases", "Checkout retries after a timeout: the idempotency key makes the second write a no-op. The primary fails over mid-write: the transaction either committed or not, and the retry settles it."},
-	{"bottlenecks", "Bottlenecks", "At 100x the single primary saturates first, around 30,000 writes per second; partition entries by account and batch inserts, at the cost of cross-partition reports."},
-	{"validation", "Validation", "Reconcile daily: the sum of entries equals the payment provider's totals. Watch p99 write latency under 100 ms and the error rate; load test at 5x peak; canary one merchant first."},
+var ledgerAnswers = []sessiontest.Section{
+	{ID: "requirements", Heading: "Requirements", Text: "Record every payment exactly once for the checkout service; refunds, finance reports and support read it back. Out of scope for now: currency conversion and payouts."},
+	{ID: "assumptions", Heading: "Assumptions", Text: "2,000 writes per second at peak, 50 million entries a month, reads mostly by account; p99 under 100 ms; 99.95% availability."},
+	{ID: "mvp", Heading: "MVP", Text: "One payments service writes an append-only entries table in Postgres, keyed by an idempotency key from checkout; balances are a view summed per account, cached for reports. Left out for now: multi-currency and payouts."},
+	{ID: "tradeoffs", Heading: "Trade-offs", Text: "An append-only table instead of updating balances in place: no lock on hot accounts, at the cost of summing. Postgres rather than a ledger database: the team knows it."},
+	{ID: "edge_cases", Heading: "Edge cases", Text: "Checkout retries after a timeout: the idempotency key makes the second write a no-op. The primary fails over mid-write: the transaction either committed or not, and the retry settles it."},
+	{ID: "bottlenecks", Heading: "Bottlenecks", Text: "At 100x the single primary saturates first, around 30,000 writes per second; partition entries by account and batch inserts, at the cost of cross-partition reports."},
+	{ID: "validation", Heading: "Validation", Text: "Reconcile daily: the sum of entries equals the payment provider's totals. Watch p99 write latency under 100 ms and the error rate; load test at 5x peak; canary one merchant first."},
 }
 
 // techScript answers the ledger scenario: track and scenario chosen, a
 // hint taken at Assumptions and another at MVP, then every step written.
-func techScript(t *testing.T, p *pack.Pack) []step {
-	s := []step{
-		{"track", session.Select, trackTitle(t, p, "distributed")},
-		{"scenario", session.Select, "A ledger API"},
+func techScript(t *testing.T, p *pack.Pack) []sessiontest.Step {
+	s := []sessiontest.Step{
+		sessiontest.S("track", session.Select, trackTitle(t, p, "distributed")),
+		sessiontest.S("scenario", session.Select, "A ledger API"),
 	}
 	s = append(s, interviewOpen...)
 	for _, sec := range ledgerAnswers {
-		switch sec.id {
+		switch sec.ID {
 		case "assumptions", "mvp":
-			s = append(s, step{"hint." + sec.id + ".0", session.Confirm, session.Yes}, step{"hint." + sec.id + ".1", session.Confirm, session.No})
+			s = append(s, sessiontest.S("hint."+sec.ID+".0", session.Confirm, session.Yes), sessiontest.S("hint."+sec.ID+".1", session.Confirm, session.No))
 		default:
-			s = append(s, step{"hint." + sec.id + ".0", session.Confirm, session.No})
+			s = append(s, sessiontest.S("hint."+sec.ID+".0", session.Confirm, session.No))
 		}
-		s = append(s, step{"answer." + sec.id, session.Text, sec.text})
+		s = append(s, sessiontest.S("answer."+sec.ID, session.Text, sec.Text))
 	}
 	return append(s, ledgerFollowupSteps...)
 }
@@ -166,35 +172,18 @@ func (f *fixture) answer(name string) answerView {
 	}
 	design, _ := f.Pack.Rubric(workspace.KindDesign)
 	for _, sec := range ledgerAnswers {
-		if text, ok := p.Section(design, sec.id); ok && text != "" {
-			v.Sections[sec.heading] = text
+		if text, ok := p.Section(design, sec.ID); ok && text != "" {
+			v.Sections[sec.Heading] = text
 		}
 	}
 	return v
 }
 
-// saysInOrder checks that out says each of wants, in that order, whatever
-// the wrapping.
-func saysInOrder(t *testing.T, out string, wants ...string) {
-	t.Helper()
-	flat := strings.Join(strings.Fields(out), " ")
-	rest := flat
-	for _, w := range wants {
-		w = strings.Join(strings.Fields(w), " ")
-		i := strings.Index(rest, w)
-		if i < 0 {
-			t.Errorf("output lacks %q after what came before; output:\n%s", w, out)
-			return
-		}
-		rest = rest[i+len(w):]
-	}
-}
-
 func designMap(skip ...string) map[string]string {
 	m := map[string]string{}
 	for _, s := range ledgerAnswers {
-		if !slices.Contains(skip, s.id) {
-			m[s.heading] = s.text
+		if !slices.Contains(skip, s.ID) {
+			m[s.Heading] = s.Text
 		}
 	}
 	return m
@@ -219,7 +208,7 @@ func ledgerFront(hints []string, timer string) map[string]any {
 
 func TestTechnicalWholeSession(t *testing.T) {
 	f := newTechFixture(t)
-	o, out, err := f.runTech(stub(t, techScript(t, f.Pack)...), TechnicalOptions{})
+	o, out, err := f.runTech(sessiontest.Stub(t, techScript(t, f.Pack)...), TechnicalOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +231,7 @@ func TestTechnicalWholeSession(t *testing.T) {
 		t.Errorf("outcome (-want +got):\n%s", diff)
 	}
 	// What the candidate reads, in the order it comes.
-	saysInOrder(t, out,
+	sessiontest.SaysInOrder(t, out,
 		"Technical Skills Panel",
 		"Scenarios",
 		"- A ledger API: Design the API that records every payment in a ledger.",
@@ -271,7 +260,7 @@ func TestTechnicalWholeSession(t *testing.T) {
 		t.Errorf("the architecture sketch lost its lines:\n%s", out)
 	}
 	if got := f.Snapshot(); len(got) != 1 {
-		t.Errorf("files left: %v, want only the answer", keys(got))
+		t.Errorf("files left: %v, want only the answer", sessiontest.Keys(got))
 	}
 	if _, err := os.Stat(filepath.Join(f.Dir, "stories")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("stories/ was touched: %v", err)
@@ -281,12 +270,12 @@ func TestTechnicalWholeSession(t *testing.T) {
 // Hints run out: once all are taken, no step offers one.
 func TestTechnicalHintsRunOut(t *testing.T) {
 	f := newTechFixture(t)
-	script := append(slices.Clone(interviewOpen), step{"hint.requirements.0", session.Confirm, session.Yes}, step{"hint.requirements.1", session.Confirm, session.Yes}, step{"hint.requirements.2", session.Confirm, session.Yes})
+	script := append(slices.Clone(interviewOpen), sessiontest.S("hint.requirements.0", session.Confirm, session.Yes), sessiontest.S("hint.requirements.1", session.Confirm, session.Yes), sessiontest.S("hint.requirements.2", session.Confirm, session.Yes))
 	for _, sec := range ledgerAnswers {
-		script = append(script, step{"answer." + sec.id, session.Text, sec.text})
+		script = append(script, sessiontest.S("answer."+sec.ID, session.Text, sec.Text))
 	}
 	script = append(script, ledgerFollowupSteps...)
-	o, out, err := f.runTech(stub(t, script...), TechnicalOptions{Scenario: "ledger-api"})
+	o, out, err := f.runTech(sessiontest.Stub(t, script...), TechnicalOptions{Scenario: "ledger-api"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,12 +294,12 @@ func TestTechnicalHintsRunOut(t *testing.T) {
 // which, and the track's guide is shown.
 func TestTechnicalTrackFlag(t *testing.T) {
 	f := newTechFixture(t)
-	p := stub(t,
-		step{"scenario", session.Select, "A slow memory leak"},
-		step{"framing", session.Confirm, session.Yes},
-		step{"hint.requirements.0", session.Confirm, session.No},
-		step{"answer.requirements", session.Text, ledgerAnswers[0].text},
-		step{"hint.assumptions.0", session.Confirm, session.No},
+	p := sessiontest.Stub(t,
+		sessiontest.S("scenario", session.Select, "A slow memory leak"),
+		sessiontest.S("framing", session.Confirm, session.Yes),
+		sessiontest.S("hint.requirements.0", session.Confirm, session.No),
+		sessiontest.S("answer.requirements", session.Text, ledgerAnswers[0].Text),
+		sessiontest.S("hint.assumptions.0", session.Confirm, session.No),
 	)
 	p.ExpectInterrupt("answer.assumptions")
 	_, out, err := f.runTech(p, TechnicalOptions{Track: "debugging"})
@@ -322,8 +311,8 @@ func TestTechnicalTrackFlag(t *testing.T) {
 		t.Errorf("the track's guide %q is not shown:\n%s", g.Title, out)
 	}
 	// The framing, taken, is shown before the scenario.
-	saysInOrder(t, out, "Before you start, how this panel works", "Hints are part of the session", "Scenario: A slow memory leak")
-	if got := f.answer("memory-leak.md"); got.Front["track"] != "debugging" || got.Sections["Requirements"] != ledgerAnswers[0].text {
+	sessiontest.SaysInOrder(t, out, "Before you start, how this panel works", "Hints are part of the session", "Scenario: A slow memory leak")
+	if got := f.answer("memory-leak.md"); got.Front["track"] != "debugging" || got.Sections["Requirements"] != ledgerAnswers[0].Text {
 		t.Errorf("answer = %+v", got)
 	}
 }
@@ -375,7 +364,7 @@ func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
 	pk := techPack(t)
 	script := techScript(t, pk)
 	ref := &fixture{&sessiontest.Fixture{T: t, Dir: filepath.Join(t.TempDir(), "ws"), Pack: pk}}
-	if _, _, err := ref.runTech(stub(t, script...), TechnicalOptions{}); err != nil {
+	if _, _, err := ref.runTech(sessiontest.Stub(t, script...), TechnicalOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := ref.Snapshot()
@@ -383,11 +372,11 @@ func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
 		if testing.Short() && k%4 != 0 {
 			continue
 		}
-		t.Run(script[k].id, func(t *testing.T) {
+		t.Run(script[k].ID, func(t *testing.T) {
 			t.Parallel()
 			f := &fixture{&sessiontest.Fixture{T: t, Dir: filepath.Join(t.TempDir(), "ws"), Pack: pk}}
-			p := stub(t, script[:k]...)
-			p.ExpectInterrupt(script[k].id)
+			p := sessiontest.Stub(t, script[:k]...)
+			p.ExpectInterrupt(script[k].ID)
 			if _, _, err := f.runTech(p, TechnicalOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
 				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
 			}
@@ -399,7 +388,7 @@ func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
 				rest = script
 			}
 			for _, s := range rest {
-				s.expect(p)
+				s.Expect(p)
 			}
 			_, out, err := f.runTech(p, TechnicalOptions{})
 			if err != nil {
@@ -409,7 +398,7 @@ func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
 				t.Errorf("files after resuming (-uninterrupted +resumed):\n%s", diff)
 			}
 			// A hint taken before the stop is shown again with its step.
-			if script[k].id == "hint.mvp.1" || script[k].id == "answer.mvp" {
+			if script[k].ID == "hint.mvp.1" || script[k].ID == "answer.mvp" {
 				if !strings.Contains(out, "Hint 2 of 3: Which number decides the storage?") {
 					t.Errorf("the hint taken before the stop is not shown again:\n%s", out)
 				}
@@ -421,8 +410,8 @@ func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
 func TestTechnicalResumeSaysWhere(t *testing.T) {
 	f := newTechFixture(t)
 	script := techScript(t, f.Pack)
-	k := indexOf(t, script, "answer.mvp")
-	p := stub(t, script[:k]...)
+	k := sessiontest.IndexOf(t, script, "answer.mvp")
+	p := sessiontest.Stub(t, script[:k]...)
 	p.ExpectInterrupt("answer.mvp")
 	f.runTech(p, TechnicalOptions{})
 	p = prompttest.New(t)
@@ -439,8 +428,8 @@ func TestTechnicalResumeSaysWhere(t *testing.T) {
 func TestTechnicalStartOver(t *testing.T) {
 	f := newTechFixture(t)
 	script := techScript(t, f.Pack)
-	k := indexOf(t, script, "answer.tradeoffs")
-	p := stub(t, script[:k]...)
+	k := sessiontest.IndexOf(t, script, "answer.tradeoffs")
+	p := sessiontest.Stub(t, script[:k]...)
 	p.ExpectInterrupt("answer.tradeoffs")
 	f.runTech(p, TechnicalOptions{})
 
@@ -451,17 +440,17 @@ func TestTechnicalStartOver(t *testing.T) {
 	p.ExpectConfirm("framing", false)
 	p.ExpectInput("ask.0", "")
 	for _, sec := range ledgerAnswers {
-		p.ExpectConfirm("hint."+sec.id+".0", false)
-		c := p.ExpectText("answer."+sec.id, sec.text)
-		if sec.id == "requirements" {
-			c.WantDefault(sec.text)
+		p.ExpectConfirm("hint."+sec.ID+".0", false)
+		c := p.ExpectText("answer."+sec.ID, sec.Text)
+		if sec.ID == "requirements" {
+			c.WantDefault(sec.Text)
 		}
-		if sec.id == "tradeoffs" {
+		if sec.ID == "tradeoffs" {
 			c.WantDefault("")
 		}
 	}
 	for _, s := range ledgerFollowupSteps {
-		s.expect(p)
+		s.Expect(p)
 	}
 	o, _, err := f.runTech(p, TechnicalOptions{})
 	if err != nil {
@@ -512,12 +501,12 @@ func TestTechnicalTimer(t *testing.T) {
 	// 10 minutes a question: steps start at 0, 20 and 40 minutes, and the
 	// fourth finds the time up.
 	for _, sec := range ledgerAnswers[:3] {
-		p.ExpectConfirm("hint."+sec.id+".0", false)
-		p.ExpectText("answer."+sec.id, sec.text)
+		p.ExpectConfirm("hint."+sec.ID+".0", false)
+		p.ExpectText("answer."+sec.ID, sec.Text)
 	}
 	p.ExpectSelect("timeup", "Go to Validation")
 	p.ExpectConfirm("hint.validation.0", false)
-	p.ExpectText("answer.validation", ledgerAnswers[6].text)
+	p.ExpectText("answer.validation", ledgerAnswers[6].Text)
 	p.ExpectText("followup.0", "A failover costs seconds of writes.")
 	p.ExpectText("followup.1", "Nothing else.")
 	sp := slowPrompter{Prompter: p, now: &now, per: 10 * time.Minute}
@@ -537,7 +526,7 @@ func TestTechnicalTimer(t *testing.T) {
 	if !strings.Contains(out, split) {
 		t.Errorf("output lacks the split:\n%s", out)
 	}
-	saysInOrder(t, out,
+	sessiontest.SaysInOrder(t, out,
 		"- 45 min left of 45 min; the split gives Requirements about 6 min.",
 		"- 25 min left of 45 min; the split gives Assumptions about 5 min (you are 14 min behind it).",
 		"- 5 min left of 45 min; the split gives MVP about 10 min (you are 29 min behind it).",
@@ -569,7 +558,7 @@ func TestTechnicalTimerResumes(t *testing.T) {
 	p.ExpectConfirm("framing", false)
 	p.ExpectInput("ask.0", "")
 	p.ExpectConfirm("hint.requirements.0", false)
-	p.ExpectText("answer.requirements", ledgerAnswers[0].text)
+	p.ExpectText("answer.requirements", ledgerAnswers[0].Text)
 	p.ExpectInterrupt("hint.assumptions.0")
 	sp := slowPrompter{Prompter: p, now: &now, per: 3 * time.Minute}
 	if _, _, err := f.runTech(sp, TechnicalOptions{Scenario: "ledger-api", Timer: 30 * time.Minute, Now: clock}); !errors.Is(err, prompts.ErrInterrupted) {
@@ -580,7 +569,7 @@ func TestTechnicalTimerResumes(t *testing.T) {
 	p.ExpectSelect("resume", "Resume")
 	p.ExpectInterrupt("hint.assumptions.0")
 	_, out, _ := f.runTech(slowPrompter{Prompter: p, now: &now, per: time.Minute}, TechnicalOptions{Now: clock})
-	saysInOrder(t, out, "- 24 min left of 30 min; the split gives Assumptions about 3 min (you are 2 min behind it).")
+	sessiontest.SaysInOrder(t, out, "- 24 min left of 30 min; the split gives Assumptions about 3 min (you are 2 min behind it).")
 }
 
 func TestTimerHelpers(t *testing.T) {
@@ -634,5 +623,5 @@ func TestTechnicalShowsTheCompany(t *testing.T) {
 	if !strings.HasPrefix(out, "Acme · Technical Skills Panel\n") {
 		t.Errorf("output starts %q, want the company and the panel", out[:min(len(out), 40)])
 	}
-	saysInOrder(t, out, "Welcome to Acme's interview prep.", "What the Technical Skills Panel is")
+	sessiontest.SaysInOrder(t, out, "Welcome to Acme's interview prep.", "What the Technical Skills Panel is")
 }

@@ -44,31 +44,31 @@ func newInterviewFixture(t *testing.T) *fixture {
 // counterScript answers the view counter: three questions (two reach a
 // fact, one gets the neutral reply), the steps, the re-plan after the MVP,
 // one check at the bottlenecks, and the follow-ups.
-var counterScript = []step{
-	{"framing", session.Confirm, session.No},
-	{"ask.0", session.Input, "How many views per second do we get at peak?"},
-	{"ask.1", session.Input, "Does the count need to be real time?"},
-	{"ask.2", session.Input, "Is there a launch date?"},
-	{"ask.3", session.Input, ""},
-	{"hint.requirements.0", session.Confirm, session.No},
-	{"answer.requirements", session.Text, "Count every article view and show the count on the page. Out of scope: per-user analytics."},
-	{"hint.assumptions.0", session.Confirm, session.No},
-	{"answer.assumptions", session.Text, "30,000 views per second at peak; a count a minute old is fine; two million articles."},
-	{"hint.mvp.0", session.Confirm, session.No},
-	{"answer.mvp", session.Text, "The page service sends each view to Redis, which holds a counter per article.\nA worker will flush the sums to Postgres every ten seconds.\nPages read the count from a cache with a 30 s ttl."},
-	{"change", session.Text, "Keep a counter per article per minute and sum the last five; the flush stays the same."},
-	{"hint.tradeoffs.0", session.Confirm, session.No},
-	{"answer.tradeoffs", session.Text, "Counting in Redis rather than updating the row per view: far fewer writes, at the cost of losing a few seconds of views in a crash."},
-	{"hint.edge_cases.0", session.Confirm, session.No},
-	{"answer.edge_cases", session.Text, "If the worker dies, Redis keeps counting and the next flush catches up; a Redis restart loses at most ten seconds."},
-	{"check.bottlenecks.0", session.Input, "database CPU at peak"},
-	{"check.bottlenecks.1", session.Input, ""},
-	{"hint.bottlenecks.0", session.Confirm, session.No},
-	{"answer.bottlenecks", session.Text, "The hottest rows take the lock waits; the flush already spreads them, and at 100x Redis memory is next."},
-	{"hint.validation.0", session.Confirm, session.No},
-	{"answer.validation", session.Text, "Compare the flushed sums with the page logs daily; alert when the flush lag passes a minute; load test at 3x peak."},
-	{"followup.0", session.Text, "The counts since the last flush are lost; at most ten seconds of views."},
-	{"followup.1", session.Text, "If the row could take the writes, a direct update is simpler."},
+var counterScript = []sessiontest.Step{
+	sessiontest.S("framing", session.Confirm, session.No),
+	sessiontest.S("ask.0", session.Input, "How many views per second do we get at peak?"),
+	sessiontest.S("ask.1", session.Input, "Does the count need to be real time?"),
+	sessiontest.S("ask.2", session.Input, "Is there a launch date?"),
+	sessiontest.S("ask.3", session.Input, ""),
+	sessiontest.S("hint.requirements.0", session.Confirm, session.No),
+	sessiontest.S("answer.requirements", session.Text, "Count every article view and show the count on the page. Out of scope: per-user analytics."),
+	sessiontest.S("hint.assumptions.0", session.Confirm, session.No),
+	sessiontest.S("answer.assumptions", session.Text, "30,000 views per second at peak; a count a minute old is fine; two million articles."),
+	sessiontest.S("hint.mvp.0", session.Confirm, session.No),
+	sessiontest.S("answer.mvp", session.Text, "The page service sends each view to Redis, which holds a counter per article.\nA worker will flush the sums to Postgres every ten seconds.\nPages read the count from a cache with a 30 s ttl."),
+	sessiontest.S("change", session.Text, "Keep a counter per article per minute and sum the last five; the flush stays the same."),
+	sessiontest.S("hint.tradeoffs.0", session.Confirm, session.No),
+	sessiontest.S("answer.tradeoffs", session.Text, "Counting in Redis rather than updating the row per view: far fewer writes, at the cost of losing a few seconds of views in a crash."),
+	sessiontest.S("hint.edge_cases.0", session.Confirm, session.No),
+	sessiontest.S("answer.edge_cases", session.Text, "If the worker dies, Redis keeps counting and the next flush catches up; a Redis restart loses at most ten seconds."),
+	sessiontest.S("check.bottlenecks.0", session.Input, "database CPU at peak"),
+	sessiontest.S("check.bottlenecks.1", session.Input, ""),
+	sessiontest.S("hint.bottlenecks.0", session.Confirm, session.No),
+	sessiontest.S("answer.bottlenecks", session.Text, "The hottest rows take the lock waits; the flush already spreads them, and at 100x Redis memory is next."),
+	sessiontest.S("hint.validation.0", session.Confirm, session.No),
+	sessiontest.S("answer.validation", session.Text, "Compare the flushed sums with the page logs daily; alert when the flush lag passes a minute; load test at 3x peak."),
+	sessiontest.S("followup.0", session.Text, "The counts since the last flush are lost; at most ten seconds of views."),
+	sessiontest.S("followup.1", session.Text, "If the row could take the writes, a direct update is simpler."),
 }
 
 // The design scenario as an interviewer runs it: the figures come only
@@ -78,14 +78,14 @@ var counterScript = []step{
 // facts were never asked for, then asks follow-ups on what was named.
 func TestTechnicalInterviewDesign(t *testing.T) {
 	f := newInterviewFixture(t)
-	o, out, err := f.runTech(stub(t, counterScript...), TechnicalOptions{Scenario: "counter-service"})
+	o, out, err := f.runTech(sessiontest.Stub(t, counterScript...), TechnicalOptions{Scenario: "counter-service"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(out, "30,000 page views") && strings.Index(out, "30,000 page views") < strings.Index(out, "Your question") {
 		t.Errorf("a fact is shown before it is asked for")
 	}
-	saysInOrder(t, out,
+	sessiontest.SaysInOrder(t, out,
 		"Scenario: A view counter (distributed)",
 		"Every article page shows how many times it has been read.",
 		"A view counter · Requirements (step 1 of 7)",
@@ -161,16 +161,16 @@ func TestTechnicalInterviewDesign(t *testing.T) {
 func TestTechnicalInterviewResumes(t *testing.T) {
 	pk := interviewPack(t)
 	ref := &fixture{&sessiontest.Fixture{T: t, Dir: filepath.Join(t.TempDir(), "ws"), Pack: pk}}
-	if _, _, err := ref.runTech(stub(t, counterScript...), TechnicalOptions{Scenario: "counter-service"}); err != nil {
+	if _, _, err := ref.runTech(sessiontest.Stub(t, counterScript...), TechnicalOptions{Scenario: "counter-service"}); err != nil {
 		t.Fatal(err)
 	}
 	want := ref.Snapshot()
 	for _, at := range []string{"ask.2", "change", "check.bottlenecks.1", "followup.1"} {
 		t.Run(at, func(t *testing.T) {
 			t.Parallel()
-			k := indexOf(t, counterScript, at)
+			k := sessiontest.IndexOf(t, counterScript, at)
 			f := &fixture{&sessiontest.Fixture{T: t, Dir: filepath.Join(t.TempDir(), "ws"), Pack: pk}}
-			p := stub(t, counterScript[:k]...)
+			p := sessiontest.Stub(t, counterScript[:k]...)
 			p.ExpectInterrupt(at)
 			if _, _, err := f.runTech(p, TechnicalOptions{Scenario: "counter-service"}); !errors.Is(err, prompts.ErrInterrupted) {
 				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
@@ -178,14 +178,14 @@ func TestTechnicalInterviewResumes(t *testing.T) {
 			p = prompttest.New(t)
 			p.ExpectSelect("resume", "Resume")
 			for _, s := range counterScript[k:] {
-				s.expect(p)
+				s.Expect(p)
 			}
 			_, out, err := f.runTech(p, TechnicalOptions{})
 			if err != nil {
 				t.Fatalf("second run: %v", err)
 			}
 			if at == "ask.2" {
-				saysInOrder(t, out, "You asked: Does the count need to be real time?", "Interviewer: A count up to a minute old is fine.")
+				sessiontest.SaysInOrder(t, out, "You asked: Does the count need to be real time?", "Interviewer: A count up to a minute old is fine.")
 			}
 			if diff := cmp.Diff(want, f.Snapshot()); diff != "" {
 				t.Errorf("files after resuming (-uninterrupted +resumed):\n%s", diff)
@@ -199,37 +199,37 @@ func TestTechnicalInterviewResumes(t *testing.T) {
 // show, and a check the scenario has nothing for gets the neutral reply.
 func TestTechnicalInterviewDebugging(t *testing.T) {
 	f := newInterviewFixture(t)
-	script := []step{
-		{"framing", session.Confirm, session.No},
-		{"ask.0", session.Input, "Which customers are affected?"},
-		{"ask.1", session.Input, ""},
-		{"hint.symptom.0", session.Confirm, session.No},
-		{"answer.symptom", session.Text, "European customers wait eight seconds at checkout since 07:10 UTC; about a third of orders there."},
-		{"hint.hypotheses.0", session.Confirm, session.No},
-		{"answer.hypotheses", session.Text, "1. A regional dependency got slow. 2. A database in eu-west is struggling. 3. A bad config push."},
-		{"check.evidence.0", session.Input, "traces of a slow checkout"},
-		{"check.evidence.1", session.Input, "CPU on the web servers"},
-		{"check.evidence.2", session.Input, "the tax service logs"},
-		{"check.evidence.3", session.Input, "is the tax database replica healthy?"},
-		{"check.evidence.4", session.Input, ""},
-		{"hint.evidence.0", session.Confirm, session.No},
-		{"answer.evidence", session.Text, "Traces put 7.5 s in the tax call; its logs show timeouts to the replica since 07:09."},
-		{"hint.root_cause.0", session.Confirm, session.No},
-		{"answer.root_cause", session.Text, "The eu-west tax replica restarted for maintenance and came back with a cold cache."},
-		{"hint.fix.0", session.Confirm, session.No},
-		{"answer.fix", session.Text, "Now: fail over the tax reads to the other replica. Then: a 500 ms timeout on the tax call."},
-		{"hint.verification.0", session.Confirm, session.No},
-		{"answer.verification", session.Text, "Checkout p99 in Europe back under one second within minutes of the failover."},
-		{"hint.prevention.0", session.Confirm, session.No},
-		{"answer.prevention", session.Text, "Warm the replica before it takes traffic after maintenance; alert on tax call p99."},
-		{"followup.0", session.Text, "A second opinion on the timeout."},
-		{"followup.1", session.Text, "It would have been found later."},
+	script := []sessiontest.Step{
+		sessiontest.S("framing", session.Confirm, session.No),
+		sessiontest.S("ask.0", session.Input, "Which customers are affected?"),
+		sessiontest.S("ask.1", session.Input, ""),
+		sessiontest.S("hint.symptom.0", session.Confirm, session.No),
+		sessiontest.S("answer.symptom", session.Text, "European customers wait eight seconds at checkout since 07:10 UTC; about a third of orders there."),
+		sessiontest.S("hint.hypotheses.0", session.Confirm, session.No),
+		sessiontest.S("answer.hypotheses", session.Text, "1. A regional dependency got slow. 2. A database in eu-west is struggling. 3. A bad config push."),
+		sessiontest.S("check.evidence.0", session.Input, "traces of a slow checkout"),
+		sessiontest.S("check.evidence.1", session.Input, "CPU on the web servers"),
+		sessiontest.S("check.evidence.2", session.Input, "the tax service logs"),
+		sessiontest.S("check.evidence.3", session.Input, "is the tax database replica healthy?"),
+		sessiontest.S("check.evidence.4", session.Input, ""),
+		sessiontest.S("hint.evidence.0", session.Confirm, session.No),
+		sessiontest.S("answer.evidence", session.Text, "Traces put 7.5 s in the tax call; its logs show timeouts to the replica since 07:09."),
+		sessiontest.S("hint.root_cause.0", session.Confirm, session.No),
+		sessiontest.S("answer.root_cause", session.Text, "The eu-west tax replica restarted for maintenance and came back with a cold cache."),
+		sessiontest.S("hint.fix.0", session.Confirm, session.No),
+		sessiontest.S("answer.fix", session.Text, "Now: fail over the tax reads to the other replica. Then: a 500 ms timeout on the tax call."),
+		sessiontest.S("hint.verification.0", session.Confirm, session.No),
+		sessiontest.S("answer.verification", session.Text, "Checkout p99 in Europe back under one second within minutes of the failover."),
+		sessiontest.S("hint.prevention.0", session.Confirm, session.No),
+		sessiontest.S("answer.prevention", session.Text, "Warm the replica before it takes traffic after maintenance; alert on tax call p99."),
+		sessiontest.S("followup.0", session.Text, "A second opinion on the timeout."),
+		sessiontest.S("followup.1", session.Text, "It would have been found later."),
 	}
-	o, out, err := f.runTech(stub(t, script...), TechnicalOptions{Scenario: "slow-checkout"})
+	o, out, err := f.runTech(sessiontest.Stub(t, script...), TechnicalOptions{Scenario: "slow-checkout"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	saysInOrder(t, out,
+	sessiontest.SaysInOrder(t, out,
 		"Scenario: Checkout got slow (debugging)",
 		"Checkout got slow · Symptom and impact (step 1 of 7)",
 		"Ask about the incident:",
@@ -265,7 +265,7 @@ func TestTechnicalInterviewMovesOn(t *testing.T) {
 	now := t0
 	p := prompttest.New(t)
 	for _, s := range counterScript[:7] {
-		s.expect(p)
+		s.Expect(p)
 	}
 	p.ExpectInterrupt("hint.assumptions.0")
 	sp := slowPrompter{Prompter: p, now: &now, per: 8 * time.Minute}

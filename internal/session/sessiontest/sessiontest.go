@@ -174,3 +174,16 @@ func RAMTempDir() (cleanup func()) {
 	os.Setenv("TMPDIR", dir)
 	return func() { os.RemoveAll(dir) }
 }
+
+// Main runs the tests of a package of guided sessions. No such test
+// checks that a write survives a power cut (the tests that kill a real
+// prep process do, in internal/e2e), so writes skip fsync: on a real disk
+// each costs milliseconds. The sessions' tests write some ten thousand
+// files; they do it on a RAM disk where Linux has one (RAMTempDir).
+func Main(m *testing.M) {
+	workspace.SkipSyncForTests()
+	cleanup := RAMTempDir()
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
+}
