@@ -5,16 +5,18 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/prepcli/prep/internal/testdisk"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 // The scripts in testdata/script run the real program as a user would:
-// arguments, files, standard streams and exit status.
+// arguments, files, standard streams and exit status. Their files, and
+// the bundle tests' copies of prep, are on a RAM disk (testdisk).
 func TestMain(m *testing.M) {
 	if os.Getenv(asPrepEnv) != "" {
 		os.Exit(run())
 	}
-	testscript.Main(m, map[string]func(){
+	testscript.Main(testdisk.M{Tests: m}, map[string]func(){
 		"prep": func() { os.Exit(run()) },
 		// The same program under another name, as a recruiter's copy.
 		"prep-acme": func() { os.Exit(run()) },

@@ -17,6 +17,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmd/root"
 	"github.com/prepcli/prep/internal/cmdutil"
+	"github.com/prepcli/prep/internal/testdisk"
 )
 
 // editorEnv names the file the fake editor copies into the file it is
@@ -33,12 +34,13 @@ const waitLimit = 20 * time.Second
 // on PATH under the name prep, and run under that name it is prep, as in
 // cmd/prep's scripts. Run under any other name with editorEnv set, it is
 // the candidate's editor. Nothing is built: the tests run the code this
-// binary was compiled from.
+// binary was compiled from. The candidates' homes and workspaces are on a
+// RAM disk (testdisk): the kill test alone makes thousands of writes.
 func TestMain(m *testing.M) {
 	if answer := os.Getenv(editorEnv); answer != "" && !runAsPrep() {
 		os.Exit(fakeEditor(answer, os.Args[len(os.Args)-1]))
 	}
-	testscript.Main(m, map[string]func(){
+	testscript.Main(testdisk.M{Tests: m}, map[string]func(){
 		"prep": func() { os.Exit(root.Process(cmdutil.BuildInfo{Version: "dev"})) },
 	})
 }

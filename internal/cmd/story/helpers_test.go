@@ -14,6 +14,7 @@ import (
 	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/testdisk"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -27,7 +28,7 @@ func TestMain(m *testing.M) {
 	}
 	// No test here checks that a write survives a power cut.
 	workspace.SkipSyncForTests()
-	os.Exit(m.Run())
+	os.Exit(testdisk.M{Tests: m}.Run())
 }
 
 // resultSection is what the fake editor adds: the missing Result.

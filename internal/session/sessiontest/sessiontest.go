@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -20,6 +19,7 @@ import (
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/session"
+	"github.com/prepcli/prep/internal/testdisk"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 )
@@ -158,31 +158,14 @@ func (f *Fixture) Stories() []StoryView {
 	return out
 }
 
-// RAMTempDir points TMPDIR at a RAM disk where Linux has one, for tests
-// that write thousands of files: on a busy disk creating and renaming a
-// file costs up to a millisecond even without fsync. A TMPDIR set by the
-// caller is kept. The cleanup removes the directory.
-func RAMTempDir() (cleanup func()) {
-	const shm = "/dev/shm"
-	if runtime.GOOS != "linux" || os.Getenv("TMPDIR") != "" {
-		return func() {}
-	}
-	dir, err := os.MkdirTemp(shm, "prep-session-test-")
-	if err != nil {
-		return func() {}
-	}
-	os.Setenv("TMPDIR", dir)
-	return func() { os.RemoveAll(dir) }
-}
-
-// Main runs the tests of a package of guided sessions. No such test
-// checks that a write survives a power cut (the tests that kill a real
-// prep process do, in internal/e2e), so writes skip fsync: on a real disk
-// each costs milliseconds. The sessions' tests write some ten thousand
-// files; they do it on a RAM disk where Linux has one (RAMTempDir).
+// Main runs the tests of a package of guided sessions. None of them
+// checks that a write survives a power cut, so writes skip fsync (the
+// tests that kill a real prep process, in internal/e2e, keep it). They
+// write some ten thousand files, on a RAM disk where Linux has one
+// (testdisk).
 func Main(m *testing.M) {
 	workspace.SkipSyncForTests()
-	cleanup := RAMTempDir()
+	cleanup := testdisk.UseRAM()
 	code := m.Run()
 	cleanup()
 	os.Exit(code)
