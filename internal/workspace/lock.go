@@ -52,7 +52,12 @@ func (w *Workspace) Lock() (unlock func(), err error) {
 			return nil, err
 		}
 		w.lock.f = f
-		w.cleanTemp()
+		// What a dead prep left is gone after the first lock; later
+		// ones, one per save in a session, skip the directory scans.
+		if !w.cleaned {
+			w.cleanTemp()
+			w.cleaned = true
+		}
 	}
 	w.lock.depth++
 	var once sync.Once

@@ -86,10 +86,15 @@ func (w *Workspace) SaveProgress(p *Progress) error {
 	if err != nil {
 		return refused(err)
 	}
-	if err := decodeStrict(path, data, &progressFile{}, progressKeys); err != nil {
-		return refused(err)
+	// Bytes this session read or wrote itself are known to parse; only
+	// others are checked, so a file prep cannot read is never replaced.
+	changed := p.disk.changed(data, exists)
+	if changed || !p.disk.read {
+		if err := decodeStrict(path, data, &progressFile{}, progressKeys); err != nil {
+			return refused(err)
+		}
 	}
-	if p.disk.changed(data, exists) {
+	if changed {
 		return &changedError{path}
 	}
 	now := w.now().Round(0).Truncate(time.Second)

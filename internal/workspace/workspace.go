@@ -57,6 +57,7 @@ type Workspace struct {
 	lock     heldLock             // the workspace's lock, <dir>/.lock
 	sessions map[string]*heldLock // the sessions' locks held, by name
 	lockWait time.Duration        // how long Lock waits for another prep
+	cleaned  bool                 // cleanTemp has run under the lock
 	// readOnly is why prep cannot write here, when it cannot: the
 	// workspace still reads, and every write says so (see notWritable).
 	readOnly error
