@@ -11,7 +11,6 @@ import (
 
 	"github.com/prepcli/prep/content"
 	"github.com/prepcli/prep/internal/bundle"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/pack/compiled"
@@ -31,7 +30,7 @@ type BuildInfo struct {
 // for it, so commands that need no content pay nothing for it.
 type Factory struct {
 	IOStreams *iostreams.IOStreams
-	Env       config.Env
+	Env       Env
 	Now       func() time.Time
 	Build     BuildInfo
 	// Embedded is the built-in pack; tests swap it for a small one.
@@ -40,8 +39,12 @@ type Factory struct {
 	// attached by `prep content bundle`. Nil looks for none (tests that
 	// build a Factory by hand).
 	Executable func() (string, error)
+	// LoadSettings resolves the settings; the root command sets it and
+	// calls it before any command runs. Shell completion, which skips
+	// that set-up, calls it itself.
+	LoadSettings SettingsLoader
 
-	settings config.Settings
+	settings Settings
 
 	bundleOnce sync.Once
 	bundled    *pack.Source
@@ -70,13 +73,13 @@ func New(streams *iostreams.IOStreams, build BuildInfo) *Factory {
 
 // SetSettings records the resolved settings; the root command calls it
 // before any command runs.
-func (f *Factory) SetSettings(s config.Settings) {
+func (f *Factory) SetSettings(s Settings) {
 	f.settings = s
 	f.IOStreams.SetNoColor(s.NoColor)
 }
 
 // Settings are the resolved flags, environment and config file.
-func (f *Factory) Settings() config.Settings { return f.settings }
+func (f *Factory) Settings() Settings { return f.settings }
 
 // Layers are the pack sources in force, lowest first: the embedded pack,
 // the pack bundled into this binary if it carries one, then the --content

@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/internal/bundle"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 )
 
@@ -53,7 +52,7 @@ func factory(exe string, content string) *Factory {
 	if exe != "" {
 		f.Executable = func() (string, error) { return exe, nil }
 	}
-	f.SetSettings(config.Settings{Content: content})
+	f.SetSettings(Settings{Content: content})
 	return f
 }
 

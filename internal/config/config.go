@@ -1,5 +1,8 @@
 // Package config resolves prep's settings from flags, PREP_* environment
 // variables, the config file and defaults, in that order of precedence.
+// The settings themselves are cmdutil's, so that commands, which take
+// them from the factory, do not link viper and what it brings (afero's
+// net/http among them): only the root command resolves them.
 package config
 
 import (
@@ -18,6 +21,7 @@ import (
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
 
+	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/fserr"
 	"github.com/prepcli/prep/internal/yamlerr"
 )
@@ -40,20 +44,6 @@ const (
 	KeyWhisperModel = "whisper-model"
 )
 
-// Settings are the resolved values one run of prep uses.
-type Settings struct {
-	Content string // a content pack directory laid over the embedded one; may be empty
-	Dir     string // the candidate's workspace
-	NoColor bool
-	// Interview is the interview's date, at midnight local time; zero when
-	// not set.
-	Interview time.Time
-	// Recorder, Transcriber and WhisperModel are paths for prep
-	// rehearse; empty when not set (it then looks on PATH).
-	Recorder, Transcriber, WhisperModel string
-	ConfigFile                          string // the file the settings were read from; empty when none
-}
-
 // file is the config file's schema: unknown keys are mistakes to report,
 // not to ignore, as in content packs.
 type file struct {
@@ -67,12 +57,9 @@ type file struct {
 	WhisperModel string `yaml:"whisper-model"`
 }
 
-// Env reads the environment; tests pass their own.
-type Env func(string) (string, bool)
-
 // Load resolves the settings. flags must define the global flags (content,
 // dir, config, no-color).
-func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
+func Load(flags *pflag.FlagSet, env cmdutil.Env) (cmdutil.Settings, error) {
 	v := viper.New()
 	v.SetEnvPrefix("PREP")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
@@ -80,13 +67,13 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 	for _, key := range []string{KeyContent, KeyDir, KeyNoColor, KeyInterview} {
 		if f := flags.Lookup(key); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
-				return Settings{}, err
+				return cmdutil.Settings{}, err
 			}
 		}
 	}
 	dir, err := defaultDir(env)
 	if err != nil {
-		return Settings{}, err
+		return cmdutil.Settings{}, err
 	}
 	v.SetDefault(KeyDir, dir)
 
@@ -95,23 +82,23 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 		data, err := readConfig(path)
 		switch {
 		case errors.Is(err, errTooBig):
-			return Settings{}, fmt.Errorf("%s: %v, far more than a config file holds; check the path given with --config or PREP_CONFIG", path, err)
+			return cmdutil.Settings{}, fmt.Errorf("%s: %v, far more than a config file holds; check the path given with --config or PREP_CONFIG", path, err)
 		case err == nil:
 			if err := checkFile(path, data); err != nil {
-				return Settings{}, err
+				return cmdutil.Settings{}, err
 			}
 			v.SetConfigType("yaml")
 			if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
-				return Settings{}, fmt.Errorf("%s: %v; fix the config file", path, err)
+				return cmdutil.Settings{}, fmt.Errorf("%s: %v; fix the config file", path, err)
 			}
 		case errors.Is(err, fs.ErrNotExist) && !explicit:
 			path = "" // no config file is the usual case
 		default:
-			return Settings{}, fmt.Errorf("%s: cannot read config file: %v; check the path given with --config or PREP_CONFIG", path, fserr.Cause(err))
+			return cmdutil.Settings{}, fmt.Errorf("%s: cannot read config file: %v; check the path given with --config or PREP_CONFIG", path, fserr.Cause(err))
 		}
 	}
 
-	s := Settings{
+	s := cmdutil.Settings{
 		Content:    expandHome(v.GetString(KeyContent), env),
 		Dir:        expandHome(v.GetString(KeyDir), env),
 		NoColor:    v.GetBool(KeyNoColor),
@@ -128,7 +115,7 @@ func Load(flags *pflag.FlagSet, env Env) (Settings, error) {
 	if d := v.GetString(KeyInterview); d != "" {
 		t, err := time.ParseInLocation(time.DateOnly, d, time.Local)
 		if err != nil {
-			return Settings{}, fmt.Errorf("interview date %q is not a date; write it as YYYY-MM-DD (--interview, PREP_INTERVIEW or \"interview:\" in %s)", d, displayPath(path))
+			return cmdutil.Settings{}, fmt.Errorf("interview date %q is not a date; write it as YYYY-MM-DD (--interview, PREP_INTERVIEW or \"interview:\" in %s)", d, displayPath(path))
 		}
 		s.Interview = t
 	}
@@ -219,7 +206,7 @@ func safely(f func() error) (err error) {
 	return f()
 }
 
-func configPath(flags *pflag.FlagSet, env Env) (path string, explicit bool) {
+func configPath(flags *pflag.FlagSet, env cmdutil.Env) (path string, explicit bool) {
 	if f := flags.Lookup("config"); f != nil && f.Changed {
 		return expandHome(f.Value.String(), env), true
 	}
@@ -234,7 +221,7 @@ func configPath(flags *pflag.FlagSet, env Env) (path string, explicit bool) {
 }
 
 // DefaultConfigFile is where prep looks for its config file when not told.
-func DefaultConfigFile(env Env) string {
+func DefaultConfigFile(env cmdutil.Env) string {
 	dir, err := configDir(env)
 	if err != nil {
 		return ""
@@ -242,7 +229,7 @@ func DefaultConfigFile(env Env) string {
 	return filepath.Join(dir, "prep", "config.yaml")
 }
 
-func configDir(env Env) (string, error) {
+func configDir(env cmdutil.Env) (string, error) {
 	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
 		if x, ok := env("XDG_CONFIG_HOME"); ok && filepath.IsAbs(x) {
 			return x, nil
@@ -253,7 +240,7 @@ func configDir(env Env) (string, error) {
 
 // defaultDir is the user's data directory: Go has no os.UserDataDir, so
 // follow each platform's convention by hand.
-func defaultDir(env Env) (string, error) {
+func defaultDir(env cmdutil.Env) (string, error) {
 	switch runtime.GOOS {
 	case "windows":
 		if d, ok := env("LocalAppData"); ok && d != "" {
@@ -276,7 +263,7 @@ func defaultDir(env Env) (string, error) {
 	return filepath.Join(home, ".local", "share", "prep"), nil
 }
 
-func expandHome(p string, env Env) string {
+func expandHome(p string, env cmdutil.Env) string {
 	if p == "~" || strings.HasPrefix(p, "~/") {
 		if home, ok := env("HOME"); ok && home != "" {
 			return filepath.Join(home, p[1:])

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/spf13/pflag"
 )
 
@@ -25,7 +26,7 @@ func flagSet(t *testing.T, args ...string) *pflag.FlagSet {
 	return fs
 }
 
-func envOf(m map[string]string) Env {
+func envOf(m map[string]string) cmdutil.Env {
 	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
 }
 
@@ -57,51 +58,51 @@ func TestPrecedence(t *testing.T) {
 		name string
 		args []string
 		env  map[string]string
-		want Settings
+		want cmdutil.Settings
 	}{
 		{
 			name: "default",
 			env:  baseEnv,
-			want: Settings{Dir: "/data/prep"},
+			want: cmdutil.Settings{Dir: "/data/prep"},
 		},
 		{
 			name: "config file over default",
 			args: []string{"--config", cfg},
 			env:  baseEnv,
-			want: Settings{Dir: "/from/file", Content: "/pack/file", ConfigFile: cfg},
+			want: cmdutil.Settings{Dir: "/from/file", Content: "/pack/file", ConfigFile: cfg},
 		},
 		{
 			name: "environment over config file",
 			args: []string{"--config", cfg},
 			env:  with(map[string]string{"PREP_DIR": "/from/env"}),
-			want: Settings{Dir: "/from/env", Content: "/pack/file", ConfigFile: cfg},
+			want: cmdutil.Settings{Dir: "/from/env", Content: "/pack/file", ConfigFile: cfg},
 		},
 		{
 			name: "flag over environment",
 			args: []string{"--config", cfg, "--dir", "/from/flag"},
 			env:  with(map[string]string{"PREP_DIR": "/from/env"}),
-			want: Settings{Dir: "/from/flag", Content: "/pack/file", ConfigFile: cfg},
+			want: cmdutil.Settings{Dir: "/from/flag", Content: "/pack/file", ConfigFile: cfg},
 		},
 		{
 			name: "PREP_CONFIG names the file",
 			env:  with(map[string]string{"PREP_CONFIG": cfg}),
-			want: Settings{Dir: "/from/file", Content: "/pack/file", ConfigFile: cfg},
+			want: cmdutil.Settings{Dir: "/from/file", Content: "/pack/file", ConfigFile: cfg},
 		},
 		{
 			name: "NO_COLOR turns colour off",
 			env:  with(map[string]string{"NO_COLOR": ""}),
-			want: Settings{Dir: "/data/prep", NoColor: true},
+			want: cmdutil.Settings{Dir: "/data/prep", NoColor: true},
 		},
 		{
 			name: "PREP_NO_COLOR turns colour off",
 			env:  with(map[string]string{"PREP_NO_COLOR": "true"}),
-			want: Settings{Dir: "/data/prep", NoColor: true},
+			want: cmdutil.Settings{Dir: "/data/prep", NoColor: true},
 		},
 		{
 			name: "tilde in a flag is the home directory",
 			args: []string{"--dir", "~/prep-ws"},
 			env:  baseEnv,
-			want: Settings{Dir: filepath.Join(home, "prep-ws")},
+			want: cmdutil.Settings{Dir: filepath.Join(home, "prep-ws")},
 		},
 	}
 	for _, tt := range tests {

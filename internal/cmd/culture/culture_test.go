@@ -15,7 +15,6 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
@@ -31,7 +30,7 @@ type harness struct {
 }
 
 func newHarness(t *testing.T) *harness {
-	e := cmdtest.New(t, t0, config.Settings{})
+	e := cmdtest.New(t, t0, cmdutil.Settings{})
 	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
 }
 

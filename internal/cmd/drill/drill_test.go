@@ -15,7 +15,6 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
-	"github.com/prepcli/prep/internal/config"
 	drills "github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
@@ -31,7 +30,7 @@ type harness struct {
 }
 
 func newHarness(t *testing.T, interview time.Time) *harness {
-	e := cmdtest.New(t, t0, config.Settings{Interview: interview})
+	e := cmdtest.New(t, t0, cmdutil.Settings{Interview: interview})
 	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
 }
 

@@ -12,7 +12,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/sheet"
 	"github.com/prepcli/prep/internal/workspace"
@@ -35,7 +34,7 @@ func newEnv(t *testing.T) *env {
 	streams, _, out, errOut := iostreams.Test()
 	f := cmdutil.New(streams, cmdutil.BuildInfo{Version: "test"})
 	f.Now = func() time.Time { return t0 }
-	f.SetSettings(config.Settings{Dir: dir, NoColor: true})
+	f.SetSettings(cmdutil.Settings{Dir: dir, NoColor: true})
 	ws, err := workspace.Open(dir, f.Now)
 	if err != nil {
 		t.Fatal(err)

@@ -60,8 +60,10 @@ func Run(f *cmdutil.Factory, args []string) (code int) {
 	return cmdutil.ExitCode(err)
 }
 
-// NewCmdRoot builds the whole command tree.
+// NewCmdRoot builds the whole command tree. It gives f the settings
+// loader: only the root command links viper.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	f.LoadSettings = config.Load
 	cmd := &cobra.Command{
 		Use:   progname.Name(),
 		Short: "Offline coach for a three-panel engineering interview",
@@ -81,7 +83,7 @@ never opens a network connection.`),
 		SilenceUsage:  true,
 		Args:          cobra.NoArgs,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := config.Load(cmd.Root().PersistentFlags(), f.Env)
+			s, err := f.LoadSettings(cmd.Root().PersistentFlags(), f.Env)
 			if err != nil {
 				return err
 			}

@@ -15,7 +15,6 @@ import (
 
 	"github.com/prepcli/prep/content"
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/readiness"
@@ -82,7 +81,7 @@ type harness struct {
 func newHarness(t *testing.T, dir string) *harness {
 	ios, _, out, errOut := iostreams.Test()
 	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
-	f.SetSettings(config.Settings{Dir: dir, Interview: interview, NoColor: true})
+	f.SetSettings(cmdutil.Settings{Dir: dir, Interview: interview, NoColor: true})
 	f.Now = func() time.Time { return t0 }
 	return &harness{f: f, ios: ios, out: out, err: errOut}
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 )
@@ -101,7 +100,10 @@ func completeTrash(f *cmdutil.Factory) completeFunc {
 // shell's completion request skips the root command's set-up, so the
 // settings (--dir, PREP_DIR, the config file) are resolved here.
 func completionWorkspace(f *cmdutil.Factory, cmd *cobra.Command) (*workspace.Workspace, bool) {
-	s, err := config.Load(cmd.Root().PersistentFlags(), f.Env)
+	if f.LoadSettings == nil {
+		return nil, false
+	}
+	s, err := f.LoadSettings(cmd.Root().PersistentFlags(), f.Env)
 	if err != nil {
 		return nil, false
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/prepcli/prep/content"
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/testdisk"
@@ -85,7 +84,7 @@ func newEnv(t *testing.T) *env {
 	e.f = cmdutil.New(streams, cmdutil.BuildInfo{Version: "test"})
 	e.f.Env = func(k string) (string, bool) { v, ok := e.vars[k]; return v, ok }
 	e.f.Now = func() time.Time { return e.clock }
-	e.f.SetSettings(config.Settings{Dir: dir, NoColor: true})
+	e.f.SetSettings(cmdutil.Settings{Dir: dir, NoColor: true})
 	ws, err := workspace.Open(dir, func() time.Time { return e.clock })
 	if err != nil {
 		t.Fatal(err)

@@ -13,7 +13,6 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
@@ -27,7 +26,7 @@ type newCmdHarness struct {
 }
 
 func newCmdSetup(t *testing.T) *newCmdHarness {
-	e := cmdtest.New(t, time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC), config.Settings{})
+	e := cmdtest.New(t, time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC), cmdutil.Settings{})
 	return &newCmdHarness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
 }
 

@@ -16,7 +16,6 @@ import (
 	"github.com/prepcli/prep/content"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/workspace"
@@ -33,7 +32,7 @@ type harness struct {
 }
 
 func newHarness(t *testing.T) *harness {
-	e := cmdtest.New(t, t0, config.Settings{})
+	e := cmdtest.New(t, t0, cmdutil.Settings{})
 	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
 }
 

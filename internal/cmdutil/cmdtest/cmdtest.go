@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/config"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/prompts"
 )
@@ -30,7 +29,7 @@ type Env struct {
 
 // New returns an Env whose factory has settings s with Dir as the
 // workspace, and a clock stopped at now.
-func New(t *testing.T, now time.Time, s config.Settings) Env {
+func New(t *testing.T, now time.Time, s cmdutil.Settings) Env {
 	ios, _, out, errOut := iostreams.Test()
 	f := cmdutil.New(ios, cmdutil.BuildInfo{Version: "test"})
 	s.Dir = filepath.Join(t.TempDir(), "ws")
