@@ -67,7 +67,7 @@ func TestBackgroundPTY(t *testing.T) {
 	if id := r.next("", true); id != "resume" {
 		r.fatalf("the second run asked %q first, want the resume question", id)
 	}
-	if p := lastPrompt(r.screenText()); !strings.Contains(p, "story 1") {
+	if p := lastPrompt(r.screen); !strings.Contains(p, "story 1") {
 		t.Errorf("the resume question does not say it stopped in story 1: %q", p)
 	}
 	r.answer("resume")

@@ -103,7 +103,7 @@ func TestCtrlCInTheEditor(t *testing.T) {
 	const half = "Checkout wrote each ledger entry synchronously"
 	cd.prepareEditor(t, waitMark+half)
 	r.send("\r")
-	r.waitScreen(func(string) bool { return strings.Contains(r.transcript.text(), waitingLine) }, "the editor running")
+	r.waitFor(func() bool { return strings.Contains(r.transcript.text(), waitingLine) }, "the editor running")
 	if _, err := r.c.Send("\x03"); err != nil {
 		r.fatalf("typing Ctrl-C: %v", err)
 	}
@@ -205,8 +205,8 @@ func (r *prepRun) answerUntil(id string) {
 // prefix and reads keys; what is typed next goes to it.
 func (r *prepRun) waitPrompt(prefix string) {
 	r.t.Helper()
-	r.waitScreen(func(s string) bool {
-		if !strings.HasPrefix(lastPrompt(s), prefix) {
+	r.waitFor(func() bool {
+		if !strings.HasPrefix(lastPrompt(r.screen), prefix) {
 			return false
 		}
 		raw, err := r.raw()
@@ -215,18 +215,18 @@ func (r *prepRun) waitPrompt(prefix string) {
 	r.at = prefix
 }
 
-// waitScreen waits until ok holds of the screen.
-func (r *prepRun) waitScreen(ok func(screen string) bool, what string) {
+// waitFor waits until ok holds, looking again as the screen changes.
+func (r *prepRun) waitFor(ok func() bool, what string) {
 	r.t.Helper()
 	deadline := time.Now().Add(waitLimit)
-	for !ok(r.screenText()) {
+	for !ok() {
 		if r.exited() {
 			r.fatalf("prep ended while the test waited for %s", what)
 		}
 		if time.Now().After(deadline) {
 			r.fatalf("waited %v for %s", waitLimit, what)
 		}
-		time.Sleep(2 * time.Millisecond)
+		r.pause()
 	}
 }
 

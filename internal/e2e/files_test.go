@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -165,18 +166,28 @@ type progress struct {
 // rename, so it is never seen half written; a missing file is an empty
 // progress.
 func readProgress(ws string) (progress, error) {
-	var p progress
-	data, err := os.ReadFile(filepath.Join(ws, "sessions", "background.yaml"))
+	p, _, err := readProgressSince(ws, nil, progress{})
+	return p, err
+}
+
+// readProgressSince is readProgress for a test that polls: when the
+// file still holds last, what was parsed from it then, known, is
+// returned; data is what the file holds now.
+func readProgressSince(ws string, last []byte, known progress) (p progress, data []byte, err error) {
+	data, err = os.ReadFile(filepath.Join(ws, "sessions", "background.yaml"))
 	if errors.Is(err, fs.ErrNotExist) {
-		return p, nil
+		return p, nil, nil
 	}
 	if err != nil {
-		return p, err
+		return p, nil, err
+	}
+	if last != nil && bytes.Equal(data, last) {
+		return known, data, nil
 	}
 	if err := yaml.Unmarshal(data, &p); err != nil {
-		return p, fmt.Errorf("sessions/background.yaml: %v", err)
+		return p, nil, fmt.Errorf("sessions/background.yaml: %v", err)
 	}
-	return p, nil
+	return p, data, nil
 }
 
 // questionText is the start of the message prep shows for question id,

@@ -51,6 +51,12 @@ type prepRun struct {
 	at string
 	// drained is closed once all the program wrote is on the screen.
 	drained chan struct{}
+	// output ticks when what the program wrote reaches the screen.
+	output outputTick
+	// progress is the session's progress file as last parsed, from
+	// progressData, for next, which reads it every few milliseconds.
+	progress     progress
+	progressData []byte
 
 	pid    int
 	reaped bool
@@ -106,7 +112,7 @@ func (pl placer) Write(p []byte) (int, error) {
 	}
 	// The program draws a prompt before it asks where the cursor is, so
 	// the lowest question on screen is the one asking.
-	line := lastPrompt(screenText(a.screen))
+	line := lastPrompt(a.screen)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	q := a.queued
@@ -173,7 +179,8 @@ func (cd *candidate) start(t *testing.T, args ...string) *prepRun {
 	screen := vt10x.New(vt10x.WithWriter(back), vt10x.WithSize(screenCols, screenRows))
 	back.screen = screen
 	transcript := &syncBuffer{}
-	c, err := expect.NewConsole(expect.WithStdout(screen, placer{back}, transcript))
+	output := make(outputTick, 1)
+	c, err := expect.NewConsole(expect.WithStdout(screen, placer{back}, transcript, output))
 	if err != nil {
 		t.Skipf("cannot open a pseudo-terminal here (%v); prep is not driven through one", err)
 	}
@@ -194,7 +201,7 @@ func (cd *candidate) start(t *testing.T, args ...string) *prepRun {
 		c.Close()
 		t.Fatalf("starting %s: %v", bin, err)
 	}
-	r := &prepRun{t: t, cd: cd, c: c, screen: screen, back: back, transcript: transcript, tty: int(fd), drained: make(chan struct{}), pid: pid}
+	r := &prepRun{t: t, cd: cd, c: c, screen: screen, back: back, transcript: transcript, tty: int(fd), drained: make(chan struct{}), output: output, pid: pid}
 	go func() {
 		defer close(r.drained)
 		_, _ = c.ExpectEOF()
@@ -217,6 +224,32 @@ func (r *prepRun) cleanup() {
 	select {
 	case <-r.drained:
 	case <-time.After(waitLimit):
+	}
+}
+
+// outputTick is told of each write to the screen, and keeps one tick
+// for the test's next pause.
+type outputTick chan struct{}
+
+func (o outputTick) Write(p []byte) (int, error) {
+	select {
+	case o <- struct{}{}:
+	default:
+	}
+	return len(p), nil
+}
+
+// pause waits for the screen to change, or for a few milliseconds: what
+// the tests wait for mostly comes as output, so they look again when it
+// does rather than reading the whole 250-column screen every tick, but
+// the terminal's switch to raw mode and the program's end are not
+// output.
+func (r *prepRun) pause() {
+	t := time.NewTimer(5 * time.Millisecond)
+	defer t.Stop()
+	select {
+	case <-r.output:
+	case <-t.C:
 	}
 }
 
@@ -321,7 +354,8 @@ func (r *prepRun) next(prev string, resuming bool) string {
 		}
 		id, answers := "resume", map[string]string(nil)
 		if !resuming {
-			p, err := readProgress(r.cd.ws)
+			p, data, err := readProgressSince(r.cd.ws, r.progressData, r.progress)
+			r.progress, r.progressData = p, data
 			if err != nil {
 				r.fatalf("reading where the session is: %v", err)
 			}
@@ -332,7 +366,7 @@ func (r *prepRun) next(prev string, resuming bool) string {
 			if err != nil {
 				r.fatalf("%v", err)
 			}
-			if at := "? " + msg; strings.HasPrefix(lastPrompt(r.screenText()), at) {
+			if at := "? " + msg; strings.HasPrefix(lastPrompt(r.screen), at) {
 				raw, err := r.raw()
 				if err != nil {
 					r.fatalf("%v", err)
@@ -346,7 +380,7 @@ func (r *prepRun) next(prev string, resuming bool) string {
 		if time.Now().After(deadline) {
 			r.fatalf("waited %v for the question after %q (the progress file is at %q)", waitLimit, prev, id)
 		}
-		time.Sleep(2 * time.Millisecond)
+		r.pause()
 	}
 }
 
@@ -409,13 +443,23 @@ func screenText(screen vt10x.Terminal) string {
 }
 
 // lastPrompt is the lowest line of the screen that holds a question:
-// survey starts each with "? ".
-func lastPrompt(screen string) string {
-	lines := strings.Split(screen, "\n")
-	for i := len(lines) - 1; i >= 0; i-- {
-		if strings.HasPrefix(lines[i], "? ") {
-			return lines[i]
+// survey starts each with "? ". The screen is read cell by cell, from
+// the bottom: the tests look for the prompt every few milliseconds, and
+// turning the whole 250 by 60 screen into a string each time was most
+// of the kill test's own work.
+func lastPrompt(screen vt10x.Terminal) string {
+	screen.Lock()
+	defer screen.Unlock()
+	cols, rows := screen.Size()
+	for y := rows - 1; y >= 0; y-- {
+		if screen.Cell(0, y).Char != '?' || screen.Cell(1, y).Char != ' ' {
+			continue
 		}
+		line := make([]rune, cols)
+		for x := range line {
+			line[x] = screen.Cell(x, y).Char
+		}
+		return strings.TrimRight(string(line), " \x00")
 	}
 	return ""
 }
