@@ -22,34 +22,23 @@ import (
 
 var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
 
-type harness struct {
-	f        *cmdutil.Factory
-	out, err *bytes.Buffer
-	dir      string
-}
-
-func newHarness(t *testing.T) *harness {
-	e := cmdtest.New(t, t0, cmdutil.Settings{})
-	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
-}
-
 // execute runs prep background with args; with p, questions go to it
 // instead of a terminal or an answers file.
-func (h *harness) execute(p prompts.Prompter, args ...string) error {
-	return cmdtest.Execute(NewCmdBackground(h.f, cmdtest.Scripted(p, Run)), h.out, h.err, args...)
+func execute(h cmdtest.Env, p prompts.Prompter, args ...string) error {
+	return h.Execute(NewCmdBackground(h.F, cmdtest.Scripted(p, Run)), args...)
 }
 
 // The whole journey from a file: an empty workspace to a prep sheet, two
 // stories, the second left incomplete on purpose and reported as such.
 func TestAnswersFileWholeSession(t *testing.T) {
-	h := newHarness(t)
-	if err := h.execute(nil, "--answers", filepath.Join("testdata", "answers.yaml")); err != nil {
-		t.Fatalf("err = %v\nstderr: %s", err, h.err)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	if err := execute(h, nil, "--answers", filepath.Join("testdata", "answers.yaml")); err != nil {
+		t.Fatalf("err = %v\nstderr: %s", err, h.Err)
 	}
-	if h.err.Len() > 0 {
-		t.Errorf("stderr: %s", h.err)
+	if h.Err.Len() > 0 {
+		t.Errorf("stderr: %s", h.Err)
 	}
-	ws, err := workspace.Open(h.dir, nil)
+	ws, err := workspace.Open(h.Dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,14 +72,14 @@ func TestAnswersFileWholeSession(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("stories (-want +got):\n%s", diff)
 	}
-	page, err := os.ReadFile(filepath.Join(h.dir, "prep-sheet.md"))
+	page, err := os.ReadFile(filepath.Join(h.Dir, "prep-sheet.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(page, []byte(sheet.Marker)) || !bytes.Contains(page, []byte("Moving ledger writes off the checkout path")) {
 		t.Errorf("prep-sheet.md is not the sheet:\n%s", page)
 	}
-	out := h.out.String()
+	out := h.Out.String()
 	// Lines are wrapped to the terminal's width, so compare words.
 	flat := strings.Join(strings.Fields(out), " ")
 	for _, s := range []string{
@@ -106,35 +95,23 @@ func TestAnswersFileWholeSession(t *testing.T) {
 	if strings.Contains(out, "passes") {
 		t.Errorf("a story is said to pass rather than given its verdict:\n%s", out)
 	}
-	if _, err := os.Stat(filepath.Join(h.dir, "sessions", "background.yaml")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(h.Dir, "sessions", "background.yaml")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("progress left behind: %v", err)
 	}
 }
 
 func TestNoTerminal(t *testing.T) {
-	h := newHarness(t)
-	err := h.execute(nil)
-	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun {
-		t.Errorf("exit %d, want 2", code)
-	}
-	if err == nil || err.Error() != prompts.ErrNoTerminal.Error() {
-		t.Errorf("err = %v, want the no-terminal line", err)
-	}
-	if h.out.Len() > 0 || h.err.Len() > 0 {
-		t.Errorf("printed %q and %q, want nothing", h.out, h.err)
-	}
-	if _, err := os.Stat(h.dir); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the workspace was touched: %v", err)
-	}
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	h.CheckNoTerminal(t, execute(h, nil))
 }
 
 func TestStoppedAtAPrompt(t *testing.T) {
-	h := newHarness(t)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
 	p := prompttest.New(t)
 	p.ExpectConfirm("intro.read", false)
 	p.ExpectInput("timeline.0.company", "Ledgerly")
 	p.ExpectInterrupt("timeline.0.title")
-	err := h.execute(p)
+	err := execute(h, p)
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitInterrupted {
 		t.Errorf("exit %d, want 130", code)
 	}
@@ -142,7 +119,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
-	ws, _ := workspace.Open(h.dir, nil)
+	ws, _ := workspace.Open(h.Dir, nil)
 	tl, err := ws.Timeline()
 	if err != nil || len(tl.Roles) != 1 || tl.Roles[0].Company != "Ledgerly" {
 		t.Errorf("timeline = %+v, %v; want the company saved", tl, err)
@@ -152,9 +129,9 @@ func TestStoppedAtAPrompt(t *testing.T) {
 // An answer missing from the file stops the session with one line naming
 // the file and the question; what came before is saved.
 func TestAnswerMissing(t *testing.T) {
-	h := newHarness(t)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
 	answers := cmdtest.AnswersFile(t, "intro.read: no\ntimeline.0.company: Ledgerly\n")
-	err := h.execute(nil, "--answers", answers)
+	err := execute(h, nil, "--answers", answers)
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun {
 		t.Errorf("exit %d, want 2", code)
 	}
@@ -162,31 +139,31 @@ func TestAnswerMissing(t *testing.T) {
 	if !errors.As(err, &ae) || !strings.HasPrefix(err.Error(), answers+": ") || !strings.Contains(err.Error(), `"timeline.0.title"`) || strings.Contains(err.Error(), "\n") {
 		t.Errorf("err = %v, want one line naming %s and timeline.0.title", err, answers)
 	}
-	ws, _ := workspace.Open(h.dir, nil)
+	ws, _ := workspace.Open(h.Dir, nil)
 	if tl, err := ws.Timeline(); err != nil || len(tl.Roles) != 1 || tl.Roles[0].Company != "Ledgerly" {
 		t.Errorf("timeline = %+v, %v; want the company saved", tl, err)
 	}
 }
 
 func TestUnusedAnswersWarned(t *testing.T) {
-	h := newHarness(t)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
 	data, err := os.ReadFile(filepath.Join("testdata", "answers.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	answers := cmdtest.AnswersFile(t, string(data)+"projects.3.title: Typo\n")
-	if err := h.execute(nil, "--answers", answers); err != nil {
+	if err := execute(h, nil, "--answers", answers); err != nil {
 		t.Fatal(err)
 	}
 	want := "prep: warning: " + answers + ": 1 answer was never asked for (projects.3.title); check the question ids in --help\n"
-	if diff := cmp.Diff(want, h.err.String()); diff != "" {
+	if diff := cmp.Diff(want, h.Err.String()); diff != "" {
 		t.Errorf("stderr (-want +got):\n%s", diff)
 	}
 }
 
 func TestBusy(t *testing.T) {
-	h := newHarness(t)
-	ws, err := workspace.Open(h.dir, nil)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	ws, err := workspace.Open(h.Dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,17 +172,17 @@ func TestBusy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer unlock()
-	err = h.execute(prompttest.New(t))
+	err = execute(h, prompttest.New(t))
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || !errors.Is(err, workspace.ErrBusy) {
 		t.Errorf("err = %v (exit %d), want the busy error and exit 2", err, code)
 	}
-	if h.out.Len() > 0 {
-		t.Errorf("stdout: %s", h.out)
+	if h.Out.Len() > 0 {
+		t.Errorf("stdout: %s", h.Out)
 	}
 }
 
 func TestHelpDocumentsIDs(t *testing.T) {
-	cmd := NewCmdBackground(newHarness(t).f, nil)
+	cmd := NewCmdBackground(cmdtest.New(t, t0, cmdutil.Settings{}).F, nil)
 	for _, id := range []string{"intro.read", "timeline.N.company", "timeline.N.more", "projects.count", "projects.N.title", "story.N.SECTION", "story.N.fix.K", "story.N.revise.K", "story.N.followup.K", "resume", "start", "130"} {
 		if !strings.Contains(cmd.Long, id) {
 			t.Errorf("help does not mention %s", id)

@@ -1,7 +1,6 @@
 package culture
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -23,32 +22,21 @@ import (
 
 var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
 
-type harness struct {
-	f        *cmdutil.Factory
-	out, err *bytes.Buffer
-	dir      string
-}
-
-func newHarness(t *testing.T) *harness {
-	e := cmdtest.New(t, t0, cmdutil.Settings{})
-	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
-}
-
-func (h *harness) execute(p prompts.Prompter, args ...string) error {
-	return cmdtest.Execute(NewCmdCulture(h.f, cmdtest.Scripted(p, Run)), h.out, h.err, args...)
+func execute(h cmdtest.Env, p prompts.Prompter, args ...string) error {
+	return h.Execute(NewCmdCulture(h.F, cmdtest.Scripted(p, Run)), args...)
 }
 
 // The whole session from a file: an ownership story saved among the
 // stories, with kind culture, and passing its check.
 func TestAnswersFileWholeSession(t *testing.T) {
-	h := newHarness(t)
-	if err := h.execute(nil, "--answers", filepath.Join("testdata", "answers.yaml")); err != nil {
-		t.Fatalf("err = %v\nstderr: %s", err, h.err)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	if err := execute(h, nil, "--answers", filepath.Join("testdata", "answers.yaml")); err != nil {
+		t.Fatalf("err = %v\nstderr: %s", err, h.Err)
 	}
-	if h.err.Len() > 0 {
-		t.Errorf("stderr: %s", h.err)
+	if h.Err.Len() > 0 {
+		t.Errorf("stderr: %s", h.Err)
 	}
-	ws, err := workspace.Open(h.dir, nil)
+	ws, err := workspace.Open(h.Dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,43 +53,31 @@ func TestAnswersFileWholeSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pk, _ := h.f.Pack()
+	pk, _ := h.F.Pack()
 	r, _ := pk.Rubric("culture")
 	if rep := check.Check(doc, r); rep.Summary != (check.Summary{}) {
 		t.Errorf("check of the saved story: %+v", rep.Findings)
 	}
-	if !strings.Contains(h.out.String(), "Your story is in "+st.Path+": ready.") {
-		t.Errorf("stdout:\n%s", h.out)
+	if !strings.Contains(h.Out.String(), "Your story is in "+st.Path+": ready.") {
+		t.Errorf("stdout:\n%s", h.Out)
 	}
-	if _, err := os.Stat(filepath.Join(h.dir, "sessions", "culture.yaml")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(h.Dir, "sessions", "culture.yaml")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("progress left behind: %v", err)
 	}
 }
 
 func TestNoTerminal(t *testing.T) {
-	h := newHarness(t)
-	err := h.execute(nil)
-	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun {
-		t.Errorf("exit %d, want 2", code)
-	}
-	if err == nil || err.Error() != prompts.ErrNoTerminal.Error() {
-		t.Errorf("err = %v, want the no-terminal line", err)
-	}
-	if h.out.Len() > 0 || h.err.Len() > 0 {
-		t.Errorf("printed %q and %q, want nothing", h.out, h.err)
-	}
-	if _, err := os.Stat(h.dir); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the workspace was touched: %v", err)
-	}
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	h.CheckNoTerminal(t, execute(h, nil))
 }
 
 func TestStoppedAtAPrompt(t *testing.T) {
-	h := newHarness(t)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
 	p := prompttest.New(t)
 	p.ExpectSelect("question", "When did you insist on doing something properly despite pressure to move faster?")
 	p.ExpectInput("title", "Owning the on-call rota")
 	p.ExpectInterrupt("story.situation")
-	err := h.execute(p, "--value", "pragmatism")
+	err := execute(h, p, "--value", "pragmatism")
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitInterrupted {
 		t.Errorf("exit %d, want 130", code)
 	}
@@ -109,26 +85,26 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
-	ws, _ := workspace.Open(h.dir, nil)
+	ws, _ := workspace.Open(h.Dir, nil)
 	if _, err := ws.Story("owning-the-on-call-rota"); err != nil {
 		t.Errorf("the story was not saved: %v", err)
 	}
 }
 
 func TestValueRefused(t *testing.T) {
-	h := newHarness(t)
-	err := h.execute(prompttest.New(t), "--value", "grit")
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	err := execute(h, prompttest.New(t), "--value", "grit")
 	var fe *cmdutil.FlagError
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), `--value "grit": not a value of the culture panel`) {
 		t.Errorf("err = %v (exit %d), want the usage error and exit 2", err, code)
 	}
-	if h.out.Len() > 0 {
-		t.Errorf("stdout: %s", h.out)
+	if h.Out.Len() > 0 {
+		t.Errorf("stdout: %s", h.Out)
 	}
 }
 
 func TestHelpDocumentsIDs(t *testing.T) {
-	cmd := NewCmdCulture(newHarness(t).f, nil)
+	cmd := NewCmdCulture(cmdtest.New(t, t0, cmdutil.Settings{}).F, nil)
 	for _, id := range []string{"resume", "part", "value", "question", "title", "story.SECTION", "situation, action, result, reflection", "story.fix.K", "story.revise.K", "story.followup.K", "written.update", "written.fix.K", "followups.story", "team.why", "questions.mine", "Ctrl-C", "130"} {
 		if !strings.Contains(cmd.Long, id) {
 			t.Errorf("help does not mention %s", id)
@@ -142,11 +118,11 @@ func TestHelpDocumentsIDs(t *testing.T) {
 // The written-first exercise from a file, with --part: the update saved
 // in practice/ with kind update, and its check shown.
 func TestAnswersFileWritten(t *testing.T) {
-	h := newHarness(t)
-	if err := h.execute(nil, "--part", "written", "--answers", filepath.Join("testdata", "written.yaml")); err != nil {
-		t.Fatalf("err = %v\nstderr: %s", err, h.err)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	if err := execute(h, nil, "--part", "written", "--answers", filepath.Join("testdata", "written.yaml")); err != nil {
+		t.Fatalf("err = %v\nstderr: %s", err, h.Err)
 	}
-	path := filepath.Join(h.dir, "practice", "update-migration-slip.md")
+	path := filepath.Join(h.Dir, "practice", "update-migration-slip.md")
 	doc, err := document.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -154,21 +130,21 @@ func TestAnswersFileWritten(t *testing.T) {
 	if doc.Kind != "update" || !strings.Contains(doc.Body, "Priya, please confirm") {
 		t.Errorf("saved update: kind %q, body %q", doc.Kind, doc.Body)
 	}
-	out := strings.Join(strings.Fields(h.out.String()), " ")
+	out := strings.Join(strings.Fields(h.Out.String()), " ")
 	for _, s := range []string{"The check of practice/update-migration-slip.md", "points a reader needs here", "Your update is in " + path} {
 		if !strings.Contains(out, s) {
-			t.Errorf("stdout lacks %q:\n%s", s, h.out)
+			t.Errorf("stdout lacks %q:\n%s", s, h.Out)
 		}
 	}
 	// "part" was settled by --part: the file's answer was never asked for.
-	if !strings.Contains(h.err.String(), "never asked for (part)") {
-		t.Errorf("stderr: %q, want the unused answer named", h.err)
+	if !strings.Contains(h.Err.String(), "never asked for (part)") {
+		t.Errorf("stderr: %q, want the unused answer named", h.Err)
 	}
 }
 
 func TestPartRefused(t *testing.T) {
-	h := newHarness(t)
-	err := h.execute(prompttest.New(t), "--part", "poems")
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	err := execute(h, prompttest.New(t), "--part", "poems")
 	var fe *cmdutil.FlagError
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), `--part "poems": not a part of prep culture`) {
 		t.Errorf("err = %v (exit %d), want the usage error and exit 2", err, code)

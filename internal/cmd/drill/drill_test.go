@@ -1,9 +1,7 @@
 package drill
 
 import (
-	"bytes"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,21 +21,10 @@ import (
 
 var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
 
-type harness struct {
-	f        *cmdutil.Factory
-	out, err *bytes.Buffer
-	dir      string
-}
-
-func newHarness(t *testing.T, interview time.Time) *harness {
-	e := cmdtest.New(t, t0, cmdutil.Settings{Interview: interview})
-	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
-}
-
 // story writes a featured story with one decision in its Trade-offs.
-func (h *harness) story(t *testing.T) {
+func story(t *testing.T, h cmdtest.Env) {
 	t.Helper()
-	ws, err := workspace.Open(h.dir, func() time.Time { return t0 })
+	ws, err := workspace.Open(h.Dir, func() time.Time { return t0 })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,31 +36,31 @@ func (h *harness) story(t *testing.T) {
 
 // execute runs prep drill ARGS as the root command would; with p, the
 // questions go to it.
-func (h *harness) execute(p prompts.Prompter, args ...string) error {
-	return cmdtest.Execute(newCmdDrill(h.f, cmdtest.Scripted(p, Run)), h.out, h.err, args...)
+func execute(h cmdtest.Env, p prompts.Prompter, args ...string) error {
+	return h.Execute(newCmdDrill(h.F, cmdtest.Scripted(p, Run)), args...)
 }
 
 // A trade-off round from an answers file, the story's decision first.
 func TestTradeoffsFromAnswersFile(t *testing.T) {
-	h := newHarness(t, time.Date(2026, 1, 12, 0, 0, 0, 0, time.Local))
-	h.story(t)
+	h := cmdtest.New(t, t0, cmdutil.Settings{Interview: time.Date(2026, 1, 12, 0, 0, 0, 0, time.Local)})
+	story(t, h)
 	file := cmdtest.AnswersFile(t, `card:
   - answer: DynamoDB instead, but multi-row transactions decided it; the cost was running Postgres ourselves.
     grade: Good
   - {answer: "", grade: Again}
 `)
-	if err := h.execute(nil, "tradeoffs", "--count", "2", "--answers", file); err != nil {
-		t.Fatalf("%v\nstderr: %s", err, h.err)
+	if err := execute(h, nil, "tradeoffs", "--count", "2", "--answers", file); err != nil {
+		t.Fatalf("%v\nstderr: %s", err, h.Err)
 	}
-	if h.err.Len() > 0 {
-		t.Errorf("stderr: %s", h.err)
+	if h.Err.Len() > 0 {
+		t.Errorf("stderr: %s", h.Err)
 	}
-	ws, _ := workspace.Open(h.dir, nil)
+	ws, _ := workspace.Open(h.Dir, nil)
 	st, err := drills.Load(ws)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pk, err := h.f.Pack()
+	pk, err := h.F.Pack()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +82,7 @@ func TestTradeoffsFromAnswersFile(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("schedule (-want +got):\n%s", diff)
 	}
-	out := h.out.String()
+	out := h.Out.String()
 	for _, s := range []string{"Trade-off recall · 2 cards today (2 new) · 10 days to your interview", "Done: 2 cards (1 Again, 1 Good)."} {
 		if !strings.Contains(out, s) {
 			t.Errorf("stdout lacks %q:\n%s", s, out)
@@ -107,29 +94,22 @@ func TestTradeoffsFromAnswersFile(t *testing.T) {
 // written, for every drill command.
 func TestNoTerminal(t *testing.T) {
 	for _, args := range [][]string{nil, {"tradeoffs"}, {"scale"}, {"followups"}} {
-		h := newHarness(t, time.Time{})
-		err := h.execute(nil, args...)
-		if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || err == nil || err.Error() != prompts.ErrNoTerminal.Error() {
-			t.Errorf("%v: err = %v (exit %d), want the no-terminal line and 2", args, err, code)
-		}
-		if h.out.Len() > 0 || h.err.Len() > 0 {
-			t.Errorf("%v: printed %q and %q", args, h.out, h.err)
-		}
-		if _, err := os.Stat(h.dir); !errors.Is(err, fs.ErrNotExist) {
-			t.Errorf("%v: the workspace was touched", args)
-		}
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			h := cmdtest.New(t, t0, cmdutil.Settings{})
+			h.CheckNoTerminal(t, execute(h, nil, args...))
+		})
 	}
 }
 
 // Ctrl-C at a prompt: exit 130 with the line that says how to carry on,
 // and what was answered is saved.
 func TestInterrupted(t *testing.T) {
-	h := newHarness(t, time.Time{})
-	h.story(t)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	story(t, h)
 	p := prompttest.New(t)
 	p.ExpectInput("card.0.answer", "DynamoDB instead.")
 	p.ExpectInterrupt("card.0.grade")
-	err := h.execute(p, "tradeoffs")
+	err := execute(h, p, "tradeoffs")
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitInterrupted {
 		t.Errorf("exit %d, want 130", code)
 	}
@@ -137,7 +117,7 @@ func TestInterrupted(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
-	data, err := os.ReadFile(filepath.Join(h.dir, "practice", "drills-2026-01-02.md"))
+	data, err := os.ReadFile(filepath.Join(h.Dir, "practice", "drills-2026-01-02.md"))
 	if err != nil || !strings.Contains(string(data), "**Answer:** DynamoDB instead.") {
 		t.Errorf("log = %q, %v; want the answer saved", data, err)
 	}
@@ -153,8 +133,8 @@ func TestFlagErrors(t *testing.T) {
 		{[]string{"scale", "--exercise", "nope"}, `--exercise "nope": no scale exercise has that id; use one of `},
 	}
 	for _, tt := range tests {
-		h := newHarness(t, time.Time{})
-		err := h.execute(prompttest.New(t), tt.args...)
+		h := cmdtest.New(t, t0, cmdutil.Settings{})
+		err := execute(h, prompttest.New(t), tt.args...)
 		var fe *cmdutil.FlagError
 		if !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), tt.want) || cmdutil.ExitCode(err) != cmdutil.ExitCannotRun {
 			t.Errorf("%v: err = %v, want a usage error starting %q", tt.args, err, tt.want)
@@ -164,8 +144,8 @@ func TestFlagErrors(t *testing.T) {
 
 // Every drill command documents the question ids and exit statuses.
 func TestHelp(t *testing.T) {
-	h := newHarness(t, time.Time{})
-	root := NewCmdDrill(h.f)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	root := NewCmdDrill(h.F)
 	var names []string
 	for _, c := range append([]*cobra.Command{root}, root.Commands()...) {
 		names = append(names, c.Name())

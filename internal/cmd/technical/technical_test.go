@@ -1,7 +1,6 @@
 package technical
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -25,39 +24,28 @@ import (
 
 var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
 
-type harness struct {
-	f        *cmdutil.Factory
-	out, err *bytes.Buffer
-	dir      string
-}
-
-func newHarness(t *testing.T) *harness {
-	e := cmdtest.New(t, t0, cmdutil.Settings{})
-	return &harness{f: e.F, out: e.Out, err: e.Err, dir: e.Dir}
-}
-
 // execute runs prep technical with args; with p, questions go to it
 // instead of a terminal or an answers file.
-func (h *harness) execute(p prompts.Prompter, args ...string) error {
-	return cmdtest.Execute(NewCmdTechnical(h.f, cmdtest.Scripted(p, Run)), h.out, h.err, args...)
+func execute(h cmdtest.Env, p prompts.Prompter, args ...string) error {
+	return h.Execute(NewCmdTechnical(h.F, cmdtest.Scripted(p, Run)), args...)
 }
 
 // The whole session from a file: the first scenario of the first track,
 // two hints, the answer saved, checked and compared with the notes.
 func TestAnswersFileWholeSession(t *testing.T) {
-	h := newHarness(t)
-	if err := h.execute(nil, "--answers", filepath.Join("testdata", "answers.yaml"), "--timer", "45m"); err != nil {
-		t.Fatalf("err = %v\nstderr: %s", err, h.err)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	if err := execute(h, nil, "--answers", filepath.Join("testdata", "answers.yaml"), "--timer", "45m"); err != nil {
+		t.Fatalf("err = %v\nstderr: %s", err, h.Err)
 	}
-	if h.err.Len() > 0 {
-		t.Errorf("stderr: %s", h.err)
+	if h.Err.Len() > 0 {
+		t.Errorf("stderr: %s", h.Err)
 	}
-	pk, err := h.f.Pack()
+	pk, err := h.F.Pack()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ex := Tracks(pk)[0].Scenarios[0]
-	path := filepath.Join(h.dir, "practice", ex.ID+".md")
+	path := filepath.Join(h.Dir, "practice", ex.ID+".md")
 	doc, err := document.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -72,37 +60,25 @@ func TestAnswersFileWholeSession(t *testing.T) {
 			t.Errorf("%s lacks %q:\n%s", path, s, data)
 		}
 	}
-	out := h.out.String()
+	out := h.Out.String()
 	for _, s := range []string{"Technical Skills Panel", "Hint 2 of", "The check of practice/" + ex.ID + ".md finds nothing to fix.", "Reference notes", "Hints taken: 2 of"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("stdout lacks %q:\n%s", s, out)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(h.dir, "sessions", "technical-"+ex.ID+".yaml")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(h.Dir, "sessions", "technical-"+ex.ID+".yaml")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("progress left behind: %v", err)
 	}
 }
 
 func TestNoTerminal(t *testing.T) {
-	h := newHarness(t)
-	err := h.execute(nil)
-	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun {
-		t.Errorf("exit %d, want 2", code)
-	}
-	if err == nil || err.Error() != prompts.ErrNoTerminal.Error() {
-		t.Errorf("err = %v, want the no-terminal line", err)
-	}
-	if h.out.Len() > 0 || h.err.Len() > 0 {
-		t.Errorf("printed %q and %q, want nothing", h.out, h.err)
-	}
-	if _, err := os.Stat(h.dir); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the workspace was touched: %v", err)
-	}
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	h.CheckNoTerminal(t, execute(h, nil))
 }
 
 func TestStoppedAtAPrompt(t *testing.T) {
-	h := newHarness(t)
-	pk, err := h.f.Pack()
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	pk, err := h.F.Pack()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +89,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	p.ExpectConfirm("hint.requirements.0", false)
 	p.ExpectText("answer.requirements", "Who uses it and what it must do.")
 	p.ExpectInterrupt("hint.assumptions.0")
-	err = h.execute(p, "--scenario", ex.ID)
+	err = execute(h, p, "--scenario", ex.ID)
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitInterrupted {
 		t.Errorf("exit %d, want 130", code)
 	}
@@ -121,7 +97,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
-	ws, _ := workspace.Open(h.dir, nil)
+	ws, _ := workspace.Open(h.Dir, nil)
 	p2, err := ws.Practice(ex.ID + ".md")
 	if text, _ := p2.Section(rubric(t, workspace.KindDesign), "requirements"); err != nil || text != "Who uses it and what it must do." {
 		t.Errorf("requirements = %q, %v; want the answer saved", text, err)
@@ -130,7 +106,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	p = prompttest.New(t)
 	p.ExpectSelect("resume", "Resume")
 	p.ExpectInterrupt("hint.assumptions.0")
-	h.execute(p)
+	execute(h, p)
 	if asked := p.Asked(); len(asked) == 0 || !strings.Contains(asked[0].Message, strconv.Quote(ex.Title)+", Assumptions") {
 		t.Errorf("resume question = %+v", asked)
 	}
@@ -146,23 +122,23 @@ func TestFlagsRefused(t *testing.T) {
 		{[]string{"--timer", "-5m"}, "--timer -5m0s: give the time the answer may take"},
 		{[]string{"--timer", "45"}, `invalid argument "45" for "--timer" flag`},
 	} {
-		h := newHarness(t)
-		err := h.execute(prompttest.New(t), tc.args...)
+		h := cmdtest.New(t, t0, cmdutil.Settings{})
+		err := execute(h, prompttest.New(t), tc.args...)
 		var fe *cmdutil.FlagError
 		if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%v: err = %v (exit %d), want %q…, exit 2", tc.args, err, code, tc.want)
 		} else if !errors.As(err, &fe) && !strings.Contains(err.Error(), "invalid argument") {
 			t.Errorf("%v: %v is not a usage error", tc.args, err)
 		}
-		if h.out.Len() > 0 {
-			t.Errorf("%v: stdout %q", tc.args, h.out)
+		if h.Out.Len() > 0 {
+			t.Errorf("%v: stdout %q", tc.args, h.Out)
 		}
 	}
 }
 
 func TestBusy(t *testing.T) {
-	h := newHarness(t)
-	ws, err := workspace.Open(h.dir, nil)
+	h := cmdtest.New(t, t0, cmdutil.Settings{})
+	ws, err := workspace.Open(h.Dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,17 +147,17 @@ func TestBusy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer unlock()
-	err = h.execute(prompttest.New(t))
+	err = execute(h, prompttest.New(t))
 	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || !errors.Is(err, workspace.ErrBusy) {
 		t.Errorf("err = %v (exit %d), want the busy error and exit 2", err, code)
 	}
-	if h.out.Len() > 0 {
-		t.Errorf("stdout: %s", h.out)
+	if h.Out.Len() > 0 {
+		t.Errorf("stdout: %s", h.Out)
 	}
 }
 
 func TestHelpDocumentsIDs(t *testing.T) {
-	cmd := NewCmdTechnical(newHarness(t).f, nil)
+	cmd := NewCmdTechnical(cmdtest.New(t, t0, cmdutil.Settings{}).F, nil)
 	for _, id := range []string{"resume", "track", "scenario", "framing", "ask.K", "hint.STEP.K", "check.STEP.K", "answer.STEP", "change", "timeup", "followup.K", "requirements, assumptions, mvp, tradeoffs", "edge_cases, bottlenecks, validation", "symptom, hypotheses, evidence, root_cause, fix", "Ctrl-C", "130", "practice/"} {
 		if !strings.Contains(cmd.Long, id) {
 			t.Errorf("help does not mention %s", id)

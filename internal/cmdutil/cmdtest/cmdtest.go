@@ -5,6 +5,8 @@ package cmdtest
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -46,6 +48,27 @@ func Execute(cmd *cobra.Command, out, errOut *bytes.Buffer, args ...string) erro
 	cmd.SetErr(errOut)
 	cmd.SilenceErrors, cmd.SilenceUsage = true, true
 	return cmd.Execute()
+}
+
+// Execute runs cmd with args, its output going to e's buffers.
+func (e Env) Execute(cmd *cobra.Command, args ...string) error {
+	return Execute(cmd, e.Out, e.Err, args...)
+}
+
+// CheckNoTerminal checks what a guided command did when run, as err
+// says, with no terminal and no answers file: exit 2 with the line that
+// says so, nothing else printed, and no workspace made.
+func (e Env) CheckNoTerminal(t *testing.T, err error) {
+	t.Helper()
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitCannotRun || err == nil || err.Error() != prompts.ErrNoTerminal.Error() {
+		t.Errorf("err = %v (exit %d), want the no-terminal line and exit 2", err, code)
+	}
+	if e.Out.Len() > 0 || e.Err.Len() > 0 {
+		t.Errorf("printed %q and %q, want nothing", e.Out, e.Err)
+	}
+	if _, err := os.Stat(e.Dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the workspace was touched: %v", err)
+	}
 }
 
 // Scripted is the runF a guided command's NewCmd takes in tests: nil
