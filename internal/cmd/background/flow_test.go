@@ -123,40 +123,14 @@ func TestBackgroundSavesEachAnswerAtOnce(t *testing.T) {
 // Stopping at any prompt and running again asks only what is left, and
 // ends with the same files as a session never stopped.
 func TestBackgroundResumeAtEveryPrompt(t *testing.T) {
-	script := sessiontest.FullScript(session.No)
-	ref := newFixture(t)
-	if _, _, err := ref.run(sessiontest.Stub(t, script...)); err != nil {
-		t.Fatal(err)
-	}
-	want := ref.Snapshot()
-
-	for k := range script {
-		if testing.Short() && k%5 != 0 && k != len(script)-1 {
-			continue // a spread of prompts is enough for a quick run
-		}
-		t.Run(script[k].ID, func(t *testing.T) {
-			t.Parallel()
-			f := newFixture(t)
-			p := sessiontest.Stub(t, script[:k]...)
-			p.ExpectInterrupt(script[k].ID)
-			if _, _, err := f.run(p); !errors.Is(err, prompts.ErrInterrupted) {
-				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
-			}
-			p = prompttest.New(t)
-			if k > 0 { // stopped at the first question: nothing to resume
-				p.ExpectSelect("resume", "Resume")
-			}
-			for _, s := range script[k:] {
-				s.Expect(p)
-			}
-			if _, _, err := f.run(p); err != nil {
-				t.Fatalf("second run: %v", err)
-			}
-			if diff := cmp.Diff(want, f.Snapshot()); diff != "" {
-				t.Errorf("files after resuming (-uninterrupted +resumed):\n%s", diff)
-			}
-		})
-	}
+	sessiontest.ResumeAtEveryPrompt(t, sessiontest.Resume{
+		Script: sessiontest.FullScript(session.No),
+		Run: func(f *sessiontest.Fixture, p prompts.Prompter) (string, error) {
+			_, out, err := (&fixture{f}).run(p)
+			return out, err
+		},
+		Every: 5,
+	})
 }
 
 func TestBackgroundResumeSaysWhere(t *testing.T) {

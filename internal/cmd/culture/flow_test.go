@@ -1,7 +1,6 @@
 package culture
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -154,36 +153,13 @@ func TestCultureFixLoop(t *testing.T) {
 // Stopped at any prompt, the next run resumes there and ends with the
 // same story as a session never stopped.
 func TestCultureResumeAtEveryPrompt(t *testing.T) {
-	ref := newFixture(t)
-	script := cultureSteps(t, ref.Pack)
-	if _, _, err := ref.runCulture(sessiontest.Stub(t, script...), CultureOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	want := ref.Snapshot()
-	for k := range script {
-		t.Run(script[k].ID, func(t *testing.T) {
-			t.Parallel()
-			f := newFixture(t)
-			p := sessiontest.Stub(t, script[:k]...)
-			p.ExpectInterrupt(script[k].ID)
-			if _, _, err := f.runCulture(p, CultureOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
-				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
-			}
-			p = prompttest.New(t)
-			if k > 0 {
-				p.ExpectSelect("resume", "Resume")
-			}
-			for _, s := range script[k:] {
-				s.Expect(p)
-			}
-			if _, _, err := f.runCulture(p, CultureOptions{}); err != nil {
-				t.Fatalf("second run: %v", err)
-			}
-			if diff := cmp.Diff(want, f.Snapshot()); diff != "" {
-				t.Errorf("files after resuming (-uninterrupted +resumed):\n%s", diff)
-			}
-		})
-	}
+	sessiontest.ResumeAtEveryPrompt(t, sessiontest.Resume{
+		Script: cultureSteps(t, sessiontest.Pack(t)),
+		Run: func(f *sessiontest.Fixture, p prompts.Prompter) (string, error) {
+			_, out, err := (&fixture{f}).runCulture(p, CultureOptions{})
+			return out, err
+		},
+	})
 }
 
 func cultureSteps(t *testing.T, pk *pack.Pack) []sessiontest.Step {

@@ -130,39 +130,14 @@ func TestNewStoryUnknownKind(t *testing.T) {
 }
 
 func TestNewStoryResumeAtEveryPrompt(t *testing.T) {
-	script := newScript()
-	ref := newFixture(t)
-	if _, _, err := ref.runNew(sessiontest.Stub(t, script...), StoryOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	want := ref.Snapshot()
-	for k := range script {
-		if testing.Short() && k%5 != 0 && k != len(script)-1 {
-			continue // a spread of prompts is enough for a quick run
-		}
-		t.Run(script[k].ID, func(t *testing.T) {
-			t.Parallel()
-			f := newFixture(t)
-			p := sessiontest.Stub(t, script[:k]...)
-			p.ExpectInterrupt(script[k].ID)
-			if _, _, err := f.runNew(p, StoryOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
-				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
-			}
-			p = prompttest.New(t)
-			if k > 0 {
-				p.ExpectSelect("resume", "Resume")
-			}
-			for _, s := range script[k:] {
-				s.Expect(p)
-			}
-			if _, _, err := f.runNew(p, StoryOptions{}); err != nil {
-				t.Fatalf("second run: %v", err)
-			}
-			if diff := cmp.Diff(want, f.Snapshot()); diff != "" {
-				t.Errorf("files after resuming (-uninterrupted +resumed):\n%s", diff)
-			}
-		})
-	}
+	sessiontest.ResumeAtEveryPrompt(t, sessiontest.Resume{
+		Script: newScript(),
+		Run: func(f *sessiontest.Fixture, p prompts.Prompter) (string, error) {
+			_, out, err := (&fixture{f}).runNew(p, StoryOptions{})
+			return out, err
+		},
+		Every: 5,
+	})
 }
 
 func TestNewStoryResumeSaysWhere(t *testing.T) {

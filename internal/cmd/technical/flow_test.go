@@ -362,49 +362,23 @@ func TestTechnicalBuiltInTracks(t *testing.T) {
 // same file as a session never stopped.
 func TestTechnicalResumeAtEveryPrompt(t *testing.T) {
 	pk := techPack(t)
-	script := techScript(t, pk)
-	ref := &fixture{&sessiontest.Fixture{T: t, Dir: filepath.Join(t.TempDir(), "ws"), Pack: pk}}
-	if _, _, err := ref.runTech(sessiontest.Stub(t, script...), TechnicalOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	want := ref.Snapshot()
-	for k := range script {
-		if testing.Short() && k%4 != 0 {
-			continue
-		}
-		t.Run(script[k].ID, func(t *testing.T) {
-			t.Parallel()
-			f := &fixture{&sessiontest.Fixture{T: t, Dir: filepath.Join(t.TempDir(), "ws"), Pack: pk}}
-			p := sessiontest.Stub(t, script[:k]...)
-			p.ExpectInterrupt(script[k].ID)
-			if _, _, err := f.runTech(p, TechnicalOptions{}); !errors.Is(err, prompts.ErrInterrupted) {
-				t.Fatalf("first run: err = %v, want ErrInterrupted", err)
-			}
-			p = prompttest.New(t)
-			rest := script[k:]
-			if k >= 2 { // the scenario was chosen: its session resumes
-				p.ExpectSelect("resume", "Resume")
-			} else {
-				rest = script
-			}
-			for _, s := range rest {
-				s.Expect(p)
-			}
-			_, out, err := f.runTech(p, TechnicalOptions{})
-			if err != nil {
-				t.Fatalf("second run: %v", err)
-			}
-			if diff := cmp.Diff(want, f.Snapshot()); diff != "" {
-				t.Errorf("files after resuming (-uninterrupted +resumed):\n%s", diff)
-			}
+	sessiontest.ResumeAtEveryPrompt(t, sessiontest.Resume{
+		Script: techScript(t, pk),
+		Run: func(f *sessiontest.Fixture, p prompts.Prompter) (string, error) {
+			_, out, err := (&fixture{f}).runTech(p, TechnicalOptions{})
+			return out, err
+		},
+		Fixture: func(t *testing.T) *sessiontest.Fixture { return newTechFixture(t).Fixture },
+		// Once the scenario is chosen its session resumes.
+		Offered: func(k int) bool { return k >= 2 },
+		Every:   4,
+		Check: func(t *testing.T, stop sessiontest.Step, out string) {
 			// A hint taken before the stop is shown again with its step.
-			if script[k].ID == "hint.mvp.1" || script[k].ID == "answer.mvp" {
-				if !strings.Contains(out, "Hint 2 of 3: Which number decides the storage?") {
-					t.Errorf("the hint taken before the stop is not shown again:\n%s", out)
-				}
+			if (stop.ID == "hint.mvp.1" || stop.ID == "answer.mvp") && !strings.Contains(out, "Hint 2 of 3: Which number decides the storage?") {
+				t.Errorf("the hint taken before the stop is not shown again:\n%s", out)
 			}
-		})
-	}
+		},
+	})
 }
 
 func TestTechnicalResumeSaysWhere(t *testing.T) {
