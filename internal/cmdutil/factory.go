@@ -173,10 +173,14 @@ func (f *Factory) PackParts(parts pack.Parts) (*pack.Pack, error) {
 	var r packResult
 	if layers, err := f.Layers(); err != nil {
 		r.err = err
-	} else if parts&^compiled.Parts == 0 && len(layers) == 1 && f.embeddedIsBuiltIn() {
-		// The built-in pack alone, and no more of it than was compiled:
-		// no YAML to parse (see package compiled).
-		r.pack = compiled.Embedded()
+	} else if parts&^compiled.Parts == 0 && f.embeddedIsBuiltIn() {
+		// No more of the built-in pack than was compiled: none of its
+		// YAML to parse (see package compiled), only what is laid over.
+		if len(layers) == 1 {
+			r.pack = compiled.Embedded()
+		} else {
+			r.pack, r.err = pack.LoadPartsOver(parts, compiled.Embedded(), layers[0], layers[1:]...)
+		}
 	} else {
 		r.pack, r.err = pack.LoadParts(parts, layers...)
 	}

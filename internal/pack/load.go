@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,6 +76,34 @@ func Load(layers ...Source) (*Pack, error) {
 // PartMeta a missing "pack:" block is not asked for. A pack that Load
 // accepts, LoadParts accepts too, with the same entries.
 func LoadParts(parts Parts, layers ...Source) (*Pack, error) {
+	l := newLoader(parts)
+	for _, src := range layers {
+		l.layer(src)
+	}
+	return l.finish()
+}
+
+// LoadPartsOver is LoadParts(parts, baseSrc, over...) for a base layer
+// already loaded: base is what LoadParts(PartAll, baseSrc) gives (the
+// built-in pack compiled to Go data, see package compiled), so only the
+// layers over it are parsed, which spares a recruiter's bundled copy and
+// --content the built-in pack's YAML on every run. A pack with problems
+// is loaded again from baseSrc's files, so that every problem is placed
+// in the YAML it is about, as LoadParts places it. base is not modified.
+func LoadPartsOver(parts Parts, base *Pack, baseSrc Source, over ...Source) (*Pack, error) {
+	l := newLoader(parts)
+	l.seed(base, baseSrc)
+	for _, src := range over {
+		l.layer(src)
+	}
+	p, err := l.finish()
+	if err != nil {
+		return LoadParts(parts, append([]Source{baseSrc}, over...)...)
+	}
+	return p, nil
+}
+
+func newLoader(parts Parts) *loader {
 	l := &loader{parts: parts & PartAll, order: map[string]int{}}
 	l.panels.init("panel", func(p *Panel) string { return p.ID }, func(p *Panel) *Pos { return &p.Src })
 	l.rubrics.init("rubric", func(r *Rubric) string { return r.ID }, func(r *Rubric) *Pos { return &r.Src })
@@ -84,9 +113,45 @@ func LoadParts(parts Parts, layers ...Source) (*Pack, error) {
 	l.components.init("component", func(c *Component) string { return c.ID }, func(c *Component) *Pos { return &c.Src })
 	l.examples.init("example", func(e *Example) string { return e.ID }, func(e *Example) *Pos { return &e.Src })
 	l.references.init("reference", func(r *Reference) string { return r.ID }, func(r *Reference) *Pos { return &r.Src })
-	for _, src := range layers {
-		l.layer(src)
+	return l
+}
+
+// seed lays base, the pack src gave, as the first layer, keeping parts.
+// Its entries have no YAML nodes: a problem found with them makes
+// LoadPartsOver load src's YAML after all.
+func (l *loader) seed(base *Pack, src Source) {
+	l.root = src.show(".")
+	l.order[l.root] = 0
+	if l.parts&PartMeta != 0 {
+		m := base.Meta
+		l.meta = &m
 	}
+	seed(l, PartPanels, &l.panels, base.Panels)
+	seed(l, PartRubrics, &l.rubrics, base.Rubrics)
+	seed(l, PartExercises, &l.exercises, base.Exercises)
+	seed(l, PartTradeoffs, &l.tradeoffs, base.Tradeoffs)
+	seed(l, PartFollowups, &l.followups, base.Followups)
+	seed(l, PartComponents, &l.components, base.Components)
+	seed(l, PartExamples, &l.examples, base.Examples)
+	seed(l, PartReferences, &l.references, base.References)
+}
+
+func seed[T any](l *loader, part Parts, t *table[T], items []T) {
+	if l.parts&part == 0 {
+		return
+	}
+	// A copy: merging writes over replaced entries in place.
+	t.items = slices.Clone(items)
+	t.nodes = make([]*yaml.Node, len(items))
+	for i := range t.items {
+		if id := t.id(&t.items[i]); id != "" {
+			t.index[id] = i
+		}
+	}
+}
+
+// finish validates the layers laid so far and gives the pack.
+func (l *loader) finish() (*Pack, error) {
 	p := &Pack{
 		Panels:     l.panels.items,
 		Rubrics:    l.rubrics.items,
