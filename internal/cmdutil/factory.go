@@ -173,16 +173,8 @@ func (f *Factory) PackParts(parts pack.Parts) (*pack.Pack, error) {
 	var r packResult
 	if layers, err := f.Layers(); err != nil {
 		r.err = err
-	} else if parts&^compiled.Parts == 0 && f.embeddedIsBuiltIn() {
-		// No more of the built-in pack than was compiled: none of its
-		// YAML to parse (see package compiled), only what is laid over.
-		if len(layers) == 1 {
-			r.pack = compiled.Embedded()
-		} else {
-			r.pack, r.err = pack.LoadPartsOver(parts, compiled.Embedded(), layers[0], layers[1:]...)
-		}
 	} else {
-		r.pack, r.err = pack.LoadParts(parts, layers...)
+		r.pack, r.err = LoadPack(parts, layers...)
 	}
 	if f.packs == nil {
 		f.packs = map[pack.Parts]packResult{}
@@ -191,11 +183,21 @@ func (f *Factory) PackParts(parts pack.Parts) (*pack.Pack, error) {
 	return r.pack, r.err
 }
 
-// embeddedIsBuiltIn reports whether the embedded layer is content.FS, the
-// pack the compiled data was made from (tests may give another).
-func (f *Factory) embeddedIsBuiltIn() bool {
-	e, ok := f.Embedded.(embed.FS)
-	return ok && e == content.FS
+// LoadPack is pack.LoadParts(parts, layers...), except that when the
+// lowest layer is the built-in pack, the pack the compiled data was made
+// from (tests may give another), the compiled data stands in for its
+// YAML: only what is laid over it is parsed (see package compiled).
+func LoadPack(parts pack.Parts, layers ...pack.Source) (*pack.Pack, error) {
+	if len(layers) == 0 || parts&^compiled.Parts != 0 {
+		return pack.LoadParts(parts, layers...)
+	}
+	if e, ok := layers[0].FS.(embed.FS); !ok || e != content.FS || layers[0].Name != pack.Embedded {
+		return pack.LoadParts(parts, layers...)
+	}
+	if len(layers) == 1 {
+		return compiled.Embedded(), nil
+	}
+	return pack.LoadPartsOver(parts, compiled.Embedded(), layers[0], layers[1:]...)
 }
 
 // DirSource opens a content pack directory, with an error that says what

@@ -95,7 +95,7 @@ func RunBundle(opts *BundleOptions) error {
 		return err
 	}
 	dir := pack.Dir(opts.Dir)
-	p, err := pack.LoadParts(pack.PartMeta, opts.Embedded, dir)
+	p, err := cmdutil.LoadPack(pack.PartMeta, opts.Embedded, dir)
 	if err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ func RunValidate(opts *ValidateOptions) error {
 	}
 	name := layers[len(layers)-1].Name
 
-	p, err := pack.Load(layers...)
+	p, err := cmdutil.LoadPack(pack.PartAll, layers...)
 	var problems pack.Problems
 	switch {
 	case errors.As(err, &problems):
