@@ -448,6 +448,11 @@ func CheckOutput(dst string, src fs.FileInfo) error {
 	info, err := os.Stat(dst)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		// A folder that is not there is said now, not once the pack is
+		// checked and the binary read.
+		if _, err := os.Stat(filepath.Dir(dst)); err != nil {
+			return cannotWrite(dst, err)
+		}
 		return nil
 	case err != nil:
 		return fmt.Errorf("%s: cannot check it: %v; give -o another path", dst, describe(err))
@@ -488,7 +493,7 @@ func Write(dst, src string, payload []byte) error {
 
 	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %v; check that the folder %s exists and that you can write in it, or give -o another path", dst, describe(err), filepath.Dir(dst))
+		return cannotWrite(dst, err)
 	}
 	done := false
 	defer func() {
@@ -526,6 +531,12 @@ func Write(dst, src string, payload []byte) error {
 	}
 	done = true
 	return nil
+}
+
+// cannotWrite is the error for a copy that cannot be written in its
+// folder.
+func cannotWrite(dst string, err error) error {
+	return fmt.Errorf("%s: cannot write: %v; check that the folder %s exists and that you can write in it, or give -o another path", dst, describe(err), filepath.Dir(dst))
 }
 
 // readLimited reads a pack file, refusing what no payload could hold.
