@@ -21,6 +21,7 @@ const spoken = "I chose a queue rather than a bigger database, and latency fell 
 // checked, only the timing: the time from the first sound to the last,
 // and the pace of the words heard over that time.
 func TestRehearseAudioThroughPocketsphinx(t *testing.T) {
+	t.Parallel() // mostly the recogniser's wait; see TestKillNeverLosesAnAnswer
 	prep := prepBinary(t)
 	for _, tool := range []string{"espeak-ng", "sox", "pocketsphinx_continuous"} {
 		if _, err := exec.LookPath(tool); err != nil {
