@@ -60,11 +60,7 @@ func hostPrep(t *testing.T) string {
 	if runtime.GOOS == "windows" {
 		t.Skip("the end-to-end run uses a Unix shell layout")
 	}
-	p, err := exec.LookPath("prep")
-	if err != nil {
-		t.Fatalf("testscript.Main did not put prep on PATH: %v", err)
-	}
-	return p
+	return prepBinary(t)
 }
 
 type result struct {
@@ -129,7 +125,7 @@ func appendTo(t *testing.T, file, text string) {
 	}
 }
 
-const ledger = `
+const ledgerExercise = `
   - id: acme-ledger
     title: Acme's payments ledger at 100x
     kind: scale
@@ -147,7 +143,7 @@ func TestRecruiterJourney(t *testing.T) {
 
 	runBin(t, dir, prep, "content", "init", "acme", "--company", "Acme").must(t, 0)
 	edit(t, filepath.Join(dir, "acme", "panels", "1-background.yaml"), "title: Background Panel", "title: Acme Background Panel")
-	appendTo(t, filepath.Join(dir, "acme", "banks", "exercises-scale.yaml"), strings.Replace(ledger, "prompt:", "promt:", 1))
+	appendTo(t, filepath.Join(dir, "acme", "banks", "exercises-scale.yaml"), strings.Replace(ledgerExercise, "prompt:", "promt:", 1))
 
 	// A misspelt key: every problem with file and line, exit 1, and bundle
 	// writes nothing.

@@ -5,16 +5,29 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/prepcli/prep/internal/testdisk"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/prepcli/prep/internal/testdisk"
 )
 
-// The scripts in testdata/script run the real program as a user would:
-// arguments, files, standard streams and exit status. Their files, and
-// the bundle tests' copies of prep, are on a RAM disk (testdisk).
+// This test binary is prep too, so that the tests run the code it was
+// compiled from and nothing is built: testscript.Main links it into a
+// directory on PATH under the names prep and prep-acme, and run under
+// those names it is prep; copies under other names are prep when asPrepEnv
+// is set (the bundle tests' copies). Run under any other name with
+// editorEnv set, it is the candidate's editor.
+//
+// The scripts in testdata/script run the program as a user would:
+// arguments, files, standard streams and exit status; the tests beside
+// them drive it through a pseudo-terminal, stop it with Ctrl-C, kill it,
+// and bundle packs into copies of it. Their files are on a RAM disk
+// (testdisk): the kill test alone makes thousands of writes.
 func TestMain(m *testing.M) {
 	if os.Getenv(asPrepEnv) != "" {
 		os.Exit(run())
+	}
+	if answer := os.Getenv(editorEnv); answer != "" && !runAsPrep() {
+		os.Exit(fakeEditor(answer, os.Args[len(os.Args)-1]))
 	}
 	testscript.Main(testdisk.M{Tests: m}, map[string]func(){
 		"prep": func() { os.Exit(run()) },

@@ -1,4 +1,4 @@
-package e2e
+package main
 
 import (
 	"bytes"
@@ -12,12 +12,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/rogpeppe/go-internal/testscript"
-
-	"github.com/prepcli/prep/internal/cmd/root"
-	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/testdisk"
 )
 
 // editorEnv names the file the fake editor copies into the file it is
@@ -29,21 +23,6 @@ const editorEnv = "PREP_E2E_EDITOR_ANSWER"
 // two loaded cores a prompt can take seconds to come, and only a failing
 // run waits this long.
 const waitLimit = 20 * time.Second
-
-// This test binary is prep too: testscript.Main links it into a directory
-// on PATH under the name prep, and run under that name it is prep, as in
-// cmd/prep's scripts. Run under any other name with editorEnv set, it is
-// the candidate's editor. Nothing is built: the tests run the code this
-// binary was compiled from. The candidates' homes and workspaces are on a
-// RAM disk (testdisk): the kill test alone makes thousands of writes.
-func TestMain(m *testing.M) {
-	if answer := os.Getenv(editorEnv); answer != "" && !runAsPrep() {
-		os.Exit(fakeEditor(answer, os.Args[len(os.Args)-1]))
-	}
-	testscript.Main(testdisk.M{Tests: m}, map[string]func(){
-		"prep": func() { os.Exit(root.Process(cmdutil.BuildInfo{Version: "dev"})) },
-	})
-}
 
 // runAsPrep reports whether this process was started as prep.
 func runAsPrep() bool {
