@@ -1,4 +1,5 @@
-// Package testdisk puts a test binary's temporary files on a RAM disk.
+// Package testdisk is how tests use the disk: their temporary files on a
+// RAM disk, and the workspace's writes without fsync.
 //
 // The tests that write many files (the guided sessions', the end-to-end
 // kill test's, the bundle tests' copies of prep) spend most of their
@@ -12,6 +13,9 @@ package testdisk
 import (
 	"os"
 	"runtime"
+	"testing"
+
+	"github.com/prepcli/prep/internal/workspace"
 )
 
 // ram is where Linux keeps a RAM disk for everyone's use.
@@ -47,4 +51,13 @@ func (m M) Run() int {
 	cleanup := UseRAM()
 	defer cleanup()
 	return m.Tests.Run()
+}
+
+// Main runs the tests of a package that writes through the workspace.
+// None of them checks that a write survives a power cut, so writes skip
+// fsync (the tests that kill a real prep process, in cmd/prep, keep
+// it), and their files are on the RAM disk (UseRAM).
+func Main(m *testing.M) {
+	workspace.SkipSyncForTests()
+	os.Exit(M{Tests: m}.Run())
 }

@@ -1,16 +1,11 @@
 package root_test
 
 import (
-	"os"
 	"testing"
 
-	"github.com/prepcli/prep/internal/workspace"
+	"github.com/prepcli/prep/internal/testdisk"
 )
 
-// No test here checks that a write survives a power cut (the tests that
-// kill a real prep process do, in internal/e2e), so writes skip fsync:
-// on a real disk each costs milliseconds.
-func TestMain(m *testing.M) {
-	workspace.SkipSyncForTests()
-	os.Exit(m.Run())
-}
+// TestMain skips fsync and puts the test directories on a RAM disk; see
+// testdisk.Main.
+func TestMain(m *testing.M) { testdisk.Main(m) }

@@ -3,9 +3,9 @@ package technical_test
 import (
 	"testing"
 
-	"github.com/prepcli/prep/internal/session/sessiontest"
+	"github.com/prepcli/prep/internal/testdisk"
 )
 
 // TestMain skips fsync and puts the test directories on a RAM disk; see
-// sessiontest.Main.
-func TestMain(m *testing.M) { sessiontest.Main(m) }
+// testdisk.Main.
+func TestMain(m *testing.M) { testdisk.Main(m) }

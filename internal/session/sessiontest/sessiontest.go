@@ -19,7 +19,6 @@ import (
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/session"
-	"github.com/prepcli/prep/internal/testdisk"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 )
@@ -156,17 +155,4 @@ func (f *Fixture) Stories() []StoryView {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out
-}
-
-// Main runs the tests of a package of guided sessions. None of them
-// checks that a write survives a power cut, so writes skip fsync (the
-// tests that kill a real prep process, in internal/e2e, keep it). They
-// write some ten thousand files, on a RAM disk where Linux has one
-// (testdisk).
-func Main(m *testing.M) {
-	workspace.SkipSyncForTests()
-	cleanup := testdisk.UseRAM()
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
 }
