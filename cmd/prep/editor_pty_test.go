@@ -150,11 +150,11 @@ func TestCtrlCInTheEditor(t *testing.T) {
 func TestFallbackEditorSaysHowToLeave(t *testing.T) {
 	cd := newCandidate(t)
 	cd.bin = t.TempDir()
-	exe, err := os.Executable()
+	editor, err := fakeEditorFile()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(exe, filepath.Join(cd.bin, "vi")); err != nil {
+	if err := os.Symlink(editor, filepath.Join(cd.bin, "vi")); err != nil {
 		t.Skipf("cannot put a vi on PATH: %v", err)
 	}
 	r := cd.start(t, "background")

@@ -14,8 +14,7 @@ import (
 // compiled from and nothing is built: testscript.Main links it into a
 // directory on PATH under the names prep and prep-acme, and run under
 // those names it is prep; copies under other names are prep when asPrepEnv
-// is set (the bundle tests' copies). Run under any other name with
-// editorEnv set, it is the candidate's editor.
+// is set (the bundle tests' copies).
 //
 // The scripts in testdata/script run the program as a user would:
 // arguments, files, standard streams and exit status; the tests beside
@@ -25,9 +24,6 @@ import (
 func TestMain(m *testing.M) {
 	if os.Getenv(asPrepEnv) != "" {
 		os.Exit(run())
-	}
-	if answer := os.Getenv(editorEnv); answer != "" && !runAsPrep() {
-		os.Exit(fakeEditor(answer, os.Args[len(os.Args)-1]))
 	}
 	testscript.Main(testdisk.M{Tests: m}, map[string]func(){
 		"prep": func() { os.Exit(run()) },
