@@ -73,7 +73,7 @@ func TestLoadPartsOverIsLoadParts(t *testing.T) {
 		"unknown key": {mapPack(map[string]string{"k.yaml": "panels:\n  - id: background\n    colour: red\n"})},
 	}
 	for name, over := range overlays {
-		for _, parts := range []pack.Parts{pack.PartAll, pack.PartMeta, pack.PartMeta | pack.PartRubrics, pack.PartExercises | pack.PartComponents} {
+		for _, parts := range []pack.Parts{pack.PartAll, pack.PartMeta | pack.PartRubrics} {
 			want, wantErr := pack.LoadParts(parts, append([]pack.Source{embedded}, over...)...)
 			got, err := pack.LoadPartsOver(parts, compiled.Embedded(), embedded, over...)
 			if fmt.Sprint(err) != fmt.Sprint(wantErr) {
