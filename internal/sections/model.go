@@ -367,13 +367,27 @@ type sentence struct {
 	text  string
 	facts wording.Facts
 	feats []string
+	// scored is the model's prior plus its features' weights, one per
+	// section of the matcher; nil until emissions first scores it.
+	scored []float64
 }
 
-func readSentences(texts []string) []sentence {
-	out := make([]sentence, len(texts))
+// readSentences reads texts, each sentence once a write-up: looking inside
+// the sections for a missing one reads again the very sentences placing
+// them read, cut from the text they were placed in.
+func (sc *scanner) readSentences(texts []string) []*sentence {
+	if sc.read == nil {
+		sc.read = make(map[string]*sentence, 64)
+	}
+	out := make([]*sentence, len(texts))
 	for i, t := range texts {
-		f := wording.Read(t)
-		out[i] = sentence{text: t, facts: f, feats: features(t, f)}
+		s, ok := sc.read[t]
+		if !ok {
+			f := wording.Read(t)
+			s = &sentence{text: t, facts: f, feats: features(t, f)}
+			sc.read[t] = s
+		}
+		out[i] = s
 	}
 	return out
 }

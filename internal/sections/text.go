@@ -49,6 +49,8 @@ type scanner struct {
 	// nested is true when the line after this one is indented deeper
 	// than it: a list item with a list under it.
 	nested bool
+	// read holds each sentence read so far, by its text.
+	read map[string]*sentence
 }
 
 func (m *matcher) scanText(body string, firstLine int) *scanner {
