@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/prepcli/prep/internal/wording"
 )
@@ -322,44 +323,105 @@ func readKind(s string, decode bool) (kind string, k *kindWeights, rest string, 
 
 // Features are what the model reads of a sentence: its words, lower
 // case, with numbers as one word, and the marks of the detectors.
-func Features(sentence string) []string { return features(sentence, wording.Read(sentence)) }
+func Features(sentence string) []string {
+	r := wording.NewReading(sentence)
+	return features(sentence, &r)
+}
 
-func features(sentence string, f wording.Facts) []string {
+func features(sentence string, r *wording.Reading) []string {
+	out := featureWords(sentence)
+	for i := range marks {
+		if showsMark(r, i) {
+			out = append(out, marks[i])
+		}
+	}
+	return out
+}
+
+// featureWords are the words of a sentence's features: runs of letters,
+// digits and apostrophes, lower case, without apostrophes at either end,
+// any with a digit "<num>". Most sentences are ASCII: lowered once, their
+// words are slices of that. In others a word is lowered on its own.
+func featureWords(sentence string) []string {
 	out := make([]string, 0, 24)
-	for _, w := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}) {
-		w = strings.Trim(w, "'")
-		if w == "" {
+	low := ""
+	if isASCII(sentence) {
+		low = strings.ToLower(sentence)
+	}
+	for i := 0; i < len(sentence); {
+		j, lower, digit := i, false, false
+		for j < len(sentence) {
+			c := sentence[j]
+			if c < utf8.RuneSelf {
+				if !asciiAlnum[c] && c != '\'' {
+					break
+				}
+				lower = lower || 'A' <= c && c <= 'Z'
+				digit = digit || isDigit(c)
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(sentence[j:])
+			if r = unicode.ToLower(r); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			lower = true
+			j += size
+		}
+		if j == i {
+			_, size := utf8.DecodeRuneInString(sentence[i:])
+			i += size
 			continue
 		}
-		if strings.ContainsAny(w, "0123456789") {
+		start, end := i, j
+		i = j
+		for start < end && sentence[start] == '\'' {
+			start++
+		}
+		for end > start && sentence[end-1] == '\'' {
+			end--
+		}
+		w := sentence[start:end]
+		switch {
+		case w == "":
+			continue
+		case digit:
 			w = "<num>"
+		case low != "":
+			w = low[start:end]
+		case lower:
+			w = strings.ToLower(w)
 		}
 		out = append(out, w)
 	}
-	if f.Quantity.Found() {
-		out = append(out, "<qty>")
-	}
-	if f.Alternative.Found() {
-		out = append(out, "<alt>")
-	}
-	if f.ClearMistake.Found() {
-		out = append(out, "<mistake>")
-	}
-	switch {
-	case f.Own > 0:
-		out = append(out, "<iact>")
-	case f.Group > 0:
-		out = append(out, "<we>")
-	}
-	if f.Question {
-		out = append(out, "<q>")
-	}
-	if f.Intent {
-		out = append(out, "<aim>")
-	}
 	return out
+}
+
+// marks are the detectors' marks, in the order a sentence's features
+// list them after its words.
+var marks = [...]string{"<qty>", "<alt>", "<mistake>", "<iact>", "<we>", "<q>", "<aim>"}
+
+// showsMark reports whether the sentence r reads shows marks[i].
+func showsMark(r *wording.Reading, i int) bool {
+	switch marks[i] {
+	case "<qty>":
+		return r.Quantity().Found()
+	case "<alt>":
+		return r.Alternative().Found()
+	case "<mistake>":
+		return r.ClearMistake().Found()
+	case "<iact>":
+		own, _ := r.Voice()
+		return own > 0
+	case "<we>":
+		own, group := r.Voice()
+		return own == 0 && group > 0
+	case "<q>":
+		return r.Question()
+	case "<aim>":
+		return r.Intent()
+	}
+	return false
 }
 
 // sentence is one sentence read once: its facts and its features.
@@ -383,8 +445,8 @@ func (sc *scanner) readSentences(texts []string) []*sentence {
 	for i, t := range texts {
 		s, ok := sc.read[t]
 		if !ok {
-			f := wording.Read(t)
-			s = &sentence{text: t, facts: f, feats: features(t, f)}
+			r := wording.NewReading(t)
+			s = &sentence{text: t, facts: r.Facts(), feats: features(t, &r)}
 			sc.read[t] = s
 		}
 		out[i] = s
@@ -410,18 +472,48 @@ func Explain(kind, id, sentence string, n int) []string {
 	}
 	var ws []weighed
 	seen := map[string]bool{}
-	for _, f := range Features(sentence) {
+	// weight is a feature's weight for the section against the mean of
+	// all, when the model knows it.
+	weight := func(f string) (float64, bool) {
 		w, ok := km.lookup(f)
-		if !ok || seen[f] {
-			continue
+		if !ok {
+			return 0, false
 		}
-		seen[f] = true
 		mean := 0.0
 		for j := range w.len() {
 			mean += float64(w.at(j))
 		}
 		mean /= float64(w.len())
-		if d := float64(w.at(c)) - mean; d > 0 {
+		return float64(w.at(c)) - mean, true
+	}
+	for _, f := range featureWords(sentence) {
+		if seen[f] {
+			continue
+		}
+		if d, ok := weight(f); ok {
+			seen[f] = true
+			if d > 0 {
+				ws = append(ws, weighed{f, d})
+			}
+		}
+	}
+	// The marks come after the words, so a word weighing as much goes
+	// first: a mark is read for only when fewer than n words outweigh
+	// it, since otherwise it cannot be listed. A section's text is long,
+	// and reading it all for every detector cost most of an explanation.
+	r := wording.NewReading(sentence)
+	for i, f := range marks {
+		d, ok := weight(f)
+		if !ok || d <= 0 {
+			continue
+		}
+		ahead := 0
+		for _, w := range ws {
+			if w.w >= d {
+				ahead++
+			}
+		}
+		if ahead < n && showsMark(&r, i) {
 			ws = append(ws, weighed{f, d})
 		}
 	}
