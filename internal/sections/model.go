@@ -34,13 +34,14 @@ import (
 
 // The model is stored compactly and read in well under a millisecond:
 // a magic line, then per rubric its section ids, their priors, its
-// vocabulary sorted (looked up by binary search, so nothing is built at
-// start) and one float32 log-likelihood per word and section.
+// vocabulary sorted, a hash table of the vocabulary (read in place, so
+// nothing is built at start) and one float32 log-likelihood per word and
+// section.
 //
 //go:embed model.bin
 var modelBin string
 
-const modelMagic = "prep naive bayes 1\n"
+const modelMagic = "prep naive bayes 2\n"
 
 // Model is what the trainer counts: per rubric, its sections and how
 // often each feature appeared in each.
@@ -98,6 +99,9 @@ func (m Model) Encode() []byte {
 		for _, w := range words {
 			str(w)
 		}
+		for _, slot := range hashTable(words) {
+			b = binary.LittleEndian.AppendUint16(b, slot)
+		}
 		for _, w := range words {
 			for i, c := range km.Vocab[w] {
 				f32(math.Log((float64(c) + alpha) / (totals[i] + alpha*v)))
@@ -107,11 +111,53 @@ func (m Model) Encode() []byte {
 	return b
 }
 
+// hashTable is the open-addressing table of a vocabulary, 1 + a word's
+// index in the slot its hash names or the first free one after it, 0 in
+// a free slot. It has at least twice as many slots as words, a power of
+// two, so a search ends within a few slots.
+func hashTable(words []string) []uint16 {
+	if len(words) >= math.MaxUint16 {
+		panic("sections: a vocabulary too large for the model's hash table")
+	}
+	slots := tableSize(len(words))
+	t := make([]uint16, slots)
+	for i, w := range words {
+		h := featureHash(w) & uint32(slots-1)
+		for t[h] != 0 {
+			h = (h + 1) & uint32(slots-1)
+		}
+		t[h] = uint16(i + 1)
+	}
+	return t
+}
+
+// tableSize is the number of slots of the hash table of n words.
+func tableSize(n int) int {
+	slots := 1
+	for slots < 2*n {
+		slots *= 2
+	}
+	return slots
+}
+
+// featureHash is 32-bit FNV-1a.
+func featureHash(f string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(f); i++ {
+		h ^= uint32(f[i])
+		h *= 16777619
+	}
+	return h
+}
+
 // kindWeights is one rubric's part of the embedded model.
 type kindWeights struct {
 	index map[string]int // section id → column
 	prior []float64
 	words []string // sorted
+	// table is the vocabulary's hash table (hashTable), little-endian
+	// uint16s read in place.
+	table string
 	// w is len(words) rows of len(prior) little-endian float32s, read in
 	// place from the model's bytes: copying them out would cost the first
 	// check of every run 124 KB of heap.
@@ -132,12 +178,20 @@ func (r row) len() int { return len(r) / 4 }
 // lookup returns a feature's weights, one per section, if the model
 // knows it.
 func (k *kindWeights) lookup(f string) (row, bool) {
-	i, ok := slices.BinarySearch(k.words, f)
-	if !ok {
-		return "", false
+	slots := len(k.table) / 2
+	h := featureHash(f) & uint32(slots-1)
+	for range slots {
+		i := int(k.table[2*h]) | int(k.table[2*h+1])<<8
+		if i == 0 || i > len(k.words) {
+			return "", false
+		}
+		if k.words[i-1] == f {
+			n := 4 * len(k.prior)
+			return row(k.w[(i-1)*n : i*n]), true
+		}
+		h = (h + 1) & uint32(slots-1)
 	}
-	n := 4 * len(k.prior)
-	return row(k.w[i*n : i*n+n]), true
+	return "", false
 }
 
 var (
@@ -311,6 +365,14 @@ func readKind(s string, decode bool) (kind string, k *kindWeights, rest string, 
 			k.words[i] = w
 		}
 	}
+	slots := tableSize(v)
+	if len(s) < 2*slots {
+		return "", nil, "", bad
+	}
+	if decode {
+		k.table = s[:2*slots]
+	}
+	s = s[2*slots:]
 	if len(s) < 4*v*n {
 		return "", nil, "", bad
 	}

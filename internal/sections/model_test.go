@@ -78,3 +78,24 @@ func BenchmarkLoadModelKind(b *testing.B) {
 		}
 	}
 }
+
+// Every word of the model is found in its hash table, with its own row,
+// and a word the model does not know is not.
+func TestModelLookup(t *testing.T) {
+	m, err := decodeModel(modelBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kind, k := range m {
+		n := 4 * len(k.prior)
+		for i, w := range k.words {
+			r, ok := k.lookup(w)
+			if !ok || string(r) != k.w[i*n:i*n+n] {
+				t.Fatalf("%s: lookup(%q) = %v, not its row", kind, w, ok)
+			}
+		}
+		if _, ok := k.lookup("no-such-feature"); ok {
+			t.Errorf("%s: lookup found a word the model does not know", kind)
+		}
+	}
+}
