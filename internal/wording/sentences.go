@@ -12,7 +12,6 @@ package wording
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -132,6 +131,7 @@ type token struct {
 	low   string // lower case, without surrounding punctuation
 	start int    // byte offset in the sentence
 	end   int
+	lists wordList // the package's word lists low is in
 }
 
 // tokenize splits a sentence into tokens: runs of letters, digits and the
@@ -146,6 +146,7 @@ func appendTokens(toks []token, s string) []token {
 	// The lower-case text is made once, so a token's lower case is a
 	// slice of it rather than an allocation of its own.
 	ls := asciiLower(s)
+	first := len(toks)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf && !asciiWord[c] {
@@ -204,6 +205,12 @@ func appendTokens(toks []token, s string) []token {
 		}
 		toks = append(toks, token{text: w, low: low, start: i, end: j})
 		i = j
+	}
+	// Each token is looked up once, here, in the table of every word
+	// list, rather than once for each list a detector asks about.
+	lists := listsOf()
+	for k := first; k < len(toks); k++ {
+		toks[k].lists = lists[toks[k].low]
 	}
 	return toks
 }
@@ -332,29 +339,81 @@ func isASCII(s string) bool {
 	return true
 }
 
-// lazySet is a package word list, made into a set on first use, so that
+// A wordList is one of the package's word lists, as a bit: the words of
+// every list are in one table (listsOf), which gives a word the lists it
+// is in, so a token is looked up once when it is made, not once for each
+// list a detector asks about.
+type wordList uint64
+
+// The word lists. Their words are beside the detectors that use them:
+// quantityLists, alternativeLists, mistakeLists and voiceLists.
+const (
+	unitSuffix wordList = 1 << iota
+	unitWords
+	frequency
+	scaleWords
+	multipliers
+	numberWords
+	designators
+	approx
+	timeOfDay
+	countNouns
+	notNouns
+	shortAdjectives
+	intentWords
+	weighers
+	skippable
+	genericWords
+	quantifiers
+	pronouns
+	choosingVerbs
+	alternativeNouns
+	qualities
+	weighingWords
+	strongMistake
+	weakMistake
+	hindsightVerbs
+	tooWhat
+	launchVerbs
+	expectVerbs
+	pastWords
+	notPast
+	reflectionWords
+	voiceWords
+	adverbs
+	stative
+	modal
+	ownNouns
+	doingVerbs
+	irregularPast
+)
+
+// listWords is one word list's words.
+type listWords struct {
+	list  wordList
+	words []string
+}
+
+// listsOf is the table of every word list, built on first use, so that
 // loading the package builds nothing: a run that checks no story pays
 // nothing for the lists.
-func lazySet(words ...string) *lazyWords { return &lazyWords{list: words} }
-
-type lazyWords struct {
-	done atomic.Bool // set once set is built: the fast path is one load
-	once sync.Once
-	list []string
-	set  set
-}
-
-func (w *lazyWords) has(s string) bool {
-	if !w.done.Load() {
-		w.build()
+var listsOf = sync.OnceValue(func() map[string]wordList {
+	m := make(map[string]wordList, 1024)
+	for _, lists := range [...][]listWords{quantityLists[:], alternativeLists[:], mistakeLists[:], voiceLists[:]} {
+		for _, l := range lists {
+			for _, w := range l.words {
+				m[w] |= l.list
+			}
+		}
 	}
-	return w.set[s]
-}
+	return m
+})
 
-// build is apart from has so that has allocates no closure.
-func (w *lazyWords) build() {
-	w.once.Do(func() {
-		w.set = newSet(w.list...)
-		w.done.Store(true)
-	})
+// has reports whether w is in the list.
+func (l wordList) has(w string) bool { return listsOf()[w]&l != 0 }
+
+// at reports whether token i is in the list; there is no token outside
+// the sentence.
+func (l wordList) at(toks []token, i int) bool {
+	return i >= 0 && i < len(toks) && toks[i].lists&l != 0
 }
