@@ -329,7 +329,7 @@ func (m *matcher) within(sc *scanner, secs []Section) []Section {
 				paras = append(paras, p)
 			}
 		}
-		sents := sc.readSentences(texts)
+		sents := sc.readSentences(texts, km)
 		var e [][]float64
 		var path []int
 		if needPost {
@@ -494,20 +494,9 @@ const temper = 0.6
 // emissions scores each sentence for each section: the model's log
 // posterior, tempered.
 func (m *matcher) emissions(km *kindWeights, sents []*sentence, extra string) [][]float64 {
-	n := len(m.secs)
 	out := make([][]float64, len(sents))
-	col := make([]int, n)
-	for i, sec := range m.secs {
-		col[i] = km.index[sec.ID]
-	}
+	col := m.columns(km)
 	for u, s := range sents {
-		if s.scored == nil {
-			s.scored = make([]float64, n)
-			for i := range s.scored {
-				s.scored[i] = km.prior[col[i]]
-			}
-			km.weigh(col, s.scored, s.feats)
-		}
 		e := slices.Clone(s.scored)
 		if u == 0 && extra != "" {
 			// A block's label weighs twice, after the sentence's own
@@ -531,6 +520,15 @@ func (m *matcher) emissions(km *kindWeights, sents []*sentence, extra string) []
 		out[u] = e
 	}
 	return out
+}
+
+// columns are the model's columns for the matcher's sections.
+func (m *matcher) columns(km *kindWeights) []int {
+	col := make([]int, len(m.secs))
+	for i, sec := range m.secs {
+		col[i] = km.index[sec.ID]
+	}
+	return col
 }
 
 // weigh adds the weights of feats to e, whose sections are the model's
@@ -576,7 +574,7 @@ func (m *matcher) placeModel(sc *scanner, km *kindWeights, us []unit, label stri
 		ss, rest, texts = ss[:most], ss[most:], texts[:most]
 	}
 	n := len(m.secs)
-	read := sc.readSentences(texts)
+	read := sc.readSentences(texts, km)
 	e := m.emissions(km, read, label)
 	if !m.worthPlacing(read, e, label) {
 		return

@@ -178,20 +178,34 @@ func (r row) len() int { return len(r) / 4 }
 // lookup returns a feature's weights, one per section, if the model
 // knows it.
 func (k *kindWeights) lookup(f string) (row, bool) {
+	i := k.find(f)
+	if i < 0 {
+		return "", false
+	}
+	return k.row(i), true
+}
+
+// find returns a feature's index in the vocabulary, or -1.
+func (k *kindWeights) find(f string) int {
 	slots := len(k.table) / 2
 	h := featureHash(f) & uint32(slots-1)
 	for range slots {
 		i := int(k.table[2*h]) | int(k.table[2*h+1])<<8
 		if i == 0 || i > len(k.words) {
-			return "", false
+			return -1
 		}
 		if k.words[i-1] == f {
-			n := 4 * len(k.prior)
-			return row(k.w[(i-1)*n : i*n]), true
+			return i - 1
 		}
 		h = (h + 1) & uint32(slots-1)
 	}
-	return "", false
+	return -1
+}
+
+// row is the weights of the vocabulary's word i.
+func (k *kindWeights) row(i int) row {
+	n := 4 * len(k.prior)
+	return row(k.w[i*n : i*n+n])
 }
 
 var (
@@ -387,25 +401,26 @@ func readKind(s string, decode bool) (kind string, k *kindWeights, rest string, 
 // case, with numbers as one word, and the marks of the detectors.
 func Features(sentence string) []string {
 	r := wording.NewReading(sentence)
-	return features(sentence, &r)
+	return appendFeatures(make([]string, 0, 24), sentence, &r)
 }
 
-func features(sentence string, r *wording.Reading) []string {
-	out := featureWords(sentence)
+// appendFeatures appends to dst the features of sentence, which r reads.
+func appendFeatures(dst []string, sentence string, r *wording.Reading) []string {
+	dst = appendFeatureWords(dst, sentence)
 	for i := range marks {
 		if showsMark(r, i) {
-			out = append(out, marks[i])
+			dst = append(dst, marks[i])
 		}
 	}
-	return out
+	return dst
 }
 
-// featureWords are the words of a sentence's features: runs of letters,
-// digits and apostrophes, lower case, without apostrophes at either end,
-// any with a digit "<num>". Most sentences are ASCII: lowered once, their
-// words are slices of that. In others a word is lowered on its own.
-func featureWords(sentence string) []string {
-	out := make([]string, 0, 24)
+// appendFeatureWords appends to dst the words of a sentence's features:
+// runs of letters, digits and apostrophes, lower case, without
+// apostrophes at either end, any with a digit "<num>". Most sentences are
+// ASCII: lowered once, their words are slices of that. In others a word
+// is lowered on its own.
+func appendFeatureWords(dst []string, sentence string) []string {
 	low := ""
 	if isASCII(sentence) {
 		low = strings.ToLower(sentence)
@@ -454,9 +469,9 @@ func featureWords(sentence string) []string {
 		case lower:
 			w = strings.ToLower(w)
 		}
-		out = append(out, w)
+		dst = append(dst, w)
 	}
-	return out
+	return dst
 }
 
 // marks are the detectors' marks, in the order a sentence's features
@@ -486,35 +501,52 @@ func showsMark(r *wording.Reading, i int) bool {
 	return false
 }
 
-// sentence is one sentence read once: its facts and its features.
+// sentence is one sentence read once: its facts and what the model makes
+// of it.
 type sentence struct {
 	text  string
 	facts wording.Facts
-	feats []string
-	// scored is the model's prior plus its features' weights, one per
-	// section of the matcher; nil until emissions first scores it.
+	// scored is the model's prior plus the weights of the sentence's
+	// features, one per section of the matcher; nil without a model.
 	scored []float64
 }
 
-// readSentences reads texts, each sentence once a write-up: looking inside
-// the sections for a missing one reads again the very sentences placing
-// them read, cut from the text they were placed in.
-func (sc *scanner) readSentences(texts []string) []*sentence {
+// readSentences reads texts, and scores them with the model km unless it
+// is nil, each sentence once a write-up: looking inside the sections for
+// a missing one reads again the very sentences placing them read, cut
+// from the text they were placed in.
+func (sc *scanner) readSentences(texts []string, km *kindWeights) []*sentence {
 	if sc.read == nil {
 		sc.read = make(map[string]*sentence, 64)
+	}
+	var col []int
+	if km != nil {
+		col = sc.m.columns(km)
 	}
 	out := make([]*sentence, len(texts))
 	for i, t := range texts {
 		s, ok := sc.read[t]
 		if !ok {
-			r := wording.NewReading(t)
-			s = &sentence{text: t, facts: r.Facts(), feats: features(t, &r)}
+			sc.reading.Reset(t)
+			s = &sentence{text: t, facts: sc.reading.Facts()}
+			if km != nil {
+				s.scored = make([]float64, len(col))
+				for j := range col {
+					s.scored[j] = km.prior[col[j]]
+				}
+				sc.feats = appendFeatures(sc.feats[:0], t, &sc.reading)
+				km.weigh(col, s.scored, sc.feats)
+			}
 			sc.read[t] = s
 		}
 		out[i] = s
 	}
 	return out
 }
+
+// readings are the memory Explain reads a section's text in, which is
+// long: its tokens are made once, not once a section.
+var readings = sync.Pool{New: func() any { return new(wording.Reading) }}
 
 // Explain lists the words of a sentence that weigh most for section id
 // against the others, strongest first: what decided, in the model's
@@ -533,40 +565,42 @@ func Explain(kind, id, sentence string, n int) []string {
 		w float64
 	}
 	var ws []weighed
-	seen := map[string]bool{}
+	seen := make([]uint64, (len(km.words)+63)/64) // by index in the vocabulary
 	// weight is a feature's weight for the section against the mean of
-	// all, when the model knows it.
-	weight := func(f string) (float64, bool) {
-		w, ok := km.lookup(f)
-		if !ok {
-			return 0, false
+	// all, with its index, when the model knows it.
+	weight := func(f string) (float64, int) {
+		i := km.find(f)
+		if i < 0 {
+			return 0, i
 		}
+		w := km.row(i)
 		mean := 0.0
 		for j := range w.len() {
 			mean += float64(w.at(j))
 		}
 		mean /= float64(w.len())
-		return float64(w.at(c)) - mean, true
+		return float64(w.at(c)) - mean, i
 	}
-	for _, f := range featureWords(sentence) {
-		if seen[f] {
+	for _, f := range appendFeatureWords(nil, sentence) {
+		d, i := weight(f)
+		if i < 0 || seen[i/64]&(1<<(i%64)) != 0 {
 			continue
 		}
-		if d, ok := weight(f); ok {
-			seen[f] = true
-			if d > 0 {
-				ws = append(ws, weighed{f, d})
-			}
+		seen[i/64] |= 1 << (i % 64)
+		if d > 0 {
+			ws = append(ws, weighed{f, d})
 		}
 	}
 	// The marks come after the words, so a word weighing as much goes
 	// first: a mark is read for only when fewer than n words outweigh
 	// it, since otherwise it cannot be listed. A section's text is long,
 	// and reading it all for every detector cost most of an explanation.
-	r := wording.NewReading(sentence)
+	r := readings.Get().(*wording.Reading)
+	defer readings.Put(r)
+	r.Reset(sentence)
 	for i, f := range marks {
-		d, ok := weight(f)
-		if !ok || d <= 0 {
+		d, known := weight(f)
+		if known < 0 || d <= 0 {
 			continue
 		}
 		ahead := 0
@@ -575,7 +609,7 @@ func Explain(kind, id, sentence string, n int) []string {
 				ahead++
 			}
 		}
-		if ahead < n && showsMark(&r, i) {
+		if ahead < n && showsMark(r, i) {
 			ws = append(ws, weighed{f, d})
 		}
 	}

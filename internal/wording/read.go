@@ -45,9 +45,18 @@ const (
 // NewReading starts reading sentence.
 func NewReading(sentence string) Reading { return Reading{sentence: sentence} }
 
+// Reset starts reading another sentence, in the memory of the tokens of
+// the last: a caller reading sentence after sentence makes them once.
+func (r *Reading) Reset(sentence string) { *r = Reading{sentence: sentence, toks: r.toks[:0]} }
+
 func (r *Reading) tokens() []token {
 	if !r.tokenized {
-		r.toks, r.tokenized = tokenize(r.sentence), true
+		if r.toks == nil {
+			r.toks = tokenize(r.sentence)
+		} else {
+			r.toks = appendTokens(r.toks[:0], r.sentence)
+		}
+		r.tokenized = true
 	}
 	return r.toks
 }
