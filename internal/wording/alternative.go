@@ -297,6 +297,14 @@ func Weighing(text string) Match {
 }
 
 func weighingToks(sent string, toks []token) Match {
+	if m := weighedToks(sent, toks); m.Found() {
+		return m
+	}
+	return alternativeToks(sent, toks)
+}
+
+// weighedToks finds the words of weighing itself, without an alternative.
+func weighedToks(sent string, toks []token) Match {
 	for i := range toks {
 		t, next := toks[i].low, at(toks, i+1)
 		if weighingWords.at(toks, i) || t == "pros" && next == "and" || t == "gave" && next == "up" ||
@@ -306,5 +314,5 @@ func weighingToks(sent string, toks []token) Match {
 			return match(sent, toks, i-1, i+1)
 		}
 	}
-	return alternativeToks(sent, toks)
+	return Match{}
 }

@@ -68,7 +68,8 @@ func (r *Reading) Facts() Facts {
 	f.Own, f.Group = r.Voice()
 	f.Weighing = f.Alternative
 	if !f.Weighing.Found() {
-		f.Weighing = weighingToks(s, toks)
+		// weighingToks, without the alternative already looked for.
+		f.Weighing = weighedToks(s, toks)
 	}
 	f.Mistake = mistakeToks(s, toks, true)
 	f.Lesson = lessonToks(s, toks)
