@@ -566,28 +566,24 @@ func Explain(kind, id, sentence string, n int) []string {
 	}
 	var ws []weighed
 	seen := make([]uint64, (len(km.words)+63)/64) // by index in the vocabulary
-	// weight is a feature's weight for the section against the mean of
-	// all, with its index, when the model knows it.
-	weight := func(f string) (float64, int) {
-		i := km.find(f)
-		if i < 0 {
-			return 0, i
-		}
+	// weight is the weight of the vocabulary's word i for the section
+	// against the mean of all.
+	weight := func(i int) float64 {
 		w := km.row(i)
 		mean := 0.0
 		for j := range w.len() {
 			mean += float64(w.at(j))
 		}
 		mean /= float64(w.len())
-		return float64(w.at(c)) - mean, i
+		return float64(w.at(c)) - mean
 	}
 	for _, f := range appendFeatureWords(nil, sentence) {
-		d, i := weight(f)
+		i := km.find(f)
 		if i < 0 || seen[i/64]&(1<<(i%64)) != 0 {
 			continue
 		}
 		seen[i/64] |= 1 << (i % 64)
-		if d > 0 {
+		if d := weight(i); d > 0 {
 			ws = append(ws, weighed{f, d})
 		}
 	}
@@ -599,8 +595,12 @@ func Explain(kind, id, sentence string, n int) []string {
 	defer readings.Put(r)
 	r.Reset(sentence)
 	for i, f := range marks {
-		d, known := weight(f)
-		if known < 0 || d <= 0 {
+		k := km.find(f)
+		if k < 0 {
+			continue
+		}
+		d := weight(k)
+		if d <= 0 {
 			continue
 		}
 		ahead := 0
