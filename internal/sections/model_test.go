@@ -1,6 +1,8 @@
 package sections
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -96,6 +98,22 @@ func TestModelLookup(t *testing.T) {
 		}
 		if _, ok := k.lookup("no-such-feature"); ok {
 			t.Errorf("%s: lookup found a word the model does not know", kind)
+		}
+	}
+}
+
+// BenchmarkExplain is why a section was placed, for a section as long as
+// a whole story: what `prep check` pays for each section it placed.
+func BenchmarkExplain(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "check", "testdata", "bench", "plain.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(Explain("star", "action", string(data), 12)) == 0 {
+			b.Fatal("nothing explained")
 		}
 	}
 }
