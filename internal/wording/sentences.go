@@ -140,13 +140,30 @@ type token struct {
 func tokenize(s string) []token { return appendTokens(make([]token, 0, len(s)/5+1), s) }
 
 // appendTokens is tokenize into dst, so a caller reading many sentences
-// reuses one buffer. ASCII, nearly all of any answer, takes a table
-// lookup per byte; other runes are decoded.
+// reuses one buffer.
 func appendTokens(toks []token, s string) []token {
+	first := len(toks)
+	toks = appendWords(toks, s)
+	lookUp(toks[first:])
+	return toks
+}
+
+// lookUp looks each token up once in the table of every word list,
+// rather than once for each list a detector asks about.
+func lookUp(toks []token) {
+	lists := listsOf()
+	for k := range toks {
+		toks[k].lists = lists[toks[k].low]
+	}
+}
+
+// appendWords is appendTokens without looking the tokens up in the word
+// lists. ASCII, nearly all of any answer, takes a table lookup per byte;
+// other runes are decoded.
+func appendWords(toks []token, s string) []token {
 	// The lower-case text is made once, so a token's lower case is a
 	// slice of it rather than an allocation of its own.
 	ls := asciiLower(s)
-	first := len(toks)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf && !asciiWord[c] {
@@ -205,12 +222,6 @@ func appendTokens(toks []token, s string) []token {
 		}
 		toks = append(toks, token{text: w, low: low, start: i, end: j})
 		i = j
-	}
-	// Each token is looked up once, here, in the table of every word
-	// list, rather than once for each list a detector asks about.
-	lists := listsOf()
-	for k := first; k < len(toks); k++ {
-		toks[k].lists = lists[toks[k].low]
 	}
 	return toks
 }

@@ -60,7 +60,12 @@ func CountVoice(text string, we []string) Voice {
 		}
 		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords.has(lower(w)) || len(extra) > 0 && extra[lower(w)]) {
 			end := min(len(text), j+64)
-			win = appendTokens(win[:0], text[prevStart:end])
+			// Only the candidate's own words ("I", "my") are read for
+			// an action, with the word lists; we-words need none.
+			win = appendWords(win[:0], text[prevStart:end])
+			if c := w[0]; c == 'i' || c == 'I' || c == 'm' || c == 'M' {
+				lookUp(win)
+			}
 			// The window starts at the word before; find this word in it.
 			k := 0
 			for k < len(win) && prevStart+win[k].start < i {
