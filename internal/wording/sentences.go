@@ -314,10 +314,19 @@ func lower(w string) string {
 // lines need nothing, and are returned as they are.
 func squeeze(l string) string {
 	l = strings.TrimSpace(l)
+	wide := false
 	for i := 0; i < len(l); i++ {
-		if c := l[i]; c == '\t' || c == '\r' || c == ' ' && i+1 < len(l) && l[i+1] == ' ' || c >= utf8.RuneSelf {
+		if c := l[i]; c == '\t' || c == '\r' || c == ' ' && i+1 < len(l) && l[i+1] == ' ' {
 			return strings.Join(strings.Fields(l), " ")
+		} else if c >= utf8.RuneSelf {
+			wide = true
 		}
+	}
+	// A line beyond ASCII (a dash, a curly quote) needs squeezing only
+	// for a blank other than the space between its words; it is the
+	// blanks of Fields that count then, \v and \f among them.
+	if wide && strings.ContainsFunc(l, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
+		return strings.Join(strings.Fields(l), " ")
 	}
 	return l
 }
