@@ -143,7 +143,7 @@ func tokenize(s string) []token { return appendTokens(make([]token, 0, len(s)/5+
 // reuses one buffer.
 func appendTokens(toks []token, s string) []token {
 	first := len(toks)
-	toks = appendWords(toks, s)
+	toks = appendWords(toks, s, asciiLower(s))
 	lookUp(toks[first:])
 	return toks
 }
@@ -158,12 +158,11 @@ func lookUp(toks []token) {
 }
 
 // appendWords is appendTokens without looking the tokens up in the word
-// lists. ASCII, nearly all of any answer, takes a table lookup per byte;
-// other runes are decoded.
-func appendWords(toks []token, s string) []token {
-	// The lower-case text is made once, so a token's lower case is a
-	// slice of it rather than an allocation of its own.
-	ls := asciiLower(s)
+// lists; ls is asciiLower(s), made once, so a token's lower case is a
+// slice of it rather than an allocation of its own (and a caller reading
+// windows of one text lowers the text once). ASCII, nearly all of any
+// answer, takes a table lookup per byte; other runes are decoded.
+func appendWords(toks []token, s, ls string) []token {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf && !asciiWord[c] {
@@ -332,7 +331,8 @@ func squeeze(l string) string {
 }
 
 // asciiLower lowers the ASCII letters of s, in one allocation, or none
-// when there is no capital to lower.
+// when there is no capital to lower. The runs between capitals are
+// copied whole: capitals are few.
 func asciiLower(s string) string {
 	i := 0
 	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
@@ -341,13 +341,19 @@ func asciiLower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	b.Grow(len(s))
+	for i < len(s) {
+		b.WriteString(s[:i])
+		b.WriteByte(s[i] + 'a' - 'A')
+		s = s[i+1:]
+		i = 0
+		for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+			i++
 		}
 	}
-	return string(b)
+	b.WriteString(s)
+	return b.String()
 }
 
 func isASCII(s string) bool {

@@ -39,3 +39,22 @@ func FuzzSqueeze(f *testing.F) {
 		}
 	})
 }
+
+// FuzzASCIILower holds asciiLower, which copies the runs between capitals
+// whole, to lowering the capitals byte by byte.
+func FuzzASCIILower(f *testing.F) {
+	for _, s := range []string{"", "abc", "ABC", "Hello World", "ÉTÉ Kafka", "a\xffB", "ZZ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := []byte(s)
+		for i, c := range want {
+			if 'A' <= c && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := asciiLower(s); got != string(want) {
+			t.Errorf("asciiLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

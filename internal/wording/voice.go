@@ -31,6 +31,7 @@ func CountVoice(text string, we []string) Voice {
 	// so a long answer costs a scan. A quote is cut to its sentence
 	// afterwards.
 	var win []token
+	low := asciiLower(text)
 	prevStart := 0
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
@@ -58,11 +59,11 @@ func CountVoice(text string, we []string) Voice {
 			_, size := utf8.DecodeRuneInString(text[j:])
 			j += size
 		}
-		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords.has(lower(w)) || len(extra) > 0 && extra[lower(w)]) {
+		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords.has(wordLower(w, low[i:j])) || len(extra) > 0 && extra[lower(w)]) {
 			end := min(len(text), j+64)
 			// Only the candidate's own words ("I", "my") are read for
 			// an action, with the word lists; we-words need none.
-			win = appendWords(win[:0], text[prevStart:end])
+			win = appendWords(win[:0], text[prevStart:end], low[prevStart:end])
 			if c := w[0]; c == 'i' || c == 'I' || c == 'm' || c == 'M' {
 				lookUp(win)
 			}
@@ -257,6 +258,15 @@ var voiceLists = [...]listWords{
 		"took", "sketched", "drew", "measured", "instrumented", "proposed", "negotiated", "personally", "single-handedly"}},
 	{irregularPast, []string{"built", "sent", "spent", "kept", "dealt", "meant", "felt", "lent", "lost", "left", "slept", "swept", "went"}},
 	{voiceWords, []string{"i", "i've", "i'd", "my", "myself", "we", "our", "us", "ours", "we've", "we'd", "we're", "we'll", "ourselves", "team"}},
+}
+
+// wordLower is lower(w) for a word whose asciiLower is low, without
+// allocating when it is ASCII.
+func wordLower(w, low string) string {
+	if isASCII(w) {
+		return low
+	}
+	return lower(w)
 }
 
 // pronounI keeps a pack's list of we-words from counting the candidate.
