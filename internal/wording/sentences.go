@@ -131,7 +131,10 @@ type token struct {
 	low   string // lower case, without surrounding punctuation
 	start int    // byte offset in the sentence
 	end   int
-	lists wordList // the package's word lists low is in
+	// lists are the package's word lists low is in, and listed, once
+	// it is looked up: appendTokens looks every token up, appendWords
+	// none.
+	lists wordList
 }
 
 // tokenize splits a sentence into tokens: runs of letters, digits and the
@@ -153,7 +156,7 @@ func appendTokens(toks []token, s string) []token {
 func lookUp(toks []token) {
 	lists := listsOf()
 	for k := range toks {
-		toks[k].lists = lists[toks[k].low]
+		toks[k].lists = lists[toks[k].low] | listed
 	}
 }
 
@@ -412,6 +415,9 @@ const (
 	ownNouns
 	doingVerbs
 	irregularPast
+
+	// listed marks a token that has been looked up, in no list or some.
+	listed wordList = 1 << 63
 )
 
 // listWords is one word list's words.
@@ -442,4 +448,18 @@ func (l wordList) has(w string) bool { return listsOf()[w]&l != 0 }
 // the sentence.
 func (l wordList) at(toks []token, i int) bool {
 	return i >= 0 && i < len(toks) && toks[i].lists&l != 0
+}
+
+// in is at for tokens that may not have been looked up (appendWords):
+// it looks token i up the first time it is asked about. CountVoice reads
+// a window around every pronoun, and only a few of its tokens, after
+// "I", are ever asked about.
+func (l wordList) in(toks []token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return false
+	}
+	if toks[i].lists == 0 {
+		toks[i].lists = listsOf()[toks[i].low] | listed
+	}
+	return toks[i].lists&l != 0
 }

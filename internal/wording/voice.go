@@ -61,12 +61,9 @@ func CountVoice(text string, we []string) Voice {
 		}
 		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords.has(wordLower(w, low[i:j])) || len(extra) > 0 && extra[lower(w)]) {
 			end := min(len(text), j+64)
-			// Only the candidate's own words ("I", "my") are read for
-			// an action, with the word lists; we-words need none.
+			// The window's tokens are looked up in the word lists only
+			// as ownAction reads them (wordList.in): a few around "I".
 			win = appendWords(win[:0], text[prevStart:end], low[prevStart:end])
-			if c := w[0]; c == 'i' || c == 'I' || c == 'm' || c == 'M' {
-				lookUp(win)
-			}
 			// The window starts at the word before; find this word in it.
 			k := 0
 			for k < len(win) && prevStart+win[k].start < i {
@@ -179,11 +176,11 @@ func ownAction(toks []token, i int) (int, bool) {
 		j := i + 1
 		if t.low == "i'd" {
 			// "I'd built" is an action; "I'd say" is not.
-			if !strings.HasSuffix(at(toks, j), "ed") || stative.at(toks, j) {
+			if !strings.HasSuffix(at(toks, j), "ed") || stative.in(toks, j) {
 				return i, false
 			}
 		}
-		for j < len(toks) && adverbs.at(toks, j) {
+		for j < len(toks) && adverbs.in(toks, j) {
 			j++
 		}
 		v := at(toks, j)
@@ -202,7 +199,7 @@ func ownAction(toks []token, i int) (int, bool) {
 				return j + 1, true
 			}
 			return i, false
-		case stative.at(toks, j) || modal.at(toks, j):
+		case stative.in(toks, j) || modal.in(toks, j):
 			return i, false
 		}
 		if verbLike(toks, j) {
@@ -210,23 +207,23 @@ func ownAction(toks []token, i int) (int, bool) {
 		}
 		return i, false
 	case "my":
-		if ownNouns.at(toks, i+1) {
+		if ownNouns.in(toks, i+1) {
 			return i + 1, true
 		}
 	case "myself":
 		p := at(toks, i-1)
-		return i, p != "" && !stative.at(toks, i-1) && p != "told" && p != "asked"
+		return i, p != "" && !stative.in(toks, i-1) && p != "told" && p != "asked"
 	}
 	return i, false
 }
 
 // verbLike is a rough test that token j, after "I", is a verb of doing.
 func verbLike(toks []token, j int) bool {
-	if doingVerbs.at(toks, j) {
+	if doingVerbs.in(toks, j) {
 		return true
 	}
 	v := at(toks, j)
-	return strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ied") || strings.HasSuffix(v, "t") && len(v) > 3 && irregularPast.at(toks, j)
+	return strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ied") || strings.HasSuffix(v, "t") && len(v) > 3 && irregularPast.in(toks, j)
 }
 
 var voiceLists = [...]listWords{
