@@ -287,7 +287,7 @@ func (m *matcher) placeBlocks(sc *scanner) {
 // within finds, for each section still missing, sentences inside the
 // others that serve it: a trade-off weighed inside Action, a mistake told
 // inside Result. They count for it where they stand.
-func (m *matcher) within(secs []Section) []Section {
+func (m *matcher) within(sc *scanner, secs []Section) []Section {
 	n := len(m.secs)
 	have := make([]bool, n)
 	for _, s := range secs {
@@ -329,7 +329,7 @@ func (m *matcher) within(secs []Section) []Section {
 				paras = append(paras, p)
 			}
 		}
-		sents := readSentences(texts)
+		sents := sc.readSentences(texts, km)
 		var e [][]float64
 		var path []int
 		if needPost {
@@ -493,31 +493,17 @@ const temper = 0.6
 
 // emissions scores each sentence for each section: the model's log
 // posterior, tempered.
-func (m *matcher) emissions(km *kindWeights, sents []sentence, extra string) [][]float64 {
-	n := len(m.secs)
+func (m *matcher) emissions(km *kindWeights, sents []*sentence, extra string) [][]float64 {
 	out := make([][]float64, len(sents))
-	col := make([]int, n)
-	for i, sec := range m.secs {
-		col[i] = km.index[sec.ID]
-	}
+	col := m.columns(km)
 	for u, s := range sents {
-		e := make([]float64, n)
-		for i := range e {
-			e[i] = km.prior[col[i]]
-		}
-		feats := s.feats
+		e := slices.Clone(s.scored)
 		if u == 0 && extra != "" {
+			// A block's label weighs twice, after the sentence's own
+			// words, as if its features were the sentence's.
 			f := Features(extra)
-			feats = append(append(append([]string(nil), feats...), f...), f...)
-		}
-		for _, f := range feats {
-			w, ok := km.lookup(f)
-			if !ok {
-				continue
-			}
-			for i := range e {
-				e[i] += float64(w.at(col[i]))
-			}
+			km.weigh(col, e, f)
+			km.weigh(col, e, f)
 		}
 		top := math.Inf(-1)
 		for i := range e {
@@ -534,6 +520,29 @@ func (m *matcher) emissions(km *kindWeights, sents []sentence, extra string) [][
 		out[u] = e
 	}
 	return out
+}
+
+// columns are the model's columns for the matcher's sections.
+func (m *matcher) columns(km *kindWeights) []int {
+	col := make([]int, len(m.secs))
+	for i, sec := range m.secs {
+		col[i] = km.index[sec.ID]
+	}
+	return col
+}
+
+// weigh adds the weights of feats to e, whose sections are the model's
+// columns col.
+func (k *kindWeights) weigh(col []int, e []float64, feats []string) {
+	for _, f := range feats {
+		w, ok := k.lookup(f)
+		if !ok {
+			continue
+		}
+		for i := range e {
+			e[i] += float64(w.at(col[i]))
+		}
+	}
 }
 
 // placeModel places sentences with the model: the most likely sequence
@@ -565,7 +574,7 @@ func (m *matcher) placeModel(sc *scanner, km *kindWeights, us []unit, label stri
 		ss, rest, texts = ss[:most], ss[most:], texts[:most]
 	}
 	n := len(m.secs)
-	read := readSentences(texts)
+	read := sc.readSentences(texts, km)
 	e := m.emissions(km, read, label)
 	if !m.worthPlacing(read, e, label) {
 		return
@@ -662,7 +671,7 @@ const placeConfidence = 0.3
 // worthPlacing reports whether a stretch of text says enough to be
 // placed: some words, and either a detector's mark or a model that is
 // fairly sure of it.
-func (m *matcher) worthPlacing(ss []sentence, e [][]float64, label string) bool {
+func (m *matcher) worthPlacing(ss []*sentence, e [][]float64, label string) bool {
 	words := 0
 	sure := 0.0
 	for k, s := range ss {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/prepcli/prep/internal/wording"
 )
@@ -33,13 +34,14 @@ import (
 
 // The model is stored compactly and read in well under a millisecond:
 // a magic line, then per rubric its section ids, their priors, its
-// vocabulary sorted (looked up by binary search, so nothing is built at
-// start) and one float32 log-likelihood per word and section.
+// vocabulary sorted, a hash table of the vocabulary (read in place, so
+// nothing is built at start) and one float32 log-likelihood per word and
+// section.
 //
 //go:embed model.bin
 var modelBin string
 
-const modelMagic = "prep naive bayes 1\n"
+const modelMagic = "prep naive bayes 2\n"
 
 // Model is what the trainer counts: per rubric, its sections and how
 // often each feature appeared in each.
@@ -97,6 +99,9 @@ func (m Model) Encode() []byte {
 		for _, w := range words {
 			str(w)
 		}
+		for _, slot := range hashTable(words) {
+			b = binary.LittleEndian.AppendUint16(b, slot)
+		}
 		for _, w := range words {
 			for i, c := range km.Vocab[w] {
 				f32(math.Log((float64(c) + alpha) / (totals[i] + alpha*v)))
@@ -106,11 +111,53 @@ func (m Model) Encode() []byte {
 	return b
 }
 
+// hashTable is the open-addressing table of a vocabulary, 1 + a word's
+// index in the slot its hash names or the first free one after it, 0 in
+// a free slot. It has at least twice as many slots as words, a power of
+// two, so a search ends within a few slots.
+func hashTable(words []string) []uint16 {
+	if len(words) >= math.MaxUint16 {
+		panic("sections: a vocabulary too large for the model's hash table")
+	}
+	slots := tableSize(len(words))
+	t := make([]uint16, slots)
+	for i, w := range words {
+		h := featureHash(w) & uint32(slots-1)
+		for t[h] != 0 {
+			h = (h + 1) & uint32(slots-1)
+		}
+		t[h] = uint16(i + 1)
+	}
+	return t
+}
+
+// tableSize is the number of slots of the hash table of n words.
+func tableSize(n int) int {
+	slots := 1
+	for slots < 2*n {
+		slots *= 2
+	}
+	return slots
+}
+
+// featureHash is 32-bit FNV-1a.
+func featureHash(f string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(f); i++ {
+		h ^= uint32(f[i])
+		h *= 16777619
+	}
+	return h
+}
+
 // kindWeights is one rubric's part of the embedded model.
 type kindWeights struct {
 	index map[string]int // section id → column
 	prior []float64
 	words []string // sorted
+	// table is the vocabulary's hash table (hashTable), little-endian
+	// uint16s read in place.
+	table string
 	// w is len(words) rows of len(prior) little-endian float32s, read in
 	// place from the model's bytes: copying them out would cost the first
 	// check of every run 124 KB of heap.
@@ -131,12 +178,34 @@ func (r row) len() int { return len(r) / 4 }
 // lookup returns a feature's weights, one per section, if the model
 // knows it.
 func (k *kindWeights) lookup(f string) (row, bool) {
-	i, ok := slices.BinarySearch(k.words, f)
-	if !ok {
+	i := k.find(f)
+	if i < 0 {
 		return "", false
 	}
+	return k.row(i), true
+}
+
+// find returns a feature's index in the vocabulary, or -1.
+func (k *kindWeights) find(f string) int {
+	slots := len(k.table) / 2
+	h := featureHash(f) & uint32(slots-1)
+	for range slots {
+		i := int(k.table[2*h]) | int(k.table[2*h+1])<<8
+		if i == 0 || i > len(k.words) {
+			return -1
+		}
+		if k.words[i-1] == f {
+			return i - 1
+		}
+		h = (h + 1) & uint32(slots-1)
+	}
+	return -1
+}
+
+// row is the weights of the vocabulary's word i.
+func (k *kindWeights) row(i int) row {
 	n := 4 * len(k.prior)
-	return row(k.w[i*n : i*n+n]), true
+	return row(k.w[i*n : i*n+n])
 }
 
 var (
@@ -310,6 +379,14 @@ func readKind(s string, decode bool) (kind string, k *kindWeights, rest string, 
 			k.words[i] = w
 		}
 	}
+	slots := tableSize(v)
+	if len(s) < 2*slots {
+		return "", nil, "", bad
+	}
+	if decode {
+		k.table = s[:2*slots]
+	}
+	s = s[2*slots:]
 	if len(s) < 4*v*n {
 		return "", nil, "", bad
 	}
@@ -322,61 +399,154 @@ func readKind(s string, decode bool) (kind string, k *kindWeights, rest string, 
 
 // Features are what the model reads of a sentence: its words, lower
 // case, with numbers as one word, and the marks of the detectors.
-func Features(sentence string) []string { return features(sentence, wording.Read(sentence)) }
-
-func features(sentence string, f wording.Facts) []string {
-	out := make([]string, 0, 24)
-	for _, w := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}) {
-		w = strings.Trim(w, "'")
-		if w == "" {
-			continue
-		}
-		if strings.ContainsAny(w, "0123456789") {
-			w = "<num>"
-		}
-		out = append(out, w)
-	}
-	if f.Quantity.Found() {
-		out = append(out, "<qty>")
-	}
-	if f.Alternative.Found() {
-		out = append(out, "<alt>")
-	}
-	if f.ClearMistake.Found() {
-		out = append(out, "<mistake>")
-	}
-	switch {
-	case f.Own > 0:
-		out = append(out, "<iact>")
-	case f.Group > 0:
-		out = append(out, "<we>")
-	}
-	if f.Question {
-		out = append(out, "<q>")
-	}
-	if f.Intent {
-		out = append(out, "<aim>")
-	}
-	return out
+func Features(sentence string) []string {
+	r := wording.NewReading(sentence)
+	return appendFeatures(make([]string, 0, 24), sentence, &r)
 }
 
-// sentence is one sentence read once: its facts and its features.
+// appendFeatures appends to dst the features of sentence, which r reads.
+func appendFeatures(dst []string, sentence string, r *wording.Reading) []string {
+	dst = appendFeatureWords(dst, sentence)
+	for i := range marks {
+		if showsMark(r, i) {
+			dst = append(dst, marks[i])
+		}
+	}
+	return dst
+}
+
+// appendFeatureWords appends to dst the words of a sentence's features:
+// runs of letters, digits and apostrophes, lower case, without
+// apostrophes at either end, any with a digit "<num>". Most sentences are
+// ASCII: lowered once, their words are slices of that. In others a word
+// is lowered on its own.
+func appendFeatureWords(dst []string, sentence string) []string {
+	low := ""
+	if isASCII(sentence) {
+		low = strings.ToLower(sentence)
+	}
+	for i := 0; i < len(sentence); {
+		j, lower, digit := i, false, false
+		for j < len(sentence) {
+			c := sentence[j]
+			if c < utf8.RuneSelf {
+				if !asciiAlnum[c] && c != '\'' {
+					break
+				}
+				lower = lower || 'A' <= c && c <= 'Z'
+				digit = digit || isDigit(c)
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(sentence[j:])
+			if r = unicode.ToLower(r); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			lower = true
+			j += size
+		}
+		if j == i {
+			_, size := utf8.DecodeRuneInString(sentence[i:])
+			i += size
+			continue
+		}
+		start, end := i, j
+		i = j
+		for start < end && sentence[start] == '\'' {
+			start++
+		}
+		for end > start && sentence[end-1] == '\'' {
+			end--
+		}
+		w := sentence[start:end]
+		switch {
+		case w == "":
+			continue
+		case digit:
+			w = "<num>"
+		case low != "":
+			w = low[start:end]
+		case lower:
+			w = strings.ToLower(w)
+		}
+		dst = append(dst, w)
+	}
+	return dst
+}
+
+// marks are the detectors' marks, in the order a sentence's features
+// list them after its words.
+var marks = [...]string{"<qty>", "<alt>", "<mistake>", "<iact>", "<we>", "<q>", "<aim>"}
+
+// showsMark reports whether the sentence r reads shows marks[i].
+func showsMark(r *wording.Reading, i int) bool {
+	switch marks[i] {
+	case "<qty>":
+		return r.Quantity().Found()
+	case "<alt>":
+		return r.Alternative().Found()
+	case "<mistake>":
+		return r.ClearMistake().Found()
+	case "<iact>":
+		own, _ := r.Voice()
+		return own > 0
+	case "<we>":
+		own, group := r.Voice()
+		return own == 0 && group > 0
+	case "<q>":
+		return r.Question()
+	case "<aim>":
+		return r.Intent()
+	}
+	return false
+}
+
+// sentence is one sentence read once: its facts and what the model makes
+// of it.
 type sentence struct {
 	text  string
 	facts wording.Facts
-	feats []string
+	// scored is the model's prior plus the weights of the sentence's
+	// features, one per section of the matcher; nil without a model.
+	scored []float64
 }
 
-func readSentences(texts []string) []sentence {
-	out := make([]sentence, len(texts))
+// readSentences reads texts, and scores them with the model km unless it
+// is nil, each sentence once a write-up: looking inside the sections for
+// a missing one reads again the very sentences placing them read, cut
+// from the text they were placed in.
+func (sc *scanner) readSentences(texts []string, km *kindWeights) []*sentence {
+	if sc.read == nil {
+		sc.read = make(map[string]*sentence, 64)
+	}
+	var col []int
+	if km != nil {
+		col = sc.m.columns(km)
+	}
+	out := make([]*sentence, len(texts))
 	for i, t := range texts {
-		f := wording.Read(t)
-		out[i] = sentence{text: t, facts: f, feats: features(t, f)}
+		s, ok := sc.read[t]
+		if !ok {
+			sc.reading.Reset(t)
+			s = &sentence{text: t, facts: sc.reading.Facts()}
+			if km != nil {
+				s.scored = make([]float64, len(col))
+				for j := range col {
+					s.scored[j] = km.prior[col[j]]
+				}
+				sc.feats = appendFeatures(sc.feats[:0], t, &sc.reading)
+				km.weigh(col, s.scored, sc.feats)
+			}
+			sc.read[t] = s
+		}
+		out[i] = s
 	}
 	return out
 }
+
+// readings are the memory Explain reads a section's text in, which is
+// long: its tokens are made once, not once a section.
+var readings = sync.Pool{New: func() any { return new(wording.Reading) }}
 
 // Explain lists the words of a sentence that weigh most for section id
 // against the others, strongest first: what decided, in the model's
@@ -395,19 +565,51 @@ func Explain(kind, id, sentence string, n int) []string {
 		w float64
 	}
 	var ws []weighed
-	seen := map[string]bool{}
-	for _, f := range Features(sentence) {
-		w, ok := km.lookup(f)
-		if !ok || seen[f] {
-			continue
-		}
-		seen[f] = true
+	seen := make([]uint64, (len(km.words)+63)/64) // by index in the vocabulary
+	// weight is the weight of the vocabulary's word i for the section
+	// against the mean of all.
+	weight := func(i int) float64 {
+		w := km.row(i)
 		mean := 0.0
 		for j := range w.len() {
 			mean += float64(w.at(j))
 		}
 		mean /= float64(w.len())
-		if d := float64(w.at(c)) - mean; d > 0 {
+		return float64(w.at(c)) - mean
+	}
+	for _, f := range appendFeatureWords(nil, sentence) {
+		i := km.find(f)
+		if i < 0 || seen[i/64]&(1<<(i%64)) != 0 {
+			continue
+		}
+		seen[i/64] |= 1 << (i % 64)
+		if d := weight(i); d > 0 {
+			ws = append(ws, weighed{f, d})
+		}
+	}
+	// The marks come after the words, so a word weighing as much goes
+	// first: a mark is read for only when fewer than n words outweigh
+	// it, since otherwise it cannot be listed. A section's text is long,
+	// and reading it all for every detector cost most of an explanation.
+	r := readings.Get().(*wording.Reading)
+	defer readings.Put(r)
+	r.Reset(sentence)
+	for i, f := range marks {
+		k := km.find(f)
+		if k < 0 {
+			continue
+		}
+		d := weight(k)
+		if d <= 0 {
+			continue
+		}
+		ahead := 0
+		for _, w := range ws {
+			if w.w >= d {
+				ahead++
+			}
+		}
+		if ahead < n && showsMark(r, i) {
 			ws = append(ws, weighed{f, d})
 		}
 	}

@@ -1,6 +1,8 @@
 package sections
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -75,6 +77,43 @@ func BenchmarkLoadModelKind(b *testing.B) {
 		}
 		if _, _, _, err := readKind(segs["star"], true); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Every word of the model is found in its hash table, with its own row,
+// and a word the model does not know is not.
+func TestModelLookup(t *testing.T) {
+	m, err := decodeModel(modelBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kind, k := range m {
+		n := 4 * len(k.prior)
+		for i, w := range k.words {
+			r, ok := k.lookup(w)
+			if !ok || string(r) != k.w[i*n:i*n+n] {
+				t.Fatalf("%s: lookup(%q) = %v, not its row", kind, w, ok)
+			}
+		}
+		if _, ok := k.lookup("no-such-feature"); ok {
+			t.Errorf("%s: lookup found a word the model does not know", kind)
+		}
+	}
+}
+
+// BenchmarkExplain is why a section was placed, for a section as long as
+// a whole story: what `prep check` pays for each section it placed.
+func BenchmarkExplain(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "check", "testdata", "bench", "plain.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(Explain("star", "action", string(data), 12)) == 0 {
+			b.Fatal("nothing explained")
 		}
 	}
 }

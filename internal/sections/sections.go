@@ -110,7 +110,7 @@ func find(doc *document.Doc, r *pack.Rubric, place bool) Result {
 		m.placeBlocks(sc)
 	}
 	m.dropFaint(sc)
-	res.Sections = m.within(sc.collect(m))
+	res.Sections = m.within(sc, sc.collect(m))
 	return res
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/prepcli/prep/internal/wording"
 )
 
 // inlineLevel ranks a bold or "Label:" marker below every heading, so any
@@ -49,6 +51,11 @@ type scanner struct {
 	// nested is true when the line after this one is indented deeper
 	// than it: a list item with a list under it.
 	nested bool
+	// read holds each sentence read so far, by its text; reading and
+	// feats are the memory each is read in.
+	read    map[string]*sentence
+	reading wording.Reading
+	feats   []string
 }
 
 func (m *matcher) scanText(body string, firstLine int) *scanner {

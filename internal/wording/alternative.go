@@ -86,16 +86,16 @@ func alternativeToks(sent string, toks []token) Match {
 		switch {
 		case seq(toks, i, "instead", "of") || seq(toks, i, "rather", "than") || seq(toks, i, "as", "opposed", "to") ||
 			seq(toks, i, "in", "favour", "of") || seq(toks, i, "in", "favor", "of"):
-			if !genericAfter(toks, i+2) && !qualities.has(at(toks, i+2)) && !bareGerund(toks, i+2) {
+			if !genericAfter(toks, i+2) && !qualities.at(toks, i+2) && !bareGerund(toks, i+2) {
 				return match(sent, toks, i, i+2)
 			}
 		case t == "instead" && i > 0:
 			return match(sent, toks, i-1, i)
 		case t == "over" && chooser(toks, i):
-			if !genericAfter(toks, i+1) && !qualities.has(next) {
+			if !genericAfter(toks, i+1) && !qualities.at(toks, i+1) {
 				return match(sent, toks, i-2, i+1)
 			}
-		case weighers.has(t):
+		case weighers.at(toks, i):
 			if k := objectAfter(toks, i+1); k > 0 {
 				return match(sent, toks, i, k)
 			}
@@ -108,8 +108,8 @@ func alternativeToks(sent string, toks []token) Match {
 			if k := hypothetical(toks, i); k >= 0 {
 				return match(sent, toks, k, i+2)
 			}
-		case t == "tempting" || t == "obvious" && (alternativeNouns.has(next) || next == "one") || t == "default" && alternativeNouns.has(next) ||
-			t == "textbook" && (alternativeNouns.has(next) || next == "answer"):
+		case t == "tempting" || t == "obvious" && (alternativeNouns.at(toks, i+1) || next == "one") || t == "default" && alternativeNouns.at(toks, i+1) ||
+			t == "textbook" && (alternativeNouns.at(toks, i+1) || next == "answer"):
 			return match(sent, toks, i-1, i+1)
 		case seq(toks, i, "why", "not") && i+2 < len(toks) && !genericAfter(toks, i+2):
 			return match(sent, toks, i, i+2)
@@ -129,7 +129,7 @@ func alternativeToks(sent string, toks []token) Match {
 				return match(sent, toks, i-1, i+1)
 			}
 		case t == "vs" || t == "vs." || t == "versus" || t == "or" && i > 0 && at(toks, i-1) == "build" && next == "buy":
-			if i > 0 && i+1 < len(toks) && !qualities.has(at(toks, i-1)) && !qualities.has(next) && !qualityPhrase(toks, i) {
+			if i > 0 && i+1 < len(toks) && !qualities.at(toks, i-1) && !qualities.at(toks, i+1) && !qualityPhrase(toks, i) {
 				return match(sent, toks, i-1, i+1)
 			}
 		}
@@ -153,7 +153,7 @@ func chooser(toks []token, i int) bool {
 // took as its object, and returns its last token, or 0 when the object
 // is generic ("other options", "a few approaches") with no names after.
 func objectAfter(toks []token, i int) int {
-	for i < len(toks) && skippable.has(at(toks, i)) {
+	for i < len(toks) && skippable.at(toks, i) {
 		i++
 	}
 	if i >= len(toks) {
@@ -168,7 +168,7 @@ func objectAfter(toks []token, i int) int {
 		}
 		return 0
 	}
-	if pronouns.has(at(toks, i)) {
+	if pronouns.at(toks, i) {
 		return 0
 	}
 	return i
@@ -181,15 +181,14 @@ func genericAfter(toks []token, i int) bool {
 	for i < len(toks) && (at(toks, i) == "a" || at(toks, i) == "the" || at(toks, i) == "all" || at(toks, i) == "some" || at(toks, i) == "any") {
 		i++
 	}
-	w := at(toks, i)
 	switch {
-	case w == "":
+	case i >= len(toks):
 		return true
-	case genericWords.has(w):
+	case genericWords.at(toks, i):
 		return true
-	case quantifiers.has(w) && genericWords.has(at(toks, i+1)):
+	case quantifiers.at(toks, i) && genericWords.at(toks, i+1):
 		return true
-	case quantifiers.has(w) && genericWords.has(at(toks, i+2)):
+	case quantifiers.at(toks, i) && genericWords.at(toks, i+2):
 		return true
 	}
 	return false
@@ -212,7 +211,7 @@ func hypothetical(toks []token, i int) int {
 		return -1
 	}
 	subj := at(toks, k)
-	if pronouns.has(subj) || subj == "i" || subj == "we" || subj == "you" || subj == "they" || subj == "which" || subj == "what" || subj == "everything" || subj == "nothing" || subj == "something" || subj == "who" {
+	if pronouns.at(toks, k) || subj == "i" || subj == "we" || subj == "you" || subj == "they" || subj == "which" || subj == "what" || subj == "everything" || subj == "nothing" || subj == "something" || subj == "who" {
 		return -1
 	}
 	if verb != "been" && verb != "cost" && verb != "meant" && verb != "needed" && verb != "required" && verb != "given" && verb != "made" && verb != "added" && verb != "forced" && verb != "saved" && verb != "worked" && verb != "taken" && verb != "doubled" && verb != "solved" {
@@ -241,31 +240,37 @@ func isLabelNumber(w string) bool {
 // qualityPhrase catches "time to market vs quality" and "build time vs.
 // cost", where a quality is the head on either side.
 func qualityPhrase(toks []token, i int) bool {
-	return qualities.has(at(toks, i-1)) || qualities.has(at(toks, i+1)) || qualities.has(at(toks, i+2)) && at(toks, i+1) == "and"
+	return qualities.at(toks, i-1) || qualities.at(toks, i+1) || qualities.at(toks, i+2) && at(toks, i+1) == "and"
 }
 
-var (
-	weighers = lazySet("considered", "consider", "considering", "evaluated", "evaluating", "prototyped", "trialled", "trialed",
-		"benchmarked", "compared", "weighed", "explored", "investigated", "debated", "discussed")
-	skippable = lazySet("a", "an", "the", "using", "building", "moving", "to", "adding", "switching", "just", "also",
-		"briefly", "seriously", "first", "initially", "both", "either", "going", "with", "writing", "buying")
-	genericWords = lazySet("options", "option", "alternatives", "alternative", "approaches", "approach", "ways", "solutions",
+var alternativeLists = [...]listWords{
+	{weighers, []string{"considered", "consider", "considering", "evaluated", "evaluating", "prototyped", "trialled", "trialed",
+		"benchmarked", "compared", "weighed", "explored", "investigated", "debated", "discussed"}},
+	{skippable, []string{"a", "an", "the", "using", "building", "moving", "to", "adding", "switching", "just", "also",
+		"briefly", "seriously", "first", "initially", "both", "either", "going", "with", "writing", "buying"}},
+	{genericWords, []string{"options", "option", "alternatives", "alternative", "approaches", "approach", "ways", "solutions",
 		"choices", "possibilities", "ideas", "things", "tools", "paths", "designs", "everything", "it", "this", "that",
 		"them", "these", "those", "other", "others", "different", "various", "multiple", "several", "many", "few",
 		"couple", "number", "bunch", "lot", "lots", "trade-offs", "tradeoffs", "pros", "cons", "risks", "costs",
-		"what", "how", "whether", "if", "carefully", "long", "hard")
-	quantifiers      = lazySet("other", "few", "several", "many", "some", "different", "various", "multiple", "couple", "two", "three", "number", "bunch", "lot", "of")
-	pronouns         = lazySet("it", "this", "that", "these", "those", "they", "them", "he", "she", "there", "here", "which")
-	choosingVerbs    = lazySet("used", "gone", "went", "picked", "chosen", "chose", "adopted", "bought", "built", "written", "kept", "stayed", "stuck", "switched", "moved", "migrated", "run", "done", "added")
-	alternativeNouns = lazySet("pick", "choice", "answer", "option", "move", "approach", "route", "path", "solution", "candidate", "fix", "tool")
-	qualities        = lazySet("speed", "quality", "cost", "costs", "time", "latency", "throughput", "consistency", "availability",
+		"what", "how", "whether", "if", "carefully", "long", "hard"}},
+	{quantifiers, []string{"other", "few", "several", "many", "some", "different", "various", "multiple", "couple", "two", "three", "number", "bunch", "lot", "of"}},
+	{pronouns, []string{"it", "this", "that", "these", "those", "they", "them", "he", "she", "there", "here", "which"}},
+	{choosingVerbs, []string{"used", "gone", "went", "picked", "chosen", "chose", "adopted", "bought", "built", "written", "kept", "stayed", "stuck", "switched", "moved", "migrated", "run", "done", "added"}},
+	{alternativeNouns, []string{"pick", "choice", "answer", "option", "move", "approach", "route", "path", "solution", "candidate", "fix", "tool"}},
+	{qualities, []string{"speed", "quality", "cost", "costs", "time", "latency", "throughput", "consistency", "availability",
 		"simplicity", "complexity", "flexibility", "performance", "reliability", "safety", "correctness", "accuracy",
 		"scope", "velocity", "risk", "control", "freshness", "durability", "security", "usability", "maintainability",
 		"scalability", "convenience", "coverage", "depth", "breadth", "effort", "money", "price", "features", "polish",
 		"perfection", "shipping", "deadline", "deadlines", "stability", "innovation", "precision", "recall", "memory",
 		"cpu", "storage", "space", "readability", "robustness", "predictability", "autonomy", "ux", "dx", "fast", "slow",
-		"cheap", "good", "right", "now", "later", "short-term", "long-term", "compute", "engineering")
-)
+		"cheap", "good", "right", "now", "later", "short-term", "long-term", "compute", "engineering"}},
+	// weighingWords name the weighing itself. Verbs such as "considered" or
+	// "chose" are left to Alternative, which checks what they take: "we
+	// considered this a data problem" weighs nothing.
+	{weighingWords, []string{"trade-off", "trade-offs", "tradeoff", "tradeoffs", "options", "option", "alternative",
+		"alternatives", "approaches", "weighed", "weighing", "versus", "vs", "vs.", "downside", "downsides",
+		"sacrificed", "sacrifice", "compromise", "compromised"}},
+}
 
 // bareGerund reports "instead of guessing" and "rather than waiting":
 // an activity with no object names no option.
@@ -292,21 +297,22 @@ func Weighing(text string) Match {
 }
 
 func weighingToks(sent string, toks []token) Match {
+	if m := weighedToks(sent, toks); m.Found() {
+		return m
+	}
+	return alternativeToks(sent, toks)
+}
+
+// weighedToks finds the words of weighing itself, without an alternative.
+func weighedToks(sent string, toks []token) Match {
 	for i := range toks {
 		t, next := toks[i].low, at(toks, i+1)
-		if weighingWords.has(t) || t == "pros" && next == "and" || t == "gave" && next == "up" ||
+		if weighingWords.at(toks, i) || t == "pros" && next == "and" || t == "gave" && next == "up" ||
 			t == "balance" && (next == "between" || at(toks, i-1) == "a") || t == "middle" && next == "ground" ||
 			seq(toks, i, "at", "the", "cost", "of") || seq(toks, i, "at", "the", "expense", "of") || seq(toks, i, "in", "exchange", "for") ||
 			t == "cost" && (next == "is" || next == "was") && at(toks, i-1) == "the" {
 			return match(sent, toks, i-1, i+1)
 		}
 	}
-	return alternativeToks(sent, toks)
+	return Match{}
 }
-
-// weighingWords name the weighing itself. Verbs such as "considered" or
-// "chose" are left to Alternative, which checks what they take: "we
-// considered this a data problem" weighs nothing.
-var weighingWords = lazySet("trade-off", "trade-offs", "tradeoff", "tradeoffs", "options", "option", "alternative",
-	"alternatives", "approaches", "weighed", "weighing", "versus", "vs", "vs.", "downside", "downsides",
-	"sacrificed", "sacrifice", "compromise", "compromised")

@@ -39,29 +39,29 @@ func quantityAt(sent string, toks []token, i int) (int, bool) {
 	case t == "$" || t == "€" || t == "£":
 		return i + 1, hasDigit(next)
 	case t == "→":
-		return i + 1, i > 0 && (hasDigit(toks[i-1].low) || unitWords.has(toks[i-1].low)) && (hasDigit(next) || unitWords.has(next))
+		return i + 1, i > 0 && (hasDigit(toks[i-1].low) || unitWords.at(toks, i-1)) && (hasDigit(next) || unitWords.at(toks, i+1))
 	}
 	if hasDigit(t) {
 		return numberQuantity(sent, toks, i)
 	}
 	switch {
-	case multipliers.has(t):
+	case multipliers.at(toks, i):
 		return i, true
 	case t == "half":
 		prev := at(toks, i-1)
 		return i, prev == "by" || prev == "in" || next == "the" || next == "as" || next == "of" && prev != "first" && prev != "second"
 	case t == "zero" || t == "no" && next == "more":
 		return i + 1, t == "zero" && isNounish(next)
-	case t == "from" && (unitWords.has(next) || frequency.has(next)):
+	case t == "from" && (unitWords.at(toks, i+1) || frequency.at(toks, i+1)):
 		// "from hours to minutes", "from weekly to daily"
 		for k := i + 2; k < len(toks) && k < i+5; k++ {
-			if toks[k].low == "to" && (unitWords.has(at(toks, k+1)) || frequency.has(at(toks, k+1))) {
+			if toks[k].low == "to" && (unitWords.at(toks, k+1) || frequency.at(toks, k+1)) {
 				return k + 1, true
 			}
 		}
 	case t == "order" || t == "orders":
 		return i + 2, next == "of" && at(toks, i+2) == "magnitude"
-	case numberWords.has(t):
+	case numberWords.at(toks, i):
 		return wordQuantity(toks, i)
 	}
 	return i, false
@@ -81,18 +81,18 @@ func numberQuantity(sent string, toks []token, i int) (int, bool) {
 	if strings.Contains(t, "/") {
 		return i, fractionLike(t) // "9/10" but not "24/7" or "1/2023"
 	}
-	prev, next := at(toks, i-1), at(toks, i+1)
+	next := at(toks, i+1)
 	switch {
-	case timeOfDay.has(next):
+	case timeOfDay.at(toks, i+1):
 		return i, false
 	case next == "%" || next == "percent" || next == "per" && at(toks, i+2) == "cent" || next == "x" || next == "×" || next == "times":
 		return i + 1, true
-	case unitWords.has(next) || scaleWords.has(next):
+	case unitWords.at(toks, i+1) || scaleWords.at(toks, i+1):
 		return i + 1, true
 	}
 	// A number after a name is a version or a designation: Kubernetes
 	// 1.27, SOC 2, Java 17, sprint 14, version 2, step 4.
-	if designators.has(prev) || i > 0 && isCapitalized(toks[i-1].text) && !sentenceStart(toks, i-1) && !countAfter(toks, i) {
+	if designators.at(toks, i-1) || i > 0 && isCapitalized(toks[i-1].text) && !sentenceStart(toks, i-1) && !countAfter(toks, i) {
 		return i, false
 	}
 	if isYear(num) && !countAfter(toks, i) {
@@ -103,7 +103,7 @@ func numberQuantity(sent string, toks []token, i int) (int, bool) {
 		return i + 2, true
 	case countAfter(toks, i):
 		return i + 1, true
-	case approx.has(prev):
+	case approx.at(toks, i-1):
 		return i, true
 	}
 	return i, false
@@ -116,7 +116,7 @@ func wordQuantity(toks []token, i int) (int, bool) {
 	if next == "of" && plural(at(toks, i+2)) {
 		return i + 2, true // "hundreds of requests"
 	}
-	if next == "times" || next == "fold" || unitWords.has(next) || scaleWords.has(next) {
+	if next == "times" || next == "fold" || unitWords.at(toks, i+1) || scaleWords.at(toks, i+1) {
 		return i + 1, true
 	}
 	if countAfter(toks, i) {
@@ -130,10 +130,10 @@ func wordQuantity(toks []token, i int) (int, bool) {
 // after one adjective ("3 new services", "40 failed jobs").
 func countAfter(toks []token, i int) bool {
 	n := at(toks, i+1)
-	if plural(n) || countNouns.has(n) {
+	if plural(n) || countNouns.at(toks, i+1) {
 		return true
 	}
-	if n != "" && !notNouns.has(n) && (plural(at(toks, i+2)) || countNouns.has(at(toks, i+2))) && !strings.ContainsAny(n, "0123456789") {
+	if n != "" && !notNouns.at(toks, i+1) && (plural(at(toks, i+2)) || countNouns.at(toks, i+2)) && !strings.ContainsAny(n, "0123456789") {
 		return adjectiveLike(n)
 	}
 	return false
@@ -207,47 +207,48 @@ func isCapitalized(s string) bool {
 // capital says nothing about it being a name).
 func sentenceStart(toks []token, i int) bool { return i == 0 }
 
-var (
+var quantityLists = [...]listWords{
 	// unitSuffix are what may be glued to a number and make it a quantity.
-	unitSuffix = lazySet("ms", "s", "sec", "secs", "m", "min", "mins", "h", "hr", "hrs", "d", "k", "b", "bn", "x",
+	{unitSuffix, []string{"ms", "s", "sec", "secs", "m", "min", "mins", "h", "hr", "hrs", "d", "k", "b", "bn", "x",
 		"gb", "mb", "kb", "tb", "pb", "gib", "mib", "tib", "%", "rps", "qps", "tps", "ns", "us", "µs", "µ", "w", "kw",
-		"gbps", "mbps", "kbps", "usd", "eur", "pp", "fold", "mm")
-	unitWords = lazySet("ms", "millisecond", "milliseconds", "microseconds", "µs", "ns", "nanoseconds", "s", "sec", "secs", "second", "seconds",
+		"gbps", "mbps", "kbps", "usd", "eur", "pp", "fold", "mm"}},
+	{unitWords, []string{"ms", "millisecond", "milliseconds", "microseconds", "µs", "ns", "nanoseconds", "s", "sec", "secs", "second", "seconds",
 		"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "day", "days", "week", "weeks",
 		"month", "months", "year", "years", "quarter", "quarters", "gb", "mb", "kb", "tb", "pb", "gib", "mib",
 		"bytes", "byte", "rps", "qps", "tps", "req", "requests", "rpm", "dollars", "usd", "eur", "euros", "pounds",
 		"gbps", "mbps", "points", "pp", "percent", "cores", "nodes", "servers", "instances", "x", "k", "ms.",
-		"overnight", "weekly", "daily", "hourly", "monthly", "instantly", "realtime", "real-time", "seconds.")
-	frequency   = lazySet("weekly", "daily", "hourly", "monthly", "quarterly", "yearly", "annually", "nightly", "manual", "manually", "never", "once")
-	scaleWords  = lazySet("k", "thousand", "thousands", "million", "millions", "billion", "billions", "hundred", "hundreds", "dozen", "grand", "m", "bn")
-	multipliers = lazySet("twice", "thrice", "halved", "doubled", "tripled", "quadrupled", "tenfold", "hundredfold", "twofold", "threefold", "fivefold")
-	numberWords = lazySet("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"overnight", "weekly", "daily", "hourly", "monthly", "instantly", "realtime", "real-time", "seconds."}},
+	{frequency, []string{"weekly", "daily", "hourly", "monthly", "quarterly", "yearly", "annually", "nightly", "manual", "manually", "never", "once"}},
+	{scaleWords, []string{"k", "thousand", "thousands", "million", "millions", "billion", "billions", "hundred", "hundreds", "dozen", "grand", "m", "bn"}},
+	{multipliers, []string{"twice", "thrice", "halved", "doubled", "tripled", "quadrupled", "tenfold", "hundredfold", "twofold", "threefold", "fivefold"}},
+	{numberWords, []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 		"fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands",
-		"million", "millions", "billion", "billions", "dozen", "dozens")
+		"million", "millions", "billion", "billions", "dozen", "dozens"}},
 	// designators come before a number that names rather than counts.
-	designators = lazySet("q1", "q2", "q3", "q4", "sprint", "version", "v", "release", "iteration", "phase", "step", "stage",
+	{designators, []string{"q1", "q2", "q3", "q4", "sprint", "version", "v", "release", "iteration", "phase", "step", "stage",
 		"level", "tier", "gen", "generation", "series", "chapter", "section", "page", "ticket", "issue", "pr", "jira",
 		"room", "floor", "number", "#", "week", "day", "soc", "iso", "rfc", "http", "python", "java", "node", "ios", "android",
 		"windows", "postgres", "postgresql", "mysql", "kubernetes", "k8s", "rails", "angular", "vue", "react",
 		"php", "ruby", "go", "scala", "spark", "kafka", "redis", "elasticsearch", "oauth", "tls", "ssl", "ipv",
-		"es", "ecmascript", "type", "class", "category", "grade", "severity", "sev", "priority")
-	approx     = lazySet("~", "about", "around", "roughly", "nearly", "almost", "approximately", "over", "under", "below", "above", "than", "only", "just", "upto", "saved", "cut", "reduced", "to", "from", "by")
-	timeOfDay  = lazySet("am", "pm", "a.m", "p.m", "o'clock", "a.m.", "p.m.")
-	countNouns = lazySet("people", "staff", "customer", "user", "engineer", "person", "team", "service", "incident",
-		"percent", "man-hours", "headcount", "data", "traffic", "downtime", "pages", "hour", "minute", "second", "day", "week", "month")
-	notNouns = lazySet("is", "was", "has", "its", "this", "us", "as", "yes", "his", "hers", "ours", "yours", "theirs",
+		"es", "ecmascript", "type", "class", "category", "grade", "severity", "sev", "priority"}},
+	{approx, []string{"~", "about", "around", "roughly", "nearly", "almost", "approximately", "over", "under", "below", "above", "than", "only", "just", "upto", "saved", "cut", "reduced", "to", "from", "by"}},
+	{timeOfDay, []string{"am", "pm", "a.m", "p.m", "o'clock", "a.m.", "p.m."}},
+	{countNouns, []string{"people", "staff", "customer", "user", "engineer", "person", "team", "service", "incident",
+		"percent", "man-hours", "headcount", "data", "traffic", "downtime", "pages", "hour", "minute", "second", "day", "week", "month"}},
+	{notNouns, []string{"is", "was", "has", "its", "this", "us", "as", "yes", "his", "hers", "ours", "yours", "theirs",
 		"does", "goes", "plus", "thus", "less", "across", "always", "perhaps", "sometimes", "various", "previous",
 		"famous", "nervous", "obvious", "serious", "this", "those", "these", "was", "were", "has", "and", "or",
 		"of", "to", "in", "on", "at", "for", "with", "the", "a", "an", "so", "that", "then", "but", "it", "we", "i",
 		"they", "he", "she", "you", "because", "when", "after", "before", "from", "by", "into", "per", "onto", "via",
 		"besides", "alias", "status", "bonus", "canvas", "corpus", "campus", "virus", "chaos", "kudos", "focus",
 		"versus", "bus", "gas", "analysis", "basis", "thesis", "axis", "redis", "kubernetes", "jenkins", "postgres",
-		"aws", "gcs", "dns", "vs", "os", "ios", "js", "ts", "css", "tls", "ssl", "https", "sms", "cms", "ms", "s", "its")
-	shortAdjectives = lazySet("new", "old", "big", "small", "large", "more", "fewer", "extra", "full", "open", "major",
+		"aws", "gcs", "dns", "vs", "os", "ios", "js", "ts", "css", "tls", "ssl", "https", "sms", "cms", "ms", "s", "its"}},
+	{shortAdjectives, []string{"new", "old", "big", "small", "large", "more", "fewer", "extra", "full", "open", "major",
 		"minor", "key", "core", "main", "separate", "distinct", "different", "critical", "flaky", "slow", "fast",
 		"active", "daily", "weekly", "monthly", "concurrent", "unique", "legacy", "duplicate", "manual", "paying",
-		"enterprise", "senior", "junior", "backend", "frontend", "mobile", "product", "open-source", "p1", "sev-1")
-)
+		"enterprise", "senior", "junior", "backend", "frontend", "mobile", "product", "open-source", "p1", "sev-1"}},
+	{intentWords, []string{"goal", "goals", "target", "targets", "aim", "aimed", "objective", "must", "should", "would", "will", "budget", "requirement", "sla", "slo", "deadline", "tasked", "asked", "bar", "brief", "mandate", "assigned", "owned", "responsible"}},
+}
 
 // Intent reports a sentence that states an aim rather than what
 // happened: "we needed to get it under 200 ms", "the goal was 99.9%".
@@ -257,7 +258,7 @@ func intentToks(toks []token) bool {
 	for i := range toks {
 		t, next := toks[i].low, at(toks, i+1)
 		switch {
-		case intentWords.has(t):
+		case intentWords.at(toks, i):
 			return true
 		case (t == "needed" || t == "had" || t == "wanted" || t == "was" || t == "were") && next == "to" && at(toks, i+2) != "be":
 			return true
@@ -269,5 +270,3 @@ func intentToks(toks []token) bool {
 	}
 	return false
 }
-
-var intentWords = lazySet("goal", "goals", "target", "targets", "aim", "aimed", "objective", "must", "should", "would", "will", "budget", "requirement", "sla", "slo", "deadline", "tasked", "asked", "bar", "brief", "mandate", "assigned", "owned", "responsible")

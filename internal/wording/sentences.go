@@ -12,7 +12,6 @@ package wording
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -132,6 +131,10 @@ type token struct {
 	low   string // lower case, without surrounding punctuation
 	start int    // byte offset in the sentence
 	end   int
+	// lists are the package's word lists low is in, and listed, once
+	// it is looked up: appendTokens looks every token up, appendWords
+	// none.
+	lists wordList
 }
 
 // tokenize splits a sentence into tokens: runs of letters, digits and the
@@ -140,12 +143,29 @@ type token struct {
 func tokenize(s string) []token { return appendTokens(make([]token, 0, len(s)/5+1), s) }
 
 // appendTokens is tokenize into dst, so a caller reading many sentences
-// reuses one buffer. ASCII, nearly all of any answer, takes a table
-// lookup per byte; other runes are decoded.
+// reuses one buffer.
 func appendTokens(toks []token, s string) []token {
-	// The lower-case text is made once, so a token's lower case is a
-	// slice of it rather than an allocation of its own.
-	ls := asciiLower(s)
+	first := len(toks)
+	toks = appendWords(toks, s, asciiLower(s))
+	lookUp(toks[first:])
+	return toks
+}
+
+// lookUp looks each token up once in the table of every word list,
+// rather than once for each list a detector asks about.
+func lookUp(toks []token) {
+	lists := listsOf()
+	for k := range toks {
+		toks[k].lists = lists[toks[k].low] | listed
+	}
+}
+
+// appendWords is appendTokens without looking the tokens up in the word
+// lists; ls is asciiLower(s), made once, so a token's lower case is a
+// slice of it rather than an allocation of its own (and a caller reading
+// windows of one text lowers the text once). ASCII, nearly all of any
+// answer, takes a table lookup per byte; other runes are decoded.
+func appendWords(toks []token, s, ls string) []token {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf && !asciiWord[c] {
@@ -296,16 +316,26 @@ func lower(w string) string {
 // lines need nothing, and are returned as they are.
 func squeeze(l string) string {
 	l = strings.TrimSpace(l)
+	wide := false
 	for i := 0; i < len(l); i++ {
-		if c := l[i]; c == '\t' || c == '\r' || c == ' ' && i+1 < len(l) && l[i+1] == ' ' || c >= utf8.RuneSelf {
+		if c := l[i]; c == '\t' || c == '\r' || c == ' ' && i+1 < len(l) && l[i+1] == ' ' {
 			return strings.Join(strings.Fields(l), " ")
+		} else if c >= utf8.RuneSelf {
+			wide = true
 		}
+	}
+	// A line beyond ASCII (a dash, a curly quote) needs squeezing only
+	// for a blank other than the space between its words; it is the
+	// blanks of Fields that count then, \v and \f among them.
+	if wide && strings.ContainsFunc(l, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
+		return strings.Join(strings.Fields(l), " ")
 	}
 	return l
 }
 
 // asciiLower lowers the ASCII letters of s, in one allocation, or none
-// when there is no capital to lower.
+// when there is no capital to lower. The runs between capitals are
+// copied whole: capitals are few.
 func asciiLower(s string) string {
 	i := 0
 	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
@@ -314,13 +344,19 @@ func asciiLower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	b.Grow(len(s))
+	for i < len(s) {
+		b.WriteString(s[:i])
+		b.WriteByte(s[i] + 'a' - 'A')
+		s = s[i+1:]
+		i = 0
+		for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+			i++
 		}
 	}
-	return string(b)
+	b.WriteString(s)
+	return b.String()
 }
 
 func isASCII(s string) bool {
@@ -332,29 +368,98 @@ func isASCII(s string) bool {
 	return true
 }
 
-// lazySet is a package word list, made into a set on first use, so that
+// A wordList is one of the package's word lists, as a bit: the words of
+// every list are in one table (listsOf), which gives a word the lists it
+// is in, so a token is looked up once when it is made, not once for each
+// list a detector asks about.
+type wordList uint64
+
+// The word lists. Their words are beside the detectors that use them:
+// quantityLists, alternativeLists, mistakeLists and voiceLists.
+const (
+	unitSuffix wordList = 1 << iota
+	unitWords
+	frequency
+	scaleWords
+	multipliers
+	numberWords
+	designators
+	approx
+	timeOfDay
+	countNouns
+	notNouns
+	shortAdjectives
+	intentWords
+	weighers
+	skippable
+	genericWords
+	quantifiers
+	pronouns
+	choosingVerbs
+	alternativeNouns
+	qualities
+	weighingWords
+	strongMistake
+	weakMistake
+	hindsightVerbs
+	tooWhat
+	launchVerbs
+	expectVerbs
+	pastWords
+	notPast
+	reflectionWords
+	voiceWords
+	adverbs
+	stative
+	modal
+	ownNouns
+	doingVerbs
+	irregularPast
+
+	// listed marks a token that has been looked up, in no list or some.
+	listed wordList = 1 << 63
+)
+
+// listWords is one word list's words.
+type listWords struct {
+	list  wordList
+	words []string
+}
+
+// listsOf is the table of every word list, built on first use, so that
 // loading the package builds nothing: a run that checks no story pays
 // nothing for the lists.
-func lazySet(words ...string) *lazyWords { return &lazyWords{list: words} }
-
-type lazyWords struct {
-	done atomic.Bool // set once set is built: the fast path is one load
-	once sync.Once
-	list []string
-	set  set
-}
-
-func (w *lazyWords) has(s string) bool {
-	if !w.done.Load() {
-		w.build()
+var listsOf = sync.OnceValue(func() map[string]wordList {
+	m := make(map[string]wordList, 1024)
+	for _, lists := range [...][]listWords{quantityLists[:], alternativeLists[:], mistakeLists[:], voiceLists[:]} {
+		for _, l := range lists {
+			for _, w := range l.words {
+				m[w] |= l.list
+			}
+		}
 	}
-	return w.set[s]
+	return m
+})
+
+// has reports whether w is in the list.
+func (l wordList) has(w string) bool { return listsOf()[w]&l != 0 }
+
+// at reports whether token i is in the list; there is no token outside
+// the sentence.
+func (l wordList) at(toks []token, i int) bool {
+	return i >= 0 && i < len(toks) && toks[i].lists&l != 0
 }
 
-// build is apart from has so that has allocates no closure.
-func (w *lazyWords) build() {
-	w.once.Do(func() {
-		w.set = newSet(w.list...)
-		w.done.Store(true)
-	})
+// in is at for tokens that may not have been looked up (appendWords):
+// it looks token i up the first time it is asked about. CountVoice reads
+// a window around every pronoun, and only a few of its tokens, after
+// "I", are ever asked about.
+func (l wordList) in(toks []token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return false
+	}
+	if toks[i].lists == 0 {
+		toks[i].lists = listsOf()[toks[i].low] | listed
+	}
+	return toks[i].lists&l != 0
 }

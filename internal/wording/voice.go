@@ -31,6 +31,7 @@ func CountVoice(text string, we []string) Voice {
 	// so a long answer costs a scan. A quote is cut to its sentence
 	// afterwards.
 	var win []token
+	low := asciiLower(text)
 	prevStart := 0
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
@@ -58,9 +59,11 @@ func CountVoice(text string, we []string) Voice {
 			_, size := utf8.DecodeRuneInString(text[j:])
 			j += size
 		}
-		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords.has(lower(w)) || len(extra) > 0 && extra[lower(w)]) {
+		if w := text[i:j]; j-i <= 9 && (mayBeVoice(w) && voiceWords.has(wordLower(w, low[i:j])) || len(extra) > 0 && extra[lower(w)]) {
 			end := min(len(text), j+64)
-			win = appendTokens(win[:0], text[prevStart:end])
+			// The window's tokens are looked up in the word lists only
+			// as ownAction reads them (wordList.in): a few around "I".
+			win = appendWords(win[:0], text[prevStart:end], low[prevStart:end])
 			// The window starts at the word before; find this word in it.
 			k := 0
 			for k < len(win) && prevStart+win[k].start < i {
@@ -100,8 +103,6 @@ func (v *Voice) addAt(win string, toks []token, k int, extra set, offset int, fu
 		v.Group++
 	}
 }
-
-var voiceWords = lazySet("i", "i've", "i'd", "my", "myself", "we", "our", "us", "ours", "we've", "we'd", "we're", "we'll", "ourselves", "team")
 
 // add counts the tokens of text. It leaves in each Match's Sentence the
 // text from the match on, for sentenceAround to cut.
@@ -175,11 +176,11 @@ func ownAction(toks []token, i int) (int, bool) {
 		j := i + 1
 		if t.low == "i'd" {
 			// "I'd built" is an action; "I'd say" is not.
-			if v := at(toks, j); !strings.HasSuffix(v, "ed") || stative.has(v) {
+			if !strings.HasSuffix(at(toks, j), "ed") || stative.in(toks, j) {
 				return i, false
 			}
 		}
-		for j < len(toks) && adverbs.has(at(toks, j)) {
+		for j < len(toks) && adverbs.in(toks, j) {
 			j++
 		}
 		v := at(toks, j)
@@ -198,39 +199,39 @@ func ownAction(toks []token, i int) (int, bool) {
 				return j + 1, true
 			}
 			return i, false
-		case stative.has(v) || modal.has(v):
+		case stative.in(toks, j) || modal.in(toks, j):
 			return i, false
 		}
-		if verbLike(v) {
+		if verbLike(toks, j) {
 			return j, true
 		}
 		return i, false
 	case "my":
-		n := at(toks, i+1)
-		if ownNouns.has(n) {
+		if ownNouns.in(toks, i+1) {
 			return i + 1, true
 		}
 	case "myself":
 		p := at(toks, i-1)
-		return i, p != "" && !stative.has(p) && p != "told" && p != "asked"
+		return i, p != "" && !stative.in(toks, i-1) && p != "told" && p != "asked"
 	}
 	return i, false
 }
 
-// verbLike is a rough test that a word after "I" is a verb of doing.
-func verbLike(v string) bool {
-	if doingVerbs.has(v) {
+// verbLike is a rough test that token j, after "I", is a verb of doing.
+func verbLike(toks []token, j int) bool {
+	if doingVerbs.in(toks, j) {
 		return true
 	}
-	return strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ied") || strings.HasSuffix(v, "t") && len(v) > 3 && irregularPast.has(v)
+	v := at(toks, j)
+	return strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ied") || strings.HasSuffix(v, "t") && len(v) > 3 && irregularPast.in(toks, j)
 }
 
-var (
-	adverbs = lazySet("also", "then", "personally", "eventually", "first", "quickly", "just", "still", "actually",
+var voiceLists = [...]listWords{
+	{adverbs, []string{"also", "then", "personally", "eventually", "first", "quickly", "just", "still", "actually",
 		"finally", "initially", "later", "immediately", "carefully", "manually", "myself", "alone", "single-handedly",
 		"directly", "ultimately", "instead", "soon", "proactively", "independently", "together", "again", "simply",
-		"mostly", "largely", "partly", "even", "only", "always", "often", "usually", "never")
-	stative = lazySet("think", "thought", "believe", "believed", "remember", "remembered", "recall", "guess", "guessed", "feel",
+		"mostly", "largely", "partly", "even", "only", "always", "often", "usually", "never"}},
+	{stative, []string{"think", "thought", "believe", "believed", "remember", "remembered", "recall", "guess", "guessed", "feel",
 		"felt", "hope", "hoped", "suppose", "mean", "meant", "wonder", "wondered", "imagine", "like", "liked", "love",
 		"loved", "enjoy", "enjoyed", "know", "knew", "reckon", "learned", "learnt", "realized", "realised", "understood",
 		"understand", "saw", "see", "wish", "wished", "want", "wanted", "agree", "agreed", "appreciated",
@@ -238,22 +239,32 @@ var (
 		"admit", "was", "am", "'m", "would", "will", "should", "could", "can", "might", "must", "may", "do", "don't", "didn't",
 		"did", "have", "haven't", "hadn't", "wasn't", "can't", "couldn't", "won't", "wouldn't", "shall", "assumed", "expected",
 		"trusted", "underestimated", "overestimated", "forgot", "missed", "misjudged", "overlooked", "hesitated", "struggled",
-		"worried", "panicked", "doubted", "did't", "ignored", "neglected", "skipped", "rushed", "regret", "regretted", "failed")
-	modal = lazySet("would", "will", "should", "could", "can", "might", "must", "may", "shall", "'d", "'ll")
+		"worried", "panicked", "doubted", "did't", "ignored", "neglected", "skipped", "rushed", "regret", "regretted", "failed"}},
+	{modal, []string{"would", "will", "should", "could", "can", "might", "must", "may", "shall", "'d", "'ll"}},
 	// ownNouns follow "my" when the thing was the candidate's own work.
-	ownNouns = lazySet("change", "changes", "patch", "patches", "pr", "prs", "pull", "design", "proposal", "script", "scripts",
+	{ownNouns, []string{"change", "changes", "patch", "patches", "pr", "prs", "pull", "design", "proposal", "script", "scripts",
 		"fix", "fixes", "code", "part", "role", "contribution", "prototype", "rfc", "doc", "plan", "migration", "tool",
 		"analysis", "benchmark", "benchmarks", "implementation", "commit", "commits", "work", "idea", "draft", "query",
-		"refactor", "rewrite", "decision", "recommendation", "spike", "investigation", "own")
-	doingVerbs = lazySet("built", "wrote", "led", "ran", "drove", "took", "made", "found", "split", "set", "cut", "put",
+		"refactor", "rewrite", "decision", "recommendation", "spike", "investigation", "own"}},
+	{doingVerbs, []string{"built", "wrote", "led", "ran", "drove", "took", "made", "found", "split", "set", "cut", "put",
 		"rewrote", "shipped", "sent", "chose", "brought", "began", "began", "did", "hit", "kept", "held", "caught", "dug",
 		"own", "owned", "lead", "build", "write", "run", "drive", "design", "profile", "pair", "paired", "own", "spent",
 		"spun", "stood", "sat", "taught", "gave", "got", "rolled", "went", "broke", "tore", "swapped", "replaced", "read",
 		"fed", "bisected", "traced", "debugged", "benchmarked", "migrated", "moved", "convinced", "pushed", "pitched",
 		"mentored", "coached", "paired", "reviewed", "wrote", "added", "removed", "started", "kicked", "opened", "filed",
-		"took", "sketched", "drew", "measured", "instrumented", "proposed", "negotiated", "personally", "single-handedly")
-	irregularPast = lazySet("built", "sent", "spent", "kept", "dealt", "meant", "felt", "lent", "lost", "left", "slept", "swept", "went")
-)
+		"took", "sketched", "drew", "measured", "instrumented", "proposed", "negotiated", "personally", "single-handedly"}},
+	{irregularPast, []string{"built", "sent", "spent", "kept", "dealt", "meant", "felt", "lent", "lost", "left", "slept", "swept", "went"}},
+	{voiceWords, []string{"i", "i've", "i'd", "my", "myself", "we", "our", "us", "ours", "we've", "we'd", "we're", "we'll", "ourselves", "team"}},
+}
+
+// wordLower is lower(w) for a word whose asciiLower is low, without
+// allocating when it is ASCII.
+func wordLower(w, low string) string {
+	if isASCII(w) {
+		return low
+	}
+	return lower(w)
+}
 
 // pronounI keeps a pack's list of we-words from counting the candidate.
 func pronounI(w string) bool {

@@ -1,6 +1,8 @@
 package wording
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -200,6 +202,28 @@ func TestSentencesKeepCodeAndAbbreviations(t *testing.T) {
 		got := Sentences(in)
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("Sentences(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkRead reads the sentences of a story one after another through
+// every detector, as the checker reads a story it must place, in one
+// Reading's memory.
+func BenchmarkRead(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "check", "testdata", "bench", "plain.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := Sentences(string(data))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var r Reading
+	for b.Loop() {
+		for _, s := range sents {
+			r.Reset(s)
+			if f := r.Facts(); f.Own < 0 {
+				b.Fatal("negative count")
+			}
 		}
 	}
 }
