@@ -4,6 +4,7 @@ package root
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -35,7 +36,12 @@ func Main(args []string, streams *iostreams.IOStreams, build cmdutil.BuildInfo) 
 }
 
 // Run executes the command tree with a prepared factory.
-func Run(f *cmdutil.Factory, args []string) (code int) {
+func Run(f *cmdutil.Factory, args []string) int {
+	return runTree(f, args, commandRun(args))
+}
+
+// runTree runs args with the tree of the command only (newCmdRoot).
+func runTree(f *cmdutil.Factory, args []string, only string) (code int) {
 	errOut := f.IOStreams.ErrOut
 	defer func() {
 		if r := recover(); r != nil {
@@ -44,7 +50,7 @@ func Run(f *cmdutil.Factory, args []string) (code int) {
 		}
 	}()
 
-	cmd := NewCmdRoot(f)
+	cmd := newCmdRoot(f, only)
 	cmd.SetArgs(args)
 	err := cmd.Execute()
 	if err == nil {
@@ -60,9 +66,61 @@ func Run(f *cmdutil.Factory, args []string) (code int) {
 	return cmdutil.ExitCode(err)
 }
 
-// NewCmdRoot builds the whole command tree. It gives f the settings
-// loader: only the root command links viper.
-func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+// NewCmdRoot builds the whole command tree.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command { return newCmdRoot(f, "") }
+
+// commandNames are prep's commands, in the order they are added to the
+// tree; newCommand builds each.
+var commandNames = [...]string{"background", "technical", "culture", "drill", "rehearse", "status", "story", "check", "export", "content", "version", "completion"}
+
+// newCommand builds the command called name.
+func newCommand(f *cmdutil.Factory, name string) *cobra.Command {
+	switch name {
+	case "background":
+		return backgroundcmd.NewCmdBackground(f, nil)
+	case "technical":
+		return technicalcmd.NewCmdTechnical(f, nil)
+	case "culture":
+		return culturecmd.NewCmdCulture(f, nil)
+	case "drill":
+		return drillcmd.NewCmdDrill(f)
+	case "rehearse":
+		return rehearsecmd.NewCmdRehearse(f, nil)
+	case "status":
+		return statuscmd.NewCmdStatus(f, nil)
+	case "story":
+		return storycmd.NewCmdStory(f)
+	case "check":
+		return checkcmd.NewCmdCheck(f, nil)
+	case "export":
+		return exportcmd.NewCmdExport(f, nil)
+	case "content":
+		return contentcmd.NewCmdContent(f)
+	case "version":
+		return versioncmd.NewCmdVersion(f, nil)
+	case "completion":
+		return newCmdCompletion(f)
+	}
+	return nil
+}
+
+// commandRun is the command args run when they start with its name (prep
+// check story.md), or "" when cobra needs the whole tree to know what
+// they do: flags first, the help command, an unknown name, a completion
+// (the script and the requests walk the tree).
+func commandRun(args []string) string {
+	if len(args) == 0 || args[0] == "completion" || !slices.Contains(commandNames[:], args[0]) {
+		return ""
+	}
+	return args[0]
+}
+
+// newCmdRoot builds the root command with all of prep's commands, or with
+// the one called only: cobra runs that one, and shows its help and errors,
+// alike either way, and building the other eleven with their flags was
+// about 8% of a run of prep check (docs/performance.md). It gives f the
+// settings loader: only the root command links viper.
+func newCmdRoot(f *cmdutil.Factory, only string) *cobra.Command {
 	f.LoadSettings = config.Load
 	cmd := &cobra.Command{
 		Use:   progname.Name(),
@@ -111,20 +169,16 @@ never opens a network connection.`),
 	pf.String(config.KeyInterview, "", "your interview `DATE` (YYYY-MM-DD): drills plan the days left, a short set a day (env PREP_INTERVIEW)")
 	pf.Bool(config.KeyNoColor, false, "no colour in output (env PREP_NO_COLOR or NO_COLOR)")
 
-	cmd.AddCommand(
-		backgroundcmd.NewCmdBackground(f, nil),
-		technicalcmd.NewCmdTechnical(f, nil),
-		culturecmd.NewCmdCulture(f, nil),
-		drillcmd.NewCmdDrill(f),
-		rehearsecmd.NewCmdRehearse(f, nil),
-		statuscmd.NewCmdStatus(f, nil),
-		storycmd.NewCmdStory(f),
-		checkcmd.NewCmdCheck(f, nil),
-		exportcmd.NewCmdExport(f, nil),
-		contentcmd.NewCmdContent(f),
-		versioncmd.NewCmdVersion(f, nil),
-		newCmdCompletion(f),
-	)
+	// prep has its own completion command; without this, a tree of one
+	// command would get cobra's.
+	cmd.CompletionOptions.DisableDefaultCmd = true
+	if only != "" {
+		cmd.AddCommand(newCommand(f, only))
+	} else {
+		for _, name := range commandNames {
+			cmd.AddCommand(newCommand(f, name))
+		}
+	}
 	nameWhenShown(cmd)
 	return cmd
 }

@@ -19,12 +19,18 @@ import (
 // keeps it away from the real user's files.
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runIn(t, t.TempDir(), args, commandRun(args))
+}
+
+// runIn is run with home as the home directory and the tree of the
+// command only, or the whole tree for "" (runTree).
+func runIn(t *testing.T, home string, args []string, only string) (code int, stdout, stderr string) {
+	t.Helper()
 	streams, _, out, errOut := iostreams.Test()
 	f := cmdutil.New(streams, cmdutil.BuildInfo{Version: "test"})
-	home := t.TempDir()
 	env := map[string]string{"HOME": home, "XDG_CONFIG_HOME": filepath.Join(home, "config"), "XDG_DATA_HOME": filepath.Join(home, "data")}
 	f.Env = func(k string) (string, bool) { v, ok := env[k]; return v, ok }
-	code = Run(f, args)
+	code = runTree(f, args, only)
 	return code, out.String(), errOut.String()
 }
 
