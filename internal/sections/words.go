@@ -127,7 +127,11 @@ func NewPhrases(lists ...[]string) Phrases {
 		list  int
 		multi bool
 	}
-	var entries []entry
+	n := 0
+	for _, list := range lists {
+		n += len(list)
+	}
+	entries := make([]entry, 0, n)
 	for li, list := range lists {
 		for _, s := range list {
 			var b strings.Builder
@@ -151,11 +155,9 @@ func NewPhrases(lists ...[]string) Phrases {
 		return Phrases{}
 	}
 	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.key[0], b.key[0]) })
-	ps := &phraseSet{n: len(lists)}
-	for _, e := range entries {
-		ps.keys = append(ps.keys, e.key)
-		ps.list = append(ps.list, e.list)
-		ps.multi = append(ps.multi, e.multi)
+	ps := &phraseSet{n: len(lists), keys: make([]string, len(entries)), list: make([]int, len(entries)), multi: make([]bool, len(entries))}
+	for i, e := range entries {
+		ps.keys[i], ps.list[i], ps.multi[i] = e.key, e.list, e.multi
 	}
 	k := 0
 	for c := 0; c <= 256; c++ {
