@@ -2,7 +2,9 @@
 # startup.sh: `prep check` on the example story, whole process, against
 # the dependency floor (floor/: cobra, viper, survey/v2 and yaml.v3 linked,
 # one flag settled through viper), both built with the release flags.
-# Uses hyperfine when installed, else a plain loop. Prints median times.
+# Uses hyperfine when installed, else a plain loop. Prints median times,
+# then (with python3) the median of the ratios of PAIRS runs of the two
+# taken in turn, which a change in the machine's other load moves less.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(git -C "$here" rev-parse --show-toplevel)
@@ -32,4 +34,28 @@ else
     for ((i = 0; i < runs; i++)); do $cmd >/dev/null 2>&1 || true; done
     echo "$cmd: mean $(( ($(date +%s%N) - start) / runs / 1000 )) µs"
   done
+fi
+if command -v python3 >/dev/null; then
+  python3 - "${PAIRS:-300}" "$work/floor" "$work/prep" "$story" <<'PY'
+import os, statistics, sys, time
+pairs, floor, prep, story = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+null = os.open(os.devnull, os.O_WRONLY)
+acts = [(os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, null, 2)]
+def run(argv):
+    start = time.perf_counter_ns()
+    os.waitpid(os.posix_spawn(argv[0], argv, os.environ, file_actions=acts), 0)
+    return time.perf_counter_ns() - start
+a, b = [floor], [prep, "check", story]
+for _ in range(20):
+    run(a), run(b)
+ratios = []
+for i in range(pairs):
+    # Each goes first in half the pairs.
+    if i % 2:
+        x = run(a); y = run(b)
+    else:
+        y = run(b); x = run(a)
+    ratios.append(y / x)
+print(f'prep check / floor, median of {pairs} ratios of runs taken in turn: {statistics.median(ratios):.3f}')
+PY
 fi
