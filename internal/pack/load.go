@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 
@@ -104,49 +103,37 @@ func LoadPartsOver(parts Parts, base *Pack, baseSrc Source, over ...Source) (*Pa
 }
 
 func newLoader(parts Parts) *loader {
-	l := &loader{parts: parts & PartAll, order: map[string]int{}}
-	l.panels.init("panel", func(p *Panel) string { return p.ID }, func(p *Panel) *Pos { return &p.Src })
-	l.rubrics.init("rubric", func(r *Rubric) string { return r.ID }, func(r *Rubric) *Pos { return &r.Src })
-	l.exercises.init("exercise", func(e *Exercise) string { return e.ID }, func(e *Exercise) *Pos { return &e.Src })
-	l.tradeoffs.init("trade-off", func(t *Tradeoff) string { return t.ID }, func(t *Tradeoff) *Pos { return &t.Src })
-	l.followups.init("follow-up", func(f *Followup) string { return f.ID }, func(f *Followup) *Pos { return &f.Src })
-	l.components.init("component", func(c *Component) string { return c.ID }, func(c *Component) *Pos { return &c.Src })
-	l.examples.init("example", func(e *Example) string { return e.ID }, func(e *Example) *Pos { return &e.Src })
-	l.references.init("reference", func(r *Reference) string { return r.ID }, func(r *Reference) *Pos { return &r.Src })
-	return l
+	return &loader{parts: parts & PartAll, order: map[string]int{}, tables: newTables()}
 }
 
 // seed lays base, the pack src gave, as the first layer, keeping parts.
 // Its entries have no YAML nodes: a problem found with them makes
-// LoadPartsOver load src's YAML after all.
+// LoadPartsOver load src's YAML after all. merge copies the entries, so
+// base is not changed.
 func (l *loader) seed(base *Pack, src Source) {
 	l.root = src.show(".")
 	l.order[l.root] = 0
+	ly := newTables()
 	if l.parts&PartMeta != 0 {
 		m := base.Meta
-		l.meta = &m
+		ly.meta = &m
 	}
-	seed(l, PartPanels, &l.panels, base.Panels)
-	seed(l, PartRubrics, &l.rubrics, base.Rubrics)
-	seed(l, PartExercises, &l.exercises, base.Exercises)
-	seed(l, PartTradeoffs, &l.tradeoffs, base.Tradeoffs)
-	seed(l, PartFollowups, &l.followups, base.Followups)
-	seed(l, PartComponents, &l.components, base.Components)
-	seed(l, PartExamples, &l.examples, base.Examples)
-	seed(l, PartReferences, &l.references, base.References)
+	seed(l.parts&PartPanels, &ly.panels, base.Panels)
+	seed(l.parts&PartRubrics, &ly.rubrics, base.Rubrics)
+	seed(l.parts&PartExercises, &ly.exercises, base.Exercises)
+	seed(l.parts&PartTradeoffs, &ly.tradeoffs, base.Tradeoffs)
+	seed(l.parts&PartFollowups, &ly.followups, base.Followups)
+	seed(l.parts&PartComponents, &ly.components, base.Components)
+	seed(l.parts&PartExamples, &ly.examples, base.Examples)
+	seed(l.parts&PartReferences, &ly.references, base.References)
+	l.merge(&ly)
 }
 
-func seed[T any](l *loader, part Parts, t *table[T], items []T) {
-	if l.parts&part == 0 {
-		return
-	}
-	// A copy: merging writes over replaced entries in place.
-	t.items = slices.Clone(items)
-	t.nodes = make([]*yaml.Node, len(items))
-	for i := range t.items {
-		if id := t.id(&t.items[i]); id != "" {
-			t.index[id] = i
-		}
+// seed gives a layer's table items, with no YAML nodes, when kept is
+// not zero.
+func seed[T any](kept Parts, t *table[T], items []T) {
+	if kept != 0 {
+		t.items, t.nodes = items, make([]*yaml.Node, len(items))
 	}
 }
 
@@ -173,17 +160,10 @@ func (l *loader) finish() (*Pack, error) {
 }
 
 type loader struct {
-	parts      Parts
-	meta       *Meta
-	metaBad    bool // a "pack:" block was reported as the wrong type
-	panels     table[Panel]
-	rubrics    table[Rubric]
-	exercises  table[Exercise]
-	tradeoffs  table[Tradeoff]
-	followups  table[Followup]
-	components table[Component]
-	examples   table[Example]
-	references table[Reference]
+	parts   Parts
+	metaBad bool // a "pack:" block was reported as the wrong type
+	// tables are what the layers laid so far give.
+	tables
 
 	root   string // the first layer, where a problem about the whole pack goes
 	probs  []Problem
@@ -253,7 +233,7 @@ func (l *loader) layer(src Source) {
 	// documented order.
 	sort.Strings(files)
 
-	ly := layerState{}
+	ly := newTables()
 	// One buffer serves every file: nothing decoded points into it (yaml.v3
 	// copies what it keeps), and a partial load skips most of what it reads.
 	var buf []byte
@@ -283,21 +263,7 @@ func (l *loader) layer(src Source) {
 		}
 		l.collect(&ly, name, &res)
 	}
-	l.panels.merge(&ly.panels)
-	l.rubrics.merge(&ly.rubrics)
-	l.exercises.merge(&ly.exercises)
-	l.tradeoffs.merge(&ly.tradeoffs)
-	l.followups.merge(&ly.followups)
-	l.components.merge(&ly.components)
-	l.examples.merge(&ly.examples)
-	l.references.merge(&ly.references)
-	if ly.meta != nil {
-		if l.meta == nil {
-			l.meta = ly.meta
-		} else {
-			overlayMeta(l.meta, ly.meta)
-		}
-	}
+	l.merge(&ly)
 }
 
 func overlayMeta(dst, src *Meta) {
@@ -341,9 +307,10 @@ func overlayRehearse(dst, src *Rehearse) {
 	}
 }
 
-// layerState is what one layer's files declare, before it is laid over
-// the layers below.
-type layerState struct {
+// tables are a pack's entries, a table a type, and its "pack:" block:
+// the loader's, what the layers laid so far give, or one layer's, what
+// its files declare before merge lays it over them.
+type tables struct {
 	meta       *Meta
 	panels     table[Panel]
 	rubrics    table[Rubric]
@@ -355,7 +322,39 @@ type layerState struct {
 	references table[Reference]
 }
 
-func (l *loader) collect(ly *layerState, file string, res *fileResult) {
+func newTables() tables {
+	var t tables
+	t.panels.init("panel", func(p *Panel) string { return p.ID }, func(p *Panel) *Pos { return &p.Src })
+	t.rubrics.init("rubric", func(r *Rubric) string { return r.ID }, func(r *Rubric) *Pos { return &r.Src })
+	t.exercises.init("exercise", func(e *Exercise) string { return e.ID }, func(e *Exercise) *Pos { return &e.Src })
+	t.tradeoffs.init("trade-off", func(t *Tradeoff) string { return t.ID }, func(t *Tradeoff) *Pos { return &t.Src })
+	t.followups.init("follow-up", func(f *Followup) string { return f.ID }, func(f *Followup) *Pos { return &f.Src })
+	t.components.init("component", func(c *Component) string { return c.ID }, func(c *Component) *Pos { return &c.Src })
+	t.examples.init("example", func(e *Example) string { return e.ID }, func(e *Example) *Pos { return &e.Src })
+	t.references.init("reference", func(r *Reference) string { return r.ID }, func(r *Reference) *Pos { return &r.Src })
+	return t
+}
+
+// merge lays the layer ly over t: see table.merge and overlayMeta.
+func (t *tables) merge(ly *tables) {
+	t.panels.merge(&ly.panels)
+	t.rubrics.merge(&ly.rubrics)
+	t.exercises.merge(&ly.exercises)
+	t.tradeoffs.merge(&ly.tradeoffs)
+	t.followups.merge(&ly.followups)
+	t.components.merge(&ly.components)
+	t.examples.merge(&ly.examples)
+	t.references.merge(&ly.references)
+	if ly.meta != nil {
+		if t.meta == nil {
+			t.meta = ly.meta
+		} else {
+			overlayMeta(t.meta, ly.meta)
+		}
+	}
+}
+
+func (l *loader) collect(ly *tables, file string, res *fileResult) {
 	f := &res.file
 	if l.parts&PartMeta == 0 {
 		f.Pack = nil
@@ -370,16 +369,6 @@ func (l *loader) collect(ly *layerState, file string, res *fileResult) {
 		} else {
 			ly.meta = f.Pack
 		}
-	}
-	if ly.panels.typ == "" {
-		ly.panels.init(l.panels.typ, l.panels.id, l.panels.src)
-		ly.rubrics.init(l.rubrics.typ, l.rubrics.id, l.rubrics.src)
-		ly.exercises.init(l.exercises.typ, l.exercises.id, l.exercises.src)
-		ly.tradeoffs.init(l.tradeoffs.typ, l.tradeoffs.id, l.tradeoffs.src)
-		ly.followups.init(l.followups.typ, l.followups.id, l.followups.src)
-		ly.components.init(l.components.typ, l.components.id, l.components.src)
-		ly.examples.init(l.examples.typ, l.examples.id, l.examples.src)
-		ly.references.init(l.references.typ, l.references.id, l.references.src)
 	}
 	// A file parsed for one type may hold others; they stay out of a
 	// partial pack, unvalidated, as if their files had been skipped.
