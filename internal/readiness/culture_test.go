@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/readiness/readinesstest"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -15,10 +16,7 @@ import (
 // what it still needs; a story that never names collaboration but shows
 // it, with others and an async practice, covers it.
 func TestCultureValuesOnEvidence(t *testing.T) {
-	p, err := testPack()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := readinesstest.Pack()
 	panel, _ := p.Panel(pack.CulturePanel)
 	story := func(name, body string) workspace.Story {
 		return workspace.Story{Path: "/ws/stories/" + name, Meta: workspace.StoryMeta{Title: name, Kind: "culture", Panel: "culture"}, Body: body}
@@ -63,10 +61,7 @@ func TestCultureValuesOnEvidence(t *testing.T) {
 // A pack whose values have no key points falls back to the story that
 // names the value.
 func TestCultureValuesWithoutKeyPoints(t *testing.T) {
-	p, err := testPack()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := readinesstest.Pack()
 	cp := *p
 	cp.Panels = append(cp.Panels[:0:0], p.Panels...)
 	for i := range cp.Panels {

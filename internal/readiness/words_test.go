@@ -6,15 +6,13 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/readiness/readinesstest"
 )
 
 // prep status says what a panel's signal needs in words, never by the
 // checker's rule ids ("no result-no-number and too-long finding").
 func TestSignalNeedsInWords(t *testing.T) {
-	p, err := testPack()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := readinesstest.Pack()
 	r, ok := p.Rubric("star")
 	if !ok {
 		t.Fatal("no star rubric")

@@ -13,11 +13,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/prepcli/prep/content"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/readiness"
+	"github.com/prepcli/prep/internal/readiness/readinesstest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -27,25 +27,6 @@ var (
 	t0        = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
 	interview = time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC)
 )
-
-// testPack is the built-in pack with small banks of its own, so the
-// figures do not move when the content is edited.
-func testPack() (*pack.Pack, error) {
-	p, err := pack.Load(pack.Source{FS: content.FS, Name: pack.Embedded})
-	if err != nil {
-		return nil, err
-	}
-	p.Tradeoffs = []pack.Tradeoff{
-		{ID: "queue-or-call", Title: "A queue or a direct call", Options: []string{"Direct call", "Queue"}},
-		{ID: "push-or-pull", Title: "Push or pull", Options: []string{"Push", "Pull"}},
-	}
-	p.Exercises = []pack.Exercise{{ID: "rate-limiter", Title: "A rate limiter", Kind: "scale", Prompt: "Scale it."}}
-	p.Followups = []pack.Followup{
-		{ID: "why-db", Question: "Why that database?", Sections: []string{"architecture"}, Topics: []string{"postgresql"}},
-		{ID: "second-best", Question: "What was the second-best option?", Sections: []string{"tradeoffs"}},
-	}
-	return p, nil
-}
 
 // fixture copies testdata/ws to a private workspace.
 func fixture(t *testing.T) string {
@@ -88,7 +69,7 @@ func newHarness(t *testing.T, dir string) *harness {
 
 func (h *harness) run(args ...string) error {
 	cmd := NewCmdStatus(h.f, func(o *Options) error {
-		o.Pack = testPack
+		o.Pack = func() (*pack.Pack, error) { return readinesstest.Pack(), nil }
 		return Run(o)
 	})
 	cmd.SetArgs(append([]string{}, args...))
