@@ -306,12 +306,9 @@ func decisionCues(r *pack.Rubric) sections.Phrases {
 // SentenceHash identifies a decision sentence by its words alone, so
 // fixing its case, punctuation, emphasis or line breaks keeps its card.
 func SentenceHash(s string) string {
-	var words []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		words = append(words, w)
-	}
+	})
 	sum := sha256.Sum256([]byte(strings.Join(words, " ")))
 	return hex.EncodeToString(sum[:4])
 }

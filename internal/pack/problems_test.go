@@ -22,8 +22,6 @@ func (f files) source(name string) Source {
 	return Source{FS: fsys, Name: name}
 }
 
-const knownPanelKeys = "id, title, summary, overview, rubric, looks_for, prepare, during, guides"
-
 func TestLoadProblems(t *testing.T) {
 	// Most cases lay one inline layer ("over") over testdata/valid, so the
 	// only problems are the ones the case is about.

@@ -98,9 +98,7 @@ func newHeard(ws []transcript.Word) heard {
 	h := heard{words: map[string]bool{}, stems: map[string]bool{}}
 	var toks []string
 	for _, w := range ws {
-		for _, x := range strings.FieldsFunc(norm(w.Text), func(r rune) bool { return r == '-' || r == '/' }) {
-			toks = append(toks, x)
-		}
+		toks = append(toks, strings.FieldsFunc(norm(w.Text), func(r rune) bool { return r == '-' || r == '/' })...)
 	}
 	for _, t := range toks {
 		h.add(t)

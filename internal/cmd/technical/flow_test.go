@@ -61,8 +61,6 @@ var techBase = sync.OnceValues(func() (*pack.Pack, error) {
 // runs of prep technical on it.
 type fixture struct{ *sessiontest.Fixture }
 
-func newFixture(t *testing.T) *fixture { return &fixture{sessiontest.NewFixture(t)} }
-
 // newTechFixture is a workspace fixture on techPack.
 func newTechFixture(t *testing.T) *fixture {
 	return &fixture{&sessiontest.Fixture{T: t, Dir: filepath.Join(t.TempDir(), "ws"), Pack: techPack(t)}}
