@@ -215,6 +215,20 @@ func DirSource(dir string) (pack.Source, error) {
 	return pack.Dir(dir), nil
 }
 
+// OpenWorkspace opens the workspace with open (a Factory's Workspace)
+// and passes on its warning, if any (the folder is readable by others),
+// on stderr: it is the candidate's privacy.
+func OpenWorkspace(ios *iostreams.IOStreams, open func() (*workspace.Workspace, error)) (*workspace.Workspace, error) {
+	ws, err := open()
+	if err != nil {
+		return nil, err
+	}
+	if w := ws.Warning(); w != "" {
+		ios.Warnf("%s", w)
+	}
+	return ws, nil
+}
+
 // Workspace opens the candidate's workspace (--dir, PREP_DIR, the config
 // file's dir, or the data directory), creating it when it is new.
 func (f *Factory) Workspace() (*workspace.Workspace, error) {

@@ -49,12 +49,9 @@ func Guide(g cmdutil.Guided, checkFlags func(*pack.Pack) error, run func(session
 			return err
 		}
 	}
-	ws, err := g.Workspace()
+	ws, err := cmdutil.OpenWorkspace(g.IO, g.Workspace)
 	if err != nil {
 		return err
-	}
-	if w := ws.Warning(); w != "" {
-		g.IO.Warnf("%s", w)
 	}
 	if err := run(session.Env{IO: g.IO, Prompter: p, Workspace: ws, Pack: pk}); err != nil {
 		return err

@@ -238,12 +238,9 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	ws, err := opts.Workspace()
+	ws, err := cmdutil.OpenWorkspace(opts.IO, opts.Workspace)
 	if err != nil {
 		return err
-	}
-	if w := ws.Warning(); w != "" {
-		opts.IO.Warnf("%s", w)
 	}
 	subj, err := opts.subject(p, ws)
 	if err != nil {

@@ -154,12 +154,9 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	ws, err := opts.Workspace()
+	ws, err := cmdutil.OpenWorkspace(opts.IO, opts.Workspace)
 	if err != nil {
 		return err
-	}
-	if w := ws.Warning(); w != "" {
-		opts.IO.Warnf("%s", w)
 	}
 	now := time.Now()
 	if opts.Now != nil {

@@ -66,7 +66,7 @@ func RunCheck(opts *CheckOptions) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return cmdutil.FlagErrorf("--format %q: use text or json", opts.Format)
 	}
-	ws, err := openWorkspace(opts.IO, opts.Workspace)
+	ws, err := cmdutil.OpenWorkspace(opts.IO, opts.Workspace)
 	if err != nil {
 		return err
 	}

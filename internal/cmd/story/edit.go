@@ -87,7 +87,7 @@ func getenv(env func(string) (string, bool)) func(string) string {
 
 // RunEdit opens the story in the editor and checks it after.
 func RunEdit(opts *EditOptions) error {
-	ws, err := openWorkspace(opts.IO, opts.Workspace)
+	ws, err := cmdutil.OpenWorkspace(opts.IO, opts.Workspace)
 	if err != nil {
 		return err
 	}

@@ -62,7 +62,7 @@ func RunRank(opts *RankOptions) error {
 	if err != nil {
 		return err
 	}
-	ws, err := openWorkspace(opts.IO, opts.Workspace)
+	ws, err := cmdutil.OpenWorkspace(opts.IO, opts.Workspace)
 	if err != nil {
 		return err
 	}

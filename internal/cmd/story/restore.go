@@ -62,7 +62,7 @@ With no NAME, list what is in the trash, the latest removal first.`),
 
 // RunRestore restores a story, or lists the trash.
 func RunRestore(opts *RestoreOptions) error {
-	ws, err := openWorkspace(opts.IO, opts.Workspace)
+	ws, err := cmdutil.OpenWorkspace(opts.IO, opts.Workspace)
 	if err != nil {
 		return err
 	}

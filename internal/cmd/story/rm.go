@@ -63,7 +63,7 @@ too, by its file name.`),
 
 // RunRm confirms, then moves the story to the trash.
 func RunRm(opts *RmOptions) error {
-	ws, err := openWorkspace(opts.IO, opts.Workspace)
+	ws, err := cmdutil.OpenWorkspace(opts.IO, opts.Workspace)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
-	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -50,19 +49,6 @@ named by its rank, its file name, or the start of its file name.`),
 		NewCmdNew(f, nil),
 	)
 	return cmd
-}
-
-// openWorkspace opens the workspace and passes on its warning, if any (the
-// folder is readable by others), on stderr: it is the candidate's privacy.
-func openWorkspace(io *iostreams.IOStreams, open func() (*workspace.Workspace, error)) (*workspace.Workspace, error) {
-	ws, err := open()
-	if err != nil {
-		return nil, err
-	}
-	if w := ws.Warning(); w != "" {
-		io.Warnf("%s", w)
-	}
-	return ws, nil
 }
 
 // Verdict says how a story fares, as the lists show it: the check's
