@@ -104,16 +104,7 @@ const minShared = 5
 // affirmed reports whether p appears in words other than where a
 // negation a few words before denies it.
 func (p phrase) affirmed(words []string) bool {
-	if len(p) == 0 {
-		return false
-	}
-outer:
-	for i := 0; i+len(p) <= len(words); i++ {
-		for j := range p {
-			if words[i+j] != p[j] {
-				continue outer
-			}
-		}
+	for i := p.find(words, 0); i >= 0; i = p.find(words, i+1) {
 		if !denied(words, i) {
 			return true
 		}

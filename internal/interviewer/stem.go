@@ -11,6 +11,7 @@
 package interviewer
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -101,20 +102,20 @@ type phrase []string
 func phraseOf(s string) phrase { return Words(s) }
 
 // in reports whether p appears in words, its words adjacent and in order.
-func (p phrase) in(words []string) bool {
-	if len(p) == 0 || len(p) > len(words) {
-		return false
+func (p phrase) in(words []string) bool { return p.find(words, 0) >= 0 }
+
+// find is where p next appears in words, at or after from; -1 when it
+// does not, or when p is empty.
+func (p phrase) find(words []string, from int) int {
+	if len(p) == 0 {
+		return -1
 	}
-outer:
-	for i := 0; i+len(p) <= len(words); i++ {
-		for j := range p {
-			if words[i+j] != p[j] {
-				continue outer
-			}
+	for i := from; i+len(p) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(p)], p) {
+			return i
 		}
-		return true
 	}
-	return false
+	return -1
 }
 
 // stop words say nothing about what a question is after, so a topic's
