@@ -109,6 +109,20 @@ type Summary struct {
 	Warnings int `json:"warnings"`
 }
 
+// Summarize counts findings by severity.
+func Summarize(findings []Finding) Summary {
+	var s Summary
+	for _, f := range findings {
+		switch f.Severity {
+		case pack.SeverityError:
+			s.Errors++
+		case pack.SeverityWarning:
+			s.Warnings++
+		}
+	}
+	return s
+}
+
 // HasErrors reports whether the write-up has an error-level finding, which
 // makes `prep check` exit 1.
 func (r Report) HasErrors() bool { return r.Summary.Errors > 0 }
@@ -165,14 +179,7 @@ func CheckFound(doc *document.Doc, r *pack.Rubric, res sections.Result) Report {
 	slices.SortStableFunc(rep.Findings, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)))
 	})
-	for _, f := range rep.Findings {
-		switch f.Severity {
-		case pack.SeverityError:
-			rep.Summary.Errors++
-		case pack.SeverityWarning:
-			rep.Summary.Warnings++
-		}
-	}
+	rep.Summary = Summarize(rep.Findings)
 	rep.Verdict, rep.Reasons = verdict(rep.Findings, r)
 	return rep
 }

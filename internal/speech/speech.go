@@ -185,14 +185,7 @@ func Analyse(in Input) Report {
 	if rep.Beats == nil {
 		rep.Beats = []Beat{}
 	}
-	for _, f := range rep.Findings {
-		switch f.Severity {
-		case pack.SeverityError:
-			rep.Summary.Errors++
-		case pack.SeverityWarning:
-			rep.Summary.Warnings++
-		}
-	}
+	rep.Summary = check.Summarize(rep.Findings)
 	// The verdict of what was said: the checker's rule, on the findings
 	// that apply to speech.
 	switch {
