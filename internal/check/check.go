@@ -109,6 +109,23 @@ type Summary struct {
 	Warnings int `json:"warnings"`
 }
 
+// WeakSections are the sections the check found missing, thin or
+// flagged, by id: what follow-up questions probe first.
+func (r Report) WeakSections() map[string]bool {
+	weak := map[string]bool{}
+	for _, s := range r.Sections {
+		if s.Status != StatusOK {
+			weak[s.ID] = true
+		}
+	}
+	for _, f := range r.Findings {
+		if f.Section != "" {
+			weak[f.Section] = true
+		}
+	}
+	return weak
+}
+
 // Summarize counts findings by severity.
 func Summarize(findings []Finding) Summary {
 	var s Summary

@@ -173,7 +173,7 @@ func DeckCards(src Sources, d Deck) []Card {
 				continue
 			}
 			rep := check.Check(s.Doc(), r)
-			for _, f := range choose(src.Pack.Followups, storyText(s, r), weak(rep), FollowupsStory) {
+			for _, f := range choose(src.Pack.Followups, storyText(s, r), rep.WeakSections(), FollowupsStory) {
 				f := f
 				out = append(out, Card{ID: "followups/" + s.Slug() + "/" + f.ID, Deck: Followups, Source: Source{FromStory, s.Name()}, Title: text.CleanLine(f.Question), Followup: &f, Story: s})
 			}
@@ -207,22 +207,6 @@ func storyText(s *workspace.Story, r *pack.Rubric) string {
 		text = strings.Replace(text, own, "", 1)
 	}
 	return text
-}
-
-// weak are the sections a check found missing, thin or flagged.
-func weak(r check.Report) map[string]bool {
-	out := map[string]bool{}
-	for _, s := range r.Sections {
-		if s.Status != check.StatusOK {
-			out[s.ID] = true
-		}
-	}
-	for _, f := range r.Findings {
-		if f.Section != "" {
-			out[f.Section] = true
-		}
-	}
-	return out
 }
 
 // decisionCards are a story's decisions: one card per decision sentence

@@ -391,29 +391,13 @@ func (st *Step) picks() ([]pack.Followup, error) {
 		// Its own answers would steer the choice on the next run.
 		text = strings.Replace(text, own, "", 1)
 	}
-	picked := followup.Choose(st.Bank, text, weakSections(rep), followupsPerStory)
+	picked := followup.Choose(st.Bank, text, rep.WeakSections(), followupsPerStory)
 	ids := make([]string, len(picked))
 	for i, f := range picked {
 		ids[i] = f.ID
 	}
 	st.s.Note(key, strings.Join(ids, ","))
 	return picked, nil
-}
-
-// weakSections are the sections a check found missing, thin or flagged.
-func weakSections(r check.Report) map[string]bool {
-	weak := map[string]bool{}
-	for _, s := range r.Sections {
-		if s.Status != check.StatusOK {
-			weak[s.ID] = true
-		}
-	}
-	for _, f := range r.Findings {
-		if f.Section != "" {
-			weak[f.Section] = true
-		}
-	}
-	return weak
 }
 
 // StoryStatus is where a story stands after a session.
