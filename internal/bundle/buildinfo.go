@@ -48,55 +48,90 @@ func ReadBuildInfo(path string) (BuildInfo, error) {
 	case info.Size() > MaxBinary:
 		return BuildInfo{}, fmt.Errorf("%d MB, larger than any prep binary", info.Size()>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxBinary+1))
-	if err != nil {
-		return BuildInfo{}, err
-	}
-	if len(data) > MaxBinary {
-		return BuildInfo{}, fmt.Errorf("over %d MB, larger than any prep binary", MaxBinary>>20)
-	}
-	return parseBuildInfo(data)
+	return scanBuildInfo(f, info.Size(), scanChunk)
 }
 
-// MaxBinary bounds the binary ReadBuildInfo reads whole: prep is about 10
-// MB, a debug build with a large pack under 100 MB.
+// MaxBinary bounds the binary ReadBuildInfo reads: prep is about 10 MB, a
+// debug build with a large pack under 100 MB.
 const MaxBinary = 256 << 20
 
-func parseBuildInfo(data []byte) (BuildInfo, error) {
+// scanChunk is how much of the binary is searched at a time. Reading the
+// file whole cost a 20 MB buffer, grown and cleared as it filled: most of
+// what bundling took.
+const scanChunk = 1 << 20
+
+// maxBlock bounds the build information block read after a magic: the
+// module list of a program with a thousand dependencies fits.
+const maxBlock = 1 << 20
+
+// scanBuildInfo searches r, size bytes, a chunk (a multiple of 16) at a
+// time; consecutive chunks overlap by the magic's length so that one
+// straddling their border is found.
+func scanBuildInfo(r io.ReaderAt, size int64, chunk int) (BuildInfo, error) {
 	// The magic's bytes also stand in any binary that, like this one,
 	// names them in its code; the real block is 16-byte aligned, gives a
 	// pointer size and parses.
-	const align, headerSize, ptrOffset, flagsOffset, inlineFlag = 16, 32, 14, 15, 0x2
+	const align = 16
 	err := errors.New("no Go build information")
-	for off := 0; ; {
-		j := bytes.Index(data[off:], buildInfoMagic)
-		if j < 0 {
-			return BuildInfo{}, err
+	buf := make([]byte, chunk+len(buildInfoMagic)-1)
+	for base := int64(0); base < size; base += int64(chunk) {
+		n, rerr := r.ReadAt(buf[:min(int64(len(buf)), size-base)], base)
+		if rerr != nil && rerr != io.EOF {
+			return BuildInfo{}, rerr
 		}
-		i := off + j
-		off = i + 1
-		if i%align != 0 || len(data)-i < headerSize || (data[i+ptrOffset] != 4 && data[i+ptrOffset] != 8) {
-			continue
+		data := buf[:n]
+		for off := 0; ; {
+			j := bytes.Index(data[off:], buildInfoMagic)
+			if j < 0 {
+				break
+			}
+			i := off + j
+			off = i + 1
+			if (base+int64(i))%align != 0 {
+				continue
+			}
+			block := make([]byte, min(maxBlock, size-base-int64(i)))
+			if _, rerr := r.ReadAt(block, base+int64(i)); rerr != nil && rerr != io.EOF {
+				return BuildInfo{}, rerr
+			}
+			info, berr := parseBlock(block)
+			if berr == nil {
+				return info, nil
+			}
+			if berr != errNotABlock {
+				err = berr
+			}
 		}
-		if data[i+flagsOffset]&inlineFlag == 0 {
-			err = errors.New("built by a Go older than 1.18")
-			continue
-		}
-		_, rest, cerr := cut(data[i+headerSize:]) // the Go version
-		if cerr != nil {
-			err = cerr
-			continue
-		}
-		mod, _, cerr := cut(rest)
-		if cerr != nil {
-			err = cerr
-			continue
-		}
-		if info := parseModInfo(mod); info.Path != "" {
-			return info, nil
-		}
-		err = errors.New("no main package in its build information")
 	}
+	return BuildInfo{}, err
+}
+
+// errNotABlock is a magic that only looks like one: too short, or with no
+// pointer size.
+var errNotABlock = errors.New("not a build information block")
+
+// parseBlock reads the block at the start of b, which begins with the
+// magic.
+func parseBlock(b []byte) (BuildInfo, error) {
+	const headerSize, ptrOffset, flagsOffset, inlineFlag = 32, 14, 15, 0x2
+	if len(b) < headerSize || (b[ptrOffset] != 4 && b[ptrOffset] != 8) {
+		return BuildInfo{}, errNotABlock
+	}
+	if b[flagsOffset]&inlineFlag == 0 {
+		return BuildInfo{}, errors.New("built by a Go older than 1.18")
+	}
+	_, rest, err := cut(b[headerSize:]) // the Go version
+	if err != nil {
+		return BuildInfo{}, err
+	}
+	mod, _, err := cut(rest)
+	if err != nil {
+		return BuildInfo{}, err
+	}
+	if info := parseModInfo(mod); info.Path != "" {
+		return info, nil
+	}
+	return BuildInfo{}, errors.New("no main package in its build information")
 }
 
 // cut takes one varint-length-prefixed string off b.

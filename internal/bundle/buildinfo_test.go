@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"bytes"
 	"debug/buildinfo"
 	"os"
 	"path/filepath"
@@ -74,4 +75,44 @@ func indexOf(data, sub []byte) int {
 		}
 	}
 	return -1
+}
+
+// The binary is searched a chunk at a time; the answer must not depend on
+// where the chunks' borders fall, the magic straddling one included.
+func TestScanBuildInfoAnyChunk(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip("no path to the test binary:", err)
+	}
+	want, err := ReadBuildInfo(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The real block: the first aligned magic that parses.
+	at := -1
+	for i := 0; at < 0; i++ {
+		j := indexOf(data[i:], buildInfoMagic)
+		if j < 0 {
+			t.Fatal("no build information block in the test binary")
+		}
+		i += j
+		if _, err := parseBlock(data[i:]); i%16 == 0 && err == nil {
+			at = i
+		}
+	}
+	// Borders at the block, just after its first byte (the magic is read
+	// in the overlap), inside the magic, and after it.
+	for _, chunk := range []int{16, 4096, at, at + 1, at + 8, at + 16, 1 << 20} {
+		got, err := scanBuildInfo(bytes.NewReader(data), int64(len(data)), chunk)
+		if err != nil {
+			t.Fatalf("chunk %d: %v", chunk, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("chunk %d (-whole +chunked):\n%s", chunk, diff)
+		}
+	}
 }
