@@ -91,15 +91,11 @@ func RunBundle(opts *BundleOptions) error {
 	}
 	// The same checks and the same report as validate, so a recruiter who
 	// ran one knows what the other says.
-	if err := RunValidate(&ValidateOptions{IO: opts.IO, Embedded: opts.Embedded, Dir: opts.Dir}); err != nil {
-		return err
-	}
-	dir := pack.Dir(opts.Dir)
-	p, err := cmdutil.LoadPack(pack.PartMeta, opts.Embedded, dir)
+	p, err := validate(&ValidateOptions{IO: opts.IO, Embedded: opts.Embedded, Dir: opts.Dir})
 	if err != nil {
 		return err
 	}
-	payload, err := bundle.Payload(dir.FS, p.Meta.Name)
+	payload, err := bundle.Payload(pack.Dir(opts.Dir).FS, p.Meta.Name)
 	if err != nil {
 		return fmt.Errorf("%s: cannot bundle: %v", opts.Dir, err)
 	}

@@ -58,17 +58,23 @@ set). Exit status: 0 valid, 1 problems found, 2 the pack could not be read.`),
 
 // RunValidate loads the pack and lists its problems on stdout.
 func RunValidate(opts *ValidateOptions) error {
+	_, err := validate(opts)
+	return err
+}
+
+// validate is RunValidate, also giving the pack it loaded.
+func validate(opts *ValidateOptions) (*pack.Pack, error) {
 	var layers []pack.Source
 	if opts.Dir != "" {
 		dir, err := cmdutil.DirSource(opts.Dir)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		layers = []pack.Source{opts.Embedded, dir}
 	} else {
 		var err error
 		if layers, err = opts.Layers(); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	name := layers[len(layers)-1].Name
@@ -85,9 +91,9 @@ func RunValidate(opts *ValidateOptions) error {
 			them = "it"
 		}
 		opts.IO.Sayf("%s: %s; fix %s and run %s content validate again", text.CleanLine(name), text.Plural(len(problems), "problem"), them, progname.Name())
-		return cmdutil.ErrFindings
+		return nil, cmdutil.ErrFindings
 	case err != nil:
-		return err
+		return nil, err
 	}
 	counts := []string{text.Plural(len(p.Panels), "panel"), text.Plural(len(p.Rubrics), "rubric"),
 		text.Plural(len(p.Exercises), "exercise"), text.Plural(len(p.Tradeoffs), "trade-off"),
@@ -103,5 +109,5 @@ func RunValidate(opts *ValidateOptions) error {
 		}
 	}
 	fmt.Fprintf(opts.IO.Out, "%s: valid: %s\n", name, strings.Join(counts, ", "))
-	return nil
+	return p, nil
 }
