@@ -16,11 +16,18 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Referenced so the linker keeps them, as prep's binary does.
-var (
-	_ = survey.AskOne
-	_ = yaml.Unmarshal
-)
+// useAll calls into survey and yaml.v3 so that the linker keeps their
+// code, as prep's binary does. A blank reference (`_ = survey.AskOne`)
+// is dropped by the compiler, and with it all but the packages' init
+// code: the floor was 5.0 MB so, and is 7.5 MB (stripped) with them linked.
+func useAll() error {
+	var answer string
+	if err := survey.AskOne(&survey.Input{Message: "?"}, &answer); err != nil {
+		return err
+	}
+	var doc yaml.Node
+	return yaml.Unmarshal([]byte(answer), &doc)
+}
 
 func main() {
 	v := viper.New()
@@ -29,8 +36,11 @@ func main() {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if v.GetString("format") == "" {
+			switch v.GetString("format") {
+			case "":
 				return fmt.Errorf("no format")
+			case "prompt": // never given by the measurements
+				return useAll()
 			}
 			return nil
 		},
