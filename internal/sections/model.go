@@ -122,7 +122,7 @@ func hashTable(words []string) []uint16 {
 	slots := tableSize(len(words))
 	t := make([]uint16, slots)
 	for i, w := range words {
-		h := featureHash(w) & uint32(slots-1)
+		h := wording.Hash(w) & uint32(slots-1)
 		for t[h] != 0 {
 			h = (h + 1) & uint32(slots-1)
 		}
@@ -138,16 +138,6 @@ func tableSize(n int) int {
 		slots *= 2
 	}
 	return slots
-}
-
-// featureHash is 32-bit FNV-1a.
-func featureHash(f string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(f); i++ {
-		h ^= uint32(f[i])
-		h *= 16777619
-	}
-	return h
 }
 
 // kindWeights is one rubric's part of the embedded model.
@@ -188,7 +178,7 @@ func (k *kindWeights) lookup(f string) (row, bool) {
 // find returns a feature's index in the vocabulary, or -1.
 func (k *kindWeights) find(f string) int {
 	slots := len(k.table) / 2
-	h := featureHash(f) & uint32(slots-1)
+	h := wording.Hash(f) & uint32(slots-1)
 	for range slots {
 		i := int(k.table[2*h]) | int(k.table[2*h+1])<<8
 		if i == 0 || i > len(k.words) {

@@ -11,7 +11,6 @@ package wording
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -154,9 +153,8 @@ func appendTokens(toks []token, s string) []token {
 // lookUp looks each token up once in the table of every word list,
 // rather than once for each list a detector asks about.
 func lookUp(toks []token) {
-	lists := listsOf()
 	for k := range toks {
-		toks[k].lists = lists[toks[k].low] | listed
+		toks[k].lists = listsOfWord(toks[k].low) | listed
 	}
 }
 
@@ -369,7 +367,7 @@ func isASCII(s string) bool {
 }
 
 // A wordList is one of the package's word lists, as a bit: the words of
-// every list are in one table (listsOf), which gives a word the lists it
+// every list are in one table (wordSlots), which gives a word the lists it
 // is in, so a token is looked up once when it is made, not once for each
 // list a detector asks about.
 type wordList uint64
@@ -426,23 +424,13 @@ type listWords struct {
 	words []string
 }
 
-// listsOf is the table of every word list, built on first use, so that
-// loading the package builds nothing: a run that checks no story pays
-// nothing for the lists.
-var listsOf = sync.OnceValue(func() map[string]wordList {
-	m := make(map[string]wordList, 1024)
-	for _, lists := range [...][]listWords{quantityLists[:], alternativeLists[:], mistakeLists[:], voiceLists[:]} {
-		for _, l := range lists {
-			for _, w := range l.words {
-				m[w] |= l.list
-			}
-		}
-	}
-	return m
-})
+// allLists are the word lists, each beside the detectors that use it.
+// Only the generator of wordSlots (TestWordTable) reads them: the
+// program looks words up in wordSlots.
+var allLists = [...][]listWords{quantityLists[:], alternativeLists[:], mistakeLists[:], voiceLists[:]}
 
 // has reports whether w is in the list.
-func (l wordList) has(w string) bool { return listsOf()[w]&l != 0 }
+func (l wordList) has(w string) bool { return listsOfWord(w)&l != 0 }
 
 // at reports whether token i is in the list; there is no token outside
 // the sentence.
@@ -459,7 +447,7 @@ func (l wordList) in(toks []token, i int) bool {
 		return false
 	}
 	if toks[i].lists == 0 {
-		toks[i].lists = listsOf()[toks[i].low] | listed
+		toks[i].lists = listsOfWord(toks[i].low) | listed
 	}
 	return toks[i].lists&l != 0
 }
