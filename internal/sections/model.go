@@ -32,16 +32,17 @@ import (
 
 //go:generate go run ./internal/train -corpus ../check/testdata/corpus/tune -content ../../content -o model.bin
 
-// The model is stored compactly and read in well under a millisecond:
-// a magic line, then per rubric its section ids, their priors, its
-// vocabulary sorted, a hash table of the vocabulary (read in place, so
-// nothing is built at start) and one float32 log-likelihood per word and
-// section.
+// The model is stored compactly and read in place: a magic line, then
+// per rubric its section ids, their priors, its vocabulary sorted (the
+// byte offset of each word, then the words), a hash table of the
+// vocabulary and one float32 log-likelihood per word and section. Only
+// the ids are decoded: finding a rubric's part and reading it costs the
+// same whatever the vocabulary's size.
 //
 //go:embed model.bin
 var modelBin string
 
-const modelMagic = "prep naive bayes 2\n"
+const modelMagic = "prep naive bayes 3\n"
 
 // Model is what the trainer counts: per rubric, its sections and how
 // often each feature appeared in each.
@@ -96,6 +97,16 @@ func (m Model) Encode() []byte {
 		words := slices.Sorted(maps.Keys(km.Vocab))
 		v := float64(len(words))
 		b = binary.LittleEndian.AppendUint32(b, uint32(len(words)))
+		size := 0
+		for _, w := range words {
+			size += 2 + len(w)
+		}
+		b = binary.LittleEndian.AppendUint32(b, uint32(size))
+		off := 0
+		for _, w := range words {
+			b = binary.LittleEndian.AppendUint32(b, uint32(off))
+			off += 2 + len(w)
+		}
 		for _, w := range words {
 			str(w)
 		}
@@ -144,14 +155,29 @@ func tableSize(n int) int {
 type kindWeights struct {
 	index map[string]int // section id → column
 	prior []float64
-	words []string // sorted
-	// table is the vocabulary's hash table (hashTable), little-endian
-	// uint16s read in place.
-	table string
-	// w is len(words) rows of len(prior) little-endian float32s, read in
-	// place from the model's bytes: copying them out would cost the first
-	// check of every run 124 KB of heap.
-	w string
+	// The rest is read in place from the model's bytes, all little-endian:
+	// decoding it would cost the first check of every run a walk over
+	// thousands of words and 124 KB of heap.
+	vocab int    // the number of words
+	offs  string // vocab uint32s: where word i starts in words
+	words string // the words, sorted, each a uint16 length and its bytes
+	table string // the vocabulary's hash table (hashTable): uint16s
+	w     string // vocab rows of len(prior) float32s
+}
+
+// word is the vocabulary's word i, or "" when the model's bytes are
+// damaged there.
+func (k *kindWeights) word(i int) string {
+	o := 4 * i
+	off := int(k.offs[o]) | int(k.offs[o+1])<<8 | int(k.offs[o+2])<<16 | int(k.offs[o+3])<<24
+	if off+2 > len(k.words) {
+		return ""
+	}
+	n := int(k.words[off]) | int(k.words[off+1])<<8
+	if off+2+n > len(k.words) {
+		return ""
+	}
+	return k.words[off+2 : off+2+n]
 }
 
 // row is one feature's weights, one per section.
@@ -181,10 +207,10 @@ func (k *kindWeights) find(f string) int {
 	h := wording.Hash(f) & uint32(slots-1)
 	for range slots {
 		i := int(k.table[2*h]) | int(k.table[2*h+1])<<8
-		if i == 0 || i > len(k.words) {
+		if i == 0 || i > k.vocab {
 			return -1
 		}
-		if k.words[i-1] == f {
+		if k.word(i-1) == f {
 			return i - 1
 		}
 		h = (h + 1) & uint32(slots-1)
@@ -265,7 +291,7 @@ func decodeModel(s string) (map[string]*kindWeights, error) {
 }
 
 // splitModel finds each rubric's part of an encoded model without
-// decoding it, checking the whole is well formed.
+// decoding it, checking that each part's sizes fit.
 func splitModel(s string) (map[string]string, error) {
 	s, kinds, err := modelHeader(s)
 	if err != nil {
@@ -353,22 +379,15 @@ func readKind(s string, decode bool) (kind string, k *kindWeights, rest string, 
 			k.prior[i] = float64(p)
 		}
 	}
-	v, ok := u32()
-	if !ok || v > len(s) {
+	v, ok1 := u32()
+	size, ok2 := u32()
+	if !ok1 || !ok2 || v > len(s) || size > len(s) || len(s) < 4*v+size {
 		return "", nil, "", bad
 	}
 	if decode {
-		k.words = make([]string, v)
+		k.vocab, k.offs, k.words = v, s[:4*v], s[4*v:4*v+size]
 	}
-	for i := range v {
-		w, ok := str()
-		if !ok {
-			return "", nil, "", bad
-		}
-		if decode {
-			k.words[i] = w
-		}
-	}
+	s = s[4*v+size:]
 	slots := tableSize(v)
 	if len(s) < 2*slots {
 		return "", nil, "", bad
@@ -555,7 +574,7 @@ func Explain(kind, id, sentence string, n int) []string {
 		w float64
 	}
 	var ws []weighed
-	seen := make([]uint64, (len(km.words)+63)/64) // by index in the vocabulary
+	seen := make([]uint64, (km.vocab+63)/64) // by index in the vocabulary
 	// weight is the weight of the vocabulary's word i for the section
 	// against the mean of all.
 	weight := func(i int) float64 {

@@ -17,8 +17,8 @@ func TestModelDecodes(t *testing.T) {
 	}
 	for _, kind := range []string{"star", "design", "scale", "debug"} {
 		k, ok := m[kind]
-		if !ok || len(k.words) == 0 || len(k.w) != 4*len(k.words)*len(k.prior) {
-			t.Errorf("model for %q: ok %v, %d words", kind, ok, len(k.words))
+		if !ok || k.vocab == 0 || len(k.w) != 4*k.vocab*len(k.prior) {
+			t.Errorf("model for %q: ok %v, %d words", kind, ok, k.vocab)
 		}
 	}
 	if _, err := decodeModel(modelBin[:len(modelBin)/2]); err == nil {
@@ -90,7 +90,11 @@ func TestModelLookup(t *testing.T) {
 	}
 	for kind, k := range m {
 		n := 4 * len(k.prior)
-		for i, w := range k.words {
+		for i := range k.vocab {
+			w := k.word(i)
+			if i > 0 && w <= k.word(i-1) {
+				t.Fatalf("%s: word %d %q is not after %q", kind, i, w, k.word(i-1))
+			}
 			r, ok := k.lookup(w)
 			if !ok || string(r) != k.w[i*n:i*n+n] {
 				t.Fatalf("%s: lookup(%q) = %v, not its row", kind, w, ok)
