@@ -77,18 +77,29 @@ func newMatcher(r *pack.Rubric) *matcher {
 		kind:      r.ID,
 	}
 	longest := 0
+	var w []string // a label's words, reused
+	var key []byte // a label's key, reused: only a new key is copied
 	for i, s := range r.Sections {
 		// The id is a label too, so YAML keys like breaks_first always match.
-		names := append([]string{s.ID, s.Title}, s.Aliases...)
-		for _, name := range names {
-			w := labelWords(name)
+		for j := -2; j < len(s.Aliases); j++ {
+			name := s.ID
+			switch {
+			case j == -1:
+				name = s.Title
+			case j >= 0:
+				name = s.Aliases[j]
+			}
+			w = appendLabelWords(w[:0], name)
 			if len(w) == 0 {
 				continue
 			}
-			k := strings.Join(w, "")
+			key = key[:0]
+			for _, t := range w {
+				key = append(key, t...)
+			}
 			m.starts[w[0]] = true
-			if _, taken := m.keys[k]; !taken {
-				m.keys[k] = i
+			if _, taken := m.keys[string(key)]; !taken {
+				m.keys[string(key)] = i
 			}
 			m.maxToks = max(m.maxToks, len(w))
 			longest = max(longest, len(name))
@@ -390,8 +401,13 @@ var fillers = sync.OnceValue(func() map[string]bool {
 // letters and digits only, without numbering ("1.", "Step 3:", "Part II"),
 // a trailing "(…)" aside, leading filler words or a plural s.
 func labelWords(s string) []string {
+	return appendLabelWords(nil, s)
+}
+
+// appendLabelWords is labelWords appending to dst.
+func appendLabelWords(dst []string, s string) []string {
 	s = stripParen(stripNumbering(s))
-	w := tokens(nil, strings.ToLower(s))
+	w := tokens(dst, strings.ToLower(s))
 	for len(w) > 0 && fillers()[w[0]] {
 		w = w[1:]
 	}

@@ -132,22 +132,38 @@ func NewPhrases(lists ...[]string) Phrases {
 		n += len(list)
 	}
 	entries := make([]entry, 0, n)
+	var b []byte // the key of a phrase of several words, reused
 	for li, list := range lists {
 		for _, s := range list {
-			var b strings.Builder
-			text := strings.ReplaceAll(strings.ToLower(s), "’", "'")
-			words := 0
+			text := strings.ToLower(s)
+			if strings.Contains(text, "’") {
+				text = strings.ReplaceAll(text, "’", "'")
+			}
+			// A phrase of one word is its own key, a slice of text:
+			// most cues are, and the first check of a run builds them all.
+			words, key := 0, ""
+			b = b[:0]
 			for i := 0; ; {
 				start, end := nextWord(text, i)
 				if start < 0 {
 					break
 				}
-				b.WriteString(text[start:end])
+				if words == 0 {
+					key = text[start:end]
+				} else {
+					if words == 1 {
+						b = append(b, key...)
+					}
+					b = append(b, text[start:end]...)
+				}
 				words++
 				i = end
 			}
-			if k := b.String(); k != "" && len(entries) < 1<<16-1 {
-				entries = append(entries, entry{k, li, words > 1})
+			if words > 1 {
+				key = string(b)
+			}
+			if key != "" && len(entries) < 1<<16-1 {
+				entries = append(entries, entry{key, li, words > 1})
 			}
 		}
 	}
