@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/lazy"
 )
 
 // Question is one thing to ask.
@@ -98,7 +99,7 @@ var (
 // prompt: Ctrl-C, Ctrl-D, or the end of input. See the package comment
 // for the exit status. A terminal returns it as an *Interrupted, which
 // also carries what was half written.
-var ErrInterrupted = errors.New("interrupted")
+var ErrInterrupted error = &lazy.Error{Msg: "interrupted"}
 
 // Interrupted is ErrInterrupted with the answer the candidate was
 // writing when it stopped: the line half typed, or what the editor's
@@ -127,7 +128,7 @@ func DraftOf(err error) string {
 
 // ErrNoTerminal is returned by New and NewSurvey when there is no terminal
 // to ask on and no answers file.
-var ErrNoTerminal = errors.New("this command asks questions and there is no terminal to ask them on; run it in a terminal, or give --answers FILE (a YAML file of answers by question id)")
+var ErrNoTerminal error = &lazy.Error{Msg: "this command asks questions and there is no terminal to ask them on; run it in a terminal, or give --answers FILE (a YAML file of answers by question id)"}
 
 // New returns the Prompter a command should use: the answers file when
 // answers is not empty, whatever the terminal; otherwise Survey on the

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/prepcli/prep/internal/filekind"
+	"github.com/prepcli/prep/internal/lazy"
 )
 
 // BuildInfo is what a Go binary says about how it was built.
@@ -108,7 +109,7 @@ func scanBuildInfo(r io.ReaderAt, size int64, chunk int) (BuildInfo, error) {
 
 // errNotABlock is a magic that only looks like one: too short, or with no
 // pointer size.
-var errNotABlock = errors.New("not a build information block")
+var errNotABlock error = &lazy.Error{Msg: "not a build information block"}
 
 // parseBlock reads the block at the start of b, which begins with the
 // magic.

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
 	"github.com/prepcli/prep/internal/text"
@@ -242,9 +243,9 @@ func isThin(rule string, r *pack.Rubric) bool {
 func why(kind, id, text string) []string {
 	var out []string
 	for _, w := range sections.Explain(kind, id, text, 12) {
-		if m, ok := marks()[w]; ok {
+		if m, ok := marks.Get()[w]; ok {
 			w = m
-		} else if len(w) < 4 || little()[w] || w[0] == '<' {
+		} else if len(w) < 4 || little.Get()[w] || w[0] == '<' {
 			continue // "the", "which": true of the model, no help to a reader
 		}
 		if out = append(out, w); len(out) == 3 {
@@ -254,21 +255,21 @@ func why(kind, id, text string) []string {
 	return out
 }
 
-var little = sync.OnceValue(func() map[string]bool {
+var little = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"that": true, "this": true, "with": true, "which": true, "some": true, "from": true, "were": true,
 		"have": true, "there": true, "their": true, "they": true, "them": true, "then": true, "than": true,
 		"into": true, "also": true, "been": true, "when": true, "what": true, "only": true, "about": true,
 		"would": true, "could": true, "after": true, "before": true, "because": true, "while": true,
 	}
-})
+}}
 
-var marks = sync.OnceValue(func() map[string]string {
+var marks = lazy.Value[map[string]string]{F: func() map[string]string {
 	return map[string]string{
 		"<qty>": "a figure", "<alt>": "an option turned down", "<mistake>": "a mistake owned up to",
 		"<iact>": "you acting", "<q>": "a question",
 	}
-})
+}}
 
 func severityRank(s string) int {
 	switch s {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/fserr"
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/yamlerr"
 )
 
@@ -129,7 +130,7 @@ const knownKeys = "content, dir, interview, no-color, recorder, transcriber and 
 // all it holds, and a device such as /dev/zero never ends.
 const maxConfigSize = 1 << 20
 
-var errTooBig = errors.New("over 1 MiB")
+var errTooBig error = &lazy.Error{Msg: "over 1 MiB"}
 
 // readConfig reads the config file, at most maxConfigSize bytes of it.
 func readConfig(path string) ([]byte, error) {

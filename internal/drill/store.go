@@ -5,12 +5,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
 	"gopkg.in/yaml.v3"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/workspace"
 )
 
@@ -36,13 +36,13 @@ const (
 // Grades lists the grades in order.
 var Grades = []Grade{Again, Hard, Good, Easy}
 
-var gradeNames = sync.OnceValue(func() map[Grade]string {
+var gradeNames = lazy.Value[map[Grade]string]{F: func() map[Grade]string {
 	return map[Grade]string{Again: "again", Hard: "hard", Good: "good", Easy: "easy"}
-})
+}}
 
 // String is the grade's name as the store writes it: "good".
 func (g Grade) String() string {
-	if n, ok := gradeNames()[g]; ok {
+	if n, ok := gradeNames.Get()[g]; ok {
 		return n
 	}
 	return "grade " + strconv.Itoa(int(g))
@@ -56,7 +56,7 @@ func (g Grade) Label() string {
 
 // ParseGrade reads a grade's name, whatever its case.
 func ParseGrade(s string) (Grade, bool) {
-	for g, n := range gradeNames() {
+	for g, n := range gradeNames.Get() {
 		if strings.EqualFold(strings.TrimSpace(s), n) {
 			return g, true
 		}
@@ -125,9 +125,9 @@ const storeHeader = "# prep's drill schedule: when each card comes back (FSRS), 
 
 // phases are FSRS's states as the store names them; a new card has no
 // entry at all.
-var phases = sync.OnceValue(func() map[fsrs.State]string {
+var phases = lazy.Value[map[fsrs.State]string]{F: func() map[fsrs.State]string {
 	return map[fsrs.State]string{fsrs.Learning: "learning", fsrs.Review: "review", fsrs.Relearning: "relearning"}
-})
+}}
 
 // Load reads the drill store; a workspace without one has an empty store.
 // A file that does not parse is a *workspace.ParseError with the line.
@@ -183,7 +183,7 @@ func parse(path string, data []byte) (*Store, error) {
 }
 
 func validPhase(p string) bool {
-	for _, n := range phases() {
+	for _, n := range phases.Get() {
 		if p == n {
 			return true
 		}
@@ -278,10 +278,10 @@ func (st *Store) Grade(id string, g Grade, now time.Time) State {
 	s := &State{
 		Due: next.Due, Stability: next.Stability, Difficulty: next.Difficulty,
 		ElapsedDays: next.ElapsedDays, ScheduledDays: next.ScheduledDays, Reps: next.Reps, Lapses: next.Lapses,
-		Phase: phases()[next.State], FirstReview: now, LastReview: now,
+		Phase: phases.Get()[next.State], FirstReview: now, LastReview: now,
 	}
 	if s.Phase == "" {
-		s.Phase = phases()[fsrs.Review]
+		s.Phase = phases.Get()[fsrs.Review]
 	}
 	if old != nil && !old.FirstReview.IsZero() {
 		s.FirstReview = old.FirstReview
@@ -299,7 +299,7 @@ func (st *Store) Grade(id string, g Grade, now time.Time) State {
 }
 
 func phaseState(p string) fsrs.State {
-	for s, n := range phases() {
+	for s, n := range phases.Get() {
 		if n == p {
 			return s
 		}

@@ -3,9 +3,9 @@ package followup
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/text"
 )
 
@@ -18,22 +18,22 @@ type Followup struct {
 
 var (
 	// reItem is a list item's marker: "- ", "* ", "+ ", "1. " or "1) ".
-	reItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([-*+]|\d{1,3}[.)])\s+`) })
+	reItem = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^([-*+]|\d{1,3}[.)])\s+`) }}
 	// reQ and reA are "Q:" and "A:" labels (also "Question:", "Answer:").
-	reQ = sync.OnceValue(func() *regexp.Regexp {
+	reQ = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)^(?:\*\*|__)?(?:q|question)\s*[:.](?:\*\*|__)?\s*`)
-	})
-	reA = sync.OnceValue(func() *regexp.Regexp {
+	}}
+	reA = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)^(?:\*\*|__)?(?:a|answer)\s*[:.](?:\*\*|__)?\s*`)
-	})
+	}}
 	// reInlineA is an answer label inside a line: "Q: Why? A: Because."
-	reInlineA = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\s(?:\*\*|__)?(?:a|answer):(?:\*\*|__)?\s*`) })
+	reInlineA = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`(?i)\s(?:\*\*|__)?(?:a|answer):(?:\*\*|__)?\s*`) }}
 	// reBold is a question in bold at the start of an item.
-	reBold = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:\*\*(.+?)\*\*|__(.+?)__)`) })
+	reBold = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^(?:\*\*(.+?)\*\*|__(.+?)__)`) }}
 	// reHeading is an ATX heading: its level's run of # and its text.
-	reHeading = sync.OnceValue(func() *regexp.Regexp {
+	reHeading = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 		return regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-	})
+	}}
 )
 
 // item is a follow-up as written: its lines, and its answer's lines when
@@ -64,13 +64,13 @@ func Parse(text string) []Followup {
 		}
 		wasBlank := blank
 		blank = false
-		if m := reHeading().FindStringSubmatch(line); m != nil {
+		if m := reHeading.Get().FindStringSubmatch(line); m != nil {
 			// The lines under a question's heading are its answer.
 			cur = &item{q: []string{m[2]}, inAnswer: true}
 			items = append(items, cur)
 			continue
 		}
-		if loc := reItem().FindStringIndex(line); loc != nil {
+		if loc := reItem.Get().FindStringIndex(line); loc != nil {
 			rest := line[loc[1]:]
 			if indent >= 2 && cur != nil {
 				// A nested item continues the one above: often the answer.
@@ -81,12 +81,12 @@ func Parse(text string) []Followup {
 			items = append(items, cur)
 			continue
 		}
-		if m := reA().FindStringIndex(line); m != nil && cur != nil {
+		if m := reA.Get().FindStringIndex(line); m != nil && cur != nil {
 			cur.inAnswer = true
 			cur.a = append(cur.a, line[m[1]:])
 			continue
 		}
-		if reQ().MatchString(line) || cur == nil || (wasBlank && indent < 2 && !(cur.waiting() && !strings.HasSuffix(line, "?"))) {
+		if reQ.Get().MatchString(line) || cur == nil || (wasBlank && indent < 2 && !(cur.waiting() && !strings.HasSuffix(line, "?"))) {
 			cur = newItem(line)
 			items = append(items, cur)
 			continue
@@ -105,10 +105,10 @@ func Parse(text string) []Followup {
 
 func newItem(line string) *item {
 	it := &item{}
-	if m := reQ().FindStringIndex(line); m != nil {
+	if m := reQ.Get().FindStringIndex(line); m != nil {
 		it.labelled = true
 		line = line[m[1]:]
-		if loc := reInlineA().FindStringIndex(line); loc != nil {
+		if loc := reInlineA.Get().FindStringIndex(line); loc != nil {
 			it.q = []string{line[:loc[0]]}
 			it.a = []string{line[loc[1]:]}
 			it.inAnswer = true
@@ -144,14 +144,14 @@ func (it *item) followup() (Followup, bool) {
 	if it.labelled || len(it.a) > 0 {
 		return Followup{Question: unbold(q), Answer: a}, q != ""
 	}
-	if m := reBold().FindStringSubmatchIndex(q); m != nil {
+	if m := reBold.Get().FindStringSubmatchIndex(q); m != nil {
 		var inner string
 		if m[2] >= 0 {
 			inner = q[m[2]:m[3]]
 		} else {
 			inner = q[m[4]:m[5]]
 		}
-		inner = reQ().ReplaceAllString(strings.TrimSpace(inner), "")
+		inner = reQ.Get().ReplaceAllString(strings.TrimSpace(inner), "")
 		return Followup{Question: strings.TrimRight(inner, ": "), Answer: trimLead(q[m[1]:])}, inner != ""
 	}
 	if i := questionEnd(q); i > 0 {
@@ -176,11 +176,11 @@ func trimLead(s string) string {
 	s = strings.TrimLeftFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(":–—-→>", r)
 	})
-	return reA().ReplaceAllString(s, "")
+	return reA.Get().ReplaceAllString(s, "")
 }
 
 func unbold(s string) string {
-	if m := reBold().FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
+	if m := reBold.Get().FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
 		return strings.TrimSpace(m[1] + m[2])
 	}
 	return s

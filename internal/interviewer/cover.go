@@ -73,7 +73,7 @@ type sentence struct {
 // words rather than by the names listed for it ("pull the node out of the
 // load balancer pool" for draining a host).
 func sharesPoint(point string, sents []sentence) string {
-	stop := stopWords()
+	stop := stopWords.Get()
 	want := map[string]bool{}
 	for _, w := range Words(point) {
 		if !stop[w] && len(w) >= 3 {

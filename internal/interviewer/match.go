@@ -99,7 +99,7 @@ func score(ws []string, have map[string]bool, t target) (int, string) {
 			s, by = phraseWeight*len(p), strings.Join(p, " ")
 		}
 	}
-	stop := stopWords()
+	stop := stopWords.Get()
 	n, content := 0, 0
 	seen := map[string]bool{}
 	for _, w := range Words(t.name) {
@@ -140,7 +140,7 @@ func told(have map[string]bool, text string) int {
 	if text == "" {
 		return 0
 	}
-	stop := stopWords()
+	stop := stopWords.Get()
 	n := 0
 	seen := map[string]bool{}
 	for _, w := range Words(text) {

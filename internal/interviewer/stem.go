@@ -13,8 +13,9 @@ package interviewer
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
+
+	"github.com/prepcli/prep/internal/lazy"
 )
 
 // Words splits text into lowercase word stems. A word is a run of letters
@@ -30,7 +31,7 @@ func Words(text string) []string {
 		if f == "" {
 			continue
 		}
-		if long, ok := shortForms()[f]; ok {
+		if long, ok := shortForms.Get()[f]; ok {
 			for _, w := range strings.Fields(long) {
 				out = append(out, Stem(w))
 			}
@@ -44,7 +45,7 @@ func Words(text string) []string {
 // shortForms are abbreviations engineers write for what the content names
 // in full; both sides of a comparison read them in full, so "LB" meets
 // "load balancer" and "k8s" meets "Kubernetes".
-var shortForms = sync.OnceValue(func() map[string]string {
+var shortForms = lazy.Value[map[string]string]{F: func() map[string]string {
 	return map[string]string{
 		"lb": "load balancer", "lbs": "load balancers", "db": "database", "dbs": "databases",
 		"k8s": "kubernetes", "repl": "replication", "perf": "performance",
@@ -53,7 +54,7 @@ var shortForms = sync.OnceValue(func() map[string]string {
 		"msg": "message", "msgs": "messages", "req": "request", "reqs": "requests",
 		"env": "environment", "prod": "production", "deps": "dependencies", "dep": "dependency",
 	}
-})
+}}
 
 // Stem strips the common English endings, lightly: enough that "users",
 // "caching" and "latencies" meet "user", "cache" and "latency", not so much
@@ -120,7 +121,7 @@ func (p phrase) find(words []string, from int) int {
 
 // stop words say nothing about what a question is after, so a topic's
 // single words count only when they are not among them.
-var stopWords = sync.OnceValue(func() map[string]bool {
+var stopWords = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the of to in on at by for from with per and or is are was be
 		what how many much do doe does we you i it its this that there their they our your my
@@ -129,4 +130,4 @@ var stopWords = sync.OnceValue(func() map[string]bool {
 		m[Stem(w)] = true
 	}
 	return m
-})
+}}

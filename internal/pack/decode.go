@@ -7,11 +7,11 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/yamlerr"
 )
 
@@ -47,7 +47,7 @@ type structInfo struct {
 
 // structInfos is built on first use, not at start-up: `prep check` and
 // `prep version` use the compiled pack and decode no YAML.
-var structInfos = sync.OnceValue(func() map[reflect.Type]*structInfo {
+var structInfos = lazy.Value[map[reflect.Type]*structInfo]{F: func() map[reflect.Type]*structInfo {
 	infos := map[reflect.Type]*structInfo{}
 	for _, t := range []struct {
 		v    any
@@ -91,7 +91,7 @@ var structInfos = sync.OnceValue(func() map[reflect.Type]*structInfo {
 		infos[rt] = info
 	}
 	return infos
-})
+}}
 
 // fileResult is one decoded file.
 type fileResult struct {
@@ -288,7 +288,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, at place) {
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		info := structInfos()[v.Type()]
+		info := structInfos.Get()[v.Type()]
 		if n.Kind != yaml.MappingNode {
 			d.fail(n, at.String()+" must be "+info.noun+` written as "key: value" lines, not `+found(n)+`; indent its keys under it`)
 			return
@@ -347,7 +347,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, at place) {
 // already given, so that keys written out win over keys merged in with
 // "<<", whatever their order, as in yaml.v3.
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, at place, set *uint64) {
-	info := structInfos()[v.Type()]
+	info := structInfos.Get()[v.Type()]
 	var seen uint64
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {

@@ -3,9 +3,9 @@ package pack
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/progname"
 )
 
@@ -54,12 +54,12 @@ func (l *loader) validateLabels(c check, r *Rubric) {
 }
 
 // labelFillers are words that may lead a label without changing it.
-var labelFillers = sync.OnceValue(func() map[string]bool {
+var labelFillers = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"the": true, "a": true, "an": true, "my": true, "our": true, "your": true,
 		"their": true, "his": true, "her": true,
 	}
-})
+}}
 
 // labelKey reduces a label as prep check compares labels: lowercase
 // letters and digits, a trailing "(…)" aside, leading filler words and
@@ -74,7 +74,7 @@ func labelKey(s string) string {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	for len(words) > 0 && labelFillers()[words[0]] {
+	for len(words) > 0 && labelFillers.Get()[words[0]] {
 		words = words[1:]
 	}
 	for i, w := range words {

@@ -9,8 +9,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/prepcli/prep/internal/lazy"
 )
 
 // Default is the name used until Set is called (tests), and when the
@@ -70,9 +71,9 @@ func plain(s string) bool {
 // commands are prep's own commands and global flags: "prep" followed by
 // one of them, in a help text, is the command to type. Compiled on first
 // use: most runs print no help.
-var commands = sync.OnceValue(func() *regexp.Regexp {
+var commands = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`\bprep(\s+)(background|technical|culture|story|drill|rehearse|check|export|status|content|version|completion|help|--[a-z])`)
-})
+}}
 
 // Text puts Name in place of "prep" wherever a help text tells the user
 // to type a prep command ("run prep story list", "prep --dir DIR
@@ -83,5 +84,5 @@ func Text(s string) string {
 	if n == Default || !strings.Contains(s, Default) {
 		return s
 	}
-	return commands().ReplaceAllString(s, n+"$1$2")
+	return commands.Get().ReplaceAllString(s, n+"$1$2")
 }

@@ -9,13 +9,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/drill"
 	"github.com/prepcli/prep/internal/followup"
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/sections"
@@ -491,13 +491,13 @@ func signalReason(r *pack.Rubric, id string) string {
 	}
 	// A figure only a story has ("about {minutes} min") is left out,
 	// with the brackets around it.
-	reason = reBraced().ReplaceAllString(reason, "")
+	reason = reBraced.Get().ReplaceAllString(reason, "")
 	return text.CleanLine(reason)
 }
 
 // reBraced is a placeholder left in a reason, with the brackets and the
 // words around it: " (about {minutes} min)" or "{words}".
-var reBraced = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*\([^()]*\{[^{}]*\}[^()]*\)|\{[^{}]*\}`) })
+var reBraced = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`\s*\([^()]*\{[^{}]*\}[^()]*\)|\{[^{}]*\}`) }}
 
 func andList(items []string) string {
 	switch len(items) {

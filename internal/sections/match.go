@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/pack"
 )
 
@@ -69,7 +70,7 @@ func newMatcher(r *pack.Rubric) *matcher {
 	m := &matcher{
 		secs:      r.Sections,
 		keys:      make(map[string]int, labels),
-		starts:    make(map[string]bool, labels+len(fillers())+len(numberingWords)),
+		starts:    make(map[string]bool, labels+len(fillers.Get())+len(numberingWords)),
 		letters:   make(map[rune]int),
 		cues:      make([]Phrases, len(r.Sections)),
 		cueWeight: make([][]float64, len(r.Sections)),
@@ -124,7 +125,7 @@ func newMatcher(r *pack.Rubric) *matcher {
 		}
 		m.cues[i] = NewPhrases(lists...)
 	}
-	for w := range fillers() {
+	for w := range fillers.Get() {
 		m.starts[w] = true
 	}
 	for _, w := range numberingWords {
@@ -235,7 +236,7 @@ func appendKey(buf []byte, s string) ([]byte, int) {
 			i += size
 			continue
 		}
-		if leading && fillers()[string(tok)] {
+		if leading && fillers.Get()[string(tok)] {
 			buf = buf[:start]
 			continue
 		}
@@ -390,12 +391,12 @@ func splitParts(s string) []string {
 func wordByte(c byte) bool { return c >= utf8.RuneSelf || asciiAlnum[c] }
 
 // fillers are words that may lead a label without changing it.
-var fillers = sync.OnceValue(func() map[string]bool {
+var fillers = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"the": true, "a": true, "an": true, "my": true, "our": true, "your": true, "their": true,
 		"his": true, "her": true,
 	}
-})
+}}
 
 // labelWords reduces a label to the words that identify it: lowercase,
 // letters and digits only, without numbering ("1.", "Step 3:", "Part II"),
@@ -408,7 +409,7 @@ func labelWords(s string) []string {
 func appendLabelWords(dst []string, s string) []string {
 	s = stripParen(stripNumbering(s))
 	w := tokens(dst, strings.ToLower(s))
-	for len(w) > 0 && fillers()[w[0]] {
+	for len(w) > 0 && fillers.Get()[w[0]] {
 		w = w[1:]
 	}
 	for i, t := range w {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	_ "embed"
 	"encoding/binary"
-	"errors"
 	"maps"
 	"math"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/wording"
 )
 
@@ -270,7 +270,7 @@ func modelFor(kind string) *kindWeights {
 	return lk.w
 }
 
-var errDamagedModel = errors.New("damaged model")
+var errDamagedModel error = &lazy.Error{Msg: "damaged model"}
 
 // decodeModel decodes every rubric's part of an encoded model.
 func decodeModel(s string) (map[string]*kindWeights, error) {

@@ -4,9 +4,10 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/prepcli/prep/internal/lazy"
 )
 
 // CountWords counts words as a reader would: runs of non-space text that
@@ -463,13 +464,13 @@ func isASCII(s string) bool {
 var placeholderStart = [...]string{"todo", "tbd", "tbc", "tba", "fixme", "xxx", "wip"}
 
 // placeholderLine are whole lines (letters only, joined) that say nothing.
-var placeholderLine = sync.OnceValue(func() map[string]bool {
+var placeholderLine = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"todo": true, "na": true, "none": true, "fillin": true, "fillmein": true, "fillthisin": true,
 		"comingsoon": true, "writeme": true, "writethis": true, "placeholder": true, "later": true,
 		"tobedone": true, "tobedecided": true, "tobewritten": true, "tk": true,
 	}
-})
+}}
 
 // IsPlaceholder reports whether text holds nothing but placeholders: no
 // words at all, "...", TODO or TBD notes, "<fill in>" or "[describe it]".
@@ -508,7 +509,7 @@ func placeholder(line string) bool {
 	if len(line) > 40 {
 		return false
 	}
-	return placeholderLine()[strings.Join(tokens(nil, strings.ToLower(line)), "")]
+	return placeholderLine.Get()[strings.Join(tokens(nil, strings.ToLower(line)), "")]
 }
 
 // dropBracketed removes <…> and […] spans, the shapes of template prompts

@@ -2,11 +2,11 @@ package sections
 
 import (
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/prepcli/prep/internal/document"
+	"github.com/prepcli/prep/internal/lazy"
 )
 
 // findYAML takes every mapping key, at any depth, that names a section.
@@ -30,11 +30,11 @@ func (m *matcher) findYAML(doc *document.Doc) (Result, bool) {
 	return Result{Sections: y.collect(m), Words: y.words, FirstLine: first}, true
 }
 
-var frontKeys = sync.OnceValue(func() map[string]bool {
+var frontKeys = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"title": true, "kind": true, "rank": true, "panel": true, "created": true, "updated": true,
 	}
-})
+}}
 
 type yamlWalk struct {
 	gather
@@ -67,7 +67,7 @@ func (y *yamlWalk) walk(n *yaml.Node, top bool) {
 					}
 				}
 			}
-			if top && frontKeys()[k.Value] {
+			if top && frontKeys.Get()[k.Value] {
 				continue // kind, title, …: about the answer, not part of it
 			}
 			y.walk(v, false)

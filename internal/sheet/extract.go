@@ -4,10 +4,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/followup"
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/sections"
 	"github.com/prepcli/prep/internal/wording"
@@ -278,7 +278,7 @@ func pitchOf(body string, titles []string) string {
 	for i, raw := range lines {
 		line := strings.TrimSpace(raw)
 		label, rest := line, ""
-		if m := reHeading().FindStringSubmatch(line); m != nil {
+		if m := reHeading.Get().FindStringSubmatch(line); m != nil {
 			label = m[2]
 		} else if strings.HasPrefix(line, "**") {
 			if j := strings.Index(line[2:], "**"); j >= 0 {
@@ -300,7 +300,7 @@ func pitchOf(body string, titles []string) string {
 			if l == "" && len(para) > 0 {
 				break
 			}
-			if reHeading().MatchString(l) && l != "" {
+			if reHeading.Get().MatchString(l) && l != "" {
 				break
 			}
 			if l != "" {
@@ -323,6 +323,6 @@ func (p parsed) firstWith(id string, ok func(string) bool) string {
 }
 
 // reHeading is an ATX heading: its level's run of # and its text.
-var reHeading = sync.OnceValue(func() *regexp.Regexp {
+var reHeading = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-})
+}}

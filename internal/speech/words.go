@@ -3,43 +3,43 @@ package speech
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/transcript"
 )
 
 // fillerWords are sounds that fill a silence, counted wherever heard.
 // "Ah" and "hmm" are left out: recognisers write them for breaths and
 // noise, and a count that blames the candidate for those misleads.
-var fillerWords = sync.OnceValue(func() map[string]string {
+var fillerWords = lazy.Value[map[string]string]{F: func() map[string]string {
 	return map[string]string{
 		"um": "um", "umm": "um", "uhm": "um",
 		"uh": "uh", "uhh": "uh",
 		"er": "er", "erm": "erm",
 	}
-})
+}}
 
 // likeAfter are the words after which "like" is a filler ("it was, like,
 // 300 ms"; "and like the cache"), not a verb ("I'd like", "we like") or a
 // comparison ("looks like", "something like"). Only these count, so the
 // count stays a floor rather than blaming a real "like".
-var likeAfter = sync.OnceValue(func() map[string]bool {
+var likeAfter = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"": true, "and": true, "so": true, "but": true, "or": true, "was": true, "is": true, "were": true,
 		"it's": true, "um": true, "uh": true, "er": true, "erm": true, "like": true, "know": true,
 		"then": true, "mean": true, "basically": true, "literally": true, "totally": true,
 	}
-})
+}}
 
 // youKnowNot are the words before "you know" that make it a question or
 // a real clause ("do you know", "if you know"), not a filler.
-var youKnowNot = sync.OnceValue(func() map[string]bool {
+var youKnowNot = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"do": true, "did": true, "don't": true, "if": true, "what": true, "how": true, "as": true,
 		"would": true, "could": true, "will": true, "can": true, "because": true, "whether": true,
 	}
-})
+}}
 
 func norm(w string) string {
 	return strings.ToLower(strings.Trim(strings.ReplaceAll(w, "’", "'"), ".,!?;:\"'"))
@@ -57,11 +57,11 @@ func fillers(ws []transcript.Word) Fillers {
 	for i, w := range ws {
 		n := norm(w.Text)
 		switch {
-		case fillerWords()[n] != "":
-			f.Words[fillerWords()[n]]++
-		case n == "like" && likeAfter()[prev(i)] && !(i+1 < len(ws) && norm(ws[i+1].Text) == "to"):
+		case fillerWords.Get()[n] != "":
+			f.Words[fillerWords.Get()[n]]++
+		case n == "like" && likeAfter.Get()[prev(i)] && !(i+1 < len(ws) && norm(ws[i+1].Text) == "to"):
 			f.Words["like"]++
-		case n == "know" && prev(i) == "you" && !youKnowNot()[prev(i-1)] && !(i+1 < len(ws) && isObject(norm(ws[i+1].Text)) && !w.Stop):
+		case n == "know" && prev(i) == "you" && !youKnowNot.Get()[prev(i-1)] && !(i+1 < len(ws) && isObject(norm(ws[i+1].Text)) && !w.Stop):
 			f.Words["you know"]++
 		default:
 			continue
@@ -213,7 +213,7 @@ func KeyWords(text string) []string {
 		switch {
 		case isNumber(f):
 			nums = append(nums, f)
-		case len(f) >= 5 && !stopWords()[f]:
+		case len(f) >= 5 && !stopWords.Get()[f]:
 			long = append(long, f)
 		}
 	}
@@ -230,14 +230,14 @@ func KeyWords(text string) []string {
 	return out
 }
 
-var stopWords = sync.OnceValue(func() map[string]bool {
+var stopWords = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"about": true, "after": true, "again": true, "because": true, "before": true, "being": true,
 		"could": true, "every": true, "their": true, "there": true, "these": true, "those": true,
 		"which": true, "while": true, "would": true, "should": true, "where": true, "other": true,
 		"things": true, "thing": true, "really": true, "first": true, "later": true, "since": true,
 	}
-})
+}}
 
 func isNumber(w string) bool {
 	if w == "" {
@@ -257,18 +257,18 @@ func stem(w string) string {
 	return string(r)
 }
 
-var smallNumbers = sync.OnceValue(func() map[string]int {
+var smallNumbers = lazy.Value[map[string]int]{F: func() map[string]int {
 	return map[string]int{
 		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 		"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
 		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 		"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 	}
-})
+}}
 
-var scales = sync.OnceValue(func() map[string]int {
+var scales = lazy.Value[map[string]int]{F: func() map[string]int {
 	return map[string]int{"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000}
-})
+}}
 
 // spokenNumbers reads the numbers said in words: "three hundred and
 // twenty" is "320", "two point one" is "2.1"; each run of number words
@@ -280,12 +280,12 @@ func spokenNumbers(toks []string) []string {
 		j := i
 		for ; j < len(toks); j++ {
 			t := toks[j]
-			if v, ok := smallNumbers()[t]; ok {
+			if v, ok := smallNumbers.Get()[t]; ok {
 				cur += v
 				n++
 				continue
 			}
-			if s, ok := scales()[t]; ok && n > 0 {
+			if s, ok := scales.Get()[t]; ok && n > 0 {
 				if s == 100 {
 					cur *= s
 				} else {
@@ -296,7 +296,7 @@ func spokenNumbers(toks []string) []string {
 				continue
 			}
 			if t == "and" && n > 0 && j+1 < len(toks) {
-				if _, ok := smallNumbers()[toks[j+1]]; ok {
+				if _, ok := smallNumbers.Get()[toks[j+1]]; ok {
 					continue
 				}
 			}
@@ -311,7 +311,7 @@ func spokenNumbers(toks []string) []string {
 		if j+1 < len(toks) && toks[j] == "point" {
 			frac := ""
 			for k := j + 1; k < len(toks); k++ {
-				d, ok := smallNumbers()[toks[k]]
+				d, ok := smallNumbers.Get()[toks[k]]
 				if !ok || d > 9 {
 					break
 				}

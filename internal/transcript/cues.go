@@ -4,18 +4,19 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
+
+	"github.com/prepcli/prep/internal/lazy"
 )
 
 // A cue's time line, in SRT (00:00:01,000 --> 00:00:04,200) and WebVTT
 // (00:01.000 --> 00:04.200 align:start, hours optional).
-var reCueTime = sync.OnceValue(func() *regexp.Regexp {
+var reCueTime = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`^((?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})(?:\s.*)?$`)
-})
+}}
 
 // reTag is markup inside a WebVTT cue: <v Ann>, <c.loud>, </c>, and the
 // word times some tools put inline, <00:00:01.200>.
-var reTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[^>]*>`) })
+var reTag = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`<[^>]*>`) }}
 
 func looksSRT(s string) bool {
 	lines := strings.SplitN(s, "\n", 3)
@@ -25,7 +26,7 @@ func looksSRT(s string) bool {
 	if _, err := strconv.Atoi(strings.TrimSpace(lines[0])); err != nil {
 		return false
 	}
-	return reCueTime().MatchString(strings.TrimSpace(lines[1]))
+	return reCueTime.Get().MatchString(strings.TrimSpace(lines[1]))
 }
 
 // cueSeconds reads 01:02:03,450 or 02:03.450 as seconds.
@@ -50,12 +51,12 @@ func parseCues(s, format string) (*Transcript, error) {
 	for _, b := range blocks {
 		lines := strings.Split(strings.Trim(b, "\n"), "\n")
 		for i, l := range lines {
-			m := reCueTime().FindStringSubmatch(strings.TrimSpace(l))
+			m := reCueTime.Get().FindStringSubmatch(strings.TrimSpace(l))
 			if m == nil {
 				continue
 			}
 			cues++
-			text := reTag().ReplaceAllString(strings.Join(lines[i+1:], " "), "")
+			text := reTag.Get().ReplaceAllString(strings.Join(lines[i+1:], " "), "")
 			text = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&nbsp;", " ").Replace(text)
 			t.Words = append(t.Words, spread(text, cueSeconds(m[1]), cueSeconds(m[2]))...)
 			break
@@ -71,14 +72,14 @@ func parseCues(s, format string) (*Transcript, error) {
 // packages it) prints each utterance's text, then a line per word:
 // "word start end probability", times in seconds. <s>, </s> and <sil> are
 // silence; "word(2)" is the word in its second pronunciation.
-var reSphinx = sync.OnceValue(func() *regexp.Regexp {
+var reSphinx = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`^(\S+)\s+(\d+\.\d+)\s+(\d+\.\d+)\s+(-?\d+(?:\.\d+)?(?:e-?\d+)?)$`)
-})
+}}
 
 func looksSphinx(s string) bool {
 	n := 0
 	for _, l := range strings.Split(s, "\n") {
-		if reSphinx().MatchString(strings.TrimSpace(l)) {
+		if reSphinx.Get().MatchString(strings.TrimSpace(l)) {
 			n++
 			if n == 2 {
 				return true
@@ -91,7 +92,7 @@ func looksSphinx(s string) bool {
 func parseSphinx(s string) *Transcript {
 	t := &Transcript{Format: Pocketsphinx, Timed: true, WordTimes: true}
 	for _, l := range strings.Split(s, "\n") {
-		m := reSphinx().FindStringSubmatch(strings.TrimSpace(l))
+		m := reSphinx.Get().FindStringSubmatch(strings.TrimSpace(l))
 		if m == nil || isSphinxFiller(m[1]) {
 			continue
 		}

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/prepcli/prep/internal/lazy"
 )
 
 // Formats, as Transcript.Format names them.
@@ -69,10 +71,10 @@ func (t *Transcript) Text() string {
 }
 
 // ErrEmpty is a transcript with no words in it.
-var ErrEmpty = errors.New("no words in it")
+var ErrEmpty error = &lazy.Error{Msg: "no words in it"}
 
 // ErrUnknown is a file that is none of the formats.
-var ErrUnknown = errors.New("not a transcript prep reads")
+var ErrUnknown error = &lazy.Error{Msg: "not a transcript prep reads"}
 
 // Parse reads a transcript. name is for messages only. The error is one
 // line naming the file and what to do.

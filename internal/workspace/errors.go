@@ -11,19 +11,20 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/yamlerr"
 )
 
 var (
 	// ErrBusy is matched (errors.Is) by the error of a Lock that another
 	// prep holds.
-	ErrBusy = errors.New("workspace in use")
+	ErrBusy error = &lazy.Error{Msg: "workspace in use"}
 	// ErrChanged is matched by the error of a save refused because the file
 	// changed on disk since it was read: saving would lose those edits.
-	ErrChanged = errors.New("file changed on disk")
+	ErrChanged error = &lazy.Error{Msg: "file changed on disk"}
 	// ErrNotFound is matched by the error of a story reference that names
 	// no story.
-	ErrNotFound = errors.New("no such story")
+	ErrNotFound error = &lazy.Error{Msg: "no such story"}
 )
 
 // ParseError is a workspace file prep cannot read. prep never writes over

@@ -14,6 +14,7 @@ import (
 
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/fserr"
+	"github.com/prepcli/prep/internal/lazy"
 )
 
 // tempInfix marks prep's temp files: ".<name>.tmp-<digits>". A process
@@ -80,7 +81,7 @@ func writeAtomic(path string, data []byte) error {
 
 // ErrTooLarge is matched by the error of a save refused because the file
 // would be larger than prep reads back (MaxFile).
-var ErrTooLarge = errors.New("file too large")
+var ErrTooLarge error = &lazy.Error{Msg: "file too large"}
 
 type tooLargeError struct {
 	path string
@@ -223,7 +224,7 @@ func (w *Workspace) cleanTemp() {
 }
 
 // errIsLink is the error of openFile for a symbolic link.
-var errIsLink = errors.New("is a symbolic link")
+var errIsLink error = &lazy.Error{Msg: "is a symbolic link"}
 
 // openFile opens a workspace file as os.OpenFile does, but never through a
 // symbolic link (the error then matches errIsLink) and never waiting on a

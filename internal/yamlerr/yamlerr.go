@@ -11,11 +11,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/text"
 )
 
@@ -52,7 +52,7 @@ func Parse(data []byte, err error) Error {
 	}
 	// yaml.v3 counts the lines of its parser's errors (not its scanner's)
 	// from 0, and names none for line 0: count them from 1 like the rest.
-	if parserProblems()[msg] {
+	if parserProblems.Get()[msg] {
 		e.Line++
 	}
 	if te == nil && data != nil {
@@ -130,7 +130,7 @@ func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
 
 // parserProblems are the messages of yaml.v3's parser, as opposed to its
 // scanner; the two sets do not overlap.
-var parserProblems = sync.OnceValue(func() map[string]bool {
+var parserProblems = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"did not find expected ',' or ']'":       true,
 		"did not find expected ',' or '}'":       true,
@@ -144,7 +144,7 @@ var parserProblems = sync.OnceValue(func() map[string]bool {
 		"found incompatible YAML document":       true,
 		"found undefined tag handle":             true,
 	}
-})
+}}
 
 // BadUTF8Line is the 1-based line of the first byte that is not UTF-8, or
 // 0 when all of data is.
@@ -160,9 +160,9 @@ func BadUTF8Line(data []byte) int {
 }
 
 var (
-	reUnknown = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type \S+$`) })
-	reShape   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$") })
-	reDupKey  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`) })
+	reUnknown = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type \S+$`) }}
+	reShape   = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$") }}
+	reDupKey  = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`) }}
 )
 
 // Words says in words what a message of yaml.v3's decoder (Error.Msg of
@@ -171,13 +171,13 @@ var (
 // hold, for the unknown key's message; fix ends the shape's ("fix it in
 // your editor"). ok is false for a message it does not know.
 func Words(msg, known, fix string) (words string, ok bool) {
-	if m := reUnknown().FindStringSubmatch(msg); m != nil {
+	if m := reUnknown.Get().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("unknown key %q; correct its spelling or remove it (known keys: %s)", m[1], known), true
 	}
-	if m := reDupKey().FindStringSubmatch(msg); m != nil {
+	if m := reDupKey.Get().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("key %q appears twice (first on line %s); keep one", m[1], m[2]), true
 	}
-	if m := reShape().FindStringSubmatch(msg); m != nil {
+	if m := reShape.Get().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("expected %s here, found %s; %s", typeWords(m[3]), tagWords(m[1], m[2]), fix), true
 	}
 	return "", false

@@ -9,13 +9,13 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/text"
 )
@@ -72,7 +72,7 @@ func RunInit(opts *InitOptions) error {
 	if name == "" {
 		name = packName(opts.Dir)
 	}
-	if !validName().MatchString(name) {
+	if !validName.Get().MatchString(name) {
 		return cmdutil.FlagErrorf("--name %q: use lowercase letters, digits and dashes, like acme-2026", name)
 	}
 	files, err := starter(opts.Embedded, name, opts.Company)
@@ -86,7 +86,7 @@ func RunInit(opts *InitOptions) error {
 	return nil
 }
 
-var validName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`) })
+var validName = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`) }}
 
 // packName makes a pack name from the directory a starter goes into.
 func packName(dir string) string {
@@ -193,18 +193,18 @@ func fileNote(data []byte) (string, error) {
 	}
 	var keys []string
 	for k := range top {
-		if notes()[k] != "" {
+		if notes.Get()[k] != "" {
 			keys = append(keys, k)
 		}
 	}
 	if len(keys) == 0 {
 		return "", nil
 	}
-	sort.Slice(keys, func(i, j int) bool { return keyOrder()[keys[i]] < keyOrder()[keys[j]] })
+	sort.Slice(keys, func(i, j int) bool { return keyOrder.Get()[keys[i]] < keyOrder.Get()[keys[j]] })
 	var b strings.Builder
 	b.WriteString(rule)
 	for _, k := range keys {
-		b.WriteString(notes()[k])
+		b.WriteString(notes.Get()[k])
 		b.WriteString("#\n")
 	}
 	b.WriteString(overlayNote)
@@ -215,11 +215,11 @@ func fileNote(data []byte) (string, error) {
 
 const rule = "# ----------------------------------------------------------------------------\n"
 
-var keyOrder = sync.OnceValue(func() map[string]int {
+var keyOrder = lazy.Value[map[string]int]{F: func() map[string]int {
 	return map[string]int{"panels": 1, "rubrics": 2, "exercises": 3, "tradeoffs": 4, "followups": 5, "components": 6, "examples": 7, "references": 8}
-})
+}}
 
-var notes = sync.OnceValue(func() map[string]string {
+var notes = lazy.Value[map[string]string]{F: func() map[string]string {
 	return map[string]string{
 		"panels": `# PANELS: the interviews your applicants prepare for. ` + "`prep`" + ` lists them
 # in this order and ` + "`prep content show panel/ID`" + ` shows one.
@@ -289,7 +289,7 @@ var notes = sync.OnceValue(func() map[string]string {
 #   To change: add the questions your interviewers always ask.
 `,
 	}
-})
+}}
 
 const overlayNote = `# HOW THIS FILE IS USED: your pack is laid over the one built into prep.
 # An entry with the same type and id as a built-in one replaces it whole

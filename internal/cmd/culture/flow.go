@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/readiness"
@@ -42,7 +43,7 @@ const (
 var CultureParts = []string{PartStory, PartWritten, PartFollowups, PartTeam, PartQuestions}
 
 // errNoValues is a culture panel with no value to write a story for.
-var errNoValues = errors.New("the culture panel of the content pack has no values: add guides with questions to it in your --content pack")
+var errNoValues error = &lazy.Error{Msg: "the culture panel of the content pack has no values: add guides with questions to it in your --content pack"}
 
 // CheckCultureFlags says what is wrong with a --value or a --part before
 // anything is asked.

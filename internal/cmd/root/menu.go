@@ -6,12 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-	"sync"
 	"text/tabwriter"
 
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/drill"
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
@@ -21,13 +21,13 @@ import (
 
 // panelCommands are the guided sessions of the panels prep knows; a pack's
 // own extra panels are read with prep content show.
-var panelCommands = sync.OnceValue(func() map[string]string {
+var panelCommands = lazy.Value[map[string]string]{F: func() map[string]string {
 	return map[string]string{
 		pack.BackgroundPanel: "background",
 		pack.TechnicalPanel:  "technical",
 		pack.CulturePanel:    "culture",
 	}
-})
+}}
 
 // runMenu is what a candidate sees on typing just `prep` in a terminal: the
 // pack's welcome, the panels in interview order with where the candidate
@@ -48,7 +48,7 @@ func runMenu(f *cmdutil.Factory) error {
 	fmt.Fprintln(out, "\nPanels")
 	tw := tabwriter.NewWriter(out, 0, 0, 3, ' ', 0)
 	for _, panel := range p.Panels {
-		cmd, ok := panelCommands()[panel.ID]
+		cmd, ok := panelCommands.Get()[panel.ID]
 		if !ok {
 			cmd = "content show panel/" + text.CleanLine(panel.ID)
 		}

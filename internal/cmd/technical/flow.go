@@ -16,6 +16,7 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/document"
 	"github.com/prepcli/prep/internal/interviewer"
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/progname"
@@ -166,7 +167,7 @@ func isScenarioKind(p *pack.Pack, panelRubric *pack.Rubric, kind string) bool {
 }
 
 // errNoScenarios is a pack with a technical panel and no scenario for it.
-var errNoScenarios = errors.New("the content pack has no Technical Skills scenarios; add exercises of kind design or debug to your --content pack")
+var errNoScenarios error = &lazy.Error{Msg: "the content pack has no Technical Skills scenarios; add exercises of kind design or debug to your --content pack"}
 
 // CheckTechnicalFlags says what is wrong with a --track or --scenario
 // before anything is asked: a name the pack does not have, or a scenario
