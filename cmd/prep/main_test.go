@@ -2,7 +2,9 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -45,4 +47,24 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// prep's own packages run no code when it starts (internal/lazy says
+// why): every command pays for init work, whether it uses the package or
+// not. The test binary's own test packages are not prep's.
+func TestNoInitWork(t *testing.T) {
+	prep := hostPrep(t)
+	cmd := exec.Command(prep, "version")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1", asPrepEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("prep version: %v\n%s", err, out)
+	}
+	testOnly := map[string]bool{"github.com/prepcli/prep/internal/testdisk": true, "github.com/prepcli/prep/cmd/prep": true}
+	for line := range strings.Lines(string(out)) {
+		f := strings.Fields(line)
+		if len(f) > 1 && f[0] == "init" && strings.HasPrefix(f[1], "github.com/prepcli/prep") && !testOnly[f[1]] {
+			t.Errorf("%s runs init code at every start: %s", f[1], strings.TrimSpace(line))
+		}
+	}
 }

@@ -70,7 +70,7 @@ const MaxPayload = 64 << 20
 
 // zipTime is the modification time stamped on every file of a payload, so
 // the same pack always makes the same bytes (and the same checksum).
-var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+func zipTime() time.Time { return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 // Pack is a content pack found attached to a binary.
 type Pack struct {
@@ -420,7 +420,7 @@ func Payload(pack fs.FS, name string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: p, Method: zip.Deflate, Modified: zipTime})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p, Method: zip.Deflate, Modified: zipTime()})
 		if err != nil {
 			return nil, err
 		}

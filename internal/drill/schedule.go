@@ -11,13 +11,33 @@ import (
 // DefaultNewPerDay is how many new cards of each deck a day brings when no
 // interview date asks for more: a trade-off card takes a minute, a
 // follow-up two, a scale exercise twenty.
-var DefaultNewPerDay = map[Deck]int{Tradeoffs: 10, Scale: 1, Followups: 5}
+func DefaultNewPerDay(d Deck) int {
+	switch d {
+	case Tradeoffs:
+		return 10
+	case Followups:
+		return 5
+	case Scale:
+		return 1
+	}
+	return 0
+}
 
 // MaxNewPerDay bounds the new cards of each deck a day brings before an
 // interview, so the evening before it is a short set (about an hour's
 // practice), not the whole bank: what does not fit waits, the most useful
 // cards first (see Plan.Order).
-var MaxNewPerDay = map[Deck]int{Tradeoffs: 15, Scale: 1, Followups: 10}
+func MaxNewPerDay(d Deck) int {
+	switch d {
+	case Tradeoffs:
+		return 15
+	case Followups:
+		return 10
+	case Scale:
+		return 1
+	}
+	return 0
+}
 
 // Plan decides what is due on the day of Now. Days are calendar days in
 // Now's location, so a card due at 21:00 is due all that day.
@@ -282,7 +302,7 @@ func (p Plan) newQuota(cards []Card, st *Store) map[Deck]int {
 	}
 	out := map[Deck]int{}
 	for _, d := range Decks {
-		n := DefaultNewPerDay[d]
+		n := DefaultNewPerDay(d)
 		if v, ok := p.NewPerDay[d]; ok {
 			n = v
 		}
@@ -290,7 +310,7 @@ func (p Plan) newQuota(cards []Card, st *Store) map[Deck]int {
 			// Recomputed every day from what is left, so a day missed
 			// is made up over the days that remain; but never more than
 			// a short evening's set.
-			n = max(n, min(ceilDiv(unseen[d]+introduced[d], left), MaxNewPerDay[d]))
+			n = max(n, min(ceilDiv(unseen[d]+introduced[d], left), MaxNewPerDay(d)))
 		}
 		out[d] = max(0, n-introduced[d])
 	}

@@ -428,8 +428,8 @@ func TestEveOfInterviewIsShort(t *testing.T) {
 	interview := t0.AddDate(0, 0, 1)
 	plan := Plan{Now: t0, Interview: interview}
 	due := plan.Due(cards, &Store{})
-	if len(due) != MaxNewPerDay[Tradeoffs] {
-		t.Errorf("%d cards due the evening before the interview; want %d", len(due), MaxNewPerDay[Tradeoffs])
+	if len(due) != MaxNewPerDay(Tradeoffs) {
+		t.Errorf("%d cards due the evening before the interview; want %d", len(due), MaxNewPerDay(Tradeoffs))
 	}
 	ahead := plan.Ahead(cards, &Store{})
 	if len(ahead) != 58-len(due) {
@@ -489,8 +489,8 @@ func TestFirstEveningBeforeTheInterview(t *testing.T) {
 		}
 	}
 	for d, n := range perDeck {
-		if n > MaxNewPerDay[d] {
-			t.Errorf("%s: %d cards the evening before; want at most %d", d, n, MaxNewPerDay[d])
+		if n > MaxNewPerDay(d) {
+			t.Errorf("%s: %d cards the evening before; want at most %d", d, n, MaxNewPerDay(d))
 		}
 	}
 	if len(due) >= len(cards) || bank == 0 || top == 0 {

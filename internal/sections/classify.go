@@ -446,15 +446,17 @@ func (m *matcher) model() *kindWeights {
 
 // Transition weights between the sections of consecutive sentences:
 // answers mostly stay on a section or move on to a later one, and change
-// section more readily at a paragraph break.
-var (
-	stayPara    = math.Log(0.9)
-	stayBreak   = math.Log(0.55)
-	onPara      = math.Log(0.08)
-	onBreak     = math.Log(0.4)
-	backPara    = math.Log(0.02)
-	backBreak   = math.Log(0.05)
-	skipPenalty = 0.6 // per section skipped going forward
+// section more readily at a paragraph break. They are natural logarithms
+// of probabilities, written out (TestTransitionLogs) so that computing
+// them is not init code run at every start of prep.
+const (
+	stayPara    = -0.10536051565782628 // ln 0.9
+	stayBreak   = -0.5978370007556204  // ln 0.55
+	onPara      = -2.5257286443082556  // ln 0.08
+	onBreak     = -0.916290731874155   // ln 0.4
+	backPara    = -3.912023005428146   // ln 0.02
+	backBreak   = -2.995732273553991   // ln 0.05
+	skipPenalty = 0.6                  // per section skipped going forward
 )
 
 func transition(i, j int, samePara bool) float64 {

@@ -1,6 +1,7 @@
 package sections
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode"
@@ -38,4 +39,17 @@ func FuzzFeatureWords(f *testing.F) {
 			t.Errorf("appendFeatureWords(nil, %q) (-want +got):\n%s", s, diff)
 		}
 	})
+}
+
+// The transition weights are written out; they must be the logarithms
+// their comments name.
+func TestTransitionLogs(t *testing.T) {
+	for _, c := range []struct {
+		got float64
+		p   float64
+	}{{stayPara, 0.9}, {stayBreak, 0.55}, {onPara, 0.08}, {onBreak, 0.4}, {backPara, 0.02}, {backBreak, 0.05}} {
+		if want := math.Log(c.p); c.got != want {
+			t.Errorf("ln %v is written %v; it is %v", c.p, c.got, want)
+		}
+	}
 }

@@ -424,11 +424,6 @@ type listWords struct {
 	words []string
 }
 
-// allLists are the word lists, each beside the detectors that use it.
-// Only the generator of wordSlots (TestWordTable) reads them: the
-// program looks words up in wordSlots.
-var allLists = [...][]listWords{quantityLists[:], alternativeLists[:], mistakeLists[:], voiceLists[:]}
-
 // has reports whether w is in the list.
 func (l wordList) has(w string) bool { return listsOfWord(w)&l != 0 }
 

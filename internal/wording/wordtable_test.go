@@ -10,6 +10,11 @@ import (
 	"testing"
 )
 
+// allLists are the word lists, each beside the detectors that use it.
+// Only TestWordTable reads them: the program looks words up in
+// wordSlots.
+var allLists = [...][]listWords{quantityLists[:], alternativeLists[:], mistakeLists[:], voiceLists[:]}
+
 var update = flag.Bool("update", false, "rewrite wordtable_gen.go from the word lists")
 
 // The written-out table must be the one the word lists make: each word

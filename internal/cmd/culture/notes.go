@@ -3,6 +3,7 @@ package culture
 import (
 	"strings"
 
+	"github.com/prepcli/prep/internal/lazy"
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
 	"github.com/prepcli/prep/internal/session"
@@ -40,32 +41,34 @@ type noteQuestion struct {
 	withItems bool
 }
 
-var noteQuestions = map[string][]noteQuestion{
-	PartTeam: {
-		{id: "team.why", section: "why_team", guide: pack.CultureWhyTeamGuide, withItems: true,
-			message:  "Why this team? Write what you would say",
-			guidance: "Four or five sentences: the problem they work on and why it interests you, something of theirs you read or used, and what you would add."},
-		{id: "team.read", section: "read", heading: "Why this team",
-			message:  "What will you read of their public writing and code, and what did you make of it?",
-			guidance: "Name each piece (a post, a part of the code, a design note) with one thing you agree with and one question it raised."},
-		{id: "team.open_source", section: "open_source", guide: pack.CultureOpenSourceGuide,
-			message:  "Your open-source story, or what you would contribute first",
-			guidance: "A change you made and the review it went through, or the first issue you would pick up in their project and why."},
-	},
-	PartQuestions: {
-		{id: "questions.mine", section: "questions", guide: pack.CultureAskGuide, withItems: true,
-			message:  "Your questions for the interviewers, one a line",
-			guidance: "Two or three that matter to you, and a spare.",
+var noteQuestions = lazy.Value[map[string][]noteQuestion]{F: func() map[string][]noteQuestion {
+	return map[string][]noteQuestion{
+		PartTeam: {
+			{id: "team.why", section: "why_team", guide: pack.CultureWhyTeamGuide, withItems: true,
+				message:  "Why this team? Write what you would say",
+				guidance: "Four or five sentences: the problem they work on and why it interests you, something of theirs you read or used, and what you would add."},
+			{id: "team.read", section: "read", heading: "Why this team",
+				message:  "What will you read of their public writing and code, and what did you make of it?",
+				guidance: "Name each piece (a post, a part of the code, a design note) with one thing you agree with and one question it raised."},
+			{id: "team.open_source", section: "open_source", guide: pack.CultureOpenSourceGuide,
+				message:  "Your open-source story, or what you would contribute first",
+				guidance: "A change you made and the review it went through, or the first issue you would pick up in their project and why."},
 		},
-	},
-}
+		PartQuestions: {
+			{id: "questions.mine", section: "questions", guide: pack.CultureAskGuide, withItems: true,
+				message:  "Your questions for the interviewers, one a line",
+				guidance: "Two or three that matter to you, and a spare.",
+			},
+		},
+	}
+}}
 
 // notes is the team or questions part: the panel's guide, then each
 // question, its answer kept in practice/culture-notes.md under its
 // heading before the next is asked.
 func (c *culture) notes(part string) (*storyflow.Outcome, error) {
 	s := c.s
-	for _, nq := range noteQuestions[part] {
+	for _, nq := range noteQuestions.Get()[part] {
 		q := session.Question{
 			ID:       nq.id,
 			Kind:     session.Text,
