@@ -214,6 +214,19 @@ func TestReplaceAndDamage(t *testing.T) {
 	prep := hostPrep(t)
 	dir := t.TempDir()
 	runBin(t, dir, prep, "content", "init", "acme").must(t, 0)
+	// A pack of two files replaces and breaks as well as init's whole
+	// copy, whose YAML each bundle and each run of a copy would parse.
+	for _, sub := range []string{"banks", "examples", "panels", "reference"} {
+		if err := os.RemoveAll(filepath.Join(dir, "acme", sub)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rubrics, _ := filepath.Glob(filepath.Join(dir, "acme", "rubrics", "*.yaml"))
+	for _, r := range rubrics {
+		if filepath.Base(r) != "star.yaml" {
+			os.Remove(r)
+		}
+	}
 	runBin(t, dir, prep, "content", "bundle", "acme", "-o", "v1").must(t, 0)
 	edit(t, filepath.Join(dir, "acme", "pack.yaml"), `version: "0.1.0"`, `version: "0.2.0"`)
 
