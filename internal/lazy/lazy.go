@@ -12,7 +12,10 @@ import "sync"
 
 // Value is computed by F on first use. Declare it as a composite literal,
 // var words = lazy.Value[map[string]bool]{F: func() map[string]bool {…}};
-// a call such as sync.OnceValue(f) would be init code.
+// a call such as sync.OnceValue(f) would be init code. F must not panic:
+// unlike sync.OnceValue, a Value whose F panicked is the zero value from
+// then on. Every F in prep builds a literal table or compiles a constant
+// pattern its package's tests use.
 type Value[T any] struct {
 	F    func() T
 	once sync.Once
