@@ -47,6 +47,7 @@ import (
 	"unicode"
 
 	"github.com/prepcli/prep/internal/filekind"
+	"github.com/prepcli/prep/internal/pack"
 )
 
 // Magic ends every binary that carries a pack. The header came later and
@@ -200,7 +201,34 @@ func Read(r io.ReaderAt, size int64) (*Pack, error) {
 			return nil, damaged("unexpected file %q in the pack", f.Name)
 		}
 	}
-	return &Pack{Name: cleanName(zr.Comment), FS: zr, Sum: fmt.Sprintf("%x", sum)}, nil
+	return &Pack{Name: cleanName(zr.Comment), FS: newPartsFS(zr), Sum: fmt.Sprintf("%x", sum)}, nil
+}
+
+// partsTag starts a file's comment in the payload that names the parts
+// it declares ("parts:pack|rubrics"); a payload of an earlier prep has
+// none, and its files are all read.
+const partsTag = "parts:"
+
+// partsFS is a payload's files and, for each, the parts its comment
+// names: a pack.PartsFS.
+type partsFS struct {
+	*zip.Reader
+	parts map[string]pack.Parts
+}
+
+func newPartsFS(zr *zip.Reader) fs.FS {
+	pfs := &partsFS{Reader: zr, parts: make(map[string]pack.Parts, len(zr.File))}
+	for _, f := range zr.File {
+		if tag, ok := strings.CutPrefix(f.Comment, partsTag); ok {
+			pfs.parts[f.Name] = pack.PartsOf(tag)
+		}
+	}
+	return pfs
+}
+
+func (p *partsFS) FileParts(name string) (pack.Parts, bool) {
+	ps, ok := p.parts[name]
+	return ps, ok
 }
 
 // location is where a pack sits in a binary.
@@ -388,9 +416,9 @@ func Base(r io.ReaderAt, size int64) (int64, error) {
 // Payload zips a pack directory's YAML files (*.yaml and *.yml, skipping
 // names that start with "." as the loader does) and names the result. The
 // same files and name always give the same bytes.
-func Payload(pack fs.FS, name string) ([]byte, error) {
+func Payload(dir fs.FS, name string) ([]byte, error) {
 	var files []string
-	err := fs.WalkDir(pack, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(dir, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -416,11 +444,13 @@ func Payload(pack fs.FS, name string) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, p := range files {
-		data, err := readLimited(pack, p)
+		data, err := readLimited(dir, p)
 		if err != nil {
 			return nil, err
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: p, Method: zip.Deflate, Modified: zipTime()})
+		// The comment says which parts the file declares, so that a
+		// partial load skips the others unread (pack.PartsFS).
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p, Method: zip.Deflate, Modified: zipTime(), Comment: partsTag + pack.FileParts(data).String()})
 		if err != nil {
 			return nil, err
 		}

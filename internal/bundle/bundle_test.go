@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/prepcli/prep/internal/pack"
 )
 
 // fakeBinary stands in for an executable: the package never looks inside
@@ -507,4 +508,37 @@ func FuzzProgramExtent(f *testing.F) {
 			t.Fatalf("extent %+v of %d bytes", ext, len(data))
 		}
 	})
+}
+
+// A payload says which parts each file declares, and the pack read back
+// gives them, so a partial load can leave the others unread.
+func TestPayloadRecordsEachFilesParts(t *testing.T) {
+	dir := t.TempDir()
+	src, _ := fakeBinary(t, dir)
+	dst := filepath.Join(dir, "prep-acme")
+	if err := Write(dst, src, mustPayload(t, packFS("1"), "acme")); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(dst)
+	if err != nil || p == nil {
+		t.Fatalf("Open: %v, %v", p, err)
+	}
+	hints, ok := p.FS.(pack.PartsFS)
+	if !ok {
+		t.Fatalf("the pack read back (%T) does not say which parts its files declare", p.FS)
+	}
+	got := map[string]pack.Parts{}
+	want := map[string]pack.Parts{}
+	for name, data := range files(t, p.FS) {
+		want[name] = pack.FileParts([]byte(data))
+		if ps, ok := hints.FileParts(name); ok {
+			got[name] = ps
+		}
+	}
+	if len(want) != 3 {
+		t.Errorf("%d files read back, want the 3 YAML files", len(want))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("parts by file (-from the bytes +recorded):\n%s", diff)
+	}
 }

@@ -237,9 +237,15 @@ func (l *loader) layer(src Source) {
 	// One buffer serves every file: nothing decoded points into it (yaml.v3
 	// copies what it keeps), and a partial load skips most of what it reads.
 	var buf []byte
+	hints, _ := src.FS.(PartsFS)
 	for _, p := range files {
 		name := src.show(p)
 		l.order[name] = len(l.order)
+		if hints != nil && l.parts != PartAll {
+			if ps, ok := hints.FileParts(p); ok && ps&l.parts == 0 {
+				continue
+			}
+		}
 		data, err := readFile(src.FS, p, buf)
 		buf = data
 		if err != nil {

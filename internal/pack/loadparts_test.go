@@ -2,6 +2,7 @@ package pack
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -138,6 +139,68 @@ func TestPartsString(t *testing.T) {
 	} {
 		if got := parts.String(); got != want {
 			t.Errorf("Parts(%d).String() = %q, want %q", uint8(parts), got, want)
+		}
+	}
+}
+
+// hintedFS is an FS that says, for the files it has hints for, which
+// parts they declare, as a bundled pack does.
+type hintedFS struct {
+	fstest.MapFS
+	hints map[string]Parts
+}
+
+func (h hintedFS) FileParts(name string) (Parts, bool) {
+	ps, ok := h.hints[name]
+	return ps, ok
+}
+
+// A partial load leaves unread the files a PartsFS says hold none of the
+// parts asked for, and reads every other file; a full load reads them
+// all.
+func TestPartialLoadSkipsHintedFiles(t *testing.T) {
+	fsys := hintedFS{
+		MapFS: fstest.MapFS{
+			"pack.yaml":         {Data: []byte("pack:\n  name: acme\n  version: \"1\"\n  welcome: hi\n")},
+			"banks/broken.yaml": {Data: []byte("pack: [\n")},
+			"other.yaml":        {Data: []byte("pack: [\n")},
+		},
+		hints: map[string]Parts{"pack.yaml": PartMeta, "banks/broken.yaml": PartTradeoffs},
+	}
+	src := Source{FS: fsys, Name: "bundled:acme"}
+	problems := func(parts Parts) []string {
+		_, err := LoadParts(parts, src)
+		var ps Problems
+		errors.As(err, &ps)
+		var files []string
+		for _, p := range ps {
+			if !slices.Contains(files, p.File) {
+				files = append(files, p.File)
+			}
+		}
+		return files
+	}
+	// Both files hold a broken pack block. broken.yaml is skipped on its
+	// hint, which says otherwise; other.yaml has none, and is read.
+	if diff := cmp.Diff([]string{"bundled:acme/other.yaml"}, problems(PartMeta)); diff != "" {
+		t.Errorf("meta load, files with problems (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"bundled:acme/banks/broken.yaml", "bundled:acme/other.yaml"}, problems(PartAll)); diff != "" {
+		t.Errorf("full load, files with problems (-want +got):\n%s", diff)
+	}
+}
+
+// PartsOf reads back Parts.String, and takes a name it does not know,
+// from a later prep, for every part.
+func TestPartsOfReadsString(t *testing.T) {
+	for ps := Parts(0); ps <= PartAll; ps++ {
+		if got := PartsOf(ps.String()); got != ps {
+			t.Fatalf("PartsOf(%q) = %v, want %v", ps.String(), got, ps)
+		}
+	}
+	for _, s := range []string{"", "rubrics|videos", "videos"} {
+		if got := PartsOf(s); got != PartAll {
+			t.Errorf("PartsOf(%q) = %v, want all", s, got)
 		}
 	}
 }

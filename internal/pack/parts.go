@@ -2,6 +2,7 @@ package pack
 
 import (
 	"bytes"
+	"io/fs"
 	"strings"
 )
 
@@ -55,6 +56,40 @@ func (ps Parts) String() string {
 		}
 	}
 	return strings.Join(names, "|")
+}
+
+// PartsOf reads back what Parts.String wrote: "pack|rubrics", "all",
+// "none". A name it does not know (a part of a later prep) gives PartAll,
+// so that nothing a file may hold is skipped on its word.
+func PartsOf(s string) Parts {
+	switch s {
+	case "none":
+		return 0
+	case "all", "":
+		return PartAll
+	}
+	var ps Parts
+	for name := range strings.SplitSeq(s, "|") {
+		p := keyPart([]byte(name))
+		if p == 0 {
+			return PartAll
+		}
+		ps |= p
+	}
+	return ps
+}
+
+// FileParts says from a file's bytes alone which parts it may declare,
+// PartAll when it cannot be sure (topKeys).
+func FileParts(data []byte) Parts { return topKeys(data) }
+
+// A PartsFS knows which parts each of its files declares without reading
+// them: a bundled pack records them when it is made, so a partial load
+// (prep check) skips the other files unread. A file it does not know is
+// read, as in any other FS.
+type PartsFS interface {
+	fs.FS
+	FileParts(name string) (Parts, bool)
 }
 
 func keyPart(key []byte) Parts {
