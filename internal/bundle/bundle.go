@@ -24,6 +24,10 @@
 // never taken for a binary without a pack. Copies written before the
 // header existed (a trailer alone) still read.
 //
+// Each file of the zip has a comment naming the parts it declares
+// ("parts:pack|rubrics"), so a command that needs only some parts leaves
+// the other files unread (pack.PartsFS).
+//
 // Appending leaves every byte of the original in place, so ELF, PE and
 // Mach-O headers, and the code signature Go's linker puts on macOS
 // binaries (which covers only the bytes before it), stay as they were.
