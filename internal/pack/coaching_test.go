@@ -75,3 +75,45 @@ func TestRehearseAndSheetProblems(t *testing.T) {
 		}
 	}
 }
+
+// The drill and culture blocks are laid over field by field too, down to
+// a prompt's ask and hint; a misspelt key is named with the block's keys.
+func TestLoadOverlayDrillAndCulture(t *testing.T) {
+	base := files{"pack.yaml": `pack:
+  name: d
+  version: "1"
+  welcome: hi
+  drill: {grade_help: grades, tradeoff: which, own_choice: yours, weighed: weighed}
+  culture:
+    why_team: {ask: why, hint: four sentences}
+    update: {ask: write it, hint: the ask last}
+`}
+	over := files{"pack.yaml": `pack:
+  drill: {tradeoff: "which, for us?"}
+  culture:
+    why_team: {hint: name our design doc}
+    questions: {ask: your questions}
+`}
+	p, err := LoadParts(PartMeta, base.source("base"), over.source("over"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantD := Drill{GradeHelp: "grades", Tradeoff: "which, for us?", OwnChoice: "yours", Weighed: "weighed"}
+	if diff := cmp.Diff(wantD, p.Meta.Drill); diff != "" {
+		t.Errorf("drill (-want +got):\n%s", diff)
+	}
+	wantC := Culture{
+		WhyTeam:   Prompt{Ask: "why", Hint: "name our design doc"},
+		Questions: Prompt{Ask: "your questions"},
+		Update:    Prompt{Ask: "write it", Hint: "the ask last"},
+	}
+	if diff := cmp.Diff(wantC, p.Meta.Culture); diff != "" {
+		t.Errorf("culture (-want +got):\n%s", diff)
+	}
+
+	_, err = LoadParts(PartMeta, files{"pack.yaml": "pack:\n  name: d\n  version: '1'\n  welcome: hi\n  culture:\n    why_team: {question: why}\n"}.source("p"))
+	want := Problems{{"p/pack.yaml", 6, `unknown key "question" in a prompt of the culture block; remove it or check its spelling (known keys: ask, hint)`}}
+	if diff := cmp.Diff(want, err); diff != "" {
+		t.Errorf("a misspelt key (-want +got):\n%s", diff)
+	}
+}

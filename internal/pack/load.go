@@ -295,6 +295,20 @@ func overlayMeta(dst, src *Meta) {
 	if src.Sheet.LearnWords != nil {
 		dst.Sheet.LearnWords = src.Sheet.LearnWords
 	}
+	d, o := &dst.Drill, &src.Drill
+	c, oc := &dst.Culture, &src.Culture
+	for _, f := range []struct{ d, s *string }{
+		{&d.GradeHelp, &o.GradeHelp}, {&d.Tradeoff, &o.Tradeoff}, {&d.OwnChoice, &o.OwnChoice}, {&d.Weighed, &o.Weighed},
+		{&c.WhyTeam.Ask, &oc.WhyTeam.Ask}, {&c.WhyTeam.Hint, &oc.WhyTeam.Hint},
+		{&c.Read.Ask, &oc.Read.Ask}, {&c.Read.Hint, &oc.Read.Hint},
+		{&c.OpenSource.Ask, &oc.OpenSource.Ask}, {&c.OpenSource.Hint, &oc.OpenSource.Hint},
+		{&c.Questions.Ask, &oc.Questions.Ask}, {&c.Questions.Hint, &oc.Questions.Hint},
+		{&c.Update.Ask, &oc.Update.Ask}, {&c.Update.Hint, &oc.Update.Hint},
+	} {
+		if *f.s != "" {
+			*f.d = *f.s
+		}
+	}
 	dst.Src = src.Src
 }
 

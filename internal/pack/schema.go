@@ -40,6 +40,10 @@ type Meta struct {
 	// Both optional: an overlay without them keeps the built-in pack's.
 	Rehearse Rehearse `yaml:"rehearse"`
 	Sheet    Sheet    `yaml:"sheet"`
+	// Drill and Culture are the questions and coaching of prep drill's
+	// cards and prep culture's notes and written update. Optional too.
+	Drill   Drill   `yaml:"drill"`
+	Culture Culture `yaml:"culture"`
 
 	Src Pos `yaml:"-"`
 }
@@ -73,6 +77,36 @@ type Sheet struct {
 	// drawn ("next time", "taught me").
 	ChoiceWords []string `yaml:"choice_words"`
 	LearnWords  []string `yaml:"learn_words"`
+}
+
+// Drill is what prep drill asks on a trade-off card and how it explains
+// the grades. A field left empty keeps the layer below's.
+type Drill struct {
+	// GradeHelp says what each grade means (shown on "?" at the grade).
+	GradeHelp string `yaml:"grade_help"`
+	// Tradeoff asks about a bank card's options; OwnChoice about a choice
+	// taken from the candidate's story; Weighed about a story sentence
+	// that names options weighed.
+	Tradeoff  string `yaml:"tradeoff"`
+	OwnChoice string `yaml:"own_choice"`
+	Weighed   string `yaml:"weighed"`
+}
+
+// Culture is what prep culture asks for its notes (why this team, what
+// was read of theirs, open source, questions to ask) and for the written
+// update. A field left empty keeps the layer below's.
+type Culture struct {
+	WhyTeam    Prompt `yaml:"why_team"`
+	Read       Prompt `yaml:"read"`
+	OpenSource Prompt `yaml:"open_source"`
+	Questions  Prompt `yaml:"questions"`
+	Update     Prompt `yaml:"update"`
+}
+
+// Prompt is one question asked and the coaching shown under it.
+type Prompt struct {
+	Ask  string `yaml:"ask"`
+	Hint string `yaml:"hint"`
 }
 
 // Panel is one interview panel: what it is, what its interviewers listen

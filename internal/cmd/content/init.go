@@ -329,7 +329,10 @@ pack:
 ` + indent(text.Fill(welcome, "", "", 74), "    ") + `
   # Optional, and left to the built-in pack here: "rehearse:" rewords what
   # ` + "`prep rehearse`" + ` says about pace, time and filler words, "sheet:" the
-  # words the prep sheet reads a story by (docs/content-packs.md has both).
+  # words the prep sheet reads a story by, "drill:" the questions of a
+  # trade-off card and what its grades mean, "culture:" the questions of
+  # the culture notes and the written update (docs/content-packs.md has
+  # all four).
 `
 }
 

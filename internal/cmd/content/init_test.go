@@ -62,12 +62,12 @@ func TestInitWritesAValidStarter(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := pack.Meta{Name: "acme-corp", Company: `Acme: "the" #1 co.`, Version: "0.1.0"}
-	// The starter does not reword rehearse's hints or the sheet's words:
-	// the built-in ones stay.
+	// The starter does not reword rehearse's hints, the sheet's words,
+	// the drill's questions or the culture notes': the built-in ones stay.
 	if b, err := pack.LoadParts(pack.PartMeta, builtIn); err != nil {
 		t.Fatal(err)
 	} else {
-		want.Rehearse, want.Sheet = b.Meta.Rehearse, b.Meta.Sheet
+		want.Rehearse, want.Sheet, want.Drill, want.Culture = b.Meta.Rehearse, b.Meta.Sheet, b.Meta.Drill, b.Meta.Culture
 	}
 	got := p.Meta
 	got.Welcome, got.Src = "", pack.Pos{}

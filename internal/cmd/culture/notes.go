@@ -32,9 +32,11 @@ var notesLayout = &pack.Rubric{ID: notesKind, Title: "Culture Panel notes", Sect
 	{ID: "questions", Title: "Questions to ask"},
 }}
 
-// noteQuestion is one question of the team and questions parts.
+// noteQuestion is one question of the team and questions parts; what it
+// asks and the coaching under it are the pack's (its culture block).
 type noteQuestion struct {
-	id, section, message, guidance string
+	id, section string
+	prompt      func(*pack.Culture) pack.Prompt
 	// heading is for a question its guide does not introduce.
 	heading   string
 	guide     string // the panel guide shown before it
@@ -45,20 +47,15 @@ var noteQuestions = lazy.Value[map[string][]noteQuestion]{F: func() map[string][
 	return map[string][]noteQuestion{
 		PartTeam: {
 			{id: "team.why", section: "why_team", guide: pack.CultureWhyTeamGuide, withItems: true,
-				message:  "Why this team? Write what you would say",
-				guidance: "Four or five sentences: the problem they work on and why it interests you, something of theirs you read or used, and what you would add."},
+				prompt: func(c *pack.Culture) pack.Prompt { return c.WhyTeam }},
 			{id: "team.read", section: "read", heading: "Why this team",
-				message:  "What will you read of their public writing and code, and what did you make of it?",
-				guidance: "Name each piece (a post, a part of the code, a design note) with one thing you agree with and one question it raised."},
+				prompt: func(c *pack.Culture) pack.Prompt { return c.Read }},
 			{id: "team.open_source", section: "open_source", guide: pack.CultureOpenSourceGuide,
-				message:  "Your open-source story, or what you would contribute first",
-				guidance: "A change you made and the review it went through, or the first issue you would pick up in their project and why."},
+				prompt: func(c *pack.Culture) pack.Prompt { return c.OpenSource }},
 		},
 		PartQuestions: {
 			{id: "questions.mine", section: "questions", guide: pack.CultureAskGuide, withItems: true,
-				message:  "Your questions for the interviewers, one a line",
-				guidance: "Two or three that matter to you, and a spare.",
-			},
+				prompt: func(c *pack.Culture) pack.Prompt { return c.Questions }},
 		},
 	}
 }}
@@ -69,12 +66,13 @@ var noteQuestions = lazy.Value[map[string][]noteQuestion]{F: func() map[string][
 func (c *culture) notes(part string) (*storyflow.Outcome, error) {
 	s := c.s
 	for _, nq := range noteQuestions.Get()[part] {
+		p := nq.prompt(&c.env.Pack.Meta.Culture)
 		q := session.Question{
 			ID:       nq.id,
 			Kind:     session.Text,
-			Message:  nq.message,
+			Message:  p.Ask,
 			Heading:  nq.heading,
-			Guidance: nq.guidance,
+			Guidance: p.Hint,
 			Intro:    session.GuideBlock(c.panel, nq.guide, nq.withItems),
 			Default: func() string {
 				p, err := c.ws.Practice(NotesFile)

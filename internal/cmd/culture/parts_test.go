@@ -424,3 +424,44 @@ func TestCultureShowsWhatIsMissing(t *testing.T) {
 		t.Errorf("Situation = %q, want the revision", got)
 	}
 }
+
+// A company's pack rewords the notes' questions and the written update's
+// (its culture block), and prep culture asks with its words and shows its
+// hints.
+func TestCultureAsksThePacksWords(t *testing.T) {
+	f := newFixture(t)
+	c := &f.Pack.Meta.Culture
+	c.WhyTeam = pack.Prompt{Ask: "Why Acme?", Hint: "Name our product."}
+	c.Read = pack.Prompt{Ask: "What did you read of ours?", Hint: "One post."}
+	c.OpenSource = pack.Prompt{Ask: "Your open source?", Hint: "One change."}
+	c.Update = pack.Prompt{Ask: "Post the update.", Hint: "Ask last."}
+	p := prompttest.New(t)
+	p.ExpectText("team.why", "You build the permission layer other products trust.")
+	p.ExpectText("team.read", "The post on the new-enemy problem.")
+	p.ExpectText("team.open_source", "I fixed a race in a Go library's cache.")
+	_, out, err := f.runCulture(p, CultureOptions{Part: PartTeam})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	e := migrationSlip(t, f.Pack)
+	p2 := prompttest.New(t)
+	p2.ExpectSelect("written.exercise", text.CleanLine(e.Title))
+	p2.ExpectText("written.update", strongUpdate)
+	p2.ExpectSelect("written.fix.0", "Move on")
+	_, out2, err := f.runCulture(p2, CultureOptions{Part: PartWritten})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out2)
+	}
+	got := map[string]string{}
+	for _, q := range append(p.Asked(), p2.Asked()...) {
+		if q.ID != "written.exercise" && q.ID != "written.fix.0" {
+			got[q.ID] = q.Message
+		}
+	}
+	want := map[string]string{"team.why": c.WhyTeam.Ask, "team.read": c.Read.Ask, "team.open_source": c.OpenSource.Ask, "written.update": c.Update.Ask}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("questions asked (-want +got):\n%s", diff)
+	}
+	sessiontest.SaysInOrder(t, out, "Name our product.", "One post.", "One change.")
+	sessiontest.SaysInOrder(t, out2, "Ask last.")
+}

@@ -149,14 +149,14 @@ func (w *writtenAnswer) situation() *session.Block {
 // question asks for the update, or for its new text in a revision round;
 // the answer is the whole file's body.
 func (w *writtenAnswer) question(id, heading string, notes []string) session.Question {
+	p := w.c.env.Pack.Meta.Culture.Update
 	return session.Question{
-		ID:      id,
-		Kind:    session.Text,
-		Message: "Write the update as you would post it",
-		Heading: heading,
-		Guidance: "Context, decision, options and the ask, for a reader who saw none of it; " +
-			"label the parts if you like (TL;DR, Background, Options, Ask).",
-		Notes: notes,
+		ID:       id,
+		Kind:     session.Text,
+		Message:  p.Ask,
+		Heading:  heading,
+		Guidance: p.Hint,
+		Notes:    notes,
 		Default: func() string {
 			p, err := w.c.ws.Practice(w.name)
 			if err != nil {

@@ -17,9 +17,6 @@ import (
 	"github.com/prepcli/prep/internal/workspace"
 )
 
-// gradeHelp says what each grade means; the candidate sees it on "?".
-const gradeHelp = "Again: you could not recall it, or missed its point. Hard: you got there with real effort or gaps. Good: you recalled it after some thought. Easy: you recalled it at once. The harder it was, the sooner the card comes back."
-
 // clock is the time a grade is given at.
 func (r *round) clock() time.Time {
 	if r.opts.Now != nil {
@@ -89,7 +86,7 @@ func (r *round) grade(prefix, heading string, c drills.Card) error {
 		ID:      prefix + ".grade",
 		Kind:    session.Select,
 		Message: "How well did you recall it?",
-		Help:    gradeHelp,
+		Help:    r.env.Pack.Meta.Drill.GradeHelp,
 		Heading: heading,
 		Options: opts,
 		Default: func() string { return drills.Good.String() },
@@ -232,19 +229,20 @@ func (r *round) tradeoff(prefix, heading string, c drills.Card) error {
 		Intro:   r.intro(drills.Tradeoffs),
 	}
 	var asked, title string
+	asks := r.env.Pack.Meta.Drill
 	if c.Tradeoff != nil {
-		q.Message = "Which would you choose, and when? What would you not choose, why, and what would it cost?"
+		q.Message = asks.Tradeoff
 		q.Guidance = "Choose between:"
 		q.Notes = c.Tradeoff.Options
 		asked, title = c.Tradeoff.Title, c.Tradeoff.Title
 	} else {
 		where := sectionTitle(r.env.Pack, c.Story, c.Section)
-		q.Message = "You chose this. What did you not choose, and why? What did it cost you?"
+		q.Message = asks.OwnChoice
 		asked = "You chose: " + c.Sentence
 		if c.TurnedDown != "" {
 			// The sentence names an option turned down ("we ruled out
 			// a cron job"): not to be drilled as the choice.
-			q.Message = "You weighed options here. What did you choose, what did you turn down and why, and what did your choice cost you?"
+			q.Message = asks.Weighed
 			asked = "You weighed: " + c.Sentence
 		}
 		q.Guidance = fmt.Sprintf("From your story %q, under %s: “%s”", text.CleanLine(c.Title), where, c.Sentence)

@@ -2,6 +2,7 @@ package drill
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -497,5 +498,37 @@ func TestDrillResumeKeepsPlaces(t *testing.T) {
 	}
 	if diff := cmp.Diff(map[string]int{archCard: 3, "tradeoffs/bank/queue-or-call": 3}, f.dueDays()); diff != "" {
 		t.Errorf("schedule (-want +got):\n%s", diff)
+	}
+}
+
+// A company's pack rewords the trade-off cards' questions and the
+// grades' help (its drill block), and the cards ask with its words: a
+// sentence of the story that weighs options, a bank card, a choice of the
+// story.
+func TestDrillAsksThePacksWords(t *testing.T) {
+	f := drillFixture(t)
+	d := &f.Pack.Meta.Drill
+	d.Weighed, d.Tradeoff, d.OwnChoice = "What did you weigh?", "Which would Acme pick?", "Why this one?"
+	d.GradeHelp = "Again, Hard, Good or Easy: how it felt."
+	p := prompttest.New(t)
+	for i := range 3 {
+		p.ExpectInput(fmt.Sprintf("card.%d.answer", i), "A queue rather than a call, because the caller can wait; the cost is duplicates.")
+		p.ExpectSelect(fmt.Sprintf("card.%d.grade", i), "Good")
+	}
+	if _, out, err := f.drill(p, DrillOptions{Decks: []drills.Deck{drills.Tradeoffs}, Command: "prep drill tradeoffs"}); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	got := map[string][2]string{}
+	for _, q := range p.Asked() {
+		got[q.ID] = [2]string{q.Message, q.Help}
+	}
+	grade := [2]string{"How well did you recall it?", "Again, Hard, Good or Easy: how it felt."}
+	want := map[string][2]string{
+		"card.0.answer": {"What did you weigh?", ""}, "card.0.grade": grade,
+		"card.1.answer": {"Which would Acme pick?", ""}, "card.1.grade": grade,
+		"card.2.answer": {"Why this one?", ""}, "card.2.grade": grade,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("questions asked (-want +got):\n%s", diff)
 	}
 }

@@ -58,6 +58,34 @@ var embedded = &pack.Pack{
 				"today i",
 			},
 		},
+		Drill: pack.Drill{
+			GradeHelp: "Again: you could not recall it, or missed its point. Hard: you got there with real effort or gaps. Good: you recalled it after some thought. Easy: you recalled it at once. The harder it was, the sooner the card comes back.",
+			Tradeoff:  "Which would you choose, and when? What would you not choose, why, and what would it cost?",
+			OwnChoice: "You chose this. What did you not choose, and why? What did it cost you?",
+			Weighed:   "You weighed options here. What did you choose, what did you turn down and why, and what did your choice cost you?",
+		},
+		Culture: pack.Culture{
+			WhyTeam: pack.Prompt{
+				Ask:  "Why this team? Write what you would say",
+				Hint: "Four or five sentences: the problem they work on and why it interests you, something of theirs you read or used, and what you would add.",
+			},
+			Read: pack.Prompt{
+				Ask:  "What will you read of their public writing and code, and what did you make of it?",
+				Hint: "Name each piece (a post, a part of the code, a design note) with one thing you agree with and one question it raised.",
+			},
+			OpenSource: pack.Prompt{
+				Ask:  "Your open-source story, or what you would contribute first",
+				Hint: "A change you made and the review it went through, or the first issue you would pick up in their project and why.",
+			},
+			Questions: pack.Prompt{
+				Ask:  "Your questions for the interviewers, one a line",
+				Hint: "Two or three that matter to you, and a spare.",
+			},
+			Update: pack.Prompt{
+				Ask:  "Write the update as you would post it",
+				Hint: "Context, decision, options and the ask, for a reader who saw none of it; label the parts if you like (TL;DR, Background, Options, Ask).",
+			},
+		},
 		Src: pack.Pos{
 			File: "embedded:pack.yaml",
 			Line: 3,
