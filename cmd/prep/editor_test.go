@@ -50,7 +50,9 @@ const fakeEditor = `#!/bin/sh
 for target; do :; done
 answer=$` + editorEnv + `
 cp "$target" "$answer` + openedSuffix + `" || exit 1
-case $(head -n 1 "$answer") in
+first=
+IFS= read -r first <"$answer"
+case $first in
 '%%quit') ;;
 '%%wait')
 	tail -n +2 "$answer" >"$target" || exit 1
