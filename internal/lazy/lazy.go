@@ -2,8 +2,8 @@
 // starts. Every package with a package-level sync.OnceValue call, map
 // literal or errors.New gets init code, which runs at every start of
 // every command, and each such package's first touch of its code and
-// data is a page fault or two: together they were a twentieth of what
-// `prep check story.md` took. A Value and an Error are laid out by the
+// data is a page fault or two: together, by GODEBUG=inittrace=1, 0.6 ms
+// of a 13 ms `prep check story.md`. A Value and an Error are laid out by the
 // compiler instead, so a package that declares only these has no init
 // code at all.
 package lazy

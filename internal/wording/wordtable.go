@@ -2,8 +2,9 @@ package wording
 
 // The word lists are looked up in wordSlots, a hash table written out by
 // TestWordTable (wordtable_gen.go) rather than a map built at run time:
-// building the map was a seventh of the first check of a process, and a
-// table in the binary costs nothing until a page of it is read.
+// the map cost the first check of every process 976 insertions and some
+// 55 KB of fresh heap, and a table in the binary costs nothing until a
+// page of it is read.
 //
 //go:generate go test . -run ^TestWordTable$ -update
 
