@@ -67,13 +67,21 @@ func mustPayload(t *testing.T, fsys fs.FS, name string) []byte {
 	return p
 }
 
-func TestAttachAndRead(t *testing.T) {
+// writeCopy writes a copy of a fake binary carrying payload, and returns
+// the copy's path, the binary's and the binary's bytes.
+func writeCopy(t *testing.T, payload []byte) (dst, src string, orig []byte) {
+	t.Helper()
 	dir := t.TempDir()
-	src, orig := fakeBinary(t, dir)
-	dst := filepath.Join(dir, "prep-acme")
-	if err := Write(dst, src, mustPayload(t, packFS("1"), "acme")); err != nil {
+	src, orig = fakeBinary(t, dir)
+	dst = filepath.Join(dir, "prep-acme")
+	if err := Write(dst, src, payload); err != nil {
 		t.Fatal(err)
 	}
+	return dst, src, orig
+}
+
+func TestAttachAndRead(t *testing.T) {
+	dst, src, orig := writeCopy(t, mustPayload(t, packFS("1"), "acme"))
 
 	got, err := Open(dst)
 	if err != nil || got == nil {
@@ -513,12 +521,7 @@ func FuzzProgramExtent(f *testing.F) {
 // A payload says which parts each file declares, and the pack read back
 // gives them, so a partial load can leave the others unread.
 func TestPayloadRecordsEachFilesParts(t *testing.T) {
-	dir := t.TempDir()
-	src, _ := fakeBinary(t, dir)
-	dst := filepath.Join(dir, "prep-acme")
-	if err := Write(dst, src, mustPayload(t, packFS("1"), "acme")); err != nil {
-		t.Fatal(err)
-	}
+	dst, _, _ := writeCopy(t, mustPayload(t, packFS("1"), "acme"))
 	p, err := Open(dst)
 	if err != nil || p == nil {
 		t.Fatalf("Open: %v, %v", p, err)
