@@ -34,13 +34,7 @@ func TestCtrlCKeepsAHalfTypedAnswer(t *testing.T) {
 	}
 
 	r = cd.start(t, "background")
-	if id := r.next("", true); id != "resume" {
-		r.fatalf("the second run asked %q first, want the resume question", id)
-	}
-	r.answer("resume")
-	if id := r.next("resume", false); id != "timeline.0.company" {
-		r.fatalf("after resuming prep asked %q, want timeline.0.company", id)
-	}
+	r.resumeAt("timeline.0.company")
 	// The draft is on the line: typing the rest of the word finishes it.
 	// (Survey draws it once the terminal says where the cursor is, which
 	// this terminal holds back until keys are typed; see answerBack.)
@@ -118,13 +112,7 @@ func TestCtrlCInTheEditor(t *testing.T) {
 	}
 
 	r = cd.start(t, "background")
-	if id := r.next("", true); id != "resume" {
-		r.fatalf("the second run asked %q first, want the resume question", id)
-	}
-	r.answer("resume")
-	if id := r.next("resume", false); id != "story.0.situation" {
-		r.fatalf("after resuming prep asked %q, want story.0.situation", id)
-	}
+	r.resumeAt("story.0.situation")
 	const whole = half + " to one Postgres primary."
 	cd.prepareEditor(t, whole)
 	r.send("\r")
@@ -181,6 +169,18 @@ func TestFallbackEditorSaysHowToLeave(t *testing.T) {
 	}
 	if got := storySection(t, cd.ws, "situation"); got != answer {
 		t.Errorf("Situation holds %q, want %q", got, answer)
+	}
+}
+
+// resumeAt answers the resume question a second run opens with, and
+// fails unless the question after it is want.
+func (r *prepRun) resumeAt(want string) {
+	if id := r.next("", true); id != "resume" {
+		r.fatalf("the second run asked %q first, want the resume question", id)
+	}
+	r.answer("resume")
+	if id := r.next("resume", false); id != want {
+		r.fatalf("after resuming prep asked %q, want %s", id, want)
 	}
 }
 

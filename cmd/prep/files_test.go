@@ -64,19 +64,8 @@ func snap(t *testing.T, dir string) snapshot {
 	if err != nil {
 		t.Fatalf("listing the workspace: %v", err)
 	}
-	ws, err := workspace.Open(dir, nil)
-	if err != nil {
-		t.Fatalf("the workspace does not open: %v", err)
-	}
-	tl, err := ws.Timeline()
-	if err != nil {
-		t.Fatalf("the timeline does not load: %v", err)
-	}
+	_, tl, stories := loadWorkspace(t, dir)
 	s.Roles = tl.Roles
-	stories, errs := ws.Stories()
-	if len(errs) > 0 {
-		t.Fatalf("stories that do not load: %v", errs)
-	}
 	for _, st := range stories {
 		m := st.Meta
 		s.Stories = append(s.Stories, storyFile{Name: st.Name(), Title: m.Title, Kind: m.Kind, Panel: m.Panel, Rank: m.Rank, Body: st.Body})
@@ -87,6 +76,26 @@ func snap(t *testing.T, dir string) snapshot {
 	}
 	s.Sheet = sheetDate.ReplaceAllString(string(sheet), "DATE")
 	return s
+}
+
+// loadWorkspace opens the workspace at dir, with no lock, and loads its
+// timeline and stories, as the next prep would; any of them failing to
+// load fails the test.
+func loadWorkspace(t *testing.T, dir string) (*workspace.Workspace, *workspace.Timeline, []workspace.Story) {
+	t.Helper()
+	ws, err := workspace.Open(dir, nil)
+	if err != nil {
+		t.Fatalf("the workspace does not open: %v", err)
+	}
+	tl, err := ws.Timeline()
+	if err != nil {
+		t.Fatalf("the timeline does not load: %v", err)
+	}
+	stories, errs := ws.Stories()
+	if len(errs) > 0 {
+		t.Fatalf("stories that do not load: %v", errs)
+	}
+	return ws, tl, stories
 }
 
 // wantRoles is the timeline the answer table writes, most recent first.
@@ -311,18 +320,7 @@ func homeOf(id string) home {
 // file, a temporary file) is for the next prep to cope with.
 func (l *ledger) checkSaved(t *testing.T, dir string, finished bool) {
 	t.Helper()
-	ws, err := workspace.Open(dir, nil)
-	if err != nil {
-		t.Fatalf("the workspace does not open: %v", err)
-	}
-	tl, err := ws.Timeline()
-	if err != nil {
-		t.Fatalf("the timeline does not load: %v", err)
-	}
-	stories, errs := ws.Stories()
-	if len(errs) > 0 {
-		t.Fatalf("stories that do not load: %v", errs)
-	}
+	ws, tl, stories := loadWorkspace(t, dir)
 	prog, err := ws.Progress("background")
 	if err != nil {
 		t.Fatalf("the session's progress does not load: %v", err)
