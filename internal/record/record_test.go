@@ -2,6 +2,8 @@ package record
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -161,6 +163,30 @@ func TestRecordingIsPrivateAndStopsOnRequest(t *testing.T) {
 	}
 	if w.Rate != 16000 {
 		t.Errorf("rate %d", w.Rate)
+	}
+}
+
+// A recorder that cannot open a microphone fails before the candidate
+// speaks into nothing: one line with its own words and what to do, and
+// no empty recording left behind.
+func TestARecorderWithNoMicrophoneSaysSoAtOnce(t *testing.T) {
+	fakes(t)
+	r, err := FindRecorder(Config{LookPath: onPath("nomic")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "rehearsal.wav")
+	rec, err := r.Start(out)
+	if err == nil {
+		rec.Stop()
+		t.Fatal("no error")
+	}
+	want := "arecord cannot record: exit status 1: arecord: main:831: audio open error: No such file or directory; check the microphone, or record elsewhere and give --audio FILE"
+	if d := cmp.Diff(want, err.Error()); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the empty recording is left: %v", err)
 	}
 }
 
