@@ -67,6 +67,7 @@ type Call struct {
 	draft     string // what the interruption carries
 
 	wantDefault *string
+	wantOption  *string // Select: the option the cursor starts on
 	wantDraft   *string
 }
 
@@ -120,6 +121,13 @@ func (s *Stub) ExpectInterrupt(id string) *Call {
 // an Input or Text), as when a resumed session offers what was saved.
 func (c *Call) WantDefault(def string) *Call {
 	c.wantDefault = &def
+	return c
+}
+
+// WantDefaultOption also checks, for a Select, the option the cursor
+// starts on: what one Enter picks.
+func (c *Call) WantDefaultOption(option string) *Call {
+	c.wantOption = &option
 	return c
 }
 
@@ -232,11 +240,20 @@ func (s *Stub) Text(q prompts.Question) (string, error) {
 }
 
 // Select implements prompts.Prompter.
-func (s *Stub) Select(q prompts.Question, options []string, _ int) (int, error) {
+func (s *Stub) Select(q prompts.Question, options []string, def int) (int, error) {
 	s.t.Helper()
 	c, err := s.take(kindSelect, q)
 	if err != nil {
 		return 0, err
+	}
+	if c.wantOption != nil {
+		got := ""
+		if def >= 0 && def < len(options) {
+			got = options[def]
+		}
+		if got != *c.wantOption {
+			s.t.Errorf("prompttest: %q starts on option %q, want %q", q.ID, got, *c.wantOption)
+		}
 	}
 	picked, err := s.pick(q, options, c.options)
 	if err != nil {

@@ -154,6 +154,17 @@ func TestStubReportsWhatASessionGotWrong(t *testing.T) {
 			want: []string{`prompttest: "story.0.result" has default "", want "saved draft"`},
 		},
 		{
+			name: "wrong default option",
+			expect: func(s *Stub) {
+				s.ExpectSelect("card.0.grade", "Again").WantDefaultOption("Again")
+			},
+			session: func(p prompts.Prompter) error {
+				_, err := p.Select(prompts.Question{ID: "card.0.grade"}, []string{"Again", "Hard", "Good", "Easy"}, 2)
+				return err
+			},
+			want: []string{`prompttest: "card.0.grade" starts on option "Good", want "Again"`},
+		},
+		{
 			name: "never asked",
 			expect: func(s *Stub) {
 				s.ExpectInput("a", "1")
