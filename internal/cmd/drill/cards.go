@@ -71,13 +71,16 @@ func shorten(s string, n int) string {
 }
 
 // grade asks how well the card was recalled, then applies the grade: it
-// schedules the card and says when it comes back.
+// schedules the card and says when it comes back. The grade offered is
+// Good, or Again when nothing was recalled (recalled is what the
+// candidate answered): a blank answer graded Good with one Enter would
+// push a card the candidate could not recall out by days.
 //
 // The grade, and the time it was given, are recorded in the round's
 // progress before they are applied, and applying them is idempotent (the
 // time is the grade's identity in the schedule): a round stopped anywhere
 // in between applies the grade on resume exactly once.
-func (r *round) grade(prefix, heading string, c drills.Card) error {
+func (r *round) grade(prefix, heading string, c drills.Card, recalled string) error {
 	opts := make([]session.Option, len(drills.Grades))
 	for i, g := range drills.Grades {
 		opts[i] = session.Option{Value: g.String(), Label: g.Label()}
@@ -89,7 +92,12 @@ func (r *round) grade(prefix, heading string, c drills.Card) error {
 		Help:    r.env.Pack.Meta.Drill.GradeHelp,
 		Heading: heading,
 		Options: opts,
-		Default: func() string { return drills.Good.String() },
+		Default: func() string {
+			if strings.TrimSpace(recalled) == "" {
+				return drills.Again.String()
+			}
+			return drills.Good.String()
+		},
 		Save: func(ans string) error {
 			if _, ok := drills.ParseGrade(ans); !ok {
 				return fmt.Errorf("%q is not a grade; answer Again, Hard, Good or Easy", ans)
@@ -282,7 +290,7 @@ func (r *round) tradeoff(prefix, heading string, c drills.Card) error {
 			}
 		}
 	}
-	return r.grade(prefix, heading, c)
+	return r.grade(prefix, heading, c, ans)
 }
 
 // show prints a titled paragraph within a card: unlike Session.Show, it
@@ -435,14 +443,15 @@ func (r *round) followup(prefix, heading string, c drills.Card) error {
 		q.Notes = []string{"What they are testing: " + why}
 	}
 	title := text.CleanLine(c.Story.Meta.Title) + ": " + question
-	if _, err := r.logged(q, c, title, question); err != nil {
+	ans, err := r.logged(q, c, title, question)
+	if err != nil {
 		return err
 	}
 	r.s.Heading(heading)
 	if prepared := r.prepared(c); prepared != "" {
 		r.show("Your prepared answer, in your story", prepared)
 	}
-	if err := r.grade(prefix, heading, c); err != nil {
+	if err := r.grade(prefix, heading, c, ans); err != nil {
 		return err
 	}
 	return r.keep(prefix, heading, c)

@@ -88,11 +88,11 @@ func TestDrillTradeoffs(t *testing.T) {
 	f := drillFixture(t)
 	p := prompttest.New(t)
 	p.ExpectInput("card.0.answer", "Sharding instead, but the migration was too risky before the peak; the cost was eventual consistency.")
-	p.ExpectSelect("card.0.grade", "Good")
+	p.ExpectSelect("card.0.grade", "Good").WantDefaultOption("Good")
 	p.ExpectInput("card.1.answer", "A queue rather than a call, because the caller can wait; the cost is duplicates.")
-	p.ExpectSelect("card.1.grade", "Easy")
+	p.ExpectSelect("card.1.grade", "Easy").WantDefaultOption("Good")
 	p.ExpectInput("card.2.answer", "A database trigger.")
-	p.ExpectSelect("card.2.grade", "Again")
+	p.ExpectSelect("card.2.grade", "Again").WantDefaultOption("Good")
 	o, out, err := f.drill(p, DrillOptions{Decks: []drills.Deck{drills.Tradeoffs}, Command: "prep drill tradeoffs"})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -227,7 +227,8 @@ func TestDrillStopAndResume(t *testing.T) {
 	// The same three cards: the graded one is passed over.
 	p = prompttest.New(t)
 	p.ExpectSelect("resume", "Resume")
-	p.ExpectSelect("card.1.grade", "Good")
+	// The answer given before the stop still decides the grade offered.
+	p.ExpectSelect("card.1.grade", "Good").WantDefaultOption("Good")
 	p.ExpectInput("card.2.answer", "A queue.")
 	p.ExpectSelect("card.2.grade", "Good")
 	o, out, err := f.drill(p, opts)
@@ -319,6 +320,22 @@ func TestDrillFollowups(t *testing.T) {
 	}
 }
 
+// A blank answer is a card not recalled: the grade starts on Again, so
+// one Enter brings the card back tomorrow rather than in days.
+func TestDrillBlankRecallOffersAgain(t *testing.T) {
+	for _, deck := range []drills.Deck{drills.Tradeoffs, drills.Followups} {
+		t.Run(string(deck), func(t *testing.T) {
+			f := drillFixture(t)
+			p := prompttest.New(t)
+			p.ExpectInput("card.0.answer", "  ")
+			p.ExpectSelect("card.0.grade", "Again").WantDefaultOption("Again")
+			if _, out, err := f.drill(p, DrillOptions{Decks: []drills.Deck{deck}, Count: 1}); err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+		})
+	}
+}
+
 // followups is the ledger story's Follow-ups section.
 func (f *fixture) followups() string {
 	f.T.Helper()
@@ -362,7 +379,7 @@ func TestDrillScaleExercise(t *testing.T) {
 	p.ExpectText("card.0.bottlenecks", "Redis CPU at about 100,000 operations a second, then the network to it, then hot keys for the biggest tenant.")
 	p.ExpectText("card.0.mitigation", "First count locally in each API node and sync every second instead of one INCR per request, then shard keys by tenant; the cost is a little overshoot.")
 	p.ExpectText("card.0.validation", "Load test at 100x with replayed traffic; pass when p99 stays under 5 ms and overshoot under 1%.")
-	p.ExpectSelect("card.0.grade", "Good")
+	p.ExpectSelect("card.0.grade", "Good").WantDefaultOption("Good")
 	_, out, err := f.drill(p, DrillOptions{Decks: []drills.Deck{drills.Scale}, Exercise: "rate-limiter"})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)

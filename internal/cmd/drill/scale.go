@@ -43,12 +43,13 @@ func (r *round) scale(prefix, heading string, c drills.Card) error {
 	r.s.Show(r.intro(drills.Scale))
 	r.s.Heading(heading)
 	sc.today()
+	var recalled strings.Builder
 	for i := range rubric.Sections {
 		sec := &rubric.Sections[i]
 		if err := sc.offerHints(prefix, heading, sec); err != nil {
 			return err
 		}
-		_, err := r.s.Ask(session.Question{
+		ans, err := r.s.Ask(session.Question{
 			ID:       prefix + "." + sec.ID,
 			Kind:     session.Text,
 			Message:  sec.Question,
@@ -69,6 +70,7 @@ func (r *round) scale(prefix, heading string, c drills.Card) error {
 		if err != nil {
 			return err
 		}
+		recalled.WriteString(ans)
 	}
 	if err := sc.report(); err != nil {
 		return err
@@ -77,7 +79,7 @@ func (r *round) scale(prefix, heading string, c drills.Card) error {
 		r.show("Reference notes, to compare with yours", "")
 		verbatim(r.s, c.Exercise.Notes)
 	}
-	return r.grade(prefix, heading, c)
+	return r.grade(prefix, heading, c, recalled.String())
 }
 
 // file settles which file the answer goes to: the one noted when the card
