@@ -51,6 +51,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/text"
 	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
@@ -146,11 +147,10 @@ type Session struct {
 }
 
 // Open takes the session's lock for the whole session and reads where
-// the session name stopped. The lock is released by Close.
-func Open(ws *workspace.Workspace, name string, p prompts.Prompter, out io.Writer) (*Session, error) {
-	if out == nil {
-		out = io.Discard
-	}
+// the session name stopped. The lock is released by Close. The session
+// writes to ios's output, wrapped to its terminal (see Width); nil
+// discards what it writes.
+func Open(ws *workspace.Workspace, name string, p prompts.Prompter, ios *iostreams.IOStreams) (*Session, error) {
 	unlock, err := ws.LockSession(lockName(name))
 	if err != nil {
 		return nil, err
@@ -160,7 +160,9 @@ func Open(ws *workspace.Workspace, name string, p prompts.Prompter, out io.Write
 		unlock()
 		return nil, err
 	}
-	return &Session{name: name, ws: ws, p: p, out: out, prog: prog, unlock: unlock, shown: map[string]bool{}}, nil
+	s := &Session{name: name, ws: ws, p: p, prog: prog, unlock: unlock, shown: map[string]bool{}}
+	s.writeTo(ios)
+	return s, nil
 }
 
 // lockName is the lock a session takes: its name up to the first "-", so
@@ -513,9 +515,8 @@ func (s *Session) Forget() error {
 // Printer is a session that only prints, with no lock and progress only
 // in memory: for what comes before a session is chosen, so that it looks
 // like the session that follows and keeps nothing. It must not Ask.
-func Printer(out io.Writer) *Session {
-	if out == nil {
-		out = io.Discard
-	}
-	return &Session{out: out, shown: map[string]bool{}, prog: &workspace.Progress{Answers: map[string]string{}}}
+func Printer(ios *iostreams.IOStreams) *Session {
+	s := &Session{shown: map[string]bool{}, prog: &workspace.Progress{Answers: map[string]string{}}}
+	s.writeTo(ios)
+	return s
 }

@@ -1,17 +1,13 @@
 package session
 
 import (
+	"io"
+
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/text"
 )
-
-// Fill fills pack text to the width prep uses when it does not know the
-// terminal's; a session wraps to its terminal with Session.Wrap.
-func Fill(s, first, rest string) string {
-	return text.Wrap(text.Clean(s), first, rest, packdoc.Width)
-}
 
 // Wrap fills text to the session's width: its terminal's (capped at
 // packdoc.MaxWidth), or packdoc.Width when output is not a terminal.
@@ -27,11 +23,14 @@ func (s *Session) Width() int {
 	return s.width
 }
 
-// FitTo wraps the session's text to the width of the terminal its output
-// goes to (io.TerminalWidth), or to packdoc.Width when there is none.
-func (s *Session) FitTo(io *iostreams.IOStreams) {
-	if io != nil {
-		s.width = packdoc.FitWidth(io.TerminalWidth())
+// writeTo sends the session's output to ios.Out, wrapped to the width of
+// its terminal (ios.TerminalWidth), or to packdoc.Width when there is
+// none; nil discards it.
+func (s *Session) writeTo(ios *iostreams.IOStreams) {
+	s.out = io.Discard
+	if ios != nil && ios.Out != nil {
+		s.out = ios.Out
+		s.width = packdoc.FitWidth(ios.TerminalWidth())
 	}
 }
 

@@ -36,7 +36,7 @@ func TestFindingNotesAndCheckSayEachHintOnce(t *testing.T) {
 	p := prompttest.New(t)
 	p.ExpectInput("notes", "")
 	env, buf := f.Env(p)
-	s, err := session.Open(env.Workspace, "test", env.Prompter, env.IO.Out)
+	s, err := session.Open(env.Workspace, "test", env.Prompter, env.IO)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,12 +63,11 @@ func Background(env session.Env, sheet func() ([]byte, error)) (*storyflow.Outco
 		return nil, fmt.Errorf("the background panel checks stories with rubric %q, which the content pack does not have; add it or fix the panel's rubric", rid)
 	}
 	ws := env.Workspace
-	s, err := session.Open(ws, BackgroundName, env.Prompter, env.IO.Out)
+	s, err := session.Open(ws, BackgroundName, env.Prompter, env.IO)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	s.FitTo(env.IO)
 	// A file prep cannot read stops the session before its first
 	// question, rather than at the answer that could not be saved.
 	if _, err := ws.Timeline(); err != nil {

@@ -119,12 +119,11 @@ func Culture(env session.Env, opts CultureOptions) (*storyflow.Outcome, error) {
 		return nil, errNoValues
 	}
 	ws := env.Workspace
-	s, err := session.Open(ws, CultureName, env.Prompter, env.IO.Out)
+	s, err := session.Open(ws, CultureName, env.Prompter, env.IO)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	s.FitTo(env.IO)
 
 	s.Printf("%s\n%s\n", session.PanelHeader(env.Pack, panel), s.Wrap(panel.Summary, "  ", "  "))
 	prev := ""

@@ -271,11 +271,11 @@ func (r *round) tradeoff(prefix, heading string, c drills.Card) error {
 				names = append(names, strings.ToLower(rubric.Sections[i].Title))
 			}
 		}
-		r.s.Printf("\n%s\n", session.Fill("Your answer has all of: "+strings.Join(names, ", ")+".", "  ", "  "))
+		r.s.Printf("\n%s\n", r.s.Wrap("Your answer has all of: "+strings.Join(names, ", ")+".", "  ", "  "))
 	default:
 		r.s.Printf("\n  Missing from your answer:\n")
 		for _, sec := range missing {
-			r.s.Printf("%s\n", session.Fill(text.CleanLine(sec.Title)+": "+sec.Missing, "  - ", "    "))
+			r.s.Printf("%s\n", r.s.Wrap(text.CleanLine(sec.Title)+": "+sec.Missing, "  - ", "    "))
 		}
 	}
 	if c.Tradeoff != nil {
@@ -299,7 +299,7 @@ func (r *round) tradeoff(prefix, heading string, c drills.Card) error {
 func (r *round) show(title, txt string) {
 	r.s.Printf("\n%s\n", text.Clean(title))
 	if strings.TrimSpace(txt) != "" {
-		r.s.Printf("%s\n", session.Fill(txt, "  ", "  "))
+		r.s.Printf("%s\n", r.s.Wrap(txt, "  ", "  "))
 	}
 }
 

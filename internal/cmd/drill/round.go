@@ -139,7 +139,7 @@ func Drill(env session.Env, opts DrillOptions) (*DrillOutcome, error) {
 		opts.Command = progname.Name() + " drill"
 	}
 	ws := env.Workspace
-	s, err := session.Open(ws, drillName(opts.Decks), env.Prompter, env.IO.Out)
+	s, err := session.Open(ws, drillName(opts.Decks), env.Prompter, env.IO)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ func Drill(env session.Env, opts DrillOptions) (*DrillOutcome, error) {
 	}
 	if picked == nil {
 		if r.needsStories() && len(cards) == 0 {
-			s.Printf("%s\n", session.Fill(noStories(), "", ""))
+			s.Printf("%s\n", s.Wrap(noStories(), "", ""))
 			return r.out, s.Finish()
 		}
 		fresh := r.pick(cards, store)
@@ -340,7 +340,7 @@ func (r *round) header(picked []*drills.Card, store *drills.Store) {
 		line += " · " + d
 	}
 	r.s.Printf("%s\n", line)
-	r.s.Printf("%s\n", session.Fill("Answer each card as you would in the room, compare, then grade how well you recalled it: the harder it was, the sooner it comes back.", "", ""))
+	r.s.Printf("%s\n", r.s.Wrap("Answer each card as you would in the room, compare, then grade how well you recalled it: the harder it was, the sooner it comes back.", "", ""))
 }
 
 // interviewLine says how far off the interview is; "" with no date.
@@ -389,7 +389,7 @@ func (r *round) offerAhead(cards []drills.Card, store *drills.Store) {
 	if r.opts.Mine {
 		cmd += " --mine"
 	}
-	r.s.Printf("%s\n", session.Fill(fmt.Sprintf("Practise ahead: %s --ahead (%s not due yet).", cmd, text.Plural(n, "card")), "", ""))
+	r.s.Printf("%s\n", r.s.Wrap(fmt.Sprintf("Practise ahead: %s --ahead (%s not due yet).", cmd, text.Plural(n, "card")), "", ""))
 }
 
 // end sums the round up and says when the next card is due.

@@ -48,7 +48,14 @@ func newFixture(t *testing.T) *fixture { return &fixture{sessiontest.NewFixture(
 
 func (f *fixture) drill(p prompts.Prompter, opts DrillOptions) (*DrillOutcome, string, error) {
 	f.T.Helper()
+	return f.drillAt(0, p, opts)
+}
+
+// drillAt is drill on a terminal that many columns wide.
+func (f *fixture) drillAt(terminal int, p prompts.Prompter, opts DrillOptions) (*DrillOutcome, string, error) {
+	f.T.Helper()
 	env, out := f.Env(p)
+	env.IO.SetTerminalWidth(terminal)
 	if opts.Now == nil {
 		opts.Now = func() time.Time { return t0 }
 	}
@@ -81,11 +88,9 @@ var (
 	archCard       = "tradeoffs/story/moving-ledger-writes-off-the-checkout-path/" + drills.SentenceHash(ledgerArch)
 )
 
-// A trade-off round: the story's decisions first, then the bank's; each
-// answer checked, compared, graded and scheduled, and kept in the day's
-// log.
-func TestDrillTradeoffs(t *testing.T) {
-	f := drillFixture(t)
+// tradeoffRound answers the three cards of a trade-off round with
+// tradeoffOptions: the story's two decisions and one of the bank's.
+func tradeoffRound(t *testing.T) *prompttest.Stub {
 	p := prompttest.New(t)
 	p.ExpectInput("card.0.answer", "Sharding instead, but the migration was too risky before the peak; the cost was eventual consistency.")
 	p.ExpectSelect("card.0.grade", "Good").WantDefaultOption("Good")
@@ -93,7 +98,17 @@ func TestDrillTradeoffs(t *testing.T) {
 	p.ExpectSelect("card.1.grade", "Easy").WantDefaultOption("Good")
 	p.ExpectInput("card.2.answer", "A database trigger.")
 	p.ExpectSelect("card.2.grade", "Again").WantDefaultOption("Good")
-	o, out, err := f.drill(p, DrillOptions{Decks: []drills.Deck{drills.Tradeoffs}, Command: "prep drill tradeoffs"})
+	return p
+}
+
+var tradeoffOptions = DrillOptions{Decks: []drills.Deck{drills.Tradeoffs}, Command: "prep drill tradeoffs"}
+
+// A trade-off round: the story's decisions first, then the bank's; each
+// answer checked, compared, graded and scheduled, and kept in the day's
+// log.
+func TestDrillTradeoffs(t *testing.T) {
+	f := drillFixture(t)
+	o, out, err := f.drill(tradeoffRound(t), tradeoffOptions)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -365,11 +380,8 @@ func TestDrillFollowupsWithoutStories(t *testing.T) {
 	}
 }
 
-// A scale card: the system today, each section of the scale rubric with
-// hints offered one at a time while they last, the answer saved in
-// practice/ and checked, the notes, the grade.
-func TestDrillScaleExercise(t *testing.T) {
-	f := drillFixture(t)
+// scaleRound answers the rate limiter's scale card, taking two hints.
+func scaleRound(t *testing.T) *prompttest.Stub {
 	p := prompttest.New(t)
 	p.ExpectConfirm("card.0.hint.breaks_first.0", true)
 	p.ExpectConfirm("card.0.hint.breaks_first.1", false)
@@ -380,7 +392,17 @@ func TestDrillScaleExercise(t *testing.T) {
 	p.ExpectText("card.0.mitigation", "First count locally in each API node and sync every second instead of one INCR per request, then shard keys by tenant; the cost is a little overshoot.")
 	p.ExpectText("card.0.validation", "Load test at 100x with replayed traffic; pass when p99 stays under 5 ms and overshoot under 1%.")
 	p.ExpectSelect("card.0.grade", "Good").WantDefaultOption("Good")
-	_, out, err := f.drill(p, DrillOptions{Decks: []drills.Deck{drills.Scale}, Exercise: "rate-limiter"})
+	return p
+}
+
+var scaleOptions = DrillOptions{Decks: []drills.Deck{drills.Scale}, Exercise: "rate-limiter"}
+
+// A scale card: the system today, each section of the scale rubric with
+// hints offered one at a time while they last, the answer saved in
+// practice/ and checked, the notes, the grade.
+func TestDrillScaleExercise(t *testing.T) {
+	f := drillFixture(t)
+	_, out, err := f.drill(scaleRound(t), scaleOptions)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}

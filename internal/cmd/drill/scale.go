@@ -164,7 +164,7 @@ func (sc *scaleCard) save(edit func(*workspace.Practice) error) error {
 func (sc *scaleCard) today() {
 	s := sc.r.s
 	if e := sc.c.Exercise; e != nil {
-		s.Printf("%s\n", session.Fill(e.Prompt, "  ", "  "))
+		s.Printf("%s\n", s.Wrap(e.Prompt, "  ", "  "))
 		if len(e.Numbers) > 0 {
 			items := make([]string, len(e.Numbers))
 			for i, f := range e.Numbers {
@@ -172,7 +172,7 @@ func (sc *scaleCard) today() {
 			}
 			sc.r.show("Today's numbers", "")
 			for _, it := range items {
-				s.Printf("%s\n", session.Fill(it, "  - ", "    "))
+				s.Printf("%s\n", s.Wrap(it, "  - ", "    "))
 			}
 		}
 		if strings.TrimSpace(e.Architecture) != "" {
@@ -181,7 +181,7 @@ func (sc *scaleCard) today() {
 		}
 		return
 	}
-	s.Printf("%s\n", session.Fill(sc.rubric.Summary, "  ", "  "))
+	s.Printf("%s\n", s.Wrap(sc.rubric.Summary, "  ", "  "))
 	for _, id := range []string{"architecture", "action"} {
 		if txt := sc.r.storySection(sc.c, id); txt != "" {
 			sc.r.show("Your project today, as your story tells it: "+sectionTitle(sc.r.env.Pack, sc.c.Story, id), txt)
@@ -211,7 +211,7 @@ func (sc *scaleCard) offerHints(prefix, heading string, sec *pack.Section) error
 			return nil
 		}
 		n := len(sc.steps)
-		sc.r.s.Printf("%s\n", session.Fill(hints[n], fmt.Sprintf("  Hint %d: ", n+1), "          "))
+		sc.r.s.Printf("%s\n", sc.r.s.Wrap(hints[n], fmt.Sprintf("  Hint %d: ", n+1), "          "))
 		sc.steps = append(sc.steps, sec.ID)
 	}
 	return nil

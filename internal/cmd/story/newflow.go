@@ -40,12 +40,11 @@ func NewStory(env session.Env, opts StoryOptions) (*storyflow.Outcome, error) {
 		return nil, fmt.Errorf("--kind %q: not a kind prep knows; use one of %s", kind, strings.Join(env.Pack.RubricIDs(), ", "))
 	}
 	ws := env.Workspace
-	s, err := session.Open(ws, StoryNewName, env.Prompter, env.IO.Out)
+	s, err := session.Open(ws, StoryNewName, env.Prompter, env.IO)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	s.FitTo(env.IO)
 
 	// prev is the story of a session started over: giving it the same
 	// title again takes it up rather than making a copy.

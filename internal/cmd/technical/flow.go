@@ -347,11 +347,10 @@ func (t *technical) pick(opts TechnicalOptions) (bool, error) {
 // open opens the session of a scenario and, when it stopped halfway,
 // asks whether to resume it.
 func (t *technical) open(tr *Track, ex *pack.Exercise) (bool, error) {
-	s, err := session.Open(t.ws, progressName(ex.ID), t.env.Prompter, t.env.IO.Out)
+	s, err := session.Open(t.ws, progressName(ex.ID), t.env.Prompter, t.env.IO)
 	if err != nil {
 		return false, err
 	}
-	s.FitTo(t.env.IO)
 	t.s, t.ex, t.track, t.file = s, ex, tr, ex.ID+".md"
 	t.rubric = t.design
 	if r, ok := t.env.Pack.Rubric(ex.Kind); ok {
@@ -404,7 +403,7 @@ func (t *technical) latestStopped() (*Track, *pack.Exercise, error) {
 func (t *technical) choose(trackID string) (*Track, *pack.Exercise, error) {
 	// A session with no progress, used only to print: the choice looks
 	// like the rest of the session and keeps nothing.
-	out := session.Printer(t.env.IO.Out)
+	out := session.Printer(t.env.IO)
 	t.introduce(out)
 	var tr *Track
 	if trackID == "" && len(t.tracks) > 1 {

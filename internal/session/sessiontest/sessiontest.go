@@ -1,7 +1,8 @@
 // Package sessiontest is what the tests of guided sessions share: a
 // candidate's workspace opened afresh for each run, as a new prep process
 // would open it, the built-in pack with a fixed follow-up bank, and a
-// view of the stories a session wrote.
+// view of the stories a session wrote; and the terminal widths every
+// command's text is tried at (Widths).
 package sessiontest
 
 import (

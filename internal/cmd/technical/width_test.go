@@ -1,0 +1,25 @@
+package technical
+
+import (
+	"testing"
+
+	"github.com/prepcli/prep/internal/session/sessiontest"
+)
+
+// The whole session, from the panel's intro and the track and scenario
+// lists shown before any scenario is chosen to the follow-ups, is wrapped
+// to the terminal (the lists before the choice were 78 columns wide in
+// any terminal).
+func TestTechnicalWrapsToTheTerminal(t *testing.T) {
+	for _, w := range sessiontest.Widths {
+		t.Run(w.Name(), func(t *testing.T) {
+			f := newTechFixture(t)
+			env, out := f.Env(sessiontest.Stub(t, techScript(t, f.Pack)...))
+			env.IO.SetTerminalWidth(w.Terminal)
+			if _, err := Technical(env, TechnicalOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			w.Check(t, out.String())
+		})
+	}
+}
