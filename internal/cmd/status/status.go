@@ -173,7 +173,7 @@ func Run(opts *Options) error {
 	if opts.Format == "json" {
 		return writeJSON(opts.IO.Out, rep)
 	}
-	return writeText(opts.IO.Out, rep, style{bars: opts.IO.IsStdoutTTY(), color: opts.IO.ColorEnabled()})
+	return writeText(opts.IO.Out, rep, style{bars: opts.IO.IsStdoutTTY(), color: opts.IO.ColorEnabled(), width: packdoc.FitWidth(opts.IO.TerminalWidth())})
 }
 
 func writeJSON(w io.Writer, rep *readiness.Report) error {
@@ -184,8 +184,11 @@ func writeJSON(w io.Writer, rep *readiness.Report) error {
 }
 
 // style is how text output looks: bars and marks in a terminal, colour
-// when wanted.
-type style struct{ bars, color bool }
+// when wanted, lists wrapped to the terminal's width.
+type style struct {
+	bars, color bool
+	width       int // what the lists are wrapped at
+}
 
 const barWidth = 12
 
@@ -238,7 +241,7 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 	if iv := rep.Interview; iv != nil {
 		head += " · " + drill.InterviewPhrase(iv.DaysLeft) + " (" + iv.Date + ")"
 	}
-	fmt.Fprintln(w, head)
+	fmt.Fprintln(w, text.Wrap(head, "", "  ", st.width))
 
 	if bg := rep.Background; bg != nil {
 		fmt.Fprintf(w, "\n%s\n", text.CleanLine(bg.Title))
@@ -250,9 +253,9 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 		line(w, "Featured stories", st.progress(bg.Drafted)+" drafted")
 		line(w, "Ready", st.progress(bg.Ready))
 		for _, s := range bg.Stories {
-			fmt.Fprintln(w, text.Wrap(fmt.Sprintf("%d. %s: %s", s.Rank, s.Title, verdictLine(s.Verdict, s.Reasons)), "    ", "       ", packdoc.Width))
+			fmt.Fprintln(w, text.Wrap(fmt.Sprintf("%d. %s: %s", s.Rank, s.Title, verdictLine(s.Verdict, s.Reasons)), "    ", "       ", st.width))
 			if r := rehearsal.Summary(s.Rehearsals); r != "" {
-				fmt.Fprintln(w, text.Wrap("said out loud: "+r, "       ", "       ", packdoc.Width))
+				fmt.Fprintln(w, text.Wrap("said out loud: "+r, "       ", "       ", st.width))
 			}
 		}
 		line(w, "Signals covered", st.progress(bg.Signals.Progress))
@@ -269,7 +272,7 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 			default:
 				what = "no featured story shows it yet: it needs " + sig.Needs
 			}
-			fmt.Fprintln(w, text.Wrap(st.mark(len(sig.CoveredBy) > 0)+" "+text.CleanLine(sig.Title)+": "+text.CleanLine(what), "    ", "        ", packdoc.Width))
+			fmt.Fprintln(w, text.Wrap(st.mark(len(sig.CoveredBy) > 0)+" "+text.CleanLine(sig.Title)+": "+text.CleanLine(what), "    ", "        ", st.width))
 		}
 		line(w, "Follow-ups", st.progress(bg.Followups)+" rehearsed")
 	}
@@ -302,7 +305,7 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 			case len(v.Needs) > 0:
 				what = "no story shows it yet. A story needs: " + strings.Join(v.Needs, " ")
 			}
-			fmt.Fprintln(w, text.Wrap(st.mark(len(v.Stories) > 0)+" "+text.CleanLine(v.Title)+": "+text.CleanLine(what), "    ", "        ", packdoc.Width))
+			fmt.Fprintln(w, text.Wrap(st.mark(len(v.Stories) > 0)+" "+text.CleanLine(v.Title)+": "+text.CleanLine(what), "    ", "        ", st.width))
 		}
 	}
 
@@ -324,7 +327,7 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 	if next := nextSteps(rep); len(next) > 0 {
 		fmt.Fprintf(w, "\nNext\n")
 		for _, n := range next {
-			fmt.Fprintf(w, "  %-22s%s\n", n[0], n[1])
+			fmt.Fprintln(w, text.Wrap(n[1], fmt.Sprintf("  %-22s", n[0]), strings.Repeat(" ", 24), st.width))
 		}
 	}
 	return nil

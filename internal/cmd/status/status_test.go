@@ -18,6 +18,7 @@ import (
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/readiness"
 	"github.com/prepcli/prep/internal/readiness/readinesstest"
+	"github.com/prepcli/prep/internal/session/sessiontest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -338,5 +339,20 @@ func TestStatusWeakStoryNeedsWork(t *testing.T) {
 	}
 	if strings.Contains(out, "pass") {
 		t.Errorf("the text calls something passing:\n%s", out)
+	}
+}
+
+// The signal and value lists are wrapped to the terminal, not to 78
+// columns whatever its width.
+func TestStatusWrapsToTheTerminal(t *testing.T) {
+	for _, w := range sessiontest.Widths {
+		t.Run(w.Name(), func(t *testing.T) {
+			h := newHarness(t, fixture(t))
+			h.ios.SetTerminalWidth(w.Terminal)
+			if err := h.run(); err != nil {
+				t.Fatal(err)
+			}
+			w.Check(t, h.out.String())
+		})
 	}
 }
