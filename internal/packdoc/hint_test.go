@@ -13,7 +13,7 @@ import (
 func TestExerciseHintsOneFormat(t *testing.T) {
 	one := &pack.Exercise{Title: "A ledger API", Kind: "design", Prompt: "Design it.", Hints: []string{"What arrives twice?"}}
 	var b bytes.Buffer
-	if err := Exercise(&b, one, false); err != nil {
+	if err := Exercise(&b, Width, one, false); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "(1 hint withheld; add --reveal to show them)") {
@@ -23,14 +23,14 @@ func TestExerciseHintsOneFormat(t *testing.T) {
 	two.Hints = append(two.Hints, "Which number decides the storage?")
 	two.Notes = "MVP: one table."
 	b.Reset()
-	if err := Exercise(&b, &two, false); err != nil {
+	if err := Exercise(&b, Width, &two, false); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "(2 hints and the reference notes withheld;") {
 		t.Errorf("withheld hints not counted in words:\n%s", b.String())
 	}
 	b.Reset()
-	if err := Exercise(&b, &two, true); err != nil {
+	if err := Exercise(&b, Width, &two, true); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"  Hint 1 of 2: What arrives twice?\n", "  Hint 2 of 2: Which number decides the storage?\n"} {

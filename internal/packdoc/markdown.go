@@ -1,25 +1,18 @@
 package packdoc
 
 import (
-	"io"
 	"strings"
 
 	"github.com/prepcli/prep/internal/text"
 )
 
-// Markdown renders the Markdown an example or a reference is written in
+// markdown renders the Markdown an example or a reference is written in
 // for a terminal: headings as plain lines with a rule under the top ones,
-// paragraphs and list items refilled to width, fenced code and tables kept
-// line for line (their layout is their meaning), emphasis marks dropped.
-func Markdown(w io.Writer, md, indent string, width int) error {
-	d := &doc{w: w}
-	d.markdown(md, "", indent, width)
-	return d.err
-}
-
-// markdown renders text; a first heading that only repeats title (already
-// shown above it) is left out.
-func (d *doc) markdown(md, title, indent string, width int) {
+// paragraphs and list items refilled to the width, fenced code and tables
+// kept line for line (their layout is their meaning), emphasis marks
+// dropped. A first heading that only repeats title (already shown above
+// it) is left out.
+func (d *doc) markdown(md, title, indent string) {
 	lines := strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n")
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
@@ -46,7 +39,7 @@ func (d *doc) markdown(md, title, indent string, width int) {
 				rest = indent + strings.Repeat(" ", len(marker)+3)
 				item = body
 			}
-			d.printf("%s\n", text.Wrap(plain(item), first, rest, width))
+			d.printf("%s\n", text.Wrap(plain(item), first, rest, d.width))
 		}
 		d.printf("\n")
 		para, blank = nil, true
@@ -79,7 +72,7 @@ func (d *doc) markdown(md, title, indent string, width int) {
 			}
 			d.printf("%s%s\n", indent, title)
 			if level <= 2 {
-				d.printf("%s%s\n", indent, strings.Repeat("-", min(len([]rune(title)), max(width-len(indent), 1))))
+				d.printf("%s%s\n", indent, strings.Repeat("-", min(len([]rune(title)), max(d.width-len(indent), 1))))
 			}
 			d.printf("\n")
 			blank = true

@@ -13,7 +13,7 @@ import (
 // paragraphs and list items refilled, tables and code kept line for line.
 func TestReferenceMarkdown(t *testing.T) {
 	var b strings.Builder
-	err := Reference(&b, &pack.Reference{
+	err := Reference(&b, Width, &pack.Reference{
 		Title:   "Fundamentals",
 		Summary: "Numbers to know.",
 		Text: "# Fundamentals\n\nSome **bold** words,\nwrapped by the author.\n\n## Latency\n\n| Op | Time |\n|---|---|\n| RAM | 100 ns |\n\n" +
@@ -51,7 +51,7 @@ After.
 // An example shows each note as the words quoted and what they tell.
 func TestExampleNotes(t *testing.T) {
 	var b strings.Builder
-	err := Example(&b, &pack.Example{Title: "T", Kind: "star", Strength: "strong", Text: "We cut p99 to 210 ms.",
+	err := Example(&b, Width, &pack.Example{Title: "T", Kind: "star", Strength: "strong", Text: "We cut p99 to 210 ms.",
 		Notes: []pack.Note{{Quote: "cut p99 to 210 ms", Hears: "A figure they can check."}}})
 	if err != nil {
 		t.Fatal(err)

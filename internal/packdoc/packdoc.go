@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/prepcli/prep/internal/pack"
 	"github.com/prepcli/prep/internal/progname"
@@ -37,8 +38,9 @@ func FitWidth(terminal int) int {
 // doc accumulates output and remembers the first write error, so renderers
 // read as a list of what to say.
 type doc struct {
-	w   io.Writer
-	err error
+	w     io.Writer
+	width int // the column paragraphs are filled to: FitWidth's
+	err   error
 }
 
 // printf writes through Clean: every renderer prints a pack's text, which
@@ -50,13 +52,32 @@ func (d *doc) printf(format string, args ...any) {
 	}
 }
 
-func (d *doc) heading(s string) { d.printf("\n%s\n", s) }
+func (d *doc) heading(s string) { d.printf("\n%s\n", text.Wrap(s, "", "  ", d.width)) }
+
+// line prints one line of text, wrapped with a hanging indent when it is
+// wider than the terminal.
+func (d *doc) line(s string) { d.printf("%s\n", text.Wrap(s, "", "  ", d.width)) }
+
+// titled prints an entry's title and its tag, if any ("[id, level]", "(id)"),
+// under a blank line, two spaces apart; a pair too wide for the terminal
+// is wrapped with a hanging indent.
+func (d *doc) titled(title, tag string) {
+	l := "  " + title
+	if tag != "" {
+		l += "  " + tag
+	}
+	if utf8.RuneCountInString(l) <= d.width {
+		d.printf("\n%s\n", l)
+		return
+	}
+	d.printf("\n%s\n", text.Wrap(strings.TrimSpace(title+" "+tag), "  ", "    ", d.width))
+}
 
 func (d *doc) para(indent, body string) {
 	if strings.TrimSpace(body) == "" {
 		return
 	}
-	d.printf("%s\n", text.Wrap(body, indent, indent, Width))
+	d.printf("%s\n", text.Wrap(body, indent, indent, d.width))
 }
 
 // verbatim prints text line by line: an architecture sketch's layout is
@@ -68,7 +89,7 @@ func (d *doc) verbatim(indent, body string) {
 }
 
 func (d *doc) bullet(item string) {
-	d.printf("%s\n", text.Wrap(item, "  - ", "    ", Width))
+	d.printf("%s\n", text.Wrap(item, "  - ", "    ", d.width))
 }
 
 func (d *doc) points(title string, ps []pack.Point) {
@@ -77,16 +98,16 @@ func (d *doc) points(title string, ps []pack.Point) {
 	}
 	d.heading(title)
 	for _, p := range ps {
-		d.printf("\n  %s\n", p.Title)
+		d.titled(p.Title, "")
 		d.para("    ", p.Text)
 	}
 }
 
 // Panel renders a panel: overview, what it looks for, how to prepare, how to
 // behave, and the guides its session uses.
-func Panel(w io.Writer, p *pack.Panel) error {
-	d := &doc{w: w}
-	d.printf("%s\n", p.Title)
+func Panel(w io.Writer, width int, p *pack.Panel) error {
+	d := &doc{w: w, width: width}
+	d.line(p.Title)
 	d.para("", p.Summary)
 	d.printf("\n")
 	d.para("", p.Overview)
@@ -96,24 +117,25 @@ func Panel(w io.Writer, p *pack.Panel) error {
 	if len(p.Guides) > 0 {
 		d.heading("Guides")
 		for _, g := range p.Guides {
-			d.printf("\n  %s (%s)\n", g.Title, g.ID)
+			d.titled(g.Title+" ("+g.ID+")", "")
 			d.para("    ", g.Text)
 			for _, q := range g.Questions {
-				d.printf("%s\n", text.Wrap(q, "    ? ", "      ", Width))
+				d.printf("%s\n", text.Wrap(q, "    ? ", "      ", d.width))
 			}
 		}
 	}
 	if p.Rubric != "" {
-		d.printf("\nAnswers for this panel are checked as %q: %s content show rubric/%s\n", p.Rubric, progname.Name(), p.Rubric)
+		d.printf("\n")
+		d.line(fmt.Sprintf("Answers for this panel are checked as %q: %s content show rubric/%s", p.Rubric, progname.Name(), p.Rubric))
 	}
 	return d.err
 }
 
 // Rubric renders a rubric: each section with its other names, the question
 // that draws it out and what a strong one holds; then its signals.
-func Rubric(w io.Writer, r *pack.Rubric) error {
-	d := &doc{w: w}
-	d.printf("%s (kind %q)\n", r.Title, r.ID)
+func Rubric(w io.Writer, width int, r *pack.Rubric) error {
+	d := &doc{w: w, width: width}
+	d.line(fmt.Sprintf("%s (kind %q)", r.Title, r.ID))
 	d.para("", r.Summary)
 	d.heading("Sections")
 	for _, s := range r.Sections {
@@ -121,11 +143,11 @@ func Rubric(w io.Writer, r *pack.Rubric) error {
 		if s.MinWords > 0 {
 			words = fmt.Sprintf(", at least %d words", s.MinWords)
 		}
-		d.printf("\n  %s  [%s, %s%s]\n", s.Title, s.ID, s.Level, words)
+		d.titled(s.Title, fmt.Sprintf("[%s, %s%s]", s.ID, s.Level, words))
 		names := append([]string{}, s.Aliases...)
 		names = append(names, s.Letters...)
 		if len(names) > 0 {
-			d.printf("%s\n", text.Wrap("Also found as: "+strings.Join(names, ", "), "    ", "    ", Width))
+			d.printf("%s\n", text.Wrap("Also found as: "+strings.Join(names, ", "), "    ", "    ", d.width))
 		}
 		d.para("    ", "Ask yourself: "+s.Question)
 		d.para("    ", s.Guidance)
@@ -137,7 +159,7 @@ func Rubric(w io.Writer, r *pack.Rubric) error {
 			if s.Section != "" {
 				target = " on " + s.Section
 			}
-			d.printf("\n  %s  [%s%s]\n", s.ID, s.Level, target)
+			d.titled(s.ID, fmt.Sprintf("[%s%s]", s.Level, target))
 			d.para("    ", s.Message)
 			d.para("    ", "Hint: "+s.Hint)
 		}
@@ -148,13 +170,14 @@ func Rubric(w io.Writer, r *pack.Rubric) error {
 // Exercise renders a practice prompt with its figures and architecture.
 // The hints, facts, evidence, key points and reference notes are withheld
 // unless asked for, as an interviewer would withhold them.
-func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
-	d := &doc{w: w}
+func Exercise(w io.Writer, width int, e *pack.Exercise, reveal bool) error {
+	d := &doc{w: w, width: width}
 	track := ""
 	if e.Track != "" {
 		track = ", track " + e.Track
 	}
-	d.printf("%s (kind %q%s)\n\n", e.Title, e.Kind, track)
+	d.line(fmt.Sprintf("%s (kind %q%s)", e.Title, e.Kind, track))
+	d.printf("\n")
 	d.para("", e.Prompt)
 	if len(e.Numbers) > 0 {
 		d.heading("Numbers")
@@ -189,20 +212,21 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 			if last > 0 {
 				list = strings.Join(held[:last], ", ") + " and " + held[last]
 			}
-			d.printf("\n(%s withheld; add --reveal to show them)\n", list)
+			d.printf("\n")
+			d.line(fmt.Sprintf("(%s withheld; add --reveal to show them)", list))
 		}
 		return d.err
 	}
 	if len(e.Hints) > 0 {
 		d.heading("Hints")
 		for i, h := range e.Hints {
-			d.printf("%s\n", text.Wrap(Hint(i, len(e.Hints), h), "  ", "  ", Width))
+			d.printf("%s\n", text.Wrap(Hint(i, len(e.Hints), h), "  ", "  ", d.width))
 		}
 	}
 	if len(e.Facts) > 0 {
 		d.heading("Facts, told when asked")
 		for _, f := range e.Facts {
-			d.printf("\n  %s  [%s]\n", f.Topic, f.ID)
+			d.titled(f.Topic, "["+f.ID+"]")
 			d.para("    ", f.Answer)
 			d.para("    ", "Why ask: "+f.Why)
 			d.para("    ", "Asked with: "+strings.Join(f.Words, ", "))
@@ -211,7 +235,7 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 	if len(e.Evidence) > 0 {
 		d.heading("Evidence, shown when checked")
 		for _, v := range e.Evidence {
-			d.printf("\n  %s  [%s]\n", v.Check, v.ID)
+			d.titled(v.Check, "["+v.ID+"]")
 			d.para("    ", v.Shows)
 			d.para("    ", "Named as: "+strings.Join(v.Words, ", "))
 		}
@@ -223,7 +247,7 @@ func Exercise(w io.Writer, e *pack.Exercise, reveal bool) error {
 	if len(e.KeyPoints) > 0 {
 		d.heading("Key points")
 		for _, k := range e.KeyPoints {
-			d.printf("\n  %s  [%s]\n", k.Point, k.ID)
+			d.titled(k.Point, "["+k.ID+"]")
 			d.para("    ", "Why it matters: "+k.Why)
 			d.para("    ", "Counted from: "+strings.Join(k.Words, ", "))
 		}
@@ -254,9 +278,9 @@ func nonBlank(ss []string) []string {
 }
 
 // Component renders one technology of the probe bank.
-func Component(w io.Writer, c *pack.Component) error {
-	d := &doc{w: w}
-	d.printf("%s (component %q)\n", c.Name, c.ID)
+func Component(w io.Writer, width int, c *pack.Component) error {
+	d := &doc{w: w, width: width}
+	d.line(fmt.Sprintf("%s (component %q)", c.Name, c.ID))
 	d.heading("Limits")
 	d.para("  ", c.Limits)
 	if len(c.FailureModes) > 0 {
@@ -276,28 +300,28 @@ func Component(w io.Writer, c *pack.Component) error {
 
 // Example renders a worked answer and then its notes, each as the words
 // quoted and what an interviewer hears in them.
-func Example(w io.Writer, e *pack.Example) error {
-	d := &doc{w: w}
-	d.printf("%s\n", e.Title)
+func Example(w io.Writer, width int, e *pack.Example) error {
+	d := &doc{w: w, width: width}
+	d.line(e.Title)
 	d.para("", fmt.Sprintf("A %s answer, checked as %q.", e.Strength, e.Kind))
 	d.printf("\n")
-	d.markdown(e.Text, e.Title, "  ", Width)
+	d.markdown(e.Text, e.Title, "  ")
 	if len(e.Notes) > 0 {
 		d.heading("What the interviewer hears")
 		for _, n := range e.Notes {
-			d.printf("%s\n", text.Wrap("\u201c"+text.CleanLine(n.Quote)+"\u201d \u2014 "+n.Hears, "  - ", "    ", Width))
+			d.printf("%s\n", text.Wrap("\u201c"+text.CleanLine(n.Quote)+"\u201d \u2014 "+n.Hears, "  - ", "    ", d.width))
 		}
 	}
 	return d.err
 }
 
 // Reference renders a reference text: its title, summary and Markdown.
-func Reference(w io.Writer, r *pack.Reference) error {
-	d := &doc{w: w}
-	d.printf("%s\n", r.Title)
+func Reference(w io.Writer, width int, r *pack.Reference) error {
+	d := &doc{w: w, width: width}
+	d.line(r.Title)
 	d.para("", r.Summary)
 	d.printf("\n")
-	d.markdown(r.Text, r.Title, "", Width)
+	d.markdown(r.Text, r.Title, "")
 	return d.err
 }
 
@@ -308,9 +332,9 @@ func Hint(n, total int, hint string) string {
 }
 
 // Tradeoff renders one decision from the trade-off bank.
-func Tradeoff(w io.Writer, t *pack.Tradeoff) error {
-	d := &doc{w: w}
-	d.printf("%s\n", t.Title)
+func Tradeoff(w io.Writer, width int, t *pack.Tradeoff) error {
+	d := &doc{w: w, width: width}
+	d.line(t.Title)
 	d.heading("Options")
 	for _, o := range t.Options {
 		d.bullet(o)
@@ -327,30 +351,19 @@ func Tradeoff(w io.Writer, t *pack.Tradeoff) error {
 }
 
 // Followup renders one follow-up question and what it tests.
-func Followup(w io.Writer, f *pack.Followup) error {
-	d := &doc{w: w}
+func Followup(w io.Writer, width int, f *pack.Followup) error {
+	d := &doc{w: w, width: width}
 	d.para("", f.Question)
 	if f.Why != "" {
 		d.printf("\n")
 		d.para("", "Why they ask: "+f.Why)
 	}
 	if len(f.Sections) > 0 {
-		d.printf("\nProbes: %s\n", strings.Join(f.Sections, ", "))
+		d.printf("\n")
+		d.line("Probes: " + strings.Join(f.Sections, ", "))
 	}
 	if len(f.Topics) > 0 {
-		d.printf("Asked when a story mentions: %s\n", strings.Join(f.Topics, ", "))
+		d.line("Asked when a story mentions: " + strings.Join(f.Topics, ", "))
 	}
-	return d.err
-}
-
-// Meta renders the pack's name and welcome.
-func Meta(w io.Writer, m *pack.Meta) error {
-	d := &doc{w: w}
-	name := m.Name + " " + m.Version
-	if m.Company != "" {
-		name += " · " + m.Company
-	}
-	d.printf("%s\n\n", name)
-	d.para("", m.Welcome)
 	return d.err
 }

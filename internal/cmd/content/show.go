@@ -94,23 +94,24 @@ func RunShow(opts *ShowOptions) error {
 		}
 		return enc.Close()
 	}
+	width := packdoc.FitWidth(opts.IO.TerminalWidth())
 	switch v := e.Value.(type) {
 	case *pack.Panel:
-		return packdoc.Panel(out, v)
+		return packdoc.Panel(out, width, v)
 	case *pack.Rubric:
-		return packdoc.Rubric(out, v)
+		return packdoc.Rubric(out, width, v)
 	case *pack.Exercise:
-		return packdoc.Exercise(out, v, opts.Reveal)
+		return packdoc.Exercise(out, width, v, opts.Reveal)
 	case *pack.Tradeoff:
-		return packdoc.Tradeoff(out, v)
+		return packdoc.Tradeoff(out, width, v)
 	case *pack.Followup:
-		return packdoc.Followup(out, v)
+		return packdoc.Followup(out, width, v)
 	case *pack.Component:
-		return packdoc.Component(out, v)
+		return packdoc.Component(out, width, v)
 	case *pack.Example:
-		return packdoc.Example(out, v)
+		return packdoc.Example(out, width, v)
 	case *pack.Reference:
-		return packdoc.Reference(out, v)
+		return packdoc.Reference(out, width, v)
 	}
 	return fmt.Errorf("cannot show a %s yet", e.Type)
 }
