@@ -33,7 +33,10 @@ type tally struct {
 	answerable, right, wrongFact int // questions a fact or item answers
 	none, neutral                int // questions nothing answers
 	compound, compoundRight      int
-	kinds                        map[string][2]int // kind: right, answerable
+	// several: fact questions answered with more than one fact, and
+	// of those, the ones labelled compound.
+	several, severalCompound int
+	kinds                    map[string][2]int // kind: right, answerable
 }
 
 func (t *tally) accuracy() float64    { return ratio(t.right, t.answerable) }
@@ -110,30 +113,46 @@ func TestQuestionAccuracy(t *testing.T) {
 			}
 			scenarios[q.Scenario] = true
 			var ids []string
-			got := -1
+			var got []int
 			switch q.Kind {
 			case "fact":
 				facts := e.AllFacts()
 				for _, f := range facts {
 					ids = append(ids, f.ID)
 				}
-				got = m.Fact(q.Q, facts)
+				// As the session answers: every fact the question's
+				// requests reach.
+				got = m.Facts(q.Q, facts)
+				if len(got) > 1 {
+					tl.several++
+					if q.Compound {
+						tl.severalCompound++
+					}
+				}
 			case "evidence":
 				for _, ev := range e.Evidence {
 					ids = append(ids, ev.ID)
 				}
-				got = m.Evidence(q.Q, e.Evidence)
+				if i := m.Evidence(q.Q, e.Evidence); i >= 0 {
+					got = []int{i}
+				}
 			default:
 				t.Fatalf("%s: kind %q, want fact or evidence", at, q.Kind)
 			}
 			if q.Want != "none" && !contains(ids, q.Want) {
 				t.Fatalf("%s: scenario %s has no %s %q; fix the label", at, q.Scenario, q.Kind, q.Want)
 			}
-			gotID := "none"
-			if got >= 0 {
-				gotID = ids[got]
+			var gotIDs []string
+			for _, i := range got {
+				gotIDs = append(gotIDs, ids[i])
 			}
-			hit := gotID == q.Want
+			gotID := "none"
+			if len(gotIDs) > 0 {
+				gotID = strings.Join(gotIDs, "+")
+			}
+			// Right when the fact wanted is among those told; for none,
+			// when nothing is.
+			hit := contains(gotIDs, q.Want) || q.Want == "none" && len(gotIDs) == 0
 			if q.Want == "none" {
 				tl.none++
 				if hit {
@@ -163,10 +182,10 @@ func TestQuestionAccuracy(t *testing.T) {
 		}
 		t.Logf("%s: %d scenarios, %d questions (%d answerable, %d none)",
 			name, len(scenarios), tl.answerable+tl.none, tl.answerable, tl.none)
-		t.Logf("%s: accuracy on answerable %.1f%% (facts %d/%d, evidence %d/%d, compound %d/%d); none given the neutral reply %.1f%% (%d/%d); wrong fact %.1f%% (%d)",
+		t.Logf("%s: accuracy on answerable %.1f%% (facts %d/%d, evidence %d/%d, compound %d/%d); none given the neutral reply %.1f%% (%d/%d); wrong fact %.1f%% (%d); answered with several facts %d (%d labelled compound)",
 			name, 100*tl.accuracy(), tl.kinds["fact"][0], tl.kinds["fact"][1],
 			tl.kinds["evidence"][0], tl.kinds["evidence"][1], tl.compoundRight, tl.compound,
-			100*tl.neutralRate(), tl.neutral, tl.none, 100*tl.wrongRate(), tl.wrongFact)
+			100*tl.neutralRate(), tl.neutral, tl.none, 100*tl.wrongRate(), tl.wrongFact, tl.several, tl.severalCompound)
 		return tl
 	}
 

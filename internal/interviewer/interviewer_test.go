@@ -1,6 +1,8 @@
 package interviewer
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -35,10 +37,10 @@ var facts = []pack.Fact{
 	{ID: "budget", Topic: "budget", Words: []string{"budget", "cost", "spend"}},
 }
 
-func TestFact(t *testing.T) {
+func TestFacts(t *testing.T) {
 	for _, tt := range []struct {
 		q    string
-		want string // fact id, "" for none
+		want string // fact ids joined by "+", "" for none
 	}{
 		{"How many users do we have?", "users"},
 		{"What's the DAU?", "users"},
@@ -54,13 +56,22 @@ func TestFact(t *testing.T) {
 		{"how many people visit at peak", "users"},
 		// A tie goes to the fact listed first.
 		{"users and team", "users"},
+		// Two requests joined, each answered, in the order asked.
+		{"How many users and what latency at p99?", "users+latency"},
+		{"What's the DAU, how many engineers are on it?", "users+team"},
+		{"How many engineers? And the budget?", "team+budget"},
+		{"What's the budget; is there a latency target?", "budget+latency"},
+		// Joined requests for one fact answer it once.
+		{"How many users and how many daily active?", "users"},
+		// A request that reaches nothing leaves the other's answer.
+		{"How many users and is there a deadline?", "users"},
 	} {
-		got := ""
-		if i := new(Matcher).Fact(tt.q, facts); i >= 0 {
-			got = facts[i].ID
+		var got []string
+		for _, i := range new(Matcher).Facts(tt.q, facts) {
+			got = append(got, facts[i].ID)
 		}
-		if got != tt.want {
-			t.Errorf("Fact(%q) = %q, want %q", tt.q, got, tt.want)
+		if g := strings.Join(got, "+"); g != tt.want {
+			t.Errorf("Facts(%q) = %q, want %q", tt.q, g, tt.want)
 		}
 	}
 }
@@ -75,11 +86,11 @@ func TestFactTieGoesToTheRarerPhrase(t *testing.T) {
 	other := []pack.Fact{{ID: "users", Topic: "buyers", Words: []string{"customers"}}}
 	p := &pack.Pack{Exercises: []pack.Exercise{{ID: "a", Facts: scenario}, {ID: "b", Facts: other}}}
 	q := "Do customers care about GDPR?"
-	if got := NewMatcher(p).Fact(q, scenario); got != 1 {
-		t.Errorf("with the pack's counts, %q reaches fact %d, want 1 (compliance)", q, got)
+	if got := NewMatcher(p).Facts(q, scenario); !slices.Equal(got, []int{1}) {
+		t.Errorf("with the pack's counts, %q reaches facts %v, want 1 (compliance)", q, got)
 	}
-	if got := new(Matcher).Fact(q, scenario); got != 0 {
-		t.Errorf("without counts, %q reaches fact %d, want the first listed, 0", q, got)
+	if got := new(Matcher).Facts(q, scenario); !slices.Equal(got, []int{0}) {
+		t.Errorf("without counts, %q reaches facts %v, want the first listed, 0", q, got)
 	}
 }
 

@@ -1,6 +1,7 @@
 package interviewer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/prepcli/prep/internal/pack"
@@ -68,6 +69,12 @@ func NewMatcher(p *pack.Pack) *Matcher {
 // asks for none. Of equal scores the one matched by the rarer phrase
 // wins, then the first.
 func (m *Matcher) best(text string, targets []target) int {
+	return m.bestIn(text, targets, false)
+}
+
+// bestIn is best; part says the text is one request of a longer
+// question (see told).
+func (m *Matcher) bestIn(text string, targets []target, part bool) int {
 	ws := Words(text)
 	if len(ws) == 0 {
 		return -1
@@ -78,7 +85,7 @@ func (m *Matcher) best(text string, targets []target) int {
 	}
 	top, uses, at := 0, 0, -1
 	for i, t := range targets {
-		s, by := score(ws, have, t)
+		s, by := score(ws, have, t, part)
 		u := 0
 		if m != nil && by != "" {
 			u = m.uses[by]
@@ -92,7 +99,7 @@ func (m *Matcher) best(text string, targets []target) int {
 
 // score is how well the text asks for t, and the listed phrase that
 // gave the score ("" when the topic's words did).
-func score(ws []string, have map[string]bool, t target) (int, string) {
+func score(ws []string, have map[string]bool, t target, part bool) (int, string) {
 	s, by := 0, ""
 	for _, w := range append([]string{t.name}, t.words...) {
 		if p := phraseOf(w); p.in(ws) && phraseWeight*len(p) > s {
@@ -121,7 +128,7 @@ func score(ws []string, have map[string]bool, t target) (int, string) {
 	if s > 0 {
 		return scale * s, by
 	}
-	return told(have, t.told), ""
+	return told(have, t.told, part), ""
 }
 
 // scale puts every phrase or topic score above any score from what an
@@ -135,8 +142,10 @@ const scale = 16
 // question's own, and however many, less than any phrase. On the tune
 // slice of the question corpus this took the right answers from 71% to
 // 81% and the wrong ones from 3.9% to 5.2%; one shared word alone
-// brought in too many wrong ones.
-func told(have map[string]bool, text string) int {
+// brought in too many wrong ones. A part of a question (part) needs the
+// three: two words are half of most parts ("how many API hosts" shares
+// "API hosts" with an answer about deploys).
+func told(have map[string]bool, text string, part bool) int {
 	if text == "" {
 		return 0
 	}
@@ -158,21 +167,91 @@ func told(have map[string]bool, text string) int {
 			q++
 		}
 	}
-	if n < 3 && (n < 2 || 2*n < q) {
+	if n < 3 && (part || n < 2 || 2*n < q) {
 		return 0
 	}
 	return min(n, scale-1)
 }
 
-// Fact returns the index in facts of the fact a question asks for, or -1
-// when it asks for none of them (the interviewer then gives its neutral
-// reply). A fact already told can be asked for again.
-func (m *Matcher) Fact(question string, facts []pack.Fact) int {
+// Facts returns the indexes in facts of what a question asks for, in the
+// order it asks, or none when it asks for none of them (the interviewer
+// then gives its neutral reply). Most questions ask for one fact; one that
+// joins requests ("what's the DAU and how many list calls a second?") is
+// answered with each request's own fact when they are different facts,
+// as an interviewer answers both halves, at most maxAsked. A fact already
+// told can be asked for again.
+func (m *Matcher) Facts(question string, facts []pack.Fact) []int {
+	ts := factTargets(facts)
+	var got []int
+	for _, part := range requests(question) {
+		if i := m.bestIn(part, ts, true); i >= 0 && !slices.Contains(got, i) && len(got) < maxAsked {
+			got = append(got, i)
+		}
+	}
+	if len(got) > 1 {
+		return got
+	}
+	if i := m.best(question, ts); i >= 0 {
+		return []int{i}
+	}
+	return nil
+}
+
+// maxAsked is the most facts one question is answered with.
+const maxAsked = 3
+
+func factTargets(facts []pack.Fact) []target {
 	ts := make([]target, len(facts))
 	for i, f := range facts {
 		ts[i] = target{f.Topic, f.Words, f.Answer}
 	}
-	return m.best(question, ts)
+	return ts
+}
+
+// requests splits a question into the requests it joins: at a question
+// mark or semicolon with more after it, and at "and", "&" or a comma
+// followed by a word that opens a question of its own ("… and how many
+// photos?", "…, when do they need it?"). "Price and stock updates" stays
+// whole: nothing opens a question after its "and".
+func requests(question string) []string {
+	var out []string
+	for _, sentence := range strings.FieldsFunc(question, func(r rune) bool { return r == '?' || r == ';' }) {
+		fields := strings.Fields(sentence)
+		start := 0
+		for i := 1; i+1 < len(fields); i++ {
+			join := strings.ToLower(fields[i])
+			comma := strings.HasSuffix(fields[i-1], ",")
+			if (join == "and" || join == "&") && opensQuestion(fields[i+1]) {
+				out = appendPart(out, fields[start:i])
+				start = i + 1
+			} else if comma && opensQuestion(fields[i]) {
+				out = appendPart(out, fields[start:i])
+				start = i
+			}
+		}
+		out = appendPart(out, fields[start:])
+	}
+	return out
+}
+
+func appendPart(out, fields []string) []string {
+	if p := strings.Trim(strings.Join(fields, " "), " ,"); p != "" {
+		out = append(out, p)
+	}
+	return out
+}
+
+// opensQuestion reports whether word starts a question of its own.
+func opensQuestion(word string) bool {
+	w := strings.ToLower(strings.Trim(word, ",.:!\"'"))
+	w, _, _ = strings.Cut(w, "'")
+	w, _, _ = strings.Cut(w, "’")
+	switch w {
+	case "what", "whats", "how", "hows", "when", "where", "who", "whose", "which", "why",
+		"is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "has", "have", "any":
+		return true
+	}
+	return false
 }
 
 // Evidence returns the index in items of the evidence the named check

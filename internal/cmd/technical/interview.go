@@ -105,21 +105,27 @@ func (t *technical) matcher() *interviewer.Matcher {
 	return t.match
 }
 
-// factReply is the interviewer's answer to a question.
-func (t *technical) factReply(q string) (string, int) {
+// factReply is the interviewer's answer to a question: the fact it asks
+// for, or each fact of a question that asks for two ("how many users,
+// and what's the p95?"), in the order asked.
+func (t *technical) factReply(q string) string {
 	facts := t.ex.AllFacts()
-	if i := t.matcher().Fact(q, facts); i >= 0 {
-		return text.CleanLine(facts[i].Answer), i
+	var told []string
+	for _, i := range t.matcher().Facts(q, facts) {
+		told = append(told, text.CleanLine(facts[i].Answer))
 	}
-	return t.guideText(guideNeutral, "Assume what you think is reasonable, and say it."), -1
+	if len(told) == 0 {
+		return t.guideText(guideNeutral, "Assume what you think is reasonable, and say it.")
+	}
+	return strings.Join(told, " ")
 }
 
 // evidenceReply is what a named check shows.
-func (t *technical) evidenceReply(check string) (string, int) {
+func (t *technical) evidenceReply(check string) string {
 	if i := t.matcher().Evidence(check, t.ex.Evidence); i >= 0 {
-		return text.CleanLine(t.ex.Evidence[i].Shows), i
+		return text.CleanLine(t.ex.Evidence[i].Shows)
 	}
-	return t.guideText(guideNoEvidence, "Nothing stands out there. What else would you look at?"), -1
+	return t.guideText(guideNoEvidence, "Nothing stands out there. What else would you look at?")
 }
 
 // asker asks a question of the current step, dressed as the step's first
@@ -159,7 +165,7 @@ func (t *technical) checkLoop(sec *pack.Section, ask asker) error {
 		"You checked", t.evidenceReply)
 }
 
-func (t *technical) loop(ask asker, prefix, guide, msg, help, label string, reply func(string) (string, int)) error {
+func (t *technical) loop(ask asker, prefix, guide, msg, help, label string, reply func(string) string) error {
 	s := t.s
 	intro := session.GuideBlock(t.panel, guide, false)
 	for k := 0; ; k++ {
@@ -179,9 +185,8 @@ func (t *technical) loop(ask asker, prefix, guide, msg, help, label string, repl
 					s.Printf("%s\n", s.Wrap(loopGuidance(intro), "  ", "  "))
 				}
 			}
-			r, _ := reply(q)
 			s.Printf("%s\n", s.Wrap(text.CleanLine(q), "  "+label+": ", "      "))
-			t.say(r)
+			t.say(reply(q))
 			continue
 		}
 		var err error
@@ -207,8 +212,7 @@ func (t *technical) loop(ask asker, prefix, guide, msg, help, label string, repl
 		if strings.TrimSpace(q) == "" {
 			return nil
 		}
-		r, _ := reply(q)
-		t.say(r)
+		t.say(reply(q))
 		// A blank line before the next prompt: the prompt redraws over
 		// the line above it when a long question wraps, and that line
 		// must not be the end of the reply.
@@ -323,12 +327,13 @@ func (t *technical) answerText() string {
 // reached.
 func (t *technical) askedFacts() map[int]bool {
 	out := map[int]bool{}
+	facts := t.ex.AllFacts()
 	for k := 0; ; k++ {
 		q, ok := t.s.Answered(askPrefix + strconv.Itoa(k))
 		if !ok || strings.TrimSpace(q) == "" {
 			return out
 		}
-		if _, i := t.factReply(q); i >= 0 {
+		for _, i := range t.matcher().Facts(q, facts) {
 			out[i] = true
 		}
 	}
@@ -524,14 +529,13 @@ func (t *technical) transcript(pending map[string]string) string {
 		}
 		return lines
 	}
-	loop := func(prefix, you, them string, reply func(string) (string, int)) {
+	loop := func(prefix, you, them string, reply func(string) string) {
 		for k := 0; ; k++ {
 			q, ok := get(prefix + strconv.Itoa(k))
 			if !ok || strings.TrimSpace(q) == "" {
 				return
 			}
-			r, _ := reply(q)
-			entry(you+text.CleanLine(q), them+r)
+			entry(you+text.CleanLine(q), them+reply(q))
 		}
 	}
 	for i, sec := range t.rubric.Sections {

@@ -275,3 +275,31 @@ func TestTechnicalInterviewMovesOn(t *testing.T) {
 		t.Errorf("the move-on call after Requirements is said %d times, want once:\n%s", n, out)
 	}
 }
+
+// A question that joins two requests gets both answers, in the order
+// asked, as an interviewer answers both halves; both facts count as
+// asked, and the answer file keeps the reply whole.
+func TestTechnicalInterviewAnswersBothHalves(t *testing.T) {
+	f := newInterviewFixture(t)
+	script := append([]sessiontest.Step{
+		counterScript[0],
+		sessiontest.S("ask.0", session.Input, "How many views per second at peak, and does the count need to be real time?"),
+		sessiontest.S("ask.1", session.Input, ""),
+	}, counterScript[5:]...)
+	o, out, err := f.runTech(sessiontest.Stub(t, script...), TechnicalOptions{Scenario: "counter-service"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := "About 30,000 page views a second at peak, 5,000 on average. A count up to a minute old is fine."
+	sessiontest.SaysInOrder(t, strings.Join(strings.Fields(out), " "), "Interviewer: "+both)
+	if d := cmp.Diff([]string{"traffic", "freshness"}, o.FactsAsked); d != "" {
+		t.Errorf("facts asked (-want +got):\n%s", d)
+	}
+	data, err := os.ReadFile(filepath.Join(f.Dir, "practice", "counter-service.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(string(data)), " "), "Interviewer: "+both) {
+		t.Errorf("the answer file lacks the whole reply:\n%s", data)
+	}
+}
