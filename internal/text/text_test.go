@@ -58,10 +58,21 @@ func TestFill(t *testing.T) {
 }
 
 func TestItems(t *testing.T) {
-	got := Items("Ask:\n- why\n  this one\n2. then\nnot 3.item")
-	want := []string{"Ask:", "- why this one", "2. then not 3.item"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Items (-want +got):\n%s", diff)
+	for _, tt := range []struct {
+		para string
+		want []string
+	}{
+		// An item's lines are joined; a line back at the list's margin
+		// closes the list, as the content's notes mean it.
+		{"Ask:\n- why\n  this one\n2. then\nnot 3.item", []string{"Ask:", "- why this one", "2. then", "not 3.item"}},
+		// Prose that wraps onto "900. That…" starts no list: within a
+		// paragraph only a bullet or 1. does.
+		{"another\n900. That is all.", []string{"another 900. That is all."}},
+		{"Steps:\n1. one\n2. two", []string{"Steps:", "1. one", "2. two"}},
+	} {
+		if diff := cmp.Diff(tt.want, Items(tt.para)); diff != "" {
+			t.Errorf("Items(%q) (-want +got):\n%s", tt.para, diff)
+		}
 	}
 }
 
@@ -83,7 +94,8 @@ func TestWrapList(t *testing.T) {
 	notes := "Start with the queue.\n\n- a relay that publishes\n  every row\n12. then a lag alert on the relay\nwith a runbook\n\nLast."
 	want := "  Start with the\n  queue.\n\n" +
 		"  - a relay that\n    publishes every\n    row\n" +
-		"  12. then a lag\n      alert on the\n      relay with a\n      runbook\n\n" +
+		"  12. then a lag\n      alert on the\n      relay\n" +
+		"  with a runbook\n\n" +
 		"  Last."
 	if diff := cmp.Diff(want, WrapList(notes, "  ", 20)); diff != "" {
 		t.Errorf("WrapList (-want +got):\n%s", diff)

@@ -39,21 +39,46 @@ func Fill(text, first, rest string, width int) string {
 
 // Items splits a paragraph into its list items, each on one line, or
 // returns it whole: a line that starts a list item (IsItem) starts a new
-// one, any other line is joined to the one before.
+// one, and any other line is joined to the one before, except that a
+// line back at the list's own margin after an item starts a paragraph of
+// its own. Within a paragraph a list starts with a bullet or "1.", as in
+// Markdown, so prose that wraps onto a line starting "900. That is…" is
+// no list. In
+//
+//   - Stream wins when freshness matters.
+//     Cost: state.
+//     Many systems do both.
+//
+// the last line closes the list rather than running on in its item.
 func Items(para string) []string {
 	var out []string
-	for _, line := range strings.Split(para, "\n") {
-		line = strings.TrimSpace(line)
+	inItem := false // the last entry is a list item
+	margin := 0     // the indent of the last item's marker
+	for _, raw := range strings.Split(para, "\n") {
+		line := strings.TrimSpace(raw)
 		if line == "" {
 			continue
 		}
-		if len(out) == 0 || IsItem(line) {
+		indent := len(raw) - len(strings.TrimLeft(raw, " \t"))
+		switch {
+		case IsItem(line) && (len(out) == 0 || inItem || opensList(line)):
 			out = append(out, line)
-			continue
+			inItem, margin = true, indent
+		case len(out) == 0 || inItem && indent <= margin:
+			out = append(out, line)
+			inItem = false
+		default:
+			out[len(out)-1] += " " + line
 		}
-		out[len(out)-1] += " " + line
 	}
 	return out
+}
+
+// opensList reports whether an item marker can start a list in the middle
+// of a paragraph: a bullet, or the number 1.
+func opensList(line string) bool {
+	m := ItemMarker(line)
+	return m == "- " || m == "* " || strings.TrimLeft(m[:len(m)-2], "0") == "1"
 }
 
 // IsItem reports whether line starts a Markdown list item: "- ", "* ",
