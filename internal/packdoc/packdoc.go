@@ -80,6 +80,14 @@ func (d *doc) para(indent, body string) {
 	d.printf("%s\n", text.Wrap(body, indent, indent, d.width))
 }
 
+// list prints notes: their paragraphs and lists refilled, each item's
+// lines hanging under its text.
+func (d *doc) list(indent, body string) {
+	if strings.TrimSpace(body) != "" {
+		d.printf("%s\n", text.WrapList(body, indent, d.width))
+	}
+}
+
 // verbatim prints text line by line: an architecture sketch's layout is
 // its meaning, so it is never refilled.
 func (d *doc) verbatim(indent, body string) {
@@ -254,7 +262,7 @@ func Exercise(w io.Writer, width int, e *pack.Exercise, reveal bool) error {
 	}
 	if e.Notes != "" {
 		d.heading("Reference notes")
-		d.para("  ", e.Notes)
+		d.list("  ", e.Notes)
 	}
 	return d.err
 }
@@ -345,7 +353,7 @@ func Tradeoff(w io.Writer, width int, t *pack.Tradeoff) error {
 	}
 	if t.Notes != "" {
 		d.heading("Notes")
-		d.para("  ", t.Notes)
+		d.list("  ", t.Notes)
 	}
 	return d.err
 }

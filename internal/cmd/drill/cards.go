@@ -280,7 +280,7 @@ func (r *round) tradeoff(prefix, heading string, c drills.Card) error {
 	}
 	if c.Tradeoff != nil {
 		r.show("To compare", dimensions(c.Tradeoff))
-		verbatim(r.s, c.Tradeoff.Notes)
+		r.notes(c.Tradeoff.Notes)
 	} else {
 		// The section the decision is from, and the trade-offs, where
 		// the candidate wrote what it turned down.
@@ -346,8 +346,16 @@ func (r *round) storySection(c drills.Card, id string) string {
 	return sec.Text
 }
 
-// verbatim prints pack text whose lines are laid out by hand (notes with
-// lists, architecture sketches) as it is, indented.
+// notes prints a card's notes, their lists and paragraphs refilled to
+// the terminal with each item's lines hanging under its text.
+func (r *round) notes(txt string) {
+	if strings.TrimSpace(txt) != "" {
+		r.s.Printf("%s\n", text.WrapList(txt, "  ", r.s.Width()))
+	}
+}
+
+// verbatim prints pack text whose lines are laid out by hand (an
+// architecture sketch) as it is, indented.
 func verbatim(s *session.Session, txt string) {
 	txt = strings.Trim(strings.ReplaceAll(txt, "\r\n", "\n"), "\n")
 	if strings.TrimSpace(txt) == "" {

@@ -77,7 +77,7 @@ func (r *round) scale(prefix, heading string, c drills.Card) error {
 	}
 	if c.Exercise != nil && strings.TrimSpace(c.Exercise.Notes) != "" {
 		r.show("Reference notes, to compare with yours", "")
-		verbatim(r.s, c.Exercise.Notes)
+		r.notes(c.Exercise.Notes)
 	}
 	return r.grade(prefix, heading, c, recalled.String())
 }
