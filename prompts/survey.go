@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
@@ -170,6 +172,39 @@ func (s *Survey) message(q Question) string {
 	return m
 }
 
+// messageBefore is q's message broken to fit the terminal with tail
+// columns to spare after its last line, for what survey prints after the
+// message and the keys typed there. Survey counts the lines of what it
+// prints, not of what is typed: a key that wraps onto a line it did not
+// count makes its redraw erase the line above the question.
+func (s *Survey) messageBefore(q Question, tail int) string {
+	w := s.width()
+	m, _ := wrapPair(q.Message, "", w)
+	if w < 20 {
+		return m
+	}
+	start := strings.LastIndex(m, "\n") + 1
+	last := m[start:]
+	col := utf8.RuneCountInString(last)
+	if start == 0 {
+		col += len("? ")
+	}
+	if col+tail <= w-1 {
+		return m
+	}
+	// Move the last line's last word down to a line of its own.
+	words := strings.Fields(last)
+	k := len(words) - 1
+	if k < 1 {
+		return m
+	}
+	head := strings.Join(words[:k], " ")
+	if start > 0 {
+		head = "  " + head
+	}
+	return m[:start] + head + "\n  " + strings.Join(words[k:], " ")
+}
+
 // defaultRows is the terminal height assumed when it is not known.
 const defaultRows = 24
 
@@ -217,7 +252,13 @@ func (s *Survey) MultiSelect(q Question, options []string, defs []int) ([]int, e
 // Confirm asks yes or no; Enter alone gives def.
 func (s *Survey) Confirm(q Question, def bool) (bool, error) {
 	var ans bool
-	p := &survey.Confirm{Message: s.message(q), Help: q.Help, Default: def}
+	// After the message survey prints " [? for help] (y/N) ", and the
+	// candidate types up to "yes" there.
+	tail := len(" (y/N) yes")
+	if q.Help != "" {
+		tail += len("[? for help] ")
+	}
+	p := &survey.Confirm{Message: s.messageBefore(q, tail), Help: q.Help, Default: def}
 	if err := s.ask(q.ID, p, &ans, s.in, nil); err != nil {
 		return false, err
 	}
