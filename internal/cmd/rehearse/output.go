@@ -13,6 +13,7 @@ import (
 	"github.com/prepcli/prep/internal/check"
 	"github.com/prepcli/prep/internal/iostreams"
 	"github.com/prepcli/prep/internal/pack"
+	"github.com/prepcli/prep/internal/packdoc"
 	"github.com/prepcli/prep/internal/rehearsal"
 	"github.com/prepcli/prep/internal/speech"
 	"github.com/prepcli/prep/internal/text"
@@ -109,6 +110,16 @@ func selfCheck(ask prompts.Prompter, subj *subject, limit, elapsed time.Duration
 	return speech.Recalled(speech.Input{Name: subj.name, Rubric: subj.rubric, Beats: beats, Limit: limit, Coaching: subj.coaching}, elapsed), nil
 }
 
+// width is the column the card and the report are filled to: the
+// terminal's, up to packdoc.MaxWidth as everywhere in prep; 0 when
+// output is not a terminal, to leave each line whole.
+func width(ios *iostreams.IOStreams) int {
+	if w := ios.TerminalWidth(); w > 0 {
+		return packdoc.FitWidth(w)
+	}
+	return 0
+}
+
 // wrap fills text to the terminal's width, or leaves it on one line
 // when the width is not known (not a terminal).
 func wrap(s, first, rest string, width int) string {
@@ -126,7 +137,7 @@ func writeJSON(w io.Writer, rep speech.Report) error {
 
 // writeReport is the analysis for people.
 func writeReport(w io.Writer, width int, subj *subject, r speech.Report) {
-	fmt.Fprintf(w, "%s: checked by %s\n\n", subj.title, r.Transcriber)
+	fmt.Fprintf(w, "%s\n\n", wrap(subj.title+": checked by "+r.Transcriber, "", "  ", width))
 	row := func(label, format string, args ...any) {
 		fmt.Fprintf(w, "  %-9s %s\n", label, fmt.Sprintf(format, args...))
 	}

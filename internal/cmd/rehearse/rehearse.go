@@ -258,7 +258,7 @@ func Run(opts *Options) error {
 	}
 	var elapsed time.Duration
 	if live {
-		writeCard(card, opts.IO.TerminalWidth(), subj, limit)
+		writeCard(card, width(opts.IO), subj, limit)
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		var rec *record.Recording
 		if recorder != nil {
@@ -329,7 +329,7 @@ func Run(opts *Options) error {
 	if opts.Format == "json" {
 		return writeJSON(opts.IO.Out, rep)
 	}
-	writeReport(opts.IO.Out, opts.IO.TerminalWidth(), subj, rep)
+	writeReport(opts.IO.Out, width(opts.IO), subj, rep)
 	all, err := rehearsal.Load(ws)
 	if err == nil {
 		writeHistory(opts.IO.Out, subj, all)
