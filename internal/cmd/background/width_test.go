@@ -12,15 +12,12 @@ import (
 // terminal broke words mid-way), at 120 the lines use the room up to a
 // readable 100, and without a terminal they stay at 78.
 func TestBackgroundWrapsToTheTerminal(t *testing.T) {
-	for _, w := range sessiontest.Widths {
-		t.Run(w.Name(), func(t *testing.T) {
-			f := newFixture(t)
-			env, buf := f.Env(sessiontest.Stub(t, sessiontest.FullScript(session.Yes)...))
-			env.IO.SetTerminalWidth(w.Terminal)
-			if _, err := Background(env, nil); err != nil {
-				t.Fatal(err)
-			}
-			w.Check(t, buf.String())
-		})
-	}
+	sessiontest.EachWidth(t, func(t *testing.T, terminal int) string {
+		env, buf := newFixture(t).Env(sessiontest.Stub(t, sessiontest.FullScript(session.Yes)...))
+		env.IO.SetTerminalWidth(terminal)
+		if _, err := Background(env, nil); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	})
 }

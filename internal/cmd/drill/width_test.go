@@ -20,14 +20,14 @@ func TestDrillWrapsToTheTerminal(t *testing.T) {
 		{"scale", scaleRound, scaleOptions},
 	}
 	for _, r := range rounds {
-		for _, w := range sessiontest.Widths {
-			t.Run(r.name+" at "+w.Name(), func(t *testing.T) {
-				_, out, err := drillFixture(t).drillAt(w.Terminal, r.script(t), r.opts)
+		t.Run(r.name, func(t *testing.T) {
+			sessiontest.EachWidth(t, func(t *testing.T, terminal int) string {
+				_, out, err := drillFixture(t).drillAt(terminal, r.script(t), r.opts)
 				if err != nil {
 					t.Fatalf("%v\n%s", err, out)
 				}
-				w.Check(t, out)
+				return out
 			})
-		}
+		})
 	}
 }

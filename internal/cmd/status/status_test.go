@@ -345,14 +345,12 @@ func TestStatusWeakStoryNeedsWork(t *testing.T) {
 // The signal and value lists are wrapped to the terminal, not to 78
 // columns whatever its width.
 func TestStatusWrapsToTheTerminal(t *testing.T) {
-	for _, w := range sessiontest.Widths {
-		t.Run(w.Name(), func(t *testing.T) {
-			h := newHarness(t, fixture(t))
-			h.ios.SetTerminalWidth(w.Terminal)
-			if err := h.run(); err != nil {
-				t.Fatal(err)
-			}
-			w.Check(t, h.out.String())
-		})
-	}
+	sessiontest.EachWidth(t, func(t *testing.T, terminal int) string {
+		h := newHarness(t, fixture(t))
+		h.ios.SetTerminalWidth(terminal)
+		if err := h.run(); err != nil {
+			t.Fatal(err)
+		}
+		return h.out.String()
+	})
 }

@@ -11,15 +11,13 @@ import (
 // to the terminal (the lists before the choice were 78 columns wide in
 // any terminal).
 func TestTechnicalWrapsToTheTerminal(t *testing.T) {
-	for _, w := range sessiontest.Widths {
-		t.Run(w.Name(), func(t *testing.T) {
-			f := newTechFixture(t)
-			env, out := f.Env(sessiontest.Stub(t, techScript(t, f.Pack)...))
-			env.IO.SetTerminalWidth(w.Terminal)
-			if _, err := Technical(env, TechnicalOptions{}); err != nil {
-				t.Fatal(err)
-			}
-			w.Check(t, out.String())
-		})
-	}
+	sessiontest.EachWidth(t, func(t *testing.T, terminal int) string {
+		f := newTechFixture(t)
+		env, out := f.Env(sessiontest.Stub(t, techScript(t, f.Pack)...))
+		env.IO.SetTerminalWidth(terminal)
+		if _, err := Technical(env, TechnicalOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	})
 }

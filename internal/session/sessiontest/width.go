@@ -14,6 +14,15 @@ import (
 // 78.
 var Widths = []Width{{60, 60}, {120, 100}, {0, 78}}
 
+// EachWidth runs run in a subtest for each of Widths, on a terminal that
+// many columns wide (0: none), and checks what it printed (Width.Check).
+func EachWidth(t *testing.T, run func(t *testing.T, terminal int) string) {
+	t.Helper()
+	for _, w := range Widths {
+		t.Run(w.Name(), func(t *testing.T) { w.Check(t, run(t, w.Terminal)) })
+	}
+}
+
 // Width is a terminal's width (0 for none) and the widest line prep may
 // write to it.
 type Width struct{ Terminal, Widest int }
