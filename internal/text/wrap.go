@@ -41,15 +41,11 @@ func Fill(text, first, rest string, width int) string {
 // returns it whole: a line that starts a list item (IsItem) starts a new
 // one, and any other line is joined to the one before, except that a
 // line back at the list's own margin after an item starts a paragraph of
-// its own. Within a paragraph a list starts with a bullet or "1.", as in
-// Markdown, so prose that wraps onto a line starting "900. That is…" is
-// no list. In
-//
-//   - Stream wins when freshness matters.
-//     Cost: state.
-//     Many systems do both.
-//
-// the last line closes the list rather than running on in its item.
+// its own: in "- Stream wins.\n  Cost: state.\nMost do both." the last
+// line closes the list rather than running on in its item, as the
+// content's notes mean it. Within a paragraph a list starts with a bullet
+// or "1.", as in Markdown, so prose that wraps onto a line starting
+// "900. That is…" is no list.
 func Items(para string) []string {
 	var out []string
 	inItem := false // the last entry is a list item
