@@ -192,12 +192,49 @@ type style struct {
 
 const barWidth = 12
 
-func (s style) paint(code, text string) string {
-	if !s.color {
-		return text
+// colour paints the finished text: each bar by how full it is (green
+// when full, red when empty, yellow between), a covered mark green and a
+// missing one red. It runs after the text is wrapped, because wrapping
+// cleans control characters, colour codes among them, out of what it
+// fills: painted first, a mark came out as "?[32m✓?[0m".
+func colour(out string) string {
+	var b strings.Builder
+	rs := []rune(out)
+	for i := 0; i < len(rs); {
+		switch r := rs[i]; r {
+		case '█', '░':
+			j, full, empty := i, 0, 0
+			for ; j < len(rs) && (rs[j] == '█' || rs[j] == '░'); j++ {
+				if rs[j] == '█' {
+					full++
+				} else {
+					empty++
+				}
+			}
+			code := "33" // yellow: under way
+			switch {
+			case empty == 0:
+				code = "32"
+			case full == 0:
+				code = "31"
+			}
+			b.WriteString(paint(code, string(rs[i:j])))
+			i = j
+		case '✓':
+			b.WriteString(paint("32", "✓"))
+			i++
+		case '✗':
+			b.WriteString(paint("31", "✗"))
+			i++
+		default:
+			b.WriteRune(r)
+			i++
+		}
 	}
-	return "\x1b[" + code + "m" + text + "\x1b[0m"
+	return b.String()
 }
+
+func paint(code, text string) string { return "\x1b[" + code + "m" + text + "\x1b[0m" }
 
 // progress shows done out of total: a bar and "4/6" in a terminal, "4/6"
 // otherwise.
@@ -207,36 +244,43 @@ func (s style) progress(p readiness.Progress) string {
 		return figure
 	}
 	filled := min(barWidth, p.Done*barWidth/p.Total)
-	bar := strings.Repeat("█", filled) + strings.Repeat("░", barWidth-filled)
-	code := "33" // yellow: under way
-	switch {
-	case p.Done >= p.Total:
-		code = "32"
-	case p.Done == 0:
-		code = "31"
-	}
-	return s.paint(code, bar) + " " + figure
+	return strings.Repeat("█", filled) + strings.Repeat("░", barWidth-filled) + " " + figure
 }
 
 // mark is a list item's mark: covered or not.
 func (s style) mark(ok bool) string {
 	switch {
 	case s.bars && ok:
-		return s.paint("32", "✓")
+		return "✓"
 	case s.bars:
-		return s.paint("31", "✗")
+		return "✗"
 	case ok:
 		return "[x]"
 	}
 	return "[ ]"
 }
 
-// line is one labelled line of a panel.
-func line(w io.Writer, label, value string) {
-	fmt.Fprintf(w, "  %-20s%s\n", label, value)
+// line is one labelled line of a panel, its value wrapped under itself
+// when the line is wider than the terminal.
+func (st style) line(w io.Writer, label, value string) {
+	fmt.Fprintln(w, text.Wrap(value, fmt.Sprintf("  %-20s", label), strings.Repeat(" ", 22), st.width))
 }
 
+// writeText is the report for people; coloured, when wanted, once it is
+// laid out (see colour).
 func writeText(w io.Writer, rep *readiness.Report, st style) error {
+	if !st.color {
+		return writePlain(w, rep, st)
+	}
+	var b strings.Builder
+	if err := writePlain(&b, rep, st); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, colour(b.String()))
+	return err
+}
+
+func writePlain(w io.Writer, rep *readiness.Report, st style) error {
 	head := progname.Name() + " status · " + rep.Date
 	if iv := rep.Interview; iv != nil {
 		head += " · " + drill.InterviewPhrase(iv.DaysLeft) + " (" + iv.Date + ")"
@@ -246,19 +290,19 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 	if bg := rep.Background; bg != nil {
 		fmt.Fprintf(w, "\n%s\n", text.CleanLine(bg.Title))
 		if bg.TimelineProblem != "" {
-			line(w, "Timeline", "unreadable: see Problems below")
+			st.line(w, "Timeline", "unreadable: see Problems below")
 		} else {
-			line(w, "Timeline", text.Plural(bg.TimelineRoles, "role"))
+			st.line(w, "Timeline", text.Plural(bg.TimelineRoles, "role"))
 		}
-		line(w, "Featured stories", st.progress(bg.Drafted)+" drafted")
-		line(w, "Ready", st.progress(bg.Ready))
+		st.line(w, "Featured stories", st.progress(bg.Drafted)+" drafted")
+		st.line(w, "Ready", st.progress(bg.Ready))
 		for _, s := range bg.Stories {
 			fmt.Fprintln(w, text.Wrap(fmt.Sprintf("%d. %s: %s", s.Rank, s.Title, verdictLine(s.Verdict, s.Reasons)), "    ", "       ", st.width))
 			if r := rehearsal.Summary(s.Rehearsals); r != "" {
 				fmt.Fprintln(w, text.Wrap("said out loud: "+r, "       ", "       ", st.width))
 			}
 		}
-		line(w, "Signals covered", st.progress(bg.Signals.Progress))
+		st.line(w, "Signals covered", st.progress(bg.Signals.Progress))
 		for _, sig := range bg.Signals.Items {
 			what := ""
 			switch {
@@ -274,22 +318,22 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 			}
 			fmt.Fprintln(w, text.Wrap(st.mark(len(sig.CoveredBy) > 0)+" "+text.CleanLine(sig.Title)+": "+text.CleanLine(what), "    ", "        ", st.width))
 		}
-		line(w, "Follow-ups", st.progress(bg.Followups)+" rehearsed")
+		st.line(w, "Follow-ups", st.progress(bg.Followups)+" rehearsed")
 	}
 
 	if t := rep.Technical; t != nil {
 		fmt.Fprintf(w, "\n%s\n", text.CleanLine(t.Title))
 		pr := t.Practice
-		line(w, "Practice answers", fmt.Sprintf("%d design, %d scale (%d ready)", pr.Design, pr.Scale, pr.Ready))
+		st.line(w, "Practice answers", fmt.Sprintf("%d design, %d scale (%d ready)", pr.Design, pr.Scale, pr.Ready))
 		for _, d := range t.Decks {
-			line(w, "Drills: "+deckName(d.Deck), fmt.Sprintf("%d due, %s seen, %d done in 7 days", d.Due, st.progress(readiness.Progress{Done: d.Seen, Total: d.Cards}), d.Done))
+			st.line(w, "Drills: "+deckName(d.Deck), fmt.Sprintf("%d due, %s seen, %d done in 7 days", d.Due, st.progress(readiness.Progress{Done: d.Seen, Total: d.Cards}), d.Done))
 		}
 	}
 
 	if c := rep.Culture; c != nil {
 		fmt.Fprintf(w, "\n%s\n", text.CleanLine(c.Title))
-		line(w, "Culture stories", fmt.Sprintf("%d", c.Stories))
-		line(w, "Values shown", st.progress(c.Values.Progress))
+		st.line(w, "Culture stories", fmt.Sprintf("%d", c.Stories))
+		st.line(w, "Values shown", st.progress(c.Values.Progress))
 		for _, v := range c.Values.Items {
 			what := "no story yet"
 			switch {
@@ -310,13 +354,13 @@ func writeText(w io.Writer, rep *readiness.Report, st style) error {
 	}
 
 	fmt.Fprintf(w, "\nOverall\n")
-	line(w, "Drills due today", fmt.Sprintf("%d", rep.Drills.DueToday))
-	line(w, "Done, last 7 days", fmt.Sprintf("%d", rep.Drills.Done))
+	st.line(w, "Drills due today", fmt.Sprintf("%d", rep.Drills.DueToday))
+	st.line(w, "Done, last 7 days", fmt.Sprintf("%d", rep.Drills.Done))
 	if rep.Drills.NextDue != "" {
-		line(w, "Next card due", rep.Drills.NextDue)
+		st.line(w, "Next card due", rep.Drills.NextDue)
 	}
 	if iv := rep.Interview; iv != nil {
-		line(w, "Interview", iv.Date+", "+drill.InterviewPhrase(iv.DaysLeft))
+		st.line(w, "Interview", iv.Date+", "+drill.InterviewPhrase(iv.DaysLeft))
 	}
 	if len(rep.Problems) > 0 {
 		fmt.Fprintf(w, "\nProblems\n")

@@ -354,3 +354,30 @@ func TestStatusWrapsToTheTerminal(t *testing.T) {
 		return h.out.String()
 	})
 }
+
+// On a colour terminal the marks and bars are painted, the codes whole
+// (wrapping the lists once turned each code's escape into "?"), and the
+// lines fit the terminal once the codes are left out.
+func TestStatusColour(t *testing.T) {
+	t.Setenv("TERM", "xterm-256color")
+	t.Setenv("NO_COLOR", "") // restored after the test, unset during it
+	os.Unsetenv("NO_COLOR")
+	h := newHarness(t, fixture(t))
+	h.ios.SetStdoutTTY(true)
+	h.ios.SetTerminalWidth(60)
+	h.f.SetSettings(cmdutil.Settings{Dir: h.f.Settings().Dir, Interview: interview})
+	if err := h.run(); err != nil {
+		t.Fatal(err)
+	}
+	out := h.out.String()
+	for _, want := range []string{"\x1b[32m✓\x1b[0m High agency and ownership", "\x1b[31m✗\x1b[0m", "\x1b[33m████████░░░░\x1b[0m 2/3 drafted"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "?[") {
+		t.Errorf("a colour code came out broken:\n%s", out)
+	}
+	plain := strings.NewReplacer("\x1b[31m", "", "\x1b[32m", "", "\x1b[33m", "", "\x1b[0m", "").Replace(out)
+	sessiontest.Width{Terminal: 60, Widest: 60}.Check(t, plain)
+}
