@@ -38,10 +38,7 @@ func TestAnswersFileWholeSession(t *testing.T) {
 	if h.Err.Len() > 0 {
 		t.Errorf("stderr: %s", h.Err)
 	}
-	ws, err := workspace.Open(h.Dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := h.Workspace(t)
 	tl, err := ws.Timeline()
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +116,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
-	ws, _ := workspace.Open(h.Dir, nil)
+	ws := h.Workspace(t)
 	tl, err := ws.Timeline()
 	if err != nil || len(tl.Roles) != 1 || tl.Roles[0].Company != "Ledgerly" {
 		t.Errorf("timeline = %+v, %v; want the company saved", tl, err)
@@ -139,7 +136,7 @@ func TestAnswerMissing(t *testing.T) {
 	if !errors.As(err, &ae) || !strings.HasPrefix(err.Error(), answers+": ") || !strings.Contains(err.Error(), `"timeline.0.title"`) || strings.Contains(err.Error(), "\n") {
 		t.Errorf("err = %v, want one line naming %s and timeline.0.title", err, answers)
 	}
-	ws, _ := workspace.Open(h.Dir, nil)
+	ws := h.Workspace(t)
 	if tl, err := ws.Timeline(); err != nil || len(tl.Roles) != 1 || tl.Roles[0].Company != "Ledgerly" {
 		t.Errorf("timeline = %+v, %v; want the company saved", tl, err)
 	}
@@ -163,10 +160,7 @@ func TestUnusedAnswersWarned(t *testing.T) {
 
 func TestBusy(t *testing.T) {
 	h := cmdtest.New(t, t0, cmdutil.Settings{})
-	ws, err := workspace.Open(h.Dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := h.Workspace(t)
 	unlock, err := ws.LockSession("background") // another prep background, waiting at a prompt
 	if err != nil {
 		t.Fatal(err)

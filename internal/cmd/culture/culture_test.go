@@ -15,7 +15,6 @@ import (
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/cmdutil/cmdtest"
 	"github.com/prepcli/prep/internal/document"
-	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 	"github.com/prepcli/prep/prompts/prompttest"
 )
@@ -36,10 +35,7 @@ func TestAnswersFileWholeSession(t *testing.T) {
 	if h.Err.Len() > 0 {
 		t.Errorf("stderr: %s", h.Err)
 	}
-	ws, err := workspace.Open(h.Dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := h.Workspace(t)
 	stories, errs := ws.Stories()
 	if len(errs) > 0 || len(stories) != 1 {
 		t.Fatalf("stories = %d, %v; want one", len(stories), errs)
@@ -85,7 +81,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
-	ws, _ := workspace.Open(h.Dir, nil)
+	ws := h.Workspace(t)
 	if _, err := ws.Story("owning-the-on-call-rota"); err != nil {
 		t.Errorf("the story was not saved: %v", err)
 	}

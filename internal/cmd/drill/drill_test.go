@@ -24,10 +24,7 @@ var t0 = time.Date(2026, 1, 2, 15, 4, 5, 0, time.UTC)
 // story writes a featured story with one decision in its Trade-offs.
 func story(t *testing.T, h cmdtest.Env) {
 	t.Helper()
-	ws, err := workspace.Open(h.Dir, func() time.Time { return t0 })
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := h.Workspace(t)
 	s := &workspace.Story{Meta: workspace.StoryMeta{Title: "Ledger", Kind: "star", Rank: 1}, Body: "\n## Trade-offs\n\nI chose Postgres rather than DynamoDB, because we needed transactions.\n"}
 	if err := ws.SaveStory(s); err != nil {
 		t.Fatal(err)
@@ -55,7 +52,7 @@ func TestTradeoffsFromAnswersFile(t *testing.T) {
 	if h.Err.Len() > 0 {
 		t.Errorf("stderr: %s", h.Err)
 	}
-	ws, _ := workspace.Open(h.Dir, nil)
+	ws := h.Workspace(t)
 	st, err := drills.Load(ws)
 	if err != nil {
 		t.Fatal(err)

@@ -97,7 +97,7 @@ func TestStoppedAtAPrompt(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
-	ws, _ := workspace.Open(h.Dir, nil)
+	ws := h.Workspace(t)
 	p2, err := ws.Practice(ex.ID + ".md")
 	if text, _ := p2.Section(rubric(t, workspace.KindDesign), "requirements"); err != nil || text != "Who uses it and what it must do." {
 		t.Errorf("requirements = %q, %v; want the answer saved", text, err)
@@ -138,10 +138,7 @@ func TestFlagsRefused(t *testing.T) {
 
 func TestBusy(t *testing.T) {
 	h := cmdtest.New(t, t0, cmdutil.Settings{})
-	ws, err := workspace.Open(h.Dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := h.Workspace(t)
 	unlock, err := ws.LockSession("technical") // another prep technical, waiting at a prompt
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/prepcli/prep/internal/cmdutil"
 	"github.com/prepcli/prep/internal/iostreams"
+	"github.com/prepcli/prep/internal/workspace"
 	"github.com/prepcli/prep/prompts"
 )
 
@@ -48,6 +49,17 @@ func Execute(cmd *cobra.Command, out, errOut *bytes.Buffer, args ...string) erro
 	cmd.SetErr(errOut)
 	cmd.SilenceErrors, cmd.SilenceUsage = true, true
 	return cmd.Execute()
+}
+
+// Workspace opens e's workspace as the next prep would, on e's clock,
+// failing the test when it does not open.
+func (e Env) Workspace(t *testing.T) *workspace.Workspace {
+	t.Helper()
+	ws, err := workspace.Open(e.Dir, e.F.Now)
+	if err != nil {
+		t.Fatalf("the workspace does not open: %v", err)
+	}
+	return ws
 }
 
 // Execute runs cmd with args, its output going to e's buffers.
