@@ -111,7 +111,8 @@ func newCmdDrill(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 Drill what the panels will press on, a few minutes a day: trade-off
 recall (the decisions in your own stories and classic ones), "scale it
 100x tomorrow: what breaks first?" and the follow-up questions on your
-featured stories. After each card you grade your own recall, and the
+featured stories. After each card you grade your own recall (the grade
+starts on Good, or on Again when you left the answer blank), and the
 card comes back on a spaced-repetition schedule (FSRS): soon when it was
 hard, later when it was easy.
 

@@ -46,9 +46,10 @@ with prep as the interviewer:
      what it listens for, and that hints are part of it;
   3. the problem as an interviewer states it, and nothing more: the
      figures (users, load, latency targets, budget, team, what exists)
-     come only when you ask for them, one question at a time, an empty
-     line when you have enough; a question it has no answer for gets
-     "assume what you think is reasonable, and say it";
+     come only when you ask for them, one question at a time (a question
+     that asks two things gets both answers), an empty line when you
+     have enough; a question it has no answer for gets "assume what you
+     think is reasonable, and say it";
   4. your answer, one step at a time. Design and frontend scenarios:
      requirements, assumptions and constraints, the MVP, trade-offs, edge
      cases, bottlenecks, validation. Debugging scenarios (kind debug):
